@@ -1,0 +1,50 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "swift-safeguarding-qa",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Section11", targets: ["Section11"]),
+        .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "Measures", targets: ["Measures"]),
+        .library(name: "Learning", targets: ["Learning"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
+        .library(name: "AssuranceTesting", targets: ["AssuranceTesting"]),
+    ],
+    targets: [
+        // The shared vocabulary and the seams. Foundation only.
+        .target(name: "Domain"),
+
+        // Feature modules: each imports Domain and nothing else of ours.
+        .target(name: "Section11", dependencies: ["Domain"]),
+        .target(name: "Audit", dependencies: ["Domain"]),
+        .target(name: "Measures", dependencies: ["Domain"]),
+        .target(name: "Learning", dependencies: ["Domain"]),
+        .target(name: "Reporting", dependencies: ["Domain"]),
+
+        // The storage seam on the system SQLite.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(name: "SQLiteStore", dependencies: ["Domain", "CSQLite"]),
+
+        // What a host's tests need.
+        .target(name: "AssuranceTesting", dependencies: ["Domain"]),
+
+        .executableTarget(name: "qaf", dependencies: ["Domain"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["Domain"], path: "Benchmarks"),
+
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "AssuranceTesting"]),
+    ]
+)
+
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("NonisolatedNonsendingByDefault"))
+    settings.append(.treatWarning("ExplicitSendable", as: .warning))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,200 @@
+/// A recommendation from any source — a review, an audit, a Section 11 cycle, scrutiny or the
+/// partnership's own plans — that the one action tracker follows until there is evidence of impact.
+///
+/// Modules create recommendations; Learning groups them into themed work streams, tracks their
+/// actions and closes them only on evidence of impact.
+public struct Recommendation: StorableRecord, Hashable {
+    /// The type of the recommendation's identifier.
+    public typealias ID = Identifier<Recommendation>
+    /// The noun used in messages.
+    public static var noun: String { "recommendation" }
+    /// `domain.recommendation`.
+    public static var recordType: RecordType { "domain.recommendation" }
+
+    /// Where a recommendation came from.
+    public struct Source: Hashable, Sendable, Codable {
+        /// The kind of source.
+        public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+            /// A rapid review or a practice review of any kind.
+            case review
+            /// An audit.
+            case audit
+            /// A Section 11 or s175 cycle.
+            case section11
+            /// A scrutiny session or the independent scrutineer.
+            case scrutiny
+            /// The partnership's own plans.
+            case partnershipPlan = "partnership-plan"
+            /// A measure's turn-the-curve plan.
+            case measure
+            /// Anything else.
+            case other
+        }
+
+        /// The kind of source.
+        public var kind: Kind
+        /// The record it came from.
+        public var record: RecordReference?
+        /// The source's title, such as the review's name.
+        public var title: String
+
+        /// Creates a source.
+        public init(_ kind: Kind, record: RecordReference? = nil, title: String) {
+            self.kind = kind
+            self.record = record
+            self.title = title
+        }
+    }
+
+    /// Where a recommendation stands.
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Open: its actions are under way or yet to start.
+        case open
+        /// Closed on evidence of impact.
+        case closed
+        /// Not accepted by the partnership, with a reason.
+        case declined
+    }
+
+    /// The recommendation's id.
+    public var id: Recommendation.ID
+    /// Where it came from.
+    public var source: Source
+    /// What it recommends.
+    public var text: String
+    /// The agency that owns it, if one does.
+    public var ownerAgency: Agency.ID?
+    /// Themes it bears on.
+    public var themes: [Theme]
+    /// The day it was made.
+    public var raisedOn: Day
+    /// The day it should be met by.
+    public var dueOn: Day?
+    /// Where it stands.
+    public var status: Status
+    /// The day it was closed or declined.
+    public var closedOn: Day?
+    /// Why it was closed or declined.
+    public var closingNote: String?
+
+    /// Creates an open recommendation.
+    public init(
+        id: Recommendation.ID,
+        source: Source,
+        text: String,
+        ownerAgency: Agency.ID? = nil,
+        themes: [Theme] = [],
+        raisedOn: Day,
+        dueOn: Day? = nil
+    ) {
+        self.id = id
+        self.source = source
+        self.text = text
+        self.ownerAgency = ownerAgency
+        self.themes = themes
+        self.raisedOn = raisedOn
+        self.dueOn = dueOn
+        self.status = .open
+    }
+
+    /// Indexed by owner agency, status, due day and source record.
+    public var index: RecordIndex {
+        RecordIndex(agency: ownerAgency, status: status.rawValue, dueDay: dueOn, parent: source.record?.id)
+    }
+    /// Learning, scoped to the owner agency.
+    public var accessScope: AccessScope { AccessScope(.learning, agency: ownerAgency) }
+}
+
+/// What children, young people, parents and carers told the partnership.
+///
+/// The framework calls their voices the most important measure of outcomes. A voice record holds
+/// a consented summary, never a name, and what changed as a result when that is known.
+public struct VoiceRecord: StorableRecord, Hashable {
+    /// The type of the voicerecord's identifier.
+    public typealias ID = Identifier<VoiceRecord>
+    /// The noun used in messages.
+    public static var noun: String { "voice record" }
+    /// `domain.voice`.
+    public static var recordType: RecordType { "domain.voice" }
+
+    /// Who spoke.
+    public enum Speaker: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A child.
+        case child
+        /// A young person.
+        case youngPerson = "young-person"
+        /// A parent.
+        case parent
+        /// A carer.
+        case carer
+        /// A family together.
+        case family
+    }
+
+    /// How the views were gathered.
+    public enum Channel: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A survey.
+        case survey
+        /// A conversation during an audit.
+        case auditConversation = "audit-conversation"
+        /// A forum or participation group.
+        case forum
+        /// Feedback or a complaint.
+        case feedback
+        /// Through an advocate.
+        case advocacy
+        /// A walkabout or visit.
+        case visit
+        /// Any other way.
+        case other
+    }
+
+    /// The record's id.
+    public var id: VoiceRecord.ID
+    /// Who spoke.
+    public var speaker: Speaker
+    /// How the views were gathered.
+    public var channel: Channel
+    /// The day they were gathered.
+    public var day: Day
+    /// Themes they bear on.
+    public var themes: [Theme]
+    /// A summary the speaker consented to share, with nothing that identifies them.
+    public var consentedSummary: String
+    /// What changed as a result, once known.
+    public var whatChanged: String?
+    /// The agency that gathered the views, if any.
+    public var agency: Agency.ID?
+    /// The record the views were gathered for (an audit, a review), if any.
+    public var relatedTo: RecordReference?
+
+    /// Creates a voice record.
+    public init(
+        id: VoiceRecord.ID,
+        speaker: Speaker,
+        channel: Channel,
+        day: Day,
+        themes: [Theme] = [],
+        consentedSummary: String,
+        whatChanged: String? = nil,
+        agency: Agency.ID? = nil,
+        relatedTo: RecordReference? = nil
+    ) {
+        self.id = id
+        self.speaker = speaker
+        self.channel = channel
+        self.day = day
+        self.themes = themes
+        self.consentedSummary = consentedSummary
+        self.whatChanged = whatChanged
+        self.agency = agency
+        self.relatedTo = relatedTo
+    }
+
+    /// Indexed by agency, month and the related record.
+    public var index: RecordIndex {
+        RecordIndex(agency: agency, period: .containing(day, kind: .month), parent: relatedTo?.id)
+    }
+    /// Voice, scoped to the agency.
+    public var accessScope: AccessScope { AccessScope(.voice, agency: agency) }
+}

@@ -1,0 +1,3 @@
+// Reporting
+//
+// The partnership's reports: the PDG assurance report and the others, rendered as Markdown, HTML with charts, JSON and CSV.

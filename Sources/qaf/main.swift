@@ -1,0 +1,1 @@
+// qaf: the thin demo CLI over the library.
