@@ -36,6 +36,7 @@ let package = Package(
         .executableTarget(name: "Benchmarks", dependencies: ["Domain"], path: "Benchmarks"),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AssuranceTesting"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )
 

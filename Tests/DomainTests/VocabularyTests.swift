@@ -9,13 +9,18 @@ struct VocabularyTests {
     }
 
     @Test func badScopeTextIsRefused() {
-        #expect(throws: DomainError(
-            .invalidInput, "scope \"county\" is not a scope; expected partnership, locality:ID or agency:ID"
-        )) { try SeriesScope(parsing: "county") }
-        #expect(throws: DomainError(
-            .invalidInput,
-            "agency id \"bad id\" contains a character that is not allowed; expected only A-Z a-z 0-9 - _ . :"
-        )) { try SeriesScope(parsing: "agency:bad id") }
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "scope \"county\" is not a scope; expected partnership, locality:ID or agency:ID"
+            )
+        ) { try SeriesScope(parsing: "county") }
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "agency id \"bad id\" contains a character that is not allowed; expected only A-Z a-z 0-9 - _ . :"
+            )
+        ) { try SeriesScope(parsing: "agency:bad id") }
     }
 
     @Test func observationStatusesKeepStatisticsSymbols() throws {
@@ -23,9 +28,12 @@ struct VocabularyTests {
         #expect(try ObservationStatus(parsing: "low") == .symbol(.low))
         #expect(try ObservationStatus(parsing: "provisional") == .provisional)
         #expect(!(try ObservationStatus(parsing: "x")).hasValue)
-        #expect(throws: DomainError(
-            .invalidInput, "status \"final\" is not a status; expected actual, provisional, c, x, z, u or low"
-        )) { try ObservationStatus(parsing: "final") }
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "status \"final\" is not a status; expected actual, provisional, c, x, z, u or low"
+            )
+        ) { try ObservationStatus(parsing: "final") }
     }
 
     @Test func ratingScalesRunWorstToBestWithRAG() throws {
@@ -34,9 +42,12 @@ struct VocabularyTests {
         #expect(scale.levels.map(\.rank) == [0, 1, 2, 3])
         #expect(try scale.requireLevel("requires-improvement").rag == .amber)
         #expect(RatingScale.zeroToThree.level("0")?.rag == .red)
-        #expect(throws: DomainError(
-            .invalidInput, "rating \"purple\" is not on the RAG scale; expected one of red, amber, green"
-        )) { try RatingScale.rag.requireLevel("purple") }
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "rating \"purple\" is not on the RAG scale; expected one of red, amber, green"
+            )
+        ) { try RatingScale.rag.requireLevel("purple") }
     }
 
     @Test func aPartnershipCanDefineItsOwnScale() throws {
@@ -46,18 +57,21 @@ struct VocabularyTests {
             levels: [
                 RatingLevel(code: "not-met", label: "Not met", rank: 9, rag: .red),
                 RatingLevel(code: "met", label: "Met", rank: 0, rag: .green),
-            ])
+            ]
+        )
         #expect(scale.levels.map(\.rank) == [0, 1])
         #expect(throws: DomainError(.invalidInput, "rating scale one has 1 level(s); expected at least 2")) {
             try RatingScale(id: "one", name: "One", levels: [RatingLevel(code: "a", label: "A", rank: 0, rag: .red)])
         }
         #expect(throws: DomainError(.invalidInput, "rating scale dup repeats the level code \"a\"")) {
             try RatingScale(
-                id: "dup", name: "Dup",
+                id: "dup",
+                name: "Dup",
                 levels: [
                     RatingLevel(code: "a", label: "A", rank: 0, rag: .red),
                     RatingLevel(code: "a", label: "A", rank: 1, rag: .green),
-                ])
+                ]
+            )
         }
     }
 
@@ -78,8 +92,12 @@ struct VocabularyTests {
 
     @Test func meetingsKeepAgencyListsSortedAndUnique() throws {
         let meeting = Meeting(
-            id: "m1", group: "pdg", day: try Day(parsing: "2025-05-01"),
-            invited: ["police", "health", "police"], attended: ["police"])
+            id: "m1",
+            group: "pdg",
+            day: try Day(parsing: "2025-05-01"),
+            invited: ["police", "health", "police"],
+            attended: ["police"]
+        )
         #expect(meeting.invited == ["health", "police"])
         #expect(meeting.index.period?.description == "2025-05")
     }

@@ -84,6 +84,8 @@ public struct Signal: StorableRecord, Hashable {
     public var explanation: Explanation?
     /// Records that answer it, such as a spot audit.
     public var linkedRecords: [RecordReference]
+    /// The module whose analysis published it.
+    public var publishedBy: String?
 
     /// Creates an active signal.
     public init(

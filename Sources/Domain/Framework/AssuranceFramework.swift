@@ -1,0 +1,380 @@
+import Foundation
+
+/// The assurance framework: the composed modules, the seams and the cycle that judges the records.
+///
+/// ```swift
+/// let framework = AssuranceFramework(
+///     modules: [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
+///     environment: environment,
+///     notifier: Notifier(sinks: [ConsoleNotificationSink()], records: environment.records)
+/// )
+/// let outcome = try await framework.runCycle(on: try Day(parsing: "2026-03-31"), by: qaLead)
+/// ```
+///
+/// The Domain's own ``PartnershipModule`` (group attendance, reporting and scrutiny cadences) is
+/// always part of the framework; pass a configured one to change its thresholds.
+public struct AssuranceFramework: Sendable {
+    /// Every module, the partnership module first.
+    public let modules: [any AssuranceModule]
+    /// The seams.
+    public let environment: AssuranceEnvironment
+    /// Delivers notifications of raised and escalated findings, if set.
+    public let notifier: Notifier?
+    /// When unresolved findings move up a level.
+    public let escalation: EscalationPolicy
+
+    /// Composes a framework.
+    ///
+    /// Two modules with the same name, two rules with the same id, or two record types with the same
+    /// name are a programmer error.
+    public init(
+        modules: [any AssuranceModule],
+        environment: AssuranceEnvironment = AssuranceEnvironment(),
+        notifier: Notifier? = nil,
+        escalation: EscalationPolicy = .standard,
+        partnership: PartnershipModule = PartnershipModule()
+    ) {
+        let all: [any AssuranceModule] = [partnership] + modules.filter { !($0 is PartnershipModule) }
+        var names = Set<String>()
+        var ruleIDs = Set<RuleID>()
+        var types = Set<RecordType>()
+        for module in all {
+            precondition(names.insert(module.name).inserted, "two modules are named \(module.name)")
+            for rule in module.rules {
+                precondition(ruleIDs.insert(rule.id).inserted, "two rules have the id \(rule.id)")
+            }
+            for type in module.recordTypes {
+                precondition(types.insert(type.recordType).inserted, "two record types are named \(type.recordType)")
+            }
+        }
+        self.modules = all
+        self.environment = environment
+        self.notifier = notifier
+        self.escalation = escalation
+    }
+
+    /// The names of the composed modules.
+    public var moduleNames: [String] { modules.map(\.name) }
+
+    /// Every rule, with its module and source, in module order.
+    public var ruleCatalogue: [RuleDescription] {
+        modules.flatMap { module in
+            module.rules.map {
+                RuleDescription(module: module.name, id: $0.id, title: $0.title, summary: $0.summary, source: $0.source)
+            }
+        }
+    }
+
+    /// Every record type of every module, with the schema version this build writes.
+    public var schemaVersions: [RecordType: Int] {
+        var versions: [RecordType: Int] = [:]
+        for module in modules {
+            for type in module.recordTypes { versions[type.recordType] = type.schemaVersion }
+        }
+        return versions
+    }
+
+    /// Checks the store holds nothing written by a newer schema than this build reads.
+    ///
+    /// - Throws: ``DomainError/Code/schemaTooNew`` naming the type and both versions.
+    public func checkSchema() async throws {
+        let supported = schemaVersions
+        for (type, stored) in try await environment.store.storedSchemaVersions().sorted(by: { $0.key < $1.key }) {
+            if let known = supported[type], stored > known {
+                throw RecordCoder.schemaTooNew(type, stored: stored, supported: known)
+            }
+        }
+    }
+
+    /// A fresh read-only view of the records.
+    public func makeView() -> AssuranceView {
+        AssuranceView(
+            store: environment.store,
+            calendar: environment.calendar,
+            timeZone: environment.timeZone,
+            moduleNames: moduleNames
+        )
+    }
+
+    /// Runs the assurance cycle for a day.
+    ///
+    /// Publishes each module's signals, evaluates every rule, raises findings that are new, keeps
+    /// those that still hold, resolves those whose condition has cleared, escalates those unresolved
+    /// too long, and notifies each finding once per level. Every change is written in one
+    /// transaction and recorded in the change log as made by ``Principal/system``. Running it twice
+    /// for the same day changes nothing and notifies nothing.
+    ///
+    /// - Parameters:
+    ///   - day: The day to judge.
+    ///   - principal: Who runs the cycle; they must be allowed to administer.
+    /// - Returns: What the cycle raised, kept, resolved and escalated.
+    /// - Throws: ``DomainError/Code/accessDenied`` when the principal may not administer;
+    ///   ``DomainError/Code/schemaTooNew`` when the store holds newer data; a store or rule error.
+    public func runCycle(on day: Day, by principal: Principal) async throws -> CycleOutcome {
+        try environment.access.check(
+            principal,
+            .administer,
+            AccessScope(.finding),
+            record: RecordReference(type: Finding.recordType, id: "cycle")
+        )
+        try await checkSchema()
+        var outcome = CycleOutcome(day: day)
+        try await publishSignals(on: day, into: &outcome)
+
+        let view = makeView()
+        var batch = RecordBatch()
+        var notifications: [AssuranceNotification] = []
+        let held = try await view.versioned(Finding.self).filter { $0.value.status == .open }
+        var open = Dictionary(held.map { ($0.value.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var evaluatedRules = Set<RuleID>()
+        var reported = Set<String>()
+
+        for module in modules {
+            for rule in module.rules {
+                evaluatedRules.insert(rule.id)
+                for draft in try await rule.evaluate(in: view, on: day) {
+                    let key = "\(rule.id)|\(draft.key)"
+                    guard reported.insert(key).inserted else { continue }
+                    if var existing = open[key] {
+                        var finding = existing.value
+                        _ = finding.apply(draft)
+                        if draft.level > finding.level {
+                            finding.level = draft.level
+                            finding.levelHistory.append(Finding.LevelChange(level: draft.level, on: day))
+                        }
+                        let changes = escalation.escalations(of: finding, through: day, calendar: environment.calendar)
+                        if let last = changes.last {
+                            finding.levelHistory.append(contentsOf: changes)
+                            finding.level = last.level
+                            outcome.escalated.append(finding)
+                            notifications.append(escalationNotification(for: finding, rule: rule, on: day))
+                        }
+                        if finding != existing.value {
+                            try batch.save(finding, version: existing.version)
+                            existing.value = finding
+                            open[key] = existing
+                        }
+                        outcome.kept.append(finding)
+                    } else {
+                        let finding = Finding(
+                            id: environment.ids.make(),
+                            rule: rule.id,
+                            key: key,
+                            subject: draft.subject,
+                            agency: draft.agency,
+                            group: draft.group,
+                            severity: draft.severity,
+                            level: draft.level,
+                            message: draft.message,
+                            themes: draft.themes,
+                            evidence: draft.evidence,
+                            raisedOn: day,
+                            dueOn: draft.dueOn
+                        )
+                        try batch.save(finding, version: 0)
+                        outcome.raised.append(finding)
+                        notifications.append(notification(for: finding, rule: rule, on: day))
+                    }
+                }
+            }
+        }
+
+        for (key, existing) in open.sorted(by: { $0.key < $1.key })
+        where evaluatedRules.contains(existing.value.rule) && !reported.contains(key) {
+            var finding = existing.value
+            finding.status = .resolved
+            finding.resolvedOn = day
+            try batch.save(finding, version: existing.version)
+            outcome.resolved.append(finding)
+        }
+
+        if let notifier {
+            try await notifier.enqueue(notifications, into: &batch, store: environment.store)
+        }
+        try await environment.records.commit(batch, by: .system)
+        if let notifier {
+            outcome.delivery = try await notifier.deliverPending()
+        }
+        return outcome
+    }
+
+    private func publishSignals(on day: Day, into outcome: inout CycleOutcome) async throws {
+        let view = makeView()
+        let held = try await view.versioned(Signal.self)
+        let byKey = Dictionary(held.map { ($0.value.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var batch = RecordBatch()
+        for module in modules {
+            let drafts = try await module.signals(in: view, on: day)
+            var seen = Set<String>()
+            for draft in drafts where seen.insert(draft.key).inserted {
+                if let existing = byKey[draft.key] {
+                    var signal = existing.value
+                    if signal.status == .cleared {
+                        signal.status = .active
+                        signal.raisedOn = day
+                        signal.explanation = nil
+                        signal.linkedRecords = []
+                        signal.firstPeriod = draft.firstPeriod
+                        outcome.signalsRaised.append(signal)
+                    }
+                    signal.kind = draft.kind
+                    signal.latestPeriod = draft.latestPeriod
+                    signal.periodsStanding = draft.periodsStanding
+                    signal.summary = draft.summary
+                    signal.publishedBy = module.name
+                    if signal != existing.value {
+                        signal.lastSeenOn = day
+                        try batch.save(signal, version: existing.version)
+                    }
+                } else {
+                    var signal = Signal(
+                        id: environment.ids.make(),
+                        key: draft.key,
+                        kind: draft.kind,
+                        measure: draft.measure,
+                        scope: draft.scope,
+                        firstPeriod: draft.firstPeriod,
+                        latestPeriod: draft.latestPeriod,
+                        periodsStanding: draft.periodsStanding,
+                        raisedOn: day,
+                        summary: draft.summary
+                    )
+                    signal.publishedBy = module.name
+                    try batch.save(signal, version: 0)
+                    outcome.signalsRaised.append(signal)
+                }
+            }
+            for existing in held
+            where existing.value.publishedBy == module.name && existing.value.status == .active
+                && !seen.contains(existing.value.key)
+            {
+                var signal = existing.value
+                signal.status = .cleared
+                signal.lastSeenOn = day
+                try batch.save(signal, version: existing.version)
+                outcome.signalsCleared.append(signal)
+            }
+        }
+        try await environment.records.commit(batch, by: .system)
+    }
+
+    private func notification(for finding: Finding, rule: any AssuranceRule, on day: Day) -> AssuranceNotification {
+        AssuranceNotification(
+            key: "finding:\(finding.id):\(finding.level.rawValue)",
+            subject: "\(rule.title) (\(finding.severity.description.lowercased()))",
+            body: "\(finding.message) Source: \(rule.source.citation).",
+            level: finding.level,
+            severity: finding.severity,
+            agency: finding.agency,
+            group: finding.group,
+            about: finding.reference,
+            raisedOn: day
+        )
+    }
+
+    private func escalationNotification(
+        for finding: Finding,
+        rule: any AssuranceRule,
+        on day: Day
+    ) -> AssuranceNotification {
+        AssuranceNotification(
+            key: "finding:\(finding.id):\(finding.level.rawValue)",
+            subject: "Escalated to the \(finding.level): \(rule.title)",
+            body: "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.source.citation).",
+            level: finding.level,
+            severity: finding.severity,
+            agency: finding.agency,
+            group: finding.group,
+            about: finding.reference,
+            raisedOn: day
+        )
+    }
+
+    // MARK: Acting on findings
+
+    /// Records that someone has acknowledged a finding.
+    ///
+    /// - Throws: ``DomainError/Code/notFound``, ``DomainError/Code/accessDenied`` or
+    ///   ``DomainError/Code/staleWrite``.
+    @discardableResult
+    public func acknowledge(_ id: Finding.ID, note: String? = nil, by principal: Principal) async throws -> Finding {
+        try await change(id, as: .update, by: principal) { finding, day in
+            finding.acknowledgement = Finding.Acknowledgement(by: principal.id, on: day, note: note)
+        }
+    }
+
+    /// Assigns a finding to the person who will deal with it.
+    @discardableResult
+    public func assign(_ id: Finding.ID, to owner: Principal.ID, by principal: Principal) async throws -> Finding {
+        try await change(id, as: .update, by: principal) { finding, _ in finding.owner = owner }
+    }
+
+    /// Records the Executive's decision on a finding escalated to it.
+    ///
+    /// - Throws: ``DomainError/Code/invalidTransition`` when the finding is not at the Executive.
+    @discardableResult
+    public func recordDecision(_ id: Finding.ID, decision text: String, by principal: Principal) async throws -> Finding
+    {
+        try await change(id, as: .decide, by: principal) { finding, day in
+            guard finding.level == .executive else {
+                throw DomainError(
+                    .invalidTransition,
+                    "finding \(finding.id) is at the \(finding.level); a decision is recorded once it reaches the Executive"
+                )
+            }
+            finding.decision = Finding.Decision(by: principal.id, on: day, text: text)
+        }
+    }
+
+    private func change(
+        _ id: Finding.ID,
+        as action: AccessAction,
+        by principal: Principal,
+        _ edit: (inout Finding, Day) throws -> Void
+    ) async throws -> Finding {
+        let records = environment.records
+        let held = try await records.require(Finding.self, id: id, as: principal)
+        var finding = held.value
+        try edit(&finding, environment.today())
+        var batch = RecordBatch()
+        try batch.save(finding, version: held.version, as: action)
+        try await records.commit(batch, by: principal)
+        return finding
+    }
+
+    /// The findings a principal may read, filtered by status, most serious first.
+    public func findings(status: Finding.Status? = .open, as principal: Principal) async throws -> [Finding] {
+        let filter = RecordFilter(status: status?.rawValue)
+        return try await environment.records.all(Finding.self, filter, as: principal).map(\.value).sorted { lhs, rhs in
+            if lhs.level != rhs.level { return lhs.level > rhs.level }
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            return lhs.key < rhs.key
+        }
+    }
+
+    /// Every composed module's sections of a report, in module order.
+    public func reportSections(for request: ReportRequest) async throws -> [ReportSection] {
+        let view = makeView()
+        var sections: [ReportSection] = []
+        for module in modules {
+            sections += try await module.reportSections(for: request, in: view).sorted { $0.order < $1.order }
+        }
+        return sections
+    }
+}
+
+extension Finding {
+    /// Applies a rule's fresh report; returns whether anything changed.
+    mutating func apply(_ draft: FindingDraft) -> Bool {
+        let before = self
+        subject = draft.subject
+        agency = draft.agency
+        group = draft.group
+        severity = draft.severity
+        message = draft.message
+        themes = draft.themes
+        evidence = draft.evidence
+        dueOn = draft.dueOn
+        return self != before
+    }
+}

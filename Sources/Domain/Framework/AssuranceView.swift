@@ -1,0 +1,85 @@
+public import Foundation
+import Synchronization
+
+/// A read-only view of the partnership's records for rules, analyses and report sections.
+///
+/// Each record type is decoded once per view and shared by every rule that reads it, so an
+/// assurance cycle decodes each record once however many rules look at it.
+public final class AssuranceView: Sendable {
+    /// Which days are working days.
+    public let calendar: any WorkingDayCalendar
+    /// The partnership's time zone.
+    public let timeZone: TimeZone
+    /// The names of the modules composed into the framework.
+    public let moduleNames: [String]
+    private let store: any RecordStore
+    // Guards the caches: lists of decoded records by type, and the observation series.
+    private let cache = Mutex<[RecordType: any Sendable]>([:])
+    private let seriesCache = Mutex<[ObservationSeries]?>(nil)
+
+    /// Creates a view over a store.
+    public init(
+        store: any RecordStore,
+        calendar: any WorkingDayCalendar = EnglandAndWalesCalendar(),
+        timeZone: TimeZone = .england,
+        moduleNames: [String] = []
+    ) {
+        self.store = store
+        self.calendar = calendar
+        self.timeZone = timeZone
+        self.moduleNames = moduleNames
+    }
+
+    /// Every record of a type with its version, in id order (decoded once per view).
+    public func versioned<Record: StorableRecord>(_ type: Record.Type) async throws -> [Versioned<Record>] {
+        if let cached = cache.withLock({ $0[Record.recordType] }) as? [Versioned<Record>] { return cached }
+        let decoder = JSONDecoder()
+        let stored = try await store.records(matching: RecordQuery(Record.recordType))
+        let decoded = try stored.map { try RecordCoder.decode(type, from: $0, decoder: decoder) }
+        cache.withLock { $0[Record.recordType] = decoded }
+        return decoded
+    }
+
+    /// Every record of a type, in id order.
+    public func all<Record: StorableRecord>(_ type: Record.Type) async throws -> [Record] {
+        try await versioned(type).map(\.value)
+    }
+
+    /// Every record of a type, by id.
+    public func byID<Record: StorableRecord>(_ type: Record.Type) async throws -> [Record.ID: Record] {
+        Dictionary(try await all(type).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The records of a type that match a filter, read directly from the store.
+    public func records<Record: StorableRecord>(_ type: Record.Type, _ filter: RecordFilter) async throws -> [Record] {
+        let decoder = JSONDecoder()
+        return try await store.records(matching: RecordQuery(Record.recordType, filter)).map {
+            try RecordCoder.decode(type, from: $0, decoder: decoder).value
+        }
+    }
+
+    /// The record of a type with an id, or `nil`.
+    public func record<Record: StorableRecord>(_ type: Record.Type, id: Record.ID) async throws -> Record? {
+        guard let stored = try await store.record(RecordReference(type, id: id)) else { return nil }
+        return try RecordCoder.decode(type, from: stored).value
+    }
+
+    /// The observation series that match a query (every series is read once per view).
+    public func observationSeries(_ query: ObservationQuery = .all) async throws -> [ObservationSeries] {
+        let all: [ObservationSeries]
+        if let cached = seriesCache.withLock({ $0 }) {
+            all = cached
+        } else {
+            all = try await store.observationSeries(matching: .all)
+            seriesCache.withLock { $0 = all }
+        }
+        if query == .all { return all }
+        return all.compactMap { series in
+            if let measures = query.measures, !measures.contains(series.measure) { return nil }
+            if let scopes = query.scopes, !scopes.contains(series.scope) { return nil }
+            let points = series.points.filter { query.includes($0.period) }
+            return points.isEmpty
+                ? nil : ObservationSeries(measure: series.measure, scope: series.scope, points: points)
+        }
+    }
+}

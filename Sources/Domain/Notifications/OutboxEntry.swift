@@ -1,0 +1,73 @@
+public import Foundation
+
+/// A notification in the outbox, with its delivery to each sink.
+///
+/// The outbox lives in the store, so a notification that could not be delivered survives a restart
+/// and is retried, and one that was delivered is never delivered again.
+public struct OutboxEntry: StorableRecord, Hashable {
+    /// The noun used in messages.
+    public static var noun: String { "notification" }
+    /// The type of the entry's identifier.
+    public typealias ID = Identifier<OutboxEntry>
+    /// `domain.notification`.
+    public static var recordType: RecordType { "domain.notification" }
+
+    /// Whether an entry still has sinks to reach.
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Some sink has not yet had it.
+        case pending
+        /// Every sink has had it.
+        case delivered
+    }
+
+    /// One sink's delivery.
+    public struct Delivery: Hashable, Sendable, Codable {
+        /// When it was delivered, if it has been.
+        public var deliveredAt: Date?
+        /// Attempts made.
+        public var attempts: Int
+        /// The last error, if the last attempt failed.
+        public var lastError: String?
+
+        /// Creates a delivery state.
+        public init(deliveredAt: Date? = nil, attempts: Int = 0, lastError: String? = nil) {
+            self.deliveredAt = deliveredAt
+            self.attempts = attempts
+            self.lastError = lastError
+        }
+    }
+
+    /// The entry's id, derived from the notification's key.
+    public var id: OutboxEntry.ID
+    /// The notification.
+    public var notification: AssuranceNotification
+    /// Delivery to each sink, by sink name.
+    public var deliveries: [String: Delivery]
+    /// Whether every sink has had it.
+    public var status: Status
+
+    /// Creates a pending entry for a notification.
+    public init(_ notification: AssuranceNotification) {
+        self.id = OutboxEntry.id(forKey: notification.key)
+        self.notification = notification
+        self.deliveries = [:]
+        self.status = .pending
+    }
+
+    /// The outbox id for a notification key: a stable hash, so that any key text is allowed.
+    public static func id(forKey key: String) -> OutboxEntry.ID {
+        // FNV-1a, 64 bits: stable across runs and platforms, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return OutboxEntry.ID(unchecked: "n-" + String(repeating: "0", count: 16 - hex.count) + hex)
+    }
+
+    /// Indexed by status and key.
+    public var index: RecordIndex { RecordIndex(status: status.rawValue, key: notification.key) }
+    /// The outbox.
+    public var accessScope: AccessScope { AccessScope(.notification) }
+}

@@ -1,0 +1,221 @@
+public import Foundation
+
+/// The default ``RecordStore``: everything in memory, for tests, previews and hosts that keep
+/// nothing between runs.
+///
+/// It applies exactly the rules the SQLite store applies, and passes the same conformance suite.
+public actor InMemoryStore: RecordStore {
+    private struct SeriesKey: Hashable {
+        var measure: MeasureID
+        var scope: SeriesScope
+    }
+
+    private struct SeriesState {
+        var points: [Int64: SeriesPoint] = [:]
+        var version = 0
+    }
+
+    private var records: [RecordReference: StoredRecord] = [:]
+    private var log: [ChangeLogEntry] = []
+    private var series: [SeriesKey: SeriesState] = [:]
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// The record with a type and id, or `nil`.
+    public func record(_ reference: RecordReference) async throws -> StoredRecord? {
+        records[reference]
+    }
+
+    /// The records that match a query, in id order.
+    public func records(matching query: RecordQuery) async throws -> [StoredRecord] {
+        records.values.filter { query.matches($0) }.sorted { $0.id < $1.id }
+    }
+
+    /// Applies a batch atomically: every write is checked against the state the batch has built so
+    /// far, and nothing is applied unless every write passes.
+    @discardableResult
+    public func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+        var overlay: [RecordReference: StoredRecord?] = [:]
+        var saved: [StoredRecord] = []
+        var entries: [ChangeLogEntry] = []
+        var sequence = log.last?.sequence ?? 0
+        for write in writes {
+            let reference = write.reference
+            let held: StoredRecord? = overlay[reference] ?? records[reference]
+            switch write {
+            case .save(var record):
+                try StoreRules.validate(record)
+                guard held?.version ?? 0 == record.version else {
+                    throw StoreRules.stale(reference, expected: record.version, held: held?.version)
+                }
+                let kind: ChangeKind = record.version == 0 ? .created : .updated
+                record.version += 1
+                overlay[reference] = .some(record)
+                saved.append(record)
+                sequence += 1
+                entries.append(
+                    ChangeLogEntry(
+                        sequence: sequence,
+                        at: context.at,
+                        principal: context.principal,
+                        kind: kind,
+                        record: reference,
+                        version: record.version
+                    )
+                )
+            case .delete(_, let version):
+                guard let held, held.version == version else {
+                    throw StoreRules.stale(reference, expected: version, held: held?.version)
+                }
+                overlay[reference] = .some(nil)
+                sequence += 1
+                entries.append(
+                    ChangeLogEntry(
+                        sequence: sequence,
+                        at: context.at,
+                        principal: context.principal,
+                        kind: .deleted,
+                        record: reference,
+                        version: version
+                    )
+                )
+            }
+        }
+        for (reference, value) in overlay {
+            records[reference] = value
+        }
+        log.append(contentsOf: entries)
+        return saved
+    }
+
+    /// The change log of one record, oldest first.
+    public func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] {
+        log.filter { $0.record == reference }
+    }
+
+    /// The change log between two instants, oldest first.
+    public func changeLog(from start: Date, to end: Date) async throws -> [ChangeLogEntry] {
+        log.filter { $0.at >= start && $0.at < end }
+    }
+
+    /// The highest schema version stored for each record type.
+    public func storedSchemaVersions() async throws -> [RecordType: Int] {
+        var versions: [RecordType: Int] = [:]
+        for record in records.values {
+            versions[record.type] = max(versions[record.type] ?? 0, record.schemaVersion)
+        }
+        return versions
+    }
+
+    /// Appends observations in one step; in insert-only mode a held period refuses the whole batch.
+    @discardableResult
+    public func append(
+        _ batch: [ObservationSeries],
+        mode: ObservationWriteMode,
+        context: ChangeContext
+    ) async throws -> ObservationWriteSummary {
+        var staged: [SeriesKey: SeriesState] = [:]
+        var order: [SeriesKey] = []
+        var counts: [SeriesKey: Int] = [:]
+        var inserted = 0
+        var replaced = 0
+        for incoming in batch {
+            let key = SeriesKey(measure: incoming.measure, scope: incoming.scope)
+            if staged[key] == nil { order.append(key) }
+            var state = staged[key] ?? series[key] ?? SeriesState()
+            var seenInBatch = Set<Int64>()
+            for point in incoming.points {
+                try StoreRules.validate(point, in: incoming)
+                let code = point.period.code
+                guard seenInBatch.insert(code).inserted else {
+                    throw StoreRules.repeatedPeriod(incoming, point.period)
+                }
+                if state.points[code] != nil {
+                    guard mode == .replaceExisting else {
+                        throw StoreRules.duplicateObservation(incoming, point.period)
+                    }
+                    replaced += 1
+                } else {
+                    inserted += 1
+                }
+                state.points[code] = point
+            }
+            staged[key] = state
+            counts[key, default: 0] += incoming.points.count
+        }
+        var sequence = log.last?.sequence ?? 0
+        for key in order {
+            var state = staged[key]!
+            state.version += 1
+            series[key] = state
+            sequence += 1
+            log.append(
+                ChangeLogEntry(
+                    sequence: sequence,
+                    at: context.at,
+                    principal: context.principal,
+                    kind: .appended,
+                    record: RecordReference(
+                        type: .observationSeries,
+                        id: ObservationSeries(measure: key.measure, scope: key.scope, points: []).changeLogID
+                    ),
+                    version: state.version,
+                    summary: "\(counts[key] ?? 0) observations appended"
+                )
+            )
+        }
+        return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: order.count)
+    }
+
+    /// The series that match a query, ordered by measure and scope, each in period order.
+    public func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] {
+        var result: [ObservationSeries] = []
+        for (key, state) in series {
+            if let measures = query.measures, !measures.contains(key.measure) { continue }
+            if let scopes = query.scopes, !scopes.contains(key.scope) { continue }
+            let points = state.points.keys.sorted().compactMap { code -> SeriesPoint? in
+                let point = state.points[code]!
+                return query.includes(point.period) ? point : nil
+            }
+            if points.isEmpty { continue }
+            result.append(ObservationSeries(measure: key.measure, scope: key.scope, points: points))
+        }
+        return result.sorted { ($0.measure, $0.scope) < ($1.measure, $1.scope) }
+    }
+
+    /// Everything held.
+    public func snapshot() async throws -> StoreSnapshot {
+        let held = series.map { key, state in
+            SnapshotSeries(
+                series: ObservationSeries(
+                    measure: key.measure,
+                    scope: key.scope,
+                    points: state.points.keys.sorted().map { state.points[$0]! }
+                ),
+                version: state.version
+            )
+        }
+        return StoreSnapshot(
+            records: records.values.sorted { $0.reference < $1.reference },
+            series: held.sorted { ($0.series.measure, $0.series.scope) < ($1.series.measure, $1.series.scope) },
+            changeLog: log
+        )
+    }
+
+    /// Fills the empty store from a backup.
+    public func restore(_ snapshot: StoreSnapshot) async throws {
+        guard records.isEmpty, series.isEmpty, log.isEmpty else {
+            throw StoreRules.notEmpty(records: records.count, series: series.count, changes: log.count)
+        }
+        try StoreRules.validate(snapshot)
+        for record in snapshot.records { records[record.reference] = record }
+        for held in snapshot.series {
+            var state = SeriesState()
+            for point in held.series.points { state.points[point.period.code] = point }
+            state.version = held.version
+            series[SeriesKey(measure: held.series.measure, scope: held.series.scope)] = state
+        }
+        log = snapshot.changeLog
+    }
+}

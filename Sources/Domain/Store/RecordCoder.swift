@@ -1,0 +1,97 @@
+package import Foundation
+
+/// Codes records to and from the store's JSON payloads, migrating older schema versions on load.
+package enum RecordCoder {
+    /// An encoder whose output is the same for the same record: keys sorted.
+    package static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Codes a record for the store, at the version the writer read.
+    package static func encode<Record: StorableRecord>(
+        _ record: Record,
+        version: Int,
+        encoder: JSONEncoder = makeEncoder()
+    ) throws -> StoredRecord {
+        let payload: Data
+        do {
+            payload = try encoder.encode(record)
+        } catch {
+            throw DomainError(.invalidInput, "\(record.reference) could not be coded: \(error)", underlying: error)
+        }
+        return StoredRecord(
+            type: Record.recordType,
+            id: record.id.retyped(),
+            version: version,
+            schemaVersion: Record.schemaVersion,
+            index: record.index,
+            payload: payload
+        )
+    }
+
+    /// Decodes a stored record, migrating it when it was written by an older schema.
+    ///
+    /// - Throws: ``DomainError/Code/schemaTooNew`` when a newer schema wrote it;
+    ///   ``DomainError/Code/storeFailed`` when it cannot be decoded or migrated.
+    package static func decode<Record: StorableRecord>(
+        _: Record.Type,
+        from stored: StoredRecord,
+        decoder: JSONDecoder = JSONDecoder()
+    ) throws -> Versioned<Record> {
+        guard stored.type == Record.recordType else {
+            throw DomainError(
+                .storeFailed,
+                "\(stored.reference) was read as \(Record.recordType); the store returned the wrong type"
+            )
+        }
+        if stored.schemaVersion > Record.schemaVersion {
+            throw schemaTooNew(stored.type, stored: stored.schemaVersion, supported: Record.schemaVersion)
+        }
+        var payload = stored.payload
+        if stored.schemaVersion < Record.schemaVersion {
+            payload = try migrate(Record.self, stored)
+        }
+        do {
+            return Versioned(try decoder.decode(Record.self, from: payload), version: stored.version)
+        } catch {
+            throw DomainError.decoding(error, in: "\(stored.reference)", code: .storeFailed)
+        }
+    }
+
+    /// The error for data written by a newer schema.
+    package static func schemaTooNew(_ type: RecordType, stored: Int, supported: Int) -> DomainError {
+        DomainError(
+            .schemaTooNew,
+            "\(type) records were written with schema version \(stored), but this build reads up to version "
+                + "\(supported); update the package before opening this data"
+        )
+    }
+
+    private static func migrate<Record: StorableRecord>(_: Record.Type, _ stored: StoredRecord) throws -> Data {
+        var json = try JSONValue.decode(stored.payload)
+        var version = stored.schemaVersion
+        let steps = Dictionary(Record.migrations.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
+        while version < Record.schemaVersion {
+            guard let step = steps[version] else {
+                throw DomainError(
+                    .storeFailed,
+                    "\(stored.reference) is at schema version \(version) and \(Record.recordType) registers no "
+                        + "migration from it to version \(version + 1)"
+                )
+            }
+            do {
+                json = try step.migrate(json)
+            } catch {
+                throw DomainError(
+                    .storeFailed,
+                    "\(stored.reference) could not be migrated from schema version \(version): \(error)",
+                    underlying: error
+                )
+            }
+            version += 1
+        }
+        return try makeEncoder().encode(json)
+    }
+}

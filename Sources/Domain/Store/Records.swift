@@ -1,0 +1,227 @@
+import Foundation
+
+/// Typed access to a ``RecordStore``: codes values, checks the access policy and stamps every write
+/// with the acting principal and the time.
+///
+/// ```swift
+/// let records = Records(store: InMemoryStore(), clock: .constant(noon))
+/// let saved = try await records.save(agency, version: 0, by: lead)       // version 1
+/// var changed = saved.value
+/// changed.name = "Police (county)"
+/// try await records.save(changed, version: saved.version, by: lead)     // version 2
+/// try await records.save(changed, version: saved.version, by: lead)     // staleWrite
+/// ```
+public struct Records: Sendable {
+    /// The store.
+    public let store: any RecordStore
+    /// The access policy.
+    public let access: any AccessPolicy
+    /// The clock that stamps writes.
+    public let clock: DateSource
+
+    /// Creates typed access over a store.
+    public init(store: any RecordStore, access: any AccessPolicy = RolePolicy(), clock: DateSource = .system) {
+        self.store = store
+        self.access = access
+        self.clock = clock
+    }
+
+    /// The record with an id, or `nil`.
+    ///
+    /// - Throws: ``DomainError/Code/accessDenied`` when the principal may not read it.
+    public func load<Record: StorableRecord>(
+        _ type: Record.Type,
+        id: Record.ID,
+        as principal: Principal
+    ) async throws -> Versioned<Record>? {
+        guard let stored = try await store.record(RecordReference(type, id: id)) else { return nil }
+        let record = try RecordCoder.decode(type, from: stored)
+        try access.check(principal, .read, record.value.accessScope, record: stored.reference)
+        return record
+    }
+
+    /// The record with an id.
+    ///
+    /// - Throws: ``DomainError/Code/notFound`` when there is none; ``DomainError/Code/accessDenied``
+    ///   when the principal may not read it.
+    public func require<Record: StorableRecord>(
+        _ type: Record.Type,
+        id: Record.ID,
+        as principal: Principal
+    ) async throws -> Versioned<Record> {
+        guard let record = try await load(type, id: id, as: principal) else {
+            throw DomainError(.notFound, "\(Record.noun) \(id) does not exist")
+        }
+        return record
+    }
+
+    /// The records of a type that match a filter and that the principal may read, in id order.
+    public func all<Record: StorableRecord>(
+        _ type: Record.Type,
+        _ filter: RecordFilter = RecordFilter(),
+        as principal: Principal
+    ) async throws -> [Versioned<Record>] {
+        let decoder = JSONDecoder()
+        return try await store.records(matching: RecordQuery(Record.recordType, filter)).compactMap { stored in
+            let record = try RecordCoder.decode(type, from: stored, decoder: decoder)
+            return access.permits(principal, .read, record.value.accessScope) ? record : nil
+        }
+    }
+
+    /// Saves one record against the version read (0 for a new record).
+    ///
+    /// - Returns: The record at its new version.
+    /// - Throws: ``DomainError/Code/staleWrite`` when the store holds another version;
+    ///   ``DomainError/Code/accessDenied`` when the principal may not write it. Nothing is written.
+    @discardableResult
+    public func save<Record: StorableRecord>(
+        _ record: Record,
+        version: Int,
+        by principal: Principal
+    ) async throws -> Versioned<Record> {
+        var batch = RecordBatch()
+        try batch.save(record, version: version)
+        let versions = try await commit(batch, by: principal)
+        return Versioned(record, version: versions[record.reference] ?? version + 1)
+    }
+
+    /// Deletes a record held at a version.
+    ///
+    /// - Throws: ``DomainError/Code/staleWrite`` or ``DomainError/Code/accessDenied``; nothing is written.
+    public func delete<Record: StorableRecord>(
+        _ type: Record.Type,
+        id: Record.ID,
+        version: Int,
+        by principal: Principal
+    ) async throws {
+        var batch = RecordBatch()
+        batch.delete(type, id: id, version: version)
+        try await commit(batch, by: principal)
+    }
+
+    /// Writes a batch atomically, after checking the principal may make every write in it.
+    ///
+    /// - Returns: The new version of every saved record.
+    /// - Throws: ``DomainError/Code/accessDenied`` naming the first refused write, or the store's
+    ///   error; nothing is written.
+    @discardableResult
+    public func commit(_ batch: RecordBatch, by principal: Principal) async throws -> [RecordReference: Int] {
+        guard !batch.isEmpty else { return [:] }
+        for entry in batch.entries {
+            let reference = entry.write.reference
+            switch entry.write {
+            case .save(let stored):
+                if stored.version == 0 {
+                    try access.check(principal, .create, entry.scope, record: reference)
+                } else {
+                    try access.check(principal, entry.action, entry.scope, record: reference)
+                    if let held = try await store.record(reference),
+                        held.index.agency != entry.scope.agency || held.index.group != entry.scope.group
+                    {
+                        let heldScope = AccessScope(
+                            entry.scope.category,
+                            agency: held.index.agency,
+                            group: held.index.group
+                        )
+                        try access.check(principal, entry.action, heldScope, record: reference)
+                    }
+                }
+            case .delete:
+                if let held = try await store.record(reference) {
+                    try access.check(principal, .delete, try entry.heldScope(held), record: reference)
+                }
+            }
+        }
+        let saved = try await store.write(
+            batch.entries.map(\.write),
+            context: ChangeContext(principal: principal.id, at: clock.now())
+        )
+        return Dictionary(saved.map { ($0.reference, $0.version) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The change log of a record the principal may read, oldest first.
+    public func history<Record: StorableRecord>(
+        of type: Record.Type,
+        id: Record.ID,
+        as principal: Principal
+    ) async throws -> [ChangeLogEntry] {
+        let reference = RecordReference(type, id: id)
+        if let stored = try await store.record(reference) {
+            let record = try RecordCoder.decode(type, from: stored)
+            try access.check(principal, .read, record.value.accessScope, record: reference)
+        } else {
+            try access.check(principal, .read, AccessScope(.finding), record: reference)
+        }
+        return try await store.changeLog(for: reference)
+    }
+}
+
+/// Writes to make together: all of them or none.
+///
+/// ```swift
+/// var batch = RecordBatch()
+/// try batch.save(assessment, version: 3)
+/// try batch.save(recommendation, version: 0)
+/// try await records.commit(batch, by: qaLead)
+/// ```
+public struct RecordBatch: Sendable {
+    struct Entry: Sendable {
+        var write: RecordWrite
+        var scope: AccessScope
+        var action: AccessAction
+        var heldScope: @Sendable (StoredRecord) throws -> AccessScope
+    }
+
+    var entries: [Entry] = []
+
+    /// Creates an empty batch.
+    public init() {}
+
+    /// Whether the batch holds no writes.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The number of writes.
+    public var count: Int { entries.count }
+
+    /// Adds a save against the version read (0 for a new record).
+    ///
+    /// - Parameters:
+    ///   - record: The record to save.
+    ///   - version: The version read; 0 for a new record.
+    ///   - action: The access action the save counts as for an existing record:
+    ///     ``AccessAction/update`` unless the change is a moderation, challenge or decision.
+    /// - Throws: ``DomainError/Code/invalidInput`` when the record cannot be coded.
+    public mutating func save<Record: StorableRecord>(
+        _ record: Record,
+        version: Int,
+        as action: AccessAction = .update
+    ) throws {
+        let stored = try RecordCoder.encode(record, version: version)
+        entries.append(
+            Entry(
+                write: .save(stored),
+                scope: record.accessScope,
+                action: action,
+                heldScope: Self.scope(of: Record.self)
+            )
+        )
+    }
+
+    /// Adds a deletion of a record held at a version.
+    public mutating func delete<Record: StorableRecord>(_ type: Record.Type, id: Record.ID, version: Int) {
+        entries.append(
+            Entry(
+                write: .delete(RecordReference(type, id: id), version: version),
+                scope: AccessScope(.referenceData),
+                action: .delete,
+                heldScope: Self.scope(of: type)
+            )
+        )
+    }
+
+    private static func scope<Record: StorableRecord>(
+        of _: Record.Type
+    ) -> @Sendable (StoredRecord) throws -> AccessScope {
+        { stored in try RecordCoder.decode(Record.self, from: stored).value.accessScope }
+    }
+}

@@ -1,0 +1,102 @@
+/// The rules every store of the package applies, with the exact messages, so that the in-memory
+/// and SQLite stores refuse the same writes in the same words.
+package enum StoreRules {
+    /// Checks a record before it is written.
+    package static func validate(_ record: StoredRecord) throws(DomainError) {
+        guard record.version >= 0 else {
+            throw DomainError(.invalidInput, "\(record.reference) has version \(record.version); expected 0 or more")
+        }
+        guard record.schemaVersion >= 1 else {
+            throw DomainError(
+                .invalidInput,
+                "\(record.reference) has schema version \(record.schemaVersion); expected 1 or more"
+            )
+        }
+    }
+
+    /// The error for a save or delete against a version the store no longer holds.
+    package static func stale(_ reference: RecordReference, expected: Int, held: Int?) -> DomainError {
+        let read = expected == 0 ? "was saved as a new record" : "was written against version \(expected)"
+        let holds = held.map { "the store holds version \($0)" } ?? "the store holds no such record"
+        return DomainError(
+            .staleWrite,
+            "\(reference) \(read) but \(holds); reload it and apply the change again"
+        )
+    }
+
+    /// The error for an observation already held, in insert-only mode.
+    package static func duplicateObservation(_ series: ObservationSeries, _ period: ReportingPeriod) -> DomainError {
+        DomainError(
+            .duplicate,
+            "observation of \(series.measure) for \(series.scope) in \(period) is already held; "
+                + "append with replaceExisting to replace it"
+        )
+    }
+
+    /// The error for the same period twice in one series of a batch.
+    package static func repeatedPeriod(_ series: ObservationSeries, _ period: ReportingPeriod) -> DomainError {
+        DomainError(
+            .duplicate,
+            "observation of \(series.measure) for \(series.scope) in \(period) appears twice in one batch"
+        )
+    }
+
+    /// Checks an observation's numbers.
+    package static func validate(_ point: SeriesPoint, in series: ObservationSeries) throws(DomainError) {
+        for (name, number) in [
+            ("value", point.value), ("numerator", point.numerator), ("denominator", point.denominator),
+        ] {
+            if let number, !number.isFinite {
+                throw DomainError(
+                    .invalidInput,
+                    "observation of \(series.measure) for \(series.scope) in \(point.period) has \(name) \(number); "
+                        + "expected a finite number"
+                )
+            }
+        }
+        if !point.status.hasValue, point.value != nil {
+            throw DomainError(
+                .invalidInput,
+                "observation of \(series.measure) for \(series.scope) in \(point.period) has the symbol "
+                    + "\(point.status) and a value; a symbol stands in place of the value"
+            )
+        }
+    }
+
+    /// The error for a restore into a store that already holds data.
+    package static func notEmpty(records: Int, series: Int, changes: Int) -> DomainError {
+        DomainError(
+            .invalidInput,
+            "the store is not empty (\(records) records, \(series) observation series, \(changes) change-log "
+                + "entries); restore only into an empty store"
+        )
+    }
+
+    /// Checks a snapshot before it is restored.
+    package static func validate(_ snapshot: StoreSnapshot) throws(DomainError) {
+        var previous = 0
+        for entry in snapshot.changeLog {
+            guard entry.sequence > previous else {
+                throw DomainError(
+                    .invalidInput,
+                    "the backup's change log is out of order at entry \(entry.sequence) (after \(previous)); "
+                        + "expected increasing sequence numbers"
+                )
+            }
+            previous = entry.sequence
+        }
+        var seen = Set<RecordReference>()
+        for record in snapshot.records {
+            try validate(record)
+            guard record.version >= 1 else {
+                throw DomainError(
+                    .invalidInput,
+                    "the backup holds \(record.reference) at version 0; expected 1 or more"
+                )
+            }
+            guard seen.insert(record.reference).inserted else {
+                throw DomainError(.invalidInput, "the backup holds \(record.reference) twice")
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import AssuranceTesting
+import CSQLite
+import Domain
+import Foundation
+import SQLiteStore
+import Testing
+
+/// A fresh directory for one test's database files, removed when the test ends.
+final class TemporaryDirectory: Sendable {
+    let path: String
+
+    init() {
+        path =
+            FileManager.default.temporaryDirectory
+            .appendingPathComponent("sqlite-store-tests-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+struct SQLiteStoreTests {
+    @Test func passesTheConformanceSuiteInMemory() async throws {
+        try await StoreConformance { try SQLiteStore.inMemory() }.run()
+    }
+
+    @Test func passesTheConformanceSuiteOnDisk() async throws {
+        let directory = TemporaryDirectory()
+        let counter = Counter()
+        try await StoreConformance {
+            try SQLiteStore(path: directory.file("conformance-\(counter.next()).sqlite"))
+        }.run()
+    }
+
+    @Test func keepsEverythingAcrossReopening() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("partnership.sqlite")
+        let records = Records(store: try SQLiteStore(path: path), clock: .fixed(.fixture("2025-06-02")))
+        try await PartnershipScenario.small(from: .fixture("2025-04-01"), months: 2).save(into: records)
+        let before = try await records.store.snapshot()
+        let reopened = try SQLiteStore(path: path)
+        #expect(try await reopened.snapshot() == before)
+        #expect(try await reopened.integrityCheck() == ["ok"])
+    }
+
+    @Test func usesWALAndForeignKeysAndMarksTheFileAsOurs() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("p.sqlite")
+        _ = try SQLiteStore(path: path)
+        #expect(try query(path, "PRAGMA journal_mode") == "wal")
+        #expect(try query(path, "PRAGMA application_id") == "\(SQLiteStore.applicationID)")
+        #expect(try query(path, "PRAGMA user_version") == "1")
+    }
+
+    @Test func theChangeLogCannotBeEditedEvenWithSQL() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("p.sqlite")
+        let store = try SQLiteStore(path: path)
+        try await Records(store: store).save(Locality(id: "north", name: "North"), version: 0, by: .system)
+        #expect(throws: SQLiteFailure.self) { try execute(path, "UPDATE change_log SET principal = 'someone-else'") }
+        #expect(throws: SQLiteFailure.self) { try execute(path, "DELETE FROM change_log") }
+        #expect(try await store.changeLog(from: .distantPast, to: .distantFuture).map(\.principal) == ["system"])
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefusedAndLeftAlone() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("notes.txt")
+        let text = Data(String(repeating: "Minutes of the meeting.\n", count: 200).utf8)
+        FileManager.default.createFile(atPath: path, contents: text)
+        #expect {
+            try SQLiteStore(path: path)
+        } throws: { error in
+            guard let error = error as? DomainError else { return false }
+            return error.code == .notOurDatabase && error.message.hasPrefix("\(path) is not a SQLite database")
+        }
+        #expect(FileManager.default.contents(atPath: path) == text)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefusedAndLeftAlone() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("other.sqlite")
+        try execute(path, "CREATE TABLE patients (name TEXT); INSERT INTO patients VALUES ('x');")
+        let before = FileManager.default.contents(atPath: path)
+        #expect(
+            throws: DomainError(
+                .notOurDatabase,
+                "\(path) is a SQLite database but not a safeguarding QA database (application id 0, tables patients); open a database made by this package"
+            )
+        ) {
+            try SQLiteStore(path: path)
+        }
+        #expect(FileManager.default.contents(atPath: path) == before)
+    }
+
+    @Test func aDamagedDatabaseIsRefused() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("damaged.sqlite")
+        do {
+            let store = try SQLiteStore(path: path)
+            let records = Records(store: store)
+            var batch = RecordBatch()
+            for number in 0..<400 {
+                try batch.save(
+                    Locality(
+                        id: Locality.ID(rawValue: "locality-\(number)")!,
+                        name: String(repeating: "n", count: 200)
+                    ),
+                    version: 0
+                )
+            }
+            try await records.commit(batch, by: .system)
+            try await store.checkpoint()
+        }
+        // Overwrite a run of pages in the middle of the file with noise.
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(bytes.count > 40_000)
+        for offset in 8192..<(bytes.count - 4096) where offset % 7 != 0 {
+            bytes[offset] = UInt8(truncatingIfNeeded: offset &* 31)
+        }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect {
+            try SQLiteStore(path: path)
+        } throws: { error in
+            (error as? DomainError)?.code == .corruptDatabase
+        }
+    }
+
+    @Test func aDatabaseFromANewerFormatIsRefused() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("future.sqlite")
+        _ = try SQLiteStore(path: path)
+        try execute(path, "PRAGMA user_version = 9")
+        #expect(
+            throws: DomainError(
+                .schemaTooNew,
+                "\(path) has database format version 9, but this build reads up to version 1; update the package before opening it"
+            )
+        ) {
+            try SQLiteStore(path: path)
+        }
+    }
+
+    @Test func recordsFromANewerSchemaAreRefusedOnOpen() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("p.sqlite")
+        let store = try SQLiteStore(path: path)
+        try await store.write(
+            [
+                .save(
+                    StoredRecord(
+                        type: Agency.recordType,
+                        id: "police",
+                        version: 0,
+                        schemaVersion: 4,
+                        index: RecordIndex(),
+                        payload: Data("{}".utf8)
+                    )
+                )
+            ],
+            context: ChangeContext(principal: "x", at: Date(timeIntervalSince1970: 0))
+        )
+        let schema = AssuranceFramework(modules: []).schemaVersions
+        #expect(
+            throws: DomainError(
+                .schemaTooNew,
+                "domain.agency records were written with schema version 4, but this build reads up to version 1; update the package before opening this data"
+            )
+        ) {
+            try SQLiteStore(path: path, schema: schema)
+        }
+    }
+
+    @Test func theOutboxSurvivesReopeningAndNothingIsSentTwice() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("outbox.sqlite")
+        let day = Day.fixture("2025-06-02")
+        let sink = RecordingNotificationSink(name: "email", alwaysFails: true)
+        let other = RecordingNotificationSink(name: "teams")
+        let notification = AssuranceNotification(key: "finding:f1:executive", subject: "s", body: "b", raisedOn: day)
+        do {
+            let records = Records(store: try SQLiteStore(path: path), clock: .fixed(day))
+            let report = try await Notifier(sinks: [sink, other], records: records, clock: TestClock()).send(
+                notification
+            )
+            #expect(report.failed.map(\.sink) == ["email"])
+            #expect(report.delivered.map(\.sink) == ["teams"])
+        }
+        await sink.setFailing(false)
+        let records = Records(store: try SQLiteStore(path: path), clock: .fixed(day))
+        let notifier = Notifier(sinks: [sink, other], records: records, clock: TestClock())
+        let report = try await notifier.deliverPending()
+        #expect(report.delivered.map(\.sink) == ["email"])
+        _ = try await notifier.send(notification)
+        #expect(await sink.deliveredKeys == ["finding:f1:executive"])
+        #expect(await other.deliveredKeys == ["finding:f1:executive"])
+    }
+
+    @Test func theCycleIsIdempotentOnSQLite() async throws {
+        let store = try SQLiteStore.inMemory()
+        var scenario = PartnershipScenario.small(from: .fixture("2025-04-01"), months: 6)
+        scenario.meetings = scenario.meetings.map { meeting in
+            var meeting = meeting
+            meeting.attended.removeAll { $0 == PartnershipScenario.icb }
+            return meeting
+        }
+        try await scenario.save(into: Records(store: store))
+        let day = Day.fixture("2025-09-20")
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
+        let framework = AssuranceFramework(modules: [], environment: environment)
+        let first = try await framework.runCycle(on: day, by: PartnershipScenario.qaLead)
+        #expect(first.raised.filter { $0.rule == "partnership.statutory-partner-attendance" }.count == 3)
+        let log = try await store.changeLog(from: .distantPast, to: .distantFuture)
+        let second = try await framework.runCycle(on: day, by: PartnershipScenario.qaLead)
+        #expect(second.changedNothing)
+        #expect(try await store.changeLog(from: .distantPast, to: .distantFuture) == log)
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    // Guarded by the lock.
+    private var value = 0
+    private let lock = NSLock()
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+struct SQLiteFailure: Error {
+    var message: String
+}
+
+/// Runs SQL on a database file with a connection of its own.
+func execute(_ path: String, _ sql: String) throws {
+    var db: OpaquePointer?
+    guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw SQLiteFailure(message: "open") }
+    defer { sqlite3_close(db) }
+    var error: UnsafeMutablePointer<CChar>?
+    if sqlite3_exec(db, sql, nil, nil, &error) != SQLITE_OK {
+        let message = error.map { String(cString: $0) } ?? "failed"
+        sqlite3_free(error)
+        throw SQLiteFailure(message: message)
+    }
+}
+
+/// The first column of the first row of a query on a database file.
+func query(_ path: String, _ sql: String) throws -> String? {
+    var db: OpaquePointer?
+    guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw SQLiteFailure(message: "open") }
+    defer { sqlite3_close(db) }
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw SQLiteFailure(message: "prepare") }
+    defer { sqlite3_finalize(statement) }
+    guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
+    return String(cString: text)
+}
