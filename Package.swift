@@ -36,6 +36,11 @@ let package = Package(
         .executableTarget(name: "Benchmarks", dependencies: ["Domain"], path: "Benchmarks"),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AssuranceTesting"]),
+        .testTarget(
+            name: "MeasuresTests",
+            dependencies: ["Measures", "Domain", "AssuranceTesting"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -372,7 +372,7 @@ private func storedSchemaVersions(_ store: any RecordStore, _ makeStore: StoreCo
     try expect(versions == ["test.thing": 3, "test.other": 2], "the highest version per type, got \(versions)")
 }
 
-private struct VersionedThing: StorableRecord, Hashable {
+private struct VersionedThing: StorableRecord, IdentifierKind, Hashable {
     static var noun: String { "versioned thing" }
     typealias ID = Identifier<VersionedThing>
     static var recordType: RecordType { "test.versioned-thing" }

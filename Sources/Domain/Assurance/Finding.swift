@@ -79,7 +79,7 @@ public typealias RuleID = Identifier<RuleKind>
 /// The framework raises a finding when its rule first reports it, keeps it while the rule still
 /// reports it, resolves it when the rule no longer does, and escalates it a level when it stays
 /// open too long. Acknowledgement, ownership and the Executive's decision are kept on the finding.
-public struct Finding: StorableRecord, Hashable {
+public struct Finding: StorableRecord, IdentifierKind, Hashable {
     /// The type of the finding's identifier.
     public typealias ID = Identifier<Finding>
     /// The noun used in messages.

@@ -3,7 +3,7 @@
 ///
 /// Modules create recommendations; Learning groups them into themed work streams, tracks their
 /// actions and closes them only on evidence of impact.
-public struct Recommendation: StorableRecord, Hashable {
+public struct Recommendation: StorableRecord, IdentifierKind, Hashable {
     /// The type of the recommendation's identifier.
     public typealias ID = Identifier<Recommendation>
     /// The noun used in messages.
@@ -109,7 +109,7 @@ public struct Recommendation: StorableRecord, Hashable {
 ///
 /// The framework calls their voices the most important measure of outcomes. A voice record holds
 /// a consented summary, never a name, and what changed as a result when that is known.
-public struct VoiceRecord: StorableRecord, Hashable {
+public struct VoiceRecord: StorableRecord, IdentifierKind, Hashable {
     /// The type of the voicerecord's identifier.
     public typealias ID = Identifier<VoiceRecord>
     /// The noun used in messages.

@@ -24,7 +24,7 @@ public struct SignalKind: RawRepresentable, Hashable, Comparable, Sendable, Coda
 /// Modules publish signals in each assurance cycle; the framework keeps one record per signal
 /// key, updates it while it stands and marks it cleared when it no longer does. Audit may turn a
 /// standing signal into a spot audit; an explanation recorded against it answers it.
-public struct Signal: StorableRecord, Hashable {
+public struct Signal: StorableRecord, IdentifierKind, Hashable {
     /// The type of the signal's identifier.
     public typealias ID = Identifier<Signal>
     /// The noun used in messages.

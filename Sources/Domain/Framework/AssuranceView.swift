@@ -16,6 +16,8 @@ public final class AssuranceView: Sendable {
     // Guards the caches: lists of decoded records by type, and the observation series.
     private let cache = Mutex<[RecordType: any Sendable]>([:])
     private let seriesCache = Mutex<[ObservationSeries]?>(nil)
+    // Guards values a module derives once per view, such as every series' SPC chart.
+    private let derived = Mutex<[String: any Sendable]>([:])
 
     /// Creates a view over a store.
     public init(
@@ -62,6 +64,15 @@ public final class AssuranceView: Sendable {
     public func record<Record: StorableRecord>(_ type: Record.Type, id: Record.ID) async throws -> Record? {
         guard let stored = try await store.record(RecordReference(type, id: id)) else { return nil }
         return try RecordCoder.decode(type, from: stored).value
+    }
+
+    /// A value derived from the records once per view and shared by every rule and section that asks
+    /// for it under the same key, such as a module's analysis of every series.
+    public func memoized<Value: Sendable>(_ key: String, _ compute: () async throws -> Value) async throws -> Value {
+        if let cached = derived.withLock({ $0[key] }) as? Value { return cached }
+        let value = try await compute()
+        derived.withLock { $0[key] = value }
+        return value
     }
 
     /// The observation series that match a query (every series is read once per view).

@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// The outbox lives in the store, so a notification that could not be delivered survives a restart
 /// and is retried, and one that was delivered is never delivered again.
-public struct OutboxEntry: StorableRecord, Hashable {
+public struct OutboxEntry: StorableRecord, IdentifierKind, Hashable {
     /// The noun used in messages.
     public static var noun: String { "notification" }
     /// The type of the entry's identifier.

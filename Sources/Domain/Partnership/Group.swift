@@ -69,7 +69,7 @@ public struct GroupKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
 /// The default cadences are the framework's: the Practice Development Group meets monthly;
 /// sub-group chairs and project leads report to the Executive bi-monthly; the QA lead holds a
 /// scrutiny session with each sub-group six-monthly.
-public struct Group: StorableRecord, Hashable {
+public struct Group: StorableRecord, IdentifierKind, Hashable {
     /// The type of the group's identifier.
     public typealias ID = Identifier<Group>
     /// The noun used in messages.
@@ -137,7 +137,7 @@ public struct Group: StorableRecord, Hashable {
 }
 
 /// An agency's membership of a group.
-public struct Membership: StorableRecord, Hashable {
+public struct Membership: StorableRecord, IdentifierKind, Hashable {
     /// The type of the membership's identifier.
     public typealias ID = Identifier<Membership>
     /// The noun used in messages.

@@ -1,5 +1,5 @@
 /// A meeting of a group, with the agencies invited and the agencies that attended.
-public struct Meeting: StorableRecord, Hashable {
+public struct Meeting: StorableRecord, IdentifierKind, Hashable {
     /// The type of the meeting's identifier.
     public typealias ID = Identifier<Meeting>
     /// The noun used in messages.
@@ -36,7 +36,7 @@ public struct Meeting: StorableRecord, Hashable {
 }
 
 /// A sub-group's or project's report to the Executive: impact and outcomes, barriers, escalations.
-public struct GroupReport: StorableRecord, Hashable {
+public struct GroupReport: StorableRecord, IdentifierKind, Hashable {
     /// The type of the groupreport's identifier.
     public typealias ID = Identifier<GroupReport>
     /// The noun used in messages.
@@ -88,7 +88,7 @@ public struct GroupReport: StorableRecord, Hashable {
 ///
 /// It looks at the group's outcomes and its impact on children and families, and decides whether
 /// the group should continue, with a plan for an ending where it should not.
-public struct ScrutinySession: StorableRecord, Hashable {
+public struct ScrutinySession: StorableRecord, IdentifierKind, Hashable {
     /// The type of the scrutinysession's identifier.
     public typealias ID = Identifier<ScrutinySession>
     /// The noun used in messages.

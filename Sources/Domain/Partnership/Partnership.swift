@@ -1,6 +1,6 @@
 /// A local safeguarding children partnership: the local authority, the integrated care board and
 /// the police, with the agencies that work with them.
-public struct Partnership: StorableRecord, Hashable {
+public struct Partnership: StorableRecord, IdentifierKind, Hashable {
     /// The type of the partnership's identifier.
     public typealias ID = Identifier<Partnership>
     /// The noun used in messages.
@@ -78,7 +78,7 @@ public struct AgencySector: RawRepresentable, Hashable, Comparable, Sendable, Co
 }
 
 /// An agency of the partnership: a statutory partner, a school, a health provider, a charity.
-public struct Agency: StorableRecord, Hashable {
+public struct Agency: StorableRecord, IdentifierKind, Hashable {
     /// The type of the agency's identifier.
     public typealias ID = Identifier<Agency>
     /// The noun used in messages.
@@ -119,7 +119,7 @@ public struct Agency: StorableRecord, Hashable {
 }
 
 /// A locality of the partnership's area, with its own locality partnership.
-public struct Locality: StorableRecord, Hashable {
+public struct Locality: StorableRecord, IdentifierKind, Hashable {
     /// The type of the locality's identifier.
     public typealias ID = Identifier<Locality>
     /// The noun used in messages.

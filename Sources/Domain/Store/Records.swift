@@ -50,7 +50,7 @@ public struct Records: Sendable {
         as principal: Principal
     ) async throws -> Versioned<Record> {
         guard let record = try await load(type, id: id, as: principal) else {
-            throw DomainError(.notFound, "\(Record.noun) \(id) does not exist")
+            throw DomainError(.notFound, "\(Record.IDKind.noun) \(id) does not exist")
         }
         return record
     }

@@ -14,7 +14,11 @@
 ///     var accessScope: AccessScope { AccessScope(.partnershipStructure, agency: agency) }
 /// }
 /// ```
-public protocol StorableRecord: Codable, Sendable, Identifiable, IdentifierKind where ID == Identifier<Self> {
+public protocol StorableRecord: Codable, Sendable, Identifiable where ID == Identifier<IDKind> {
+    /// The kind of the record's identifier: the record type itself unless it shares a kind with
+    /// another (a measure definition's id is Domain's ``MeasureID``).
+    associatedtype IDKind: IdentifierKind = Self
+
     /// The record's type name, unique across every module.
     static var recordType: RecordType { get }
     /// The version of the coded form this build writes; 1 unless the form has changed.

@@ -1,0 +1,254 @@
+public import Domain
+public import Foundation
+
+/// Observations read from a CSV file and checked whole, ready to be written in one transaction.
+///
+/// The file has a header `measure,scope,period,value` and optionally `numerator`, `denominator` and
+/// `status`. `measure` is a catalogue id; `scope` is `partnership`, an agency or locality id, or the
+/// explicit `agency:ID` / `locality:ID`; `period` is a period's canonical text of the measure's
+/// frequency; `status` is `actual` (the default), `provisional`, or a published symbol (`c`, `x`,
+/// `z`, `u`, `low`), in which case `value` is empty.
+///
+/// ```
+/// measure,scope,period,value,numerator,denominator
+/// mash-contact-conversion,north,2025-04,38.5,154,400
+/// ```
+public struct ObservationImport: Sendable {
+    /// The series read, in measure and scope order.
+    public var series: [ObservationSeries]
+    /// The number of rows read.
+    public var rows: Int
+
+    /// Reads and checks every row.
+    ///
+    /// - Parameters:
+    ///   - data: The file.
+    ///   - source: Its name, for errors.
+    ///   - catalogue: The measures that may appear.
+    ///   - agencies: The partnership's agencies, to resolve bare scope ids.
+    ///   - localities: The partnership's localities, to resolve bare scope ids.
+    ///   - today: No period may start after this day.
+    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the file, line and column of the first bad value.
+    public init(
+        csv data: Data,
+        source: String,
+        catalogue: MeasureCatalogue,
+        agencies: Set<Agency.ID>,
+        localities: Set<Locality.ID>,
+        today: Day
+    ) throws {
+        var reader = try CSVReader(data: data, source: source)
+        let measureColumn = try reader.requireColumn("measure")
+        let scopeColumn = try reader.requireColumn("scope")
+        let periodColumn = try reader.requireColumn("period")
+        let valueColumn = try reader.requireColumn("value")
+        let numeratorColumn = reader.column("numerator")
+        let denominatorColumn = reader.column("denominator")
+        let statusColumn = reader.column("status")
+        let known = Set(["measure", "scope", "period", "value", "numerator", "denominator", "status"])
+        if let extra = reader.header.first(where: { !known.contains($0) }) {
+            throw DomainError(
+                .invalidInput,
+                "\(source):1: the header has an unknown column \(DomainError.quote(extra)); expected measure, scope, period, "
+                    + "value and optionally numerator, denominator, status"
+            )
+        }
+        let definitions = catalogue.byID
+
+        struct Key: Hashable {
+            var measure: MeasureID
+            var scope: SeriesScope
+        }
+        var points: [Key: [SeriesPoint]] = [:]
+        var firstLine: [Key: [Int64: Int]] = [:]
+        var previousMeasureText = ""
+        var previousMeasure: MeasureDefinition?
+        var previousScopeText = ""
+        var previousScope: SeriesScope?
+        var rows = 0
+
+        while try reader.next() {
+            rows += 1
+            // Measure and scope repeat row after row: compare bytes before making strings.
+            let definition: MeasureDefinition
+            if let cached = previousMeasure, reader.field(measureColumn, equals: previousMeasureText) {
+                definition = cached
+            } else {
+                let text = reader.field(measureColumn)
+                guard let id = MeasureID(rawValue: text), let found = definitions[id] else {
+                    throw reader.problem(measureColumn, "is not a measure in the catalogue")
+                }
+                definition = found
+                previousMeasureText = text
+                previousMeasure = found
+            }
+            let scope: SeriesScope
+            if let cached = previousScope, reader.field(scopeColumn, equals: previousScopeText) {
+                scope = cached
+            } else {
+                let text = reader.field(scopeColumn)
+                scope = try Self.scope(
+                    text,
+                    reader: reader,
+                    column: scopeColumn,
+                    agencies: agencies,
+                    localities: localities
+                )
+                previousScopeText = text
+                previousScope = scope
+            }
+            let level: ScopeLevel =
+                switch scope {
+                case .partnership: .partnership
+                case .locality: .locality
+                case .agency: .agency
+                }
+            guard definition.scopes.contains(level) else {
+                throw reader.problem(
+                    scopeColumn,
+                    "is \(level == .partnership ? "the partnership" : "a \(level.rawValue)"); measure \(definition.id) is reported for "
+                        + definition.scopes.map(\.rawValue).joined(separator: ", ")
+                )
+            }
+            let periodText = reader.field(periodColumn)
+            guard let period = ReportingPeriod(periodText) else {
+                throw reader.problem(
+                    periodColumn,
+                    "is not a reporting period; expected a month (2025-04), a quarter (FY2025-26-Q1 or 2025-Q1) or a year"
+                )
+            }
+            guard period.kind == definition.frequency.kind,
+                period.kind == .month || period.basis == definition.frequency.basis
+            else {
+                throw reader.problem(
+                    periodColumn,
+                    "does not match measure \(definition.id), which is reported each \(definition.frequency)"
+                )
+            }
+            guard period.firstDay <= today else {
+                throw reader.problem(periodColumn, "has not begun on \(today); a future period cannot have data")
+            }
+            var status = ObservationStatus.actual
+            if let statusColumn, !reader.isEmpty(statusColumn) {
+                do {
+                    status = try ObservationStatus(parsing: reader.field(statusColumn))
+                } catch {
+                    throw reader.problem(
+                        statusColumn,
+                        "is not a status; expected actual, provisional, c, x, z, u or low"
+                    )
+                }
+            }
+            var value: Double?
+            if status.hasValue {
+                guard !reader.isEmpty(valueColumn) else {
+                    throw reader.problem(valueColumn, "is empty; expected a number, or a symbol in the status column")
+                }
+                value = try reader.number(valueColumn)
+                try Self.check(value!, definition, reader, valueColumn)
+            } else if !reader.isEmpty(valueColumn) {
+                throw reader.problem(
+                    valueColumn,
+                    "is given with the symbol \(status); a symbol stands in place of the value"
+                )
+            }
+            var numerator: Double?
+            var denominator: Double?
+            if let numeratorColumn, !reader.isEmpty(numeratorColumn) {
+                numerator = try reader.number(numeratorColumn)
+                if numerator! < 0 { throw reader.problem(numeratorColumn, "is negative; a count cannot be") }
+            }
+            if let denominatorColumn, !reader.isEmpty(denominatorColumn) {
+                denominator = try reader.number(denominatorColumn)
+                if denominator! < 0 { throw reader.problem(denominatorColumn, "is negative; a count cannot be") }
+            }
+            if let value, let numerator, let denominator, definition.unit == .percentage {
+                guard denominator > 0 else {
+                    throw reader.problem(denominatorColumn!, "is 0; a percentage needs a denominator above 0")
+                }
+                let implied = numerator / denominator * 100
+                if abs(implied - value) > 0.5 {
+                    throw reader.problem(
+                        valueColumn,
+                        "does not agree with numerator / denominator (\(Self.format(numerator)) / \(Self.format(denominator)) = "
+                            + "\(Self.format((implied * 10).rounded() / 10))%)"
+                    )
+                }
+            }
+            let key = Key(measure: definition.id, scope: scope)
+            if let earlier = firstLine[key, default: [:]][period.code] {
+                throw DomainError(
+                    .invalidInput,
+                    "\(source):\(reader.line): \(definition.id) for \(scope) in \(period) is given twice (first on line \(earlier))"
+                )
+            }
+            firstLine[key, default: [:]][period.code] = reader.line
+            points[key, default: []].append(
+                SeriesPoint(
+                    period: period,
+                    value: value,
+                    numerator: numerator,
+                    denominator: denominator,
+                    status: status
+                )
+            )
+        }
+        self.rows = rows
+        self.series = points.map { key, points in
+            ObservationSeries(measure: key.measure, scope: key.scope, points: points.sorted { $0.period < $1.period })
+        }.sorted { ($0.measure, $0.scope) < ($1.measure, $1.scope) }
+    }
+
+    private static func scope(
+        _ text: String,
+        reader: CSVReader,
+        column: Int,
+        agencies: Set<Agency.ID>,
+        localities: Set<Locality.ID>
+    ) throws(DomainError) -> SeriesScope {
+        if text == "partnership" { return .partnership }
+        if text.hasPrefix("agency:") || text.hasPrefix("locality:") {
+            guard let scope = SeriesScope(text) else { throw reader.problem(column, "is not a scope") }
+            if let agency = scope.agency, !agencies.contains(agency) {
+                throw reader.problem(column, "names an agency the partnership does not have")
+            }
+            if let locality = scope.locality, !localities.contains(locality) {
+                throw reader.problem(column, "names a locality the partnership does not have")
+            }
+            return scope
+        }
+        let asAgency = Agency.ID(rawValue: text).flatMap { agencies.contains($0) ? $0 : nil }
+        let asLocality = Locality.ID(rawValue: text).flatMap { localities.contains($0) ? $0 : nil }
+        switch (asAgency, asLocality) {
+        case (let agency?, nil): return .agency(agency)
+        case (nil, let locality?): return .locality(locality)
+        case (.some, .some):
+            throw reader.problem(column, "is both an agency and a locality; write agency:\(text) or locality:\(text)")
+        case (nil, nil):
+            throw reader.problem(column, "is not partnership or a known agency or locality")
+        }
+    }
+
+    private static func check(
+        _ value: Double,
+        _ definition: MeasureDefinition,
+        _ reader: CSVReader,
+        _ column: Int
+    )
+        throws(DomainError)
+    {
+        if value < 0 { throw reader.problem(column, "is negative; measure \(definition.id) cannot be") }
+        switch definition.unit {
+        case .percentage where value > 100:
+            throw reader.problem(column, "is above 100; measure \(definition.id) is a percentage")
+        case .count where value.rounded() != value:
+            throw reader.problem(column, "is not a whole number; measure \(definition.id) is a count")
+        default:
+            break
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

@@ -1,0 +1,104 @@
+import Domain
+
+/// Every series of the partnership analysed once for a day.
+///
+/// Its SPC chart, its scorecard row, and how long its latest concern and red rating have stood.
+/// Signals, rules and report sections share it.
+struct MeasureAnalysis: Sendable {
+    struct Entry: Sendable {
+        var definition: MeasureDefinition
+        var series: ObservationSeries
+        var chart: SPCResult
+        var row: ScorecardRow
+        /// Trailing observed points of special-cause concern, oldest first.
+        var concernRun: [SeriesPoint]
+        /// Trailing observed periods rated red against the target, oldest first.
+        var redRun: [ReportingPeriod]
+        /// The latest observed point's rule, if special.
+        var latestRule: SpecialCauseRule?
+        var latestType: PointType
+    }
+
+    var catalogue: MeasureCatalogue
+    var entries: [Entry]
+    var day: Day
+
+    static func chart(
+        _ definition: MeasureDefinition,
+        _ series: ObservationSeries,
+        rebases: Set<ReportingPeriod>,
+        base: SPCOptions
+    ) throws -> SPCResult {
+        var options = base
+        options.improvement = definition.polarity.improvement
+        options.target = series.points.last.flatMap { definition.target(for: $0.period) }
+        return try SPCEngine(options: options).analyse(series, rebaseAt: rebases)
+    }
+
+    static func load(_ view: AssuranceView, module: MeasuresModule, on day: Day) async throws -> MeasureAnalysis {
+        try await view.memoized("measures.analysis|\(day)") {
+            let stored = try await view.all(MeasureDefinition.self)
+            let catalogue = stored.isEmpty ? module.catalogue : try MeasureCatalogue(stored)
+            let definitions = catalogue.byID
+            let rebases = Dictionary(grouping: try await view.all(SeriesRebase.self)) { "\($0.measure)|\($0.scope)" }
+            var entries: [Entry] = []
+            for series in try await view.observationSeries() {
+                guard let definition = definitions[series.measure] else { continue }
+                // Only periods that have ended by the day count.
+                let ended = series.points.filter { $0.period.lastDay < day }
+                guard !ended.isEmpty else { continue }
+                let held = ObservationSeries(measure: series.measure, scope: series.scope, points: ended)
+                let rebaseAt = Set((rebases["\(series.measure)|\(series.scope)"] ?? []).map(\.period))
+                let chart = try chart(definition, held, rebases: rebaseAt, base: module.spc)
+                let row = Scorecard.row(definition, held, on: day)
+                var concern: [SeriesPoint] = []
+                for (index, point) in chart.points.enumerated().reversed() where point.value != nil {
+                    guard point.pointType == .concern else { break }
+                    concern.insert(held.points[index], at: 0)
+                }
+                var red: [ReportingPeriod] = []
+                for point in held.points.reversed() where point.value != nil {
+                    guard let value = point.value, let target = definition.target(for: point.period),
+                        Scorecard.rag(
+                            value: value,
+                            target: target,
+                            polarity: definition.polarity,
+                            tolerance: definition.tolerance
+                        ) == .red
+                    else { break }
+                    red.insert(point.period, at: 0)
+                }
+                let latest = chart.lastObserved
+                entries.append(
+                    Entry(
+                        definition: definition,
+                        series: held,
+                        chart: chart,
+                        row: row,
+                        concernRun: concern,
+                        redRun: red,
+                        latestRule: latest?.rule,
+                        latestType: latest?.pointType ?? .commonCause
+                    )
+                )
+            }
+            return MeasureAnalysis(catalogue: catalogue, entries: entries, day: day)
+        }
+    }
+
+    /// The name of a series for people: the measure, and the scope when it is not the partnership.
+    static func title(_ definition: MeasureDefinition, _ scope: SeriesScope, names: [String: String] = [:]) -> String {
+        switch scope {
+        case .partnership: definition.name
+        case .locality(let id): "\(definition.name) — \(names["locality:\(id)"] ?? id.rawValue)"
+        case .agency(let id): "\(definition.name) — \(names["agency:\(id)"] ?? id.rawValue)"
+        }
+    }
+
+    /// A value with its unit, such as `38.5%` or `1,204`.
+    static func format(_ value: Double, _ unit: MeasureUnit) -> String {
+        let rounded = (value * 10).rounded() / 10
+        let text = rounded.rounded() == rounded ? String(Int64(rounded)) : String(rounded)
+        return text + unit.suffix
+    }
+}

@@ -1,0 +1,144 @@
+import Domain
+
+/// How a point varies: the reference's point types.
+public enum PointType: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Common-cause variation.
+    case commonCause = "common_cause"
+    /// Special cause in the direction of improvement.
+    case improvement = "special_cause_improvement"
+    /// Special cause against the direction of improvement.
+    case concern = "special_cause_concern"
+    /// Special cause, high, where neither direction is better.
+    case neutralHigh = "special_cause_neutral_high"
+    /// Special cause, low, where neither direction is better.
+    case neutralLow = "special_cause_neutral_low"
+}
+
+/// The rule that labelled a special-cause point, by the reference's precedence.
+public enum SpecialCauseRule: Hashable, Sendable {
+    /// Above the upper process limit.
+    case aboveUpperLimit
+    /// Below the lower process limit.
+    case belowLowerLimit
+    /// Part of a run of increasing or decreasing points.
+    case trend(increasing: Bool, length: Int)
+    /// Two of three points beyond the near limits on one side.
+    case twoInThree(above: Bool)
+    /// Part of a run of points on one side of the mean.
+    case shift(above: Bool, length: Int)
+
+    /// The reference's label, such as `Above UCL` or `7 Point Trend (Increasing)`.
+    public var label: String {
+        switch self {
+        case .aboveUpperLimit: "Above UCL"
+        case .belowLowerLimit: "Below LCL"
+        case .trend(let increasing, let length): "\(length) Point Trend (\(increasing ? "Increasing" : "Decreasing"))"
+        case .twoInThree(let above): "2 in 3 \(above ? "Above" : "Below") CL"
+        case .shift(let above, let length): "\(length) Points \(above ? "Above" : "Below") CL"
+        }
+    }
+
+    /// Whether the label points up (Above, Increasing).
+    public var isHigh: Bool {
+        switch self {
+        case .aboveUpperLimit: true
+        case .belowLowerLimit: false
+        case .trend(let increasing, _): increasing
+        case .twoInThree(let above), .shift(let above, _): above
+        }
+    }
+}
+
+/// The variation icon of a phase: the type of its last point, high or low.
+public enum VariationIcon: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Common-cause variation.
+    case commonCause = "common_cause"
+    /// Special-cause improvement, where higher is better.
+    case improvementHigh = "improvement_high"
+    /// Special-cause improvement, where lower is better.
+    case improvementLow = "improvement_low"
+    /// Special-cause concern, high (lower is better).
+    case concernHigh = "concern_high"
+    /// Special-cause concern, low (higher is better).
+    case concernLow = "concern_low"
+    /// Special cause, high, with no better direction.
+    case neutralHigh = "neutral_high"
+    /// Special cause, low, with no better direction.
+    case neutralLow = "neutral_low"
+}
+
+/// The assurance icon: whether the process will meet its target.
+public enum AssuranceIcon: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The target lies beyond the limits on the side of improvement: the process will consistently meet it.
+    case consistentPass = "consistent_pass"
+    /// The target lies beyond the limits on the side of concern: the process will consistently fail it.
+    case consistentFail = "consistent_fail"
+    /// The target lies within the limits: it will be hit and missed.
+    case inconsistent
+}
+
+/// One phase (rebase group) of an XmR chart: its limits and its icons.
+public struct SPCPhase: Hashable, Sendable {
+    /// The index of the phase's first row.
+    public var start: Int
+    /// The number of rows in the phase, gaps included.
+    public var count: Int
+    /// The number of observed points in the phase.
+    public var observed: Int
+    /// The centre line.
+    public var mean: Double?
+    /// The average moving range after screening.
+    public var averageMovingRange: Double?
+    /// The lower process limit.
+    public var lowerLimit: Double?
+    /// The upper process limit.
+    public var upperLimit: Double?
+    /// The lower near limit (two sigma).
+    public var lowerNearLimit: Double?
+    /// The upper near limit (two sigma).
+    public var upperNearLimit: Double?
+    /// Whether the phase has too few points for locked limits.
+    public var trialLimits: Bool
+    /// The type of the phase's last observed point, as an icon.
+    public var variation: VariationIcon
+    /// Whether the target will be met, when there is a target and a direction.
+    public var assurance: AssuranceIcon?
+}
+
+/// One row of an XmR chart.
+public struct SPCPoint: Hashable, Sendable {
+    /// The value; `nil` for a gap.
+    public var value: Double?
+    /// The index of the point's phase in ``SPCResult/phases``.
+    public var phase: Int
+    /// The point's type.
+    public var pointType: PointType
+    /// The rule that labelled it, for a special-cause point.
+    public var rule: SpecialCauseRule?
+
+    /// Whether the point shows special-cause variation.
+    public var isSpecialCause: Bool { rule != nil }
+}
+
+/// An XmR chart of a series: each point's type and the rule that labelled it, and each phase's limits and icons.
+public struct SPCResult: Hashable, Sendable {
+    /// One entry per input row, gaps included.
+    public var points: [SPCPoint]
+    /// The phases, in order.
+    public var phases: [SPCPhase]
+
+    /// The phase of a point.
+    public func phase(of index: Int) -> SPCPhase { phases[points[index].phase] }
+
+    /// The latest phase.
+    public var latestPhase: SPCPhase? { phases.last }
+
+    /// The variation icon of the latest phase.
+    public var variation: VariationIcon { phases.last?.variation ?? .commonCause }
+
+    /// The assurance icon of the latest phase.
+    public var assurance: AssuranceIcon? { phases.last?.assurance }
+
+    /// The last observed point, if any.
+    public var lastObserved: SPCPoint? { points.last { $0.value != nil } }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import Measures
+
+/// The reference implementation's own rule vectors (NHSRplotthedots 0.2.2,
+/// `tests/testthat/test-ptd_calculate_point_type.R`), run against our implementation of each helper.
+struct SPCReferenceVectorTests {
+    struct Vector: Decodable {
+        var function: String
+        var args: [String: [Double]]
+        var expected: [Double]
+        var testReference: String
+
+        enum CodingKeys: String, CodingKey {
+            case function, args, expected
+            case testReference = "test_ref"
+        }
+    }
+
+    struct Example: Decodable {
+        var y: [Double]
+        var relativeToMean: [Int8]
+        var closeToLimits: [Int]
+        var outsideLimits: [Int]
+        var expectedSpecialCauseType: [String]
+        var note: String
+
+        enum CodingKeys: String, CodingKey {
+            case y, note
+            case relativeToMean = "relative_to_mean"
+            case closeToLimits = "close_to_limits"
+            case outsideLimits = "outside_limits"
+            case expectedSpecialCauseType = "expected_special_cause_type"
+        }
+    }
+
+    struct File: Decodable {
+        var source: String
+        var vectors: [Vector]
+        var specialCauseTypeExamples: [Example]
+
+        enum CodingKeys: String, CodingKey {
+            case source, vectors
+            case specialCauseTypeExamples = "special_cause_type_examples"
+        }
+    }
+
+    static let file: File = {
+        let url = Bundle.module.url(forResource: "Fixtures/spc-rule-vectors", withExtension: "json")!
+        return try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+    }()
+
+    @Test func theFixtureNamesItsSource() {
+        #expect(Self.file.source.contains("NHSRplotthedots @ 050b07d"))
+        #expect(Self.file.vectors.count == 32)
+    }
+
+    @Test(arguments: 0..<32)
+    func helperReproducesTheReference(_ index: Int) throws {
+        let vector = Self.file.vectors[index]
+        let result: [Int8]
+        switch vector.function {
+        case "ptd_seven_point_one_side_mean":
+            result = MakingDataCountRules.runEnds(ofSide: vector.args["v"]!.map { Int8($0) }, length: 7)
+        case "ptd_part_of_seven_trend":
+            result = MakingDataCountRules.partOfRun(vector.args["v"]!.map { Int8($0) }, length: 7)
+        case "ptd_seven_point_trend":
+            result = MakingDataCountRules.trendEnds(vector.args["y"]!, length: 7)
+        case "ptd_two_in_three":
+            let v = vector.args["v"]!.map { Int8($0) }
+            var rtm = vector.args["rtm"]!.map { Int8($0) }
+            // R recycles a shorter vector.
+            if rtm.count < v.count { rtm = (0..<v.count).map { rtm[$0 % rtm.count] } }
+            result = MakingDataCountRules.twoInThreeWindows(v, side: rtm)
+        case "ptd_part_of_two_in_three":
+            result = MakingDataCountRules.partOfTwoInThree(
+                vector.args["v"]!.map { Int8($0) },
+                flagged: vector.args["x"]!.map { Int8($0) }
+            )
+        default:
+            Issue.record("unknown function \(vector.function)")
+            return
+        }
+        #expect(result.map(Double.init) == vector.expected, "\(vector.function) \(vector.args)")
+    }
+
+    @Test(arguments: 0..<2)
+    func specialCauseTypesReproduceTheReference(_ index: Int) {
+        let example = Self.file.specialCauseTypeExamples[index]
+        let labels = MakingDataCountRules.labels(
+            y: example.y,
+            side: example.relativeToMean,
+            close: example.closeToLimits.map { $0 == 1 },
+            outside: example.outsideLimits.map { $0 == 1 }
+        )
+        #expect(labels.map { $0?.label ?? "Common Cause" } == example.expectedSpecialCauseType, "\(example.note)")
+    }
+}
