@@ -32,8 +32,17 @@ let package = Package(
         // What a host's tests need.
         .target(name: "AssuranceTesting", dependencies: ["Domain"]),
 
+        // The synthetic partnership shared by the demo, the benchmarks and the tests.
+        // Not a product: hosts never link it.
+        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures"]),
+
         .executableTarget(name: "qaf", dependencies: ["Domain"]),
-        .executableTarget(name: "Benchmarks", dependencies: ["Domain"], path: "Benchmarks"),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["Domain", "Measures", "SQLiteStore", "SyntheticPartnership", "CSQLite"],
+            path: "Benchmarks",
+            exclude: ["peers"]
+        ),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AssuranceTesting"]),
         .testTarget(

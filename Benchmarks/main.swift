@@ -1,1 +1,81 @@
-// The benchmark executable.
+// The benchmark executable: `swift run -c release Benchmarks [--scale county|national] [--filter NAME]
+// [--format text|json] [--runs N]`. It builds (or reuses) the generated database under .build-bench/,
+// measures each benchmark after a warm-up over several runs on a monotonic clock, and prints a table
+// or JSON. Figures go in Documentation/Performance.md.
+import Foundation
+import SyntheticPartnership
+
+var scaleName = "county"
+var filter: String?
+var format = "text"
+var runs = 5
+var arguments = CommandLine.arguments.dropFirst()
+func usage(_ message: String) -> Never {
+    FileHandle.standardError.write(
+        Data(
+            "Benchmarks: \(message)\nusage: Benchmarks [--scale county|national] [--filter NAME] [--format text|json] [--runs N]\n"
+                .utf8
+        )
+    )
+    exit(64)
+}
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--scale":
+        guard let value = arguments.popFirst() else { usage("--scale needs a value") }
+        scaleName = value
+    case "--filter":
+        guard let value = arguments.popFirst() else { usage("--filter needs a value") }
+        filter = value
+    case "--format":
+        guard let value = arguments.popFirst() else { usage("--format needs a value") }
+        format = value
+    case "--runs":
+        guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else {
+            usage("--runs needs a whole number")
+        }
+        runs = value
+    case "--help", "-h": usage("measures the package's hot paths")
+    default: usage("unknown argument \(argument)")
+    }
+}
+guard let scale = SyntheticScale.named.first(where: { $0.name == scaleName }) else {
+    usage("unknown scale \(scaleName); expected county or national")
+}
+guard format == "text" || format == "json" else { usage("unknown format \(format); expected text or json") }
+
+let harness = Harness(scale: scale.name, filter: filter, runs: runs)
+let workspace = Workspace(scale: scale)
+do {
+    try await storeBenchmarks(harness)
+    try await csvBenchmarks(harness)
+    try await spcBenchmarks(harness, workspace: workspace)
+    try await scorecardBenchmark(harness, workspace: workspace)
+} catch {
+    FileHandle.standardError.write(Data("Benchmarks failed: \(error)\n".utf8))
+    exit(70)
+}
+
+if format == "json" {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let machine = [
+        "processors": "\(ProcessInfo.processInfo.activeProcessorCount)",
+        "memory": "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB",
+        "system": ProcessInfo.processInfo.operatingSystemVersionString,
+    ]
+    struct Report: Encodable {
+        var machine: [String: String]
+        var scale: String
+        var results: [BenchmarkResult]
+    }
+    print(
+        String(
+            decoding: try encoder.encode(Report(machine: machine, scale: scale.name, results: harness.results)),
+            as: UTF8.self
+        )
+    )
+} else {
+    print("scale: \(scale.name); \(ProcessInfo.processInfo.activeProcessorCount) processors")
+    printTable(harness.results)
+}

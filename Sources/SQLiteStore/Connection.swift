@@ -94,15 +94,19 @@ final class Connection {
 
     /// Runs a body in a write transaction, rolling back on any error.
     func transaction<T>(_ doing: String, _ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE", while: doing)
+        try check(statement("BEGIN IMMEDIATE").run(), doing)
         do {
             let result = try body()
-            try execute("COMMIT", while: doing)
+            try check(statement("COMMIT").run(), doing)
             return result
         } catch {
-            try? execute("ROLLBACK", while: "rolling back")
+            _ = try? statement("ROLLBACK").run()
             throw error
         }
+    }
+
+    private func check(_ status: Int32, _ doing: String) throws {
+        guard status == SQLITE_DONE || status == SQLITE_ROW else { throw failure(status, while: doing) }
     }
 }
 

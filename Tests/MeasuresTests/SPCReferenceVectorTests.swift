@@ -97,3 +97,65 @@ struct SPCReferenceVectorTests {
         #expect(labels.map { $0?.label ?? "Common Cause" } == example.expectedSpecialCauseType, "\(example.note)")
     }
 }
+
+/// The engine labels points in a few fused passes; the reference composes small helpers. They must
+/// agree on every point of every series, with ties, points on the mean and points on the limits.
+struct SPCEngineMatchesTheReferenceComposition {
+    /// A small deterministic generator (SplitMix64), so a failure always reproduces.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    @Test(arguments: 0..<8)
+    func onRandomSeries(_ seed: Int) throws {
+        var random = Random(state: UInt64(seed) &* 7919 &+ 1)
+        for _ in 0..<500 {
+            let count = 1 + random.below(40)
+            // Small integer values make ties, runs and points on the mean common.
+            let values: [Double?] = (0..<count).map { _ in
+                random.below(12) == 0 ? nil : Double(random.below(6) + (random.below(8) == 0 ? random.below(20) : 0))
+            }
+            let options = SPCOptions(
+                improvement: [.increase, .decrease, .neutral][random.below(3)],
+                screenOutliers: random.below(2) == 0,
+                shiftLength: 6 + random.below(3),
+                trendLength: 6 + random.below(3),
+                twoInThree: random.below(2) == 0 ? .reference : .mdc2023
+            )
+            let chart = try SPCEngine(options: options).analyse(values)
+            let phase = try #require(chart.phases.first)
+            let observed = values.compactMap { $0 }
+            guard let mean = phase.mean else { continue }
+            let side: [Int8] = observed.map { $0 > mean ? 1 : ($0 < mean ? -1 : 0) }
+            var outside = [Bool](repeating: false, count: observed.count)
+            var close = [Bool](repeating: false, count: observed.count)
+            if let upper = phase.upperLimit, let lower = phase.lowerLimit, let nearUpper = phase.upperNearLimit,
+                let nearLower = phase.lowerNearLimit
+            {
+                for (index, value) in observed.enumerated() {
+                    outside[index] = value > upper || value < lower
+                    close[index] = !outside[index] && (value < nearLower || value > nearUpper)
+                }
+            }
+            let expected = MakingDataCountRules.labels(
+                y: observed,
+                side: side,
+                close: close,
+                outside: outside,
+                shiftLength: options.shiftLength,
+                trendLength: options.trendLength,
+                twoInThree: options.twoInThree
+            )
+            let actual = chart.points.filter { $0.value != nil }.map(\.rule)
+            #expect(actual == expected, "\(values) \(options)")
+        }
+    }
+}

@@ -12,9 +12,15 @@
 public protocol AccessPolicy: Sendable {
     /// Whether a principal may take an action on a record with a scope.
     func permits(_ principal: Principal, _ action: AccessAction, _ scope: AccessScope) -> Bool
+
+    /// Whether a principal may take every action on every record, so no record need be read to decide.
+    func isUnrestricted(_ principal: Principal) -> Bool
 }
 
 extension AccessPolicy {
+    /// No principal is unrestricted unless the policy says so.
+    public func isUnrestricted(_ principal: Principal) -> Bool { false }
+
     /// Throws unless a principal may take an action on a record.
     ///
     /// - Parameters:
@@ -68,6 +74,11 @@ public struct RolePolicy: AccessPolicy, Hashable {
     private static let agencyWritable: Set<RecordCategory> = [
         .section11Assessment, .auditCaseRecord, .learning, .measureData, .voice,
     ]
+
+    /// Whether the principal is the system, the partnership lead or the QA lead.
+    public func isUnrestricted(_ principal: Principal) -> Bool {
+        principal.roles.contains { $0 == .system || $0 == .partnershipLead || $0 == .qaLead }
+    }
 
     /// Whether any of the principal's roles permits the action.
     public func permits(_ principal: Principal, _ action: AccessAction, _ scope: AccessScope) -> Bool {

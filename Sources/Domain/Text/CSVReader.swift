@@ -149,6 +149,19 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// Calls a body with the UTF-8 bytes of a field of the current record (unescaped when quoted).
+    public func withFieldBytes<Result>(
+        _ index: Int,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        if quoted[index] {
+            return try Array(field(index).utf8).withUnsafeBufferPointer(body)
+        }
+        return try bytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[starts[index]..<ends[index]]))
+        }
+    }
+
     /// Whether a field of the current record equals a string, without making a `String` of the field.
     public func field(_ index: Int, equals text: String) -> Bool {
         if quoted[index] { return field(index) == text }

@@ -52,17 +52,21 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
     public let kind: Kind
     /// The year basis; always ``YearBasis/calendar`` for a month.
     public let basis: YearBasis
+    // Stored compactly (8 bytes in all), because observation series hold millions of periods.
+    private let storedYear: Int32
+    private let storedIndex: UInt8
+
     /// The calendar year, or for the financial basis the calendar year in which the financial year starts.
-    public let year: Int
+    public var year: Int { Int(storedYear) }
     /// The position within the year, from 1: the month number for a month, 1–4 for a quarter,
     /// 1–2 for a half-year, 1 for a year.
-    public let index: Int
+    public var index: Int { Int(storedIndex) }
 
     private init(kind: Kind, basis: YearBasis, year: Int, index: Int) {
         self.kind = kind
         self.basis = kind == .month ? .calendar : basis
-        self.year = year
-        self.index = index
+        self.storedYear = Int32(year)
+        self.storedIndex = UInt8(index)
     }
 
     /// A calendar month.
@@ -255,7 +259,17 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
     }
 
     private static func parseCanonical(_ text: String) -> ReportingPeriod? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// Parses the canonical text from UTF-8 bytes, without making a `String`.
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let period = ReportingPeriod.parse(utf8: bytes) else { return nil }
+        self = period
+    }
+
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> ReportingPeriod? {
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count else { return nil }
             var value = 0

@@ -59,8 +59,14 @@ public struct ObservationImport: Sendable {
             var measure: MeasureID
             var scope: SeriesScope
         }
-        var points: [Key: [SeriesPoint]] = [:]
-        var firstLine: [Key: [Int64: Int]] = [:]
+        struct Collected {
+            var key: Key
+            var points: [SeriesPoint] = []
+            var lines: [Int64: Int] = [:]
+        }
+        var collected: [Collected] = []
+        var position: [Key: Int] = [:]
+        var current = -1
         var previousMeasureText = ""
         var previousMeasure: MeasureDefinition?
         var previousScopeText = ""
@@ -71,9 +77,11 @@ public struct ObservationImport: Sendable {
             rows += 1
             // Measure and scope repeat row after row: compare bytes before making strings.
             let definition: MeasureDefinition
+            var sameSeries = current >= 0
             if let cached = previousMeasure, reader.field(measureColumn, equals: previousMeasureText) {
                 definition = cached
             } else {
+                sameSeries = false
                 let text = reader.field(measureColumn)
                 guard let id = MeasureID(rawValue: text), let found = definitions[id] else {
                     throw reader.problem(measureColumn, "is not a measure in the catalogue")
@@ -86,6 +94,7 @@ public struct ObservationImport: Sendable {
             if let cached = previousScope, reader.field(scopeColumn, equals: previousScopeText) {
                 scope = cached
             } else {
+                sameSeries = false
                 let text = reader.field(scopeColumn)
                 scope = try Self.scope(
                     text,
@@ -110,8 +119,7 @@ public struct ObservationImport: Sendable {
                         + definition.scopes.map(\.rawValue).joined(separator: ", ")
                 )
             }
-            let periodText = reader.field(periodColumn)
-            guard let period = ReportingPeriod(periodText) else {
+            guard let period = reader.withFieldBytes(periodColumn, { ReportingPeriod(utf8: $0) }) else {
                 throw reader.problem(
                     periodColumn,
                     "is not a reporting period; expected a month (2025-04), a quarter (FY2025-26-Q1 or 2025-Q1) or a year"
@@ -175,15 +183,24 @@ public struct ObservationImport: Sendable {
                     )
                 }
             }
-            let key = Key(measure: definition.id, scope: scope)
-            if let earlier = firstLine[key, default: [:]][period.code] {
+            if !sameSeries {
+                // Rows of a series usually come together: look the series up only when it changes.
+                let key = Key(measure: definition.id, scope: scope)
+                if let known = position[key] {
+                    current = known
+                } else {
+                    current = collected.count
+                    position[key] = current
+                    collected.append(Collected(key: key))
+                }
+            }
+            if let earlier = collected[current].lines.updateValue(reader.line, forKey: period.code) {
                 throw DomainError(
                     .invalidInput,
                     "\(source):\(reader.line): \(definition.id) for \(scope) in \(period) is given twice (first on line \(earlier))"
                 )
             }
-            firstLine[key, default: [:]][period.code] = reader.line
-            points[key, default: []].append(
+            collected[current].points.append(
                 SeriesPoint(
                     period: period,
                     value: value,
@@ -194,8 +211,12 @@ public struct ObservationImport: Sendable {
             )
         }
         self.rows = rows
-        self.series = points.map { key, points in
-            ObservationSeries(measure: key.measure, scope: key.scope, points: points.sorted { $0.period < $1.period })
+        self.series = collected.map { entry in
+            var points = entry.points
+            if zip(points, points.dropFirst()).contains(where: { $0.period > $1.period }) {
+                points.sort { $0.period < $1.period }
+            }
+            return ObservationSeries(measure: entry.key.measure, scope: entry.key.scope, points: points)
         }.sorted { ($0.measure, $0.scope) < ($1.measure, $1.scope) }
     }
 

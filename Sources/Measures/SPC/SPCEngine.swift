@@ -55,46 +55,77 @@ public struct SPCEngine: Sendable {
         for (index, flag) in rebase.enumerated() where flag && index > 0 && index < values.count {
             starts.append(index)
         }
-        return analyse(values, phaseStarts: starts)
+        return analyse(count: values.count, phaseStarts: starts) { values[$0] }
     }
 
     /// Analyses an observation series; a phase starts at each of `rebaseAt` that is in the series.
     public func analyse(_ series: ObservationSeries, rebaseAt: Set<ReportingPeriod> = []) -> SPCResult {
         var starts: [Int] = [0]
-        for (index, point) in series.points.enumerated() where index > 0 && rebaseAt.contains(point.period) {
-            starts.append(index)
+        if !rebaseAt.isEmpty {
+            for (index, point) in series.points.enumerated() where index > 0 && rebaseAt.contains(point.period) {
+                starts.append(index)
+            }
         }
-        return analyse(series.points.map(\.value), phaseStarts: starts)
+        let points = series.points
+        return analyse(count: points.count, phaseStarts: starts) { points[$0].value }
     }
 
-    private func analyse(_ values: [Double?], phaseStarts: [Int]) -> SPCResult {
+    private func analyse(count: Int, phaseStarts: [Int], value: (Int) -> Double?) -> SPCResult {
         var points: [SPCPoint] = []
-        points.reserveCapacity(values.count)
+        points.reserveCapacity(count)
         var phases: [SPCPhase] = []
-        for (phaseIndex, start) in phaseStarts.enumerated() {
-            let end = phaseIndex + 1 < phaseStarts.count ? phaseStarts[phaseIndex + 1] : values.count
-            phases.append(analysePhase(values, start: start, end: end, phaseIndex: phaseIndex, into: &points))
+        phases.reserveCapacity(phaseStarts.count)
+        // One scratch allocation for the whole series (on the stack when small).
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, count)) { x in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, count)) { rows in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * 3)) { flags in
+                    for (phaseIndex, start) in phaseStarts.enumerated() {
+                        let end = phaseIndex + 1 < phaseStarts.count ? phaseStarts[phaseIndex + 1] : count
+                        var n = 0
+                        for row in start..<end {
+                            if let observed = value(row) {
+                                x[n] = observed
+                                rows[n] = Int32(row)
+                                n += 1
+                            }
+                        }
+                        let phase = analysePhase(
+                            x: UnsafeMutableBufferPointer(rebasing: x[0..<n]),
+                            rows: rows,
+                            flags: flags,
+                            start: start,
+                            end: end,
+                            phaseIndex: phaseIndex,
+                            into: &points
+                        )
+                        phases.append(phase)
+                    }
+                }
+            }
         }
         return SPCResult(points: points, phases: phases)
     }
 
+    // Flag bits of a point in the scratch buffer.
+    private static let above: UInt8 = 1
+    private static let below: UInt8 = 2
+    private static let close: UInt8 = 4
+    private static let outside: UInt8 = 8
+    private static let trend: UInt8 = 16
+    private static let shift: UInt8 = 32
+    private static let pair: UInt8 = 64
+
+    /// One phase, in a few O(n) passes over a scratch buffer. The passes compute exactly what the
+    /// reference's helpers compose (``MakingDataCountRules``); a property test holds them equal.
     private func analysePhase(
-        _ values: [Double?],
+        x: UnsafeMutableBufferPointer<Double>,
+        rows: UnsafeMutableBufferPointer<Int32>,
+        flags: UnsafeMutableBufferPointer<UInt8>,
         start: Int,
         end: Int,
         phaseIndex: Int,
         into points: inout [SPCPoint]
     ) -> SPCPhase {
-        var x: [Double] = []
-        var rows: [Int] = []
-        x.reserveCapacity(end - start)
-        rows.reserveCapacity(end - start)
-        for row in start..<end {
-            if let value = values[row] {
-                x.append(value)
-                rows.append(row)
-            }
-        }
         let n = x.count
 
         // Limits from the fixed window.
@@ -130,43 +161,94 @@ public struct SPCEngine: Sendable {
         let nearLower = mean - Self.limitClose * averageMovingRange
         let nearUpper = mean + Self.limitClose * averageMovingRange
 
-        var side = [Int8](repeating: 0, count: n)
-        var outside = [Bool](repeating: false, count: n)
-        var close = [Bool](repeating: false, count: n)
+        // Side of the mean and zone.
         for i in 0..<n {
             let value = x[i]
-            side[i] = value > mean ? 1 : (value < mean ? -1 : 0)
+            var bits: UInt8 = value > mean ? Self.above : (value < mean ? Self.below : 0)
             if hasLimits {
-                let beyond = value > upper || value < lower
-                outside[i] = beyond
-                close[i] = !beyond && (value < nearLower || value > nearUpper)
+                if value > upper || value < lower {
+                    bits |= Self.outside
+                } else if value < nearLower || value > nearUpper {
+                    bits |= Self.close
+                }
+            }
+            flags[i] = bits
+        }
+        let sideMask = Self.above | Self.below
+
+        // Shift: maximal runs of one non-zero side at least shiftLength long.
+        if n > 0 {
+            var runStart = 0
+            for i in 1...n where i == n || flags[i] & sideMask != flags[runStart] & sideMask {
+                if flags[runStart] & sideMask != 0, i - runStart >= options.shiftLength {
+                    for j in runStart..<i { flags[j] |= Self.shift }
+                }
+                runStart = i
             }
         }
-        let rules = MakingDataCountRules.labels(
-            y: x,
-            side: side,
-            close: close,
-            outside: outside,
-            shiftLength: options.shiftLength,
-            trendLength: options.trendLength,
-            twoInThree: options.twoInThree
-        )
 
+        // Trend: maximal runs of equal non-zero steps covering at least trendLength points.
+        if n >= 2 {
+            var stepStart = 1
+            var stepSign = sign(x[1] - x[0])
+            for i in 2...n {
+                let next: Int8 = i < n ? sign(x[i] - x[i - 1]) : 0
+                if i == n || next != stepSign || next == 0 {
+                    if stepSign != 0, i - stepStart + 1 >= options.trendLength {
+                        for j in (stepStart - 1)..<i { flags[j] |= Self.trend }
+                    }
+                    stepStart = i
+                    stepSign = next
+                }
+            }
+        }
+
+        // Two in three: windows of three on one side with at least two counted points.
+        let counted: UInt8 = options.twoInThree == .mdc2023 ? (Self.close | Self.outside) : Self.close
+        if n >= 3 {
+            for first in 0...(n - 3) {
+                let side = flags[first] & sideMask
+                guard side != 0, flags[first + 1] & sideMask == side, flags[first + 2] & sideMask == side else {
+                    continue
+                }
+                var beyond = 0
+                for j in first..<(first + 3) where flags[j] & counted != 0 { beyond += 1 }
+                if beyond >= 2 {
+                    for j in first..<(first + 3) where flags[j] & counted != 0 { flags[j] |= Self.pair }
+                }
+            }
+        }
+
+        // Label by precedence and emit the rows, gaps included.
         let direction = options.improvement.sign
         var lastType = PointType.commonCause
         var lastRule: SpecialCauseRule?
         var cursor = 0
         for row in start..<end {
-            guard cursor < n, rows[cursor] == row else {
+            guard cursor < n, Int(rows[cursor]) == row else {
                 points.append(SPCPoint(value: nil, phase: phaseIndex, pointType: .commonCause, rule: nil))
                 continue
             }
-            let rule = rules[cursor]
+            let i = cursor
+            cursor += 1
+            let bits = flags[i]
+            let isAbove = bits & Self.above != 0
+            var rule: SpecialCauseRule?
+            if bits & Self.outside != 0 {
+                rule = isAbove ? .aboveUpperLimit : .belowLowerLimit
+            } else if bits & Self.trend != 0 {
+                let step =
+                    (i + 1 < n && flags[i + 1] & Self.trend != 0) ? x[i + 1] - x[i] : (i > 0 ? x[i] - x[i - 1] : 0)
+                rule = .trend(increasing: step > 0, length: options.trendLength)
+            } else if bits & Self.pair != 0 {
+                rule = .twoInThree(above: isAbove)
+            } else if bits & Self.shift != 0 {
+                rule = .shift(above: isAbove, length: options.shiftLength)
+            }
             let type = Self.pointType(rule, direction: direction)
-            points.append(SPCPoint(value: x[cursor], phase: phaseIndex, pointType: type, rule: rule))
+            points.append(SPCPoint(value: x[i], phase: phaseIndex, pointType: type, rule: rule))
             lastType = type
             lastRule = rule
-            cursor += 1
         }
 
         var assurance: AssuranceIcon?
@@ -194,6 +276,8 @@ public struct SPCEngine: Sendable {
             assurance: assurance
         )
     }
+
+    private func sign(_ difference: Double) -> Int8 { difference > 0 ? 1 : (difference < 0 ? -1 : 0) }
 
     /// `ptd_point_type`: labels that point up are improvements when higher is better, and so on.
     static func pointType(_ rule: SpecialCauseRule?, direction: Int8) -> PointType {

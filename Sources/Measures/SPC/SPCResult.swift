@@ -110,11 +110,20 @@ public struct SPCPoint: Hashable, Sendable {
     /// The value; `nil` for a gap.
     public var value: Double?
     /// The index of the point's phase in ``SPCResult/phases``.
-    public var phase: Int
+    public var phase: Int { Int(storedPhase) }
+    private var storedPhase: Int32
     /// The point's type.
     public var pointType: PointType
     /// The rule that labelled it, for a special-cause point.
     public var rule: SpecialCauseRule?
+
+    /// Creates a point.
+    public init(value: Double?, phase: Int, pointType: PointType, rule: SpecialCauseRule?) {
+        self.value = value
+        self.storedPhase = Int32(phase)
+        self.pointType = pointType
+        self.rule = rule
+    }
 
     /// Whether the point shows special-cause variation.
     public var isSpecialCause: Bool { rule != nil }
