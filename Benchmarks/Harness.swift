@@ -43,7 +43,7 @@ final class Harness {
         warmup: Bool = true,
         note: String? = nil,
         setup: () async throws -> State,
-        _ body: (State) async throws -> Void
+        run body: (State) async throws -> Void
     ) async throws -> BenchmarkResult? {
         guard wants(name) else { return nil }
         progress("running \(name)…")
@@ -97,7 +97,7 @@ final class Harness {
             warmup: warmup,
             note: note,
             setup: {},
-            { _ in try await body() }
+            run: { _ in try await body() }
         )
     }
 

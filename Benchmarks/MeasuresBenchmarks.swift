@@ -37,22 +37,23 @@ func csvBenchmarks(_ harness: Harness) async throws {
             let path = "\(directory)/import.sqlite"
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             return try SQLiteStore(path: path)
+        },
+        run: { store in
+            let parsed = try ObservationImport(
+                csv: data,
+                source: "bench.csv",
+                catalogue: catalogue,
+                agencies: [],
+                localities: [],
+                today: today
+            )
+            try await store.append(
+                parsed.series,
+                mode: .insertOnly,
+                context: ChangeContext(principal: "bench", at: Date(timeIntervalSince1970: 0))
+            )
         }
-    ) { store in
-        let parsed = try ObservationImport(
-            csv: data,
-            source: "bench.csv",
-            catalogue: catalogue,
-            agencies: [],
-            localities: [],
-            today: today
-        )
-        try await store.append(
-            parsed.series,
-            mode: .insertOnly,
-            context: ChangeContext(principal: "bench", at: Date(timeIntervalSince1970: 0))
-        )
-    }
+    )
     if harness.wants("peer.python-csv") {
         let path = "\(directory)/observations-import.csv"
         try data.write(to: URL(fileURLWithPath: path))

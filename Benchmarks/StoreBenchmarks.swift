@@ -71,10 +71,11 @@ func storeBenchmarks(_ harness: Harness) async throws {
         unit: "rows",
         runs: 3,
         note: "1,000,000 observations, one transaction, SQLite WAL",
-        setup: { try fresh("insert") }
-    ) { store in
-        try await store.append(series, mode: .insertOnly, context: context)
-    }
+        setup: { try fresh("insert") },
+        run: { store in
+            try await store.append(series, mode: .insertOnly, context: context)
+        }
+    )
 
     if harness.wants("store.bulk-read") {
         let store = try fresh("read")

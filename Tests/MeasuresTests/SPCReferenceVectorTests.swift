@@ -98,8 +98,9 @@ struct SPCReferenceVectorTests {
     }
 }
 
-/// The engine labels points in a few fused passes; the reference composes small helpers. They must
-/// agree on every point of every series, with ties, points on the mean and points on the limits.
+/// The engine's fused passes agree with the reference's composition of helpers.
+///
+/// They must agree on every point of every series, with ties, points on the mean and points on the limits.
 struct SPCEngineMatchesTheReferenceComposition {
     /// A small deterministic generator (SplitMix64), so a failure always reproduces.
     struct Random {

@@ -115,7 +115,9 @@ public struct SPCEngine: Sendable {
     private static let shift: UInt8 = 32
     private static let pair: UInt8 = 64
 
-    /// One phase, in a few O(n) passes over a scratch buffer. The passes compute exactly what the
+    /// One phase, in a few O(n) passes over a scratch buffer.
+    ///
+    /// The passes compute exactly what the
     /// reference's helpers compose (``MakingDataCountRules``); a property test holds them equal.
     private func analysePhase(
         x: UnsafeMutableBufferPointer<Double>,
