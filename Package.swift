@@ -36,7 +36,10 @@ let package = Package(
         // Not a product: hosts never link it.
         .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures"]),
 
-        .executableTarget(name: "qaf", dependencies: ["Domain"]),
+        .executableTarget(
+            name: "qaf",
+            dependencies: ["Domain", "Measures", "SQLiteStore", "SyntheticPartnership"]
+        ),
         .executableTarget(
             name: "Benchmarks",
             dependencies: ["Domain", "Measures", "SQLiteStore", "SyntheticPartnership", "CSQLite"],

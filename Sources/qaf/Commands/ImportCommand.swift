@@ -1,0 +1,90 @@
+import Domain
+import Foundation
+import Measures
+
+/// `qaf import`: observations, published comparators and (with Section 11) assessments into a database.
+enum ImportCommand: Command {
+    static let name = "import"
+    static let summary = "import measures (CSV), published DfE comparators (EES CSV) or Section 11 assessments (JSON)"
+    static let help = """
+        usage: qaf import measures FILE --db DB [--replace]
+               qaf import ees FILE --db DB --indicator COLUMN --neighbours SN.csv --la CODE --measure ID
+                   [--decimals N] [--filter COL=VALUE]
+
+        measures: a CSV file with the header measure,scope,period,value and optionally numerator,
+          denominator and status. measure is a catalogue id; scope is partnership, or an agency or locality
+          id; period is the canonical text of a period of the measure's frequency (2025-04, FY2025-26-Q1).
+          Every row is checked before any is written, and all are written in one transaction. A period
+          already held is refused unless --replace is given.
+        ees: an indicator of an Explore Education Statistics CSV file, for one local authority: its values,
+          its statistical neighbours' median, England's and its region's, as series of the measure and
+          its comparators (ID.sn-median, ID.england, ID.region).
+
+        A bad value is an error naming the file, line and column (exit 65); nothing is written.
+
+        example:
+          qaf import measures april.csv --db qaf-demo/partnership.sqlite
+        """
+
+    static func run(_ arguments: inout Arguments) async throws {
+        let positionals = arguments.positionals
+        guard positionals.count == 2 else {
+            throw CLIError.usage("expected KIND FILE (KIND is measures or ees)", command: name)
+        }
+        let kind = positionals[0]
+        let file = positionals[1]
+        let database = try arguments.required("db")
+        switch kind {
+        case "measures":
+            let replace = arguments.flag("replace")
+            try arguments.finish()
+            let data = try readInput(file)
+            let store = try openDatabase(database, create: true)
+            let summary = try await MeasureData(environment: environment(store)).importObservations(
+                csv: data,
+                source: file,
+                mode: replace ? .replaceExisting : .insertOnly,
+                by: operatorPrincipal
+            )
+            message(
+                "imported \(summary.inserted + summary.replaced) observations (\(summary.replaced) replaced) in \(summary.series) series"
+            )
+        case "ees":
+            let indicator = try arguments.required("indicator")
+            let neighboursPath = try arguments.required("neighbours")
+            let code = try arguments.required("la")
+            let measureText = try arguments.required("measure")
+            let decimals = try arguments.integer("decimals", in: 0...10)
+            var filters: [String: String] = [:]
+            for filter in try arguments.options("filter") {
+                guard let equals = filter.firstIndex(of: "=") else {
+                    throw CLIError.usage("--filter \(DomainError.quote(filter)) is not COLUMN=VALUE", command: name)
+                }
+                filters[String(filter[..<equals])] = String(filter[filter.index(after: equals)...])
+            }
+            try arguments.finish()
+            guard let measure = MeasureID(rawValue: measureText) else {
+                throw CLIError.usage("--measure \(DomainError.quote(measureText)) is not a measure id", command: name)
+            }
+            let statistics = try PublishedStatistics(
+                data: try readInput(file),
+                source: file,
+                indicator: indicator,
+                filters: filters
+            )
+            let model = try StatisticalNeighbourModel(data: try readInput(neighboursPath), source: neighboursPath)
+            let store = try openDatabase(database, create: true)
+            let summary = try await MeasureData(environment: environment(store)).importComparators(
+                statistics,
+                neighbours: model,
+                localAuthority: code,
+                measure: measure,
+                decimals: decimals,
+                by: operatorPrincipal
+            )
+            message("imported \(summary.inserted + summary.replaced) published values in \(summary.series) series")
+        default:
+            throw CLIError.usage("unknown kind \(DomainError.quote(kind)); expected measures or ees", command: name)
+        }
+    }
+}
