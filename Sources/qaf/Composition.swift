@@ -15,7 +15,11 @@ func schemaVersions() -> [RecordType: Int] {
 
 /// Opens a partnership database.
 ///
-/// - Parameter create: Whether to create the database when there is none; otherwise a missing file exits 66.
+/// - Parameters:
+///   - path: The database file.
+///   - create: Whether to create the database when there is none; otherwise a missing file exits 66.
+/// - Returns: The open store.
+/// - Throws: ``CLIError`` for a missing file, or the store's error.
 func openDatabase(_ path: String, create: Bool) throws -> SQLiteStore {
     if !create, !FileManager.default.fileExists(atPath: path) {
         throw CLIError(.noInput, "no database at \(path); make one with 'qaf demo' or 'qaf restore'")

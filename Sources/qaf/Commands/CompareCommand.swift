@@ -40,8 +40,16 @@ enum CompareCommand: Command {
         var quartile: Int?
 
         enum CodingKeys: String, CodingKey {
-            case timePeriod = "time_period", oldLACode = "old_la_code", laName = "la_name", value
-            case snMedian = "sn_median", snCount = "sn_count", national, regional, rank, quartile
+            case timePeriod = "time_period"
+            case oldLACode = "old_la_code"
+            case laName = "la_name"
+            case value
+            case snMedian = "sn_median"
+            case snCount = "sn_count"
+            case national
+            case regional
+            case rank
+            case quartile
         }
     }
 
