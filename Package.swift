@@ -34,7 +34,7 @@ let package = Package(
 
         // The synthetic partnership shared by the demo, the benchmarks and the tests.
         // Not a product: hosts never link it.
-        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures"]),
+        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures", "Section11"]),
 
         .executableTarget(
             name: "qaf",
@@ -42,7 +42,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Domain", "Measures", "SQLiteStore", "SyntheticPartnership", "CSQLite"],
+            dependencies: ["Domain", "Measures", "Section11", "SQLiteStore", "SyntheticPartnership", "CSQLite"],
             path: "Benchmarks",
             exclude: ["peers"]
         ),
@@ -53,6 +53,7 @@ let package = Package(
             dependencies: ["Measures", "Domain", "AssuranceTesting"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "Section11Tests", dependencies: ["Section11", "Domain", "AssuranceTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -2,13 +2,14 @@ import Domain
 import Foundation
 import Measures
 import SQLiteStore
+import Section11
 import SyntheticPartnership
 
 /// The generated benchmark data under `.build-bench/`, built once per scale and reused.
 struct Workspace {
     static let directory = ".build-bench"
     /// Bump when the generator's output changes, so stale databases are rebuilt.
-    static let generatorVersion = 4
+    static let generatorVersion = 5
 
     let scale: SyntheticScale
     let generator: PartnershipGenerator
@@ -52,8 +53,11 @@ enum Loader {
             if index == 0 {
                 var batch = RecordBatch()
                 for definition in partnership.catalogue.definitions { try batch.save(definition, version: 0) }
+                try batch.save(StandardSet.section11Classic, version: 0)
+                try batch.save(StandardSet.schoolsSection175, version: 0)
                 try await records.commit(batch, by: .system)
             }
+            try await records.commit(try generator.section11(for: partnership, index: index).batch(), by: .system)
             try await store.append(
                 partnership.series,
                 mode: .insertOnly,

@@ -1,0 +1,49 @@
+import Domain
+import Foundation
+import SQLiteStore
+import Section11
+import SyntheticPartnership
+
+func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
+    guard harness.wants("section11") else { return }
+    let store = try await workspace.database()
+    let count = try await store.records(matching: RecordQuery(SelfAssessment.recordType)).count
+    let day = workspace.generator.referenceDay
+    try await harness.measure(
+        "section11.analysis",
+        items: count,
+        unit: "assessments",
+        runs: 3,
+        note: "load every cycle and assessment from SQLite, analyse the latest cycles, agency contribution"
+    ) {
+        let view = AssuranceView(store: store)
+        let cycles = try await view.all(AssessmentCycle.self)
+        let assessments = Dictionary(grouping: try await view.all(SelfAssessment.self), by: \.cycle)
+        let agencies = try await view.byID(Agency.self)
+        let series = try await view.observationSeries().filter { $0.scope.agency != nil }
+        let meetings = try await view.all(Meeting.self)
+        let sets = [StandardSet.section11Classic, .schoolsSection175]
+        var analysed = 0
+        for cycle in cycles where cycle.status == .open {
+            guard let set = sets.first(where: { $0.id == cycle.standardSet }) else { continue }
+            let analysis = Section11Analysis(
+                set: set,
+                assessments: assessments[cycle.id] ?? [],
+                previous: cycle.previous.flatMap { assessments[$0] } ?? [],
+                agencies: agencies,
+                deadline: cycle.returnDeadline,
+                on: day
+            )
+            analysed += analysis.completion.invited
+            _ = analysis.gaps(share: 0.25)
+            _ = AgencyContribution.profiles(
+                set: set,
+                assessments: assessments[cycle.id] ?? [],
+                series: series,
+                meetings: meetings,
+                period: .containing(day.adding(days: -1), kind: .year, basis: .financial)
+            )
+        }
+        precondition(analysed > 0)
+    }
+}

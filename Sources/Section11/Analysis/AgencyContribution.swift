@@ -1,0 +1,172 @@
+public import Domain
+
+/// A check that an agency's data bears out its rating of a standard: rated green, the measure's
+/// latest value should meet the threshold.
+public struct ContributionCheck: Hashable, Sendable, Codable {
+    /// The standard's code.
+    public var standard: String
+    /// The agency-level measure that evidences it.
+    public var measure: MeasureID
+    /// The value the measure should reach (or not exceed, when lower is better).
+    public var threshold: Double
+    /// Whether higher values are better.
+    public var higherIsBetter: Bool
+    /// What the measure shows, for messages.
+    public var description: String
+
+    /// Creates a check.
+    public init(
+        standard: String,
+        measure: MeasureID,
+        threshold: Double,
+        higherIsBetter: Bool = true,
+        description: String
+    ) {
+        self.standard = standard
+        self.measure = measure
+        self.threshold = threshold
+        self.higherIsBetter = higherIsBetter
+        self.description = description
+    }
+
+    /// The checks the framework's triangulation suggests for the eight classic standards.
+    public static let classic: [ContributionCheck] = [
+        ContributionCheck(
+            standard: "7",
+            measure: "conference-attendance",
+            threshold: 75,
+            description: "attendance at child protection conferences"
+        ),
+        ContributionCheck(
+            standard: "8",
+            measure: "conference-reports-shared",
+            threshold: 70,
+            description: "reports shared before conferences"
+        ),
+        ContributionCheck(
+            standard: "5",
+            measure: "training-take-up",
+            threshold: 70,
+            description: "multi-agency training places taken up"
+        ),
+        ContributionCheck(
+            standard: "5",
+            measure: "supervision-in-timescale",
+            threshold: 80,
+            description: "practitioners supervised within timescale"
+        ),
+        ContributionCheck(
+            standard: "6",
+            measure: "lado-referrals-within-1wd",
+            threshold: 80,
+            description: "LADO referrals within 1 working day"
+        ),
+    ]
+}
+
+/// An agency's contribution side by side: its Section 11 ratings and the data about it, with the
+/// places they disagree.
+public struct AgencyContribution: Hashable, Sendable {
+    /// A rating the data contradicts.
+    public struct Contradiction: Hashable, Sendable {
+        /// The standard rated green.
+        public var standard: String
+        /// What evidences it: a measure's id, or `meetings` for attendance at partnership meetings.
+        public var source: String
+        /// The evidence that disagrees.
+        public var evidence: String
+    }
+
+    /// The agency.
+    public var agency: Agency.ID
+    /// Each standard's rating: the worst standing rating of its criteria.
+    public var ratings: [String: RAG]
+    /// The latest value of each measure about the agency.
+    public var data: [MeasureID: SeriesPoint]
+    /// Partnership meetings the agency was invited to in the period.
+    public var meetingsInvited: Int
+    /// Partnership meetings it attended.
+    public var meetingsAttended: Int
+    /// Where its ratings and its data disagree.
+    public var contradictions: [Contradiction]
+
+    /// Puts each agency's ratings beside its data and its attendance at partnership meetings.
+    ///
+    /// The data arrives as Domain values: observation series with agency scope, and meetings. A
+    /// standard rated green contradicts a check whose measure misses its threshold, and the
+    /// inter-agency working standard (`7`) rated green contradicts attendance below
+    /// `attendanceThreshold` at the partnership's meetings in `period`.
+    public static func profiles(
+        set: StandardSet,
+        assessments: [SelfAssessment],
+        series: [ObservationSeries],
+        meetings: [Meeting],
+        period: ReportingPeriod,
+        checks: [ContributionCheck] = ContributionCheck.classic,
+        attendanceThreshold: Double = 0.75
+    ) -> [AgencyContribution] {
+        let levels = Dictionary(set.scale.levels.map { ($0.code, $0.rag) }, uniquingKeysWith: { first, _ in first })
+        var latest: [Agency.ID: [MeasureID: SeriesPoint]] = [:]
+        for held in series {
+            guard let agency = held.scope.agency,
+                let point = held.points.last(where: { $0.value != nil && $0.period.lastDay <= period.lastDay })
+            else { continue }
+            latest[agency, default: [:]][held.measure] = point
+        }
+        var invited: [Agency.ID: Int] = [:]
+        var attended: [Agency.ID: Int] = [:]
+        for meeting in meetings where period.contains(meeting.day) {
+            for agency in meeting.invited { invited[agency, default: 0] += 1 }
+            for agency in meeting.attended { attended[agency, default: 0] += 1 }
+        }
+        return assessments.filter { $0.status.isReturned }.sorted { $0.agency < $1.agency }.map { assessment in
+            var ratings: [String: RAG] = [:]
+            for response in assessment.responses {
+                guard let rating = response.standingRating.flatMap({ levels[$0] }),
+                    let standard = set.standard(of: response.criterion)
+                else { continue }
+                ratings[standard.code] = min(ratings[standard.code] ?? .green, rating)
+            }
+            let data = latest[assessment.agency] ?? [:]
+            var contradictions: [Contradiction] = []
+            for check in checks where ratings[check.standard] == .green {
+                guard let point = data[check.measure], let value = point.value else { continue }
+                let misses = check.higherIsBetter ? value < check.threshold : value > check.threshold
+                if misses {
+                    contradictions.append(
+                        Contradiction(
+                            standard: check.standard,
+                            source: check.measure.rawValue,
+                            evidence: "\(check.description) was \(format(value)) in \(point.period.label), "
+                                + "\(check.higherIsBetter ? "below" : "above") the \(format(check.threshold)) expected"
+                        )
+                    )
+                }
+            }
+            let asked = invited[assessment.agency] ?? 0
+            let came = attended[assessment.agency] ?? 0
+            if ratings["7"] == .green, asked >= 3, Double(came) / Double(asked) < attendanceThreshold {
+                contradictions.append(
+                    Contradiction(
+                        standard: "7",
+                        source: "meetings",
+                        evidence:
+                            "it attended \(came) of \(asked) partnership meetings it was invited to in \(period.label)"
+                    )
+                )
+            }
+            return AgencyContribution(
+                agency: assessment.agency,
+                ratings: ratings,
+                data: data,
+                meetingsInvited: asked,
+                meetingsAttended: came,
+                contradictions: contradictions
+            )
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String((value * 10).rounded() / 10)
+    }
+}

@@ -1,0 +1,295 @@
+public import Domain
+
+/// The analysis of a cycle's assessments: pure functions over the returned assessments.
+///
+/// Ratings are the standing ratings (the moderated rating where there is one). Only returned
+/// assessments (submitted or later) count; drafts do not.
+public struct Section11Analysis: Sendable {
+    /// How a criterion was rated across agencies.
+    public struct CriterionDistribution: Hashable, Sendable {
+        /// The criterion's code.
+        public var criterion: String
+        /// Its text.
+        public var text: String
+        /// The standard it belongs to.
+        public var standard: String
+        /// The number of agencies at each level (by level code).
+        public var counts: [String: Int]
+        /// The same by sector.
+        public var bySector: [AgencySector: [String: Int]]
+        /// The number of agencies that rated it.
+        public var rated: Int
+        /// The number that rated it red or amber.
+        public var belowGreen: Int
+        /// The number whose rating moderation lowered.
+        public var moderatedDown: Int
+    }
+
+    /// A standard's ratings across agencies, as RAG.
+    public struct StandardSummary: Hashable, Sendable {
+        /// The standard's code.
+        public var standard: String
+        /// Its title.
+        public var title: String
+        /// Criterion ratings at each colour.
+        public var counts: [RAG: Int]
+        /// The same by sector.
+        public var bySector: [AgencySector: [RAG: Int]]
+    }
+
+    /// A criterion rated below green by a large share of agencies: a theme or gap across the system.
+    public struct Gap: Hashable, Sendable {
+        /// The criterion's code.
+        public var criterion: String
+        /// Its text.
+        public var text: String
+        /// The standard it belongs to.
+        public var standard: String
+        /// Agencies that rated it.
+        public var rated: Int
+        /// Agencies that rated it red or amber.
+        public var belowGreen: Int
+        /// Agencies that rated it red.
+        public var red: Int
+
+        /// The share rated below green.
+        public var share: Double { rated == 0 ? 0 : Double(belowGreen) / Double(rated) }
+    }
+
+    /// A rating that moderation lowered.
+    public struct Lowered: Hashable, Sendable {
+        /// The agency.
+        public var agency: Agency.ID
+        /// The criterion.
+        public var criterion: String
+        /// The agency's own rating.
+        public var selfRating: String
+        /// The moderated rating.
+        public var moderatedRating: String
+    }
+
+    /// How an agency's ratings of a standard moved since the previous cycle.
+    public struct Movement: Hashable, Sendable {
+        /// The agency.
+        public var agency: Agency.ID
+        /// The standard.
+        public var standard: String
+        /// The mean position of its criteria on the scale before, from 0 (worst) to 1 (best).
+        public var before: Double
+        /// The same now.
+        public var after: Double
+
+        /// The change: positive is better.
+        public var change: Double { after - before }
+    }
+
+    /// An open action of an agency.
+    public struct OutstandingAction: Hashable, Sendable {
+        /// The agency.
+        public var agency: Agency.ID
+        /// The criterion.
+        public var criterion: String
+        /// The action.
+        public var action: AssessmentAction
+    }
+
+    /// Who has returned the cycle's assessments.
+    public struct Completion: Hashable, Sendable {
+        /// Agencies invited.
+        public var invited: Int
+        /// Agencies that have returned theirs.
+        public var returned: Int
+        /// Agencies that have not.
+        public var notReturned: [Agency.ID]
+        /// Agencies that have not, past the deadline.
+        public var late: [Agency.ID]
+    }
+
+    /// The standard set.
+    public let set: StandardSet
+    /// Every criterion's distribution, in set order.
+    public let criteria: [CriterionDistribution]
+    /// Every standard's summary, in set order.
+    public let standards: [StandardSummary]
+    /// Ratings moderation lowered.
+    public let lowered: [Lowered]
+    /// Movement since the previous cycle, by agency and standard.
+    public let movement: [Movement]
+    /// Open actions, earliest due first.
+    public let outstandingActions: [OutstandingAction]
+    /// Completion.
+    public let completion: Completion
+
+    /// Analyses a cycle.
+    ///
+    /// - Parameters:
+    ///   - set: The standard set of the cycle.
+    ///   - assessments: The cycle's assessments.
+    ///   - previous: The previous cycle's assessments, for movement.
+    ///   - previousSet: The previous cycle's standard set, when it differs.
+    ///   - agencies: The partnership's agencies, for sectors.
+    ///   - deadline: The cycle's return deadline, for lateness.
+    ///   - day: The day of the analysis.
+    public init(
+        set: StandardSet,
+        assessments: [SelfAssessment],
+        previous: [SelfAssessment] = [],
+        previousSet: StandardSet? = nil,
+        agencies: [Agency.ID: Agency],
+        deadline: Day? = nil,
+        on day: Day
+    ) {
+        self.set = set
+        let returned = assessments.filter { $0.status.isReturned }
+        let levels = Dictionary(set.scale.levels.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let criterionStandard = Dictionary(
+            set.standards.flatMap { standard in standard.criteria.map { ($0.code, standard.code) } },
+            uniquingKeysWith: { first, _ in first }
+        )
+
+        var counts: [String: [String: Int]] = [:]
+        var sectorCounts: [String: [AgencySector: [String: Int]]] = [:]
+        var belowGreen: [String: Int] = [:]
+        var moderatedDown: [String: Int] = [:]
+        var standardCounts: [String: [RAG: Int]] = [:]
+        var standardSectors: [String: [AgencySector: [RAG: Int]]] = [:]
+        var lowered: [Lowered] = []
+        for assessment in returned {
+            let sector = agencies[assessment.agency]?.sector ?? .other
+            for response in assessment.responses {
+                guard let rating = response.standingRating, let level = levels[rating] else { continue }
+                counts[response.criterion, default: [:]][rating, default: 0] += 1
+                sectorCounts[response.criterion, default: [:]][sector, default: [:]][rating, default: 0] += 1
+                if level.rag != .green { belowGreen[response.criterion, default: 0] += 1 }
+                if let standard = criterionStandard[response.criterion] {
+                    standardCounts[standard, default: [:]][level.rag, default: 0] += 1
+                    standardSectors[standard, default: [:]][sector, default: [:]][level.rag, default: 0] += 1
+                }
+                if let moderated = response.moderatedRating, let own = response.selfRating,
+                    let moderatedLevel = levels[moderated],
+                    let ownLevel = levels[own], moderatedLevel.rank < ownLevel.rank
+                {
+                    moderatedDown[response.criterion, default: 0] += 1
+                    lowered.append(
+                        Lowered(
+                            agency: assessment.agency,
+                            criterion: response.criterion,
+                            selfRating: own,
+                            moderatedRating: moderated
+                        )
+                    )
+                }
+            }
+        }
+        criteria = set.standards.flatMap { standard in
+            standard.criteria.map { criterion in
+                CriterionDistribution(
+                    criterion: criterion.code,
+                    text: criterion.text,
+                    standard: standard.code,
+                    counts: counts[criterion.code] ?? [:],
+                    bySector: sectorCounts[criterion.code] ?? [:],
+                    rated: counts[criterion.code]?.values.reduce(0, +) ?? 0,
+                    belowGreen: belowGreen[criterion.code] ?? 0,
+                    moderatedDown: moderatedDown[criterion.code] ?? 0
+                )
+            }
+        }
+        standards = set.standards.map {
+            StandardSummary(
+                standard: $0.code,
+                title: $0.title,
+                counts: standardCounts[$0.code] ?? [:],
+                bySector: standardSectors[$0.code] ?? [:]
+            )
+        }
+        self.lowered = lowered.sorted { ($0.agency, $0.criterion) < ($1.agency, $1.criterion) }
+
+        // Movement: the mean position of each standard's ratings on the scale, before and now.
+        let top = Double(max(1, set.scale.levels.count - 1))
+        func positions(_ assessment: SelfAssessment, _ set: StandardSet) -> [String: Double] {
+            let levels = Dictionary(
+                set.scale.levels.map { ($0.code, $0.rank) },
+                uniquingKeysWith: { first, _ in first }
+            )
+            var sums: [String: (Double, Int)] = [:]
+            for response in assessment.responses {
+                guard let rating = response.standingRating, let rank = levels[rating],
+                    let standard = set.standard(of: response.criterion)
+                else { continue }
+                let current = sums[standard.code] ?? (0, 0)
+                sums[standard.code] = (current.0 + Double(rank) / top, current.1 + 1)
+            }
+            return sums.mapValues { $0.0 / Double($0.1) }
+        }
+        let before = Dictionary(
+            previous.filter { $0.status.isReturned }.map { ($0.agency, positions($0, previousSet ?? set)) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var movement: [Movement] = []
+        for assessment in returned.sorted(by: { $0.agency < $1.agency }) {
+            guard let earlier = before[assessment.agency] else { continue }
+            for (standard, after) in positions(assessment, set).sorted(by: { $0.key < $1.key }) {
+                if let was = earlier[standard] {
+                    movement.append(Movement(agency: assessment.agency, standard: standard, before: was, after: after))
+                }
+            }
+        }
+        self.movement = movement
+
+        outstandingActions = assessments.flatMap { assessment in
+            assessment.actions.filter { $0.action.completedOn == nil }.map {
+                OutstandingAction(agency: assessment.agency, criterion: $0.criterion, action: $0.action)
+            }
+        }.sorted { ($0.action.dueOn, $0.agency, $0.criterion) < ($1.action.dueOn, $1.agency, $1.criterion) }
+
+        let notReturned = assessments.filter { !$0.status.isReturned }.map(\.agency).sorted()
+        completion = Completion(
+            invited: assessments.count,
+            returned: returned.count,
+            notReturned: notReturned,
+            late: deadline.map { deadline in day > deadline ? notReturned : [] } ?? []
+        )
+    }
+
+    /// Criteria rated red or amber by at least a share of the agencies that rated them.
+    public func gaps(share: Double) -> [Gap] {
+        criteria.compactMap { distribution in
+            guard distribution.rated > 0, Double(distribution.belowGreen) / Double(distribution.rated) >= share else {
+                return nil
+            }
+            let red = set.scale.levels.filter { $0.rag == .red }.reduce(0) { $0 + (distribution.counts[$1.code] ?? 0) }
+            return Gap(
+                criterion: distribution.criterion,
+                text: distribution.text,
+                standard: distribution.standard,
+                rated: distribution.rated,
+                belowGreen: distribution.belowGreen,
+                red: red
+            )
+        }
+    }
+
+    /// Standards rated red on any criterion by more than a share of the agencies that rated them.
+    public func redStandards(
+        share: Double,
+        assessments: [SelfAssessment]
+    ) -> [(standard: Standard, red: Int, rated: Int)] {
+        let levels = Dictionary(set.scale.levels.map { ($0.code, $0.rag) }, uniquingKeysWith: { first, _ in first })
+        return set.standards.compactMap { standard in
+            let codes = Set(standard.criteria.map(\.code))
+            var rated = 0
+            var red = 0
+            for assessment in assessments where assessment.status.isReturned {
+                let ratings = assessment.responses.filter { codes.contains($0.criterion) }.compactMap {
+                    $0.standingRating.flatMap { levels[$0] }
+                }
+                guard !ratings.isEmpty else { continue }
+                rated += 1
+                if ratings.contains(.red) { red += 1 }
+            }
+            guard rated > 0, Double(red) / Double(rated) > share else { return nil }
+            return (standard, red, rated)
+        }
+    }
+}

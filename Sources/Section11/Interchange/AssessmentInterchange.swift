@@ -1,0 +1,239 @@
+public import Domain
+public import Foundation
+
+/// The documented JSON format for exchanging a cycle's assessments, version 1.
+///
+/// ```json
+/// {
+///   "format": "qaf-section11-assessments",
+///   "version": 1,
+///   "cycle": "c-2025",
+///   "assessments": [
+///     {
+///       "agency": "police",
+///       "submit": true,
+///       "responses": [
+///         {
+///           "criterion": "1.1",
+///           "rating": "amber",
+///           "narrative": "A board lead is named; staff awareness is patchy.",
+///           "areasForImprovement": "Publicise the lead on the intranet.",
+///           "evidence": [{ "kind": "document", "title": "Board minutes, May", "location": "minutes/2025-05.pdf" }],
+///           "actions": [{ "id": "a1", "text": "Intranet page for the lead", "owner": "Head of safeguarding", "dueOn": "2025-09-30" }]
+///         }
+///       ]
+///     }
+///   ]
+/// }
+/// ```
+///
+/// An import sets each agency's answers and, with `"submit": true`, submits the assessment. Exports
+/// add each assessment's `status`, its moderated ratings (`moderatedRating`) and its lifecycle
+/// (`steps`); an import must not carry moderated ratings, which only moderation sets.
+public struct AssessmentInterchange: Codable, Hashable, Sendable {
+    /// One agency's assessment in the file.
+    public struct Entry: Codable, Hashable, Sendable {
+        /// One criterion's answer.
+        public struct Response: Codable, Hashable, Sendable {
+            /// The criterion's code.
+            public var criterion: String
+            /// The self-rating: a level code of the set's scale.
+            public var rating: String?
+            /// The moderated rating (exports only).
+            public var moderatedRating: String?
+            /// The narrative.
+            public var narrative: String?
+            /// Areas for improvement.
+            public var areasForImprovement: String?
+            /// Evidence.
+            public var evidence: [EvidenceReference]?
+            /// Actions.
+            public var actions: [AssessmentAction]?
+        }
+
+        /// The agency.
+        public var agency: Agency.ID
+        /// Whether to submit the assessment after applying the answers (imports).
+        public var submit: Bool?
+        /// The assessment's status (exports only).
+        public var status: SelfAssessment.Status?
+        /// The lifecycle (exports only).
+        public var steps: [SelfAssessment.Step]?
+        /// The answers.
+        public var responses: [Response]
+    }
+
+    /// `qaf-section11-assessments`.
+    public var format: String
+    /// `1`.
+    public var version: Int
+    /// The cycle.
+    public var cycle: AssessmentCycle.ID
+    /// The assessments.
+    public var assessments: [Entry]
+
+    /// The format's name.
+    public static let formatName = "qaf-section11-assessments"
+
+    /// Decodes a file, checking its format and version.
+    ///
+    /// - Throws: ``Domain/DomainError/Code/invalidInput`` with the path to the bad field.
+    public init(json data: Data, source: String) throws {
+        do {
+            self = try JSONDecoder().decode(AssessmentInterchange.self, from: data)
+        } catch {
+            throw DomainError.decoding(error, in: source)
+        }
+        guard format == Self.formatName else {
+            throw DomainError(
+                .invalidInput,
+                "\(source): at format: \(DomainError.quote(format)) is not \(Self.formatName)"
+            )
+        }
+        guard version == 1 else {
+            throw DomainError(
+                .invalidInput,
+                "\(source): at version: format version \(version) is not supported; expected 1"
+            )
+        }
+    }
+
+    /// Creates a file's contents.
+    public init(cycle: AssessmentCycle.ID, assessments: [Entry]) {
+        self.format = Self.formatName
+        self.version = 1
+        self.cycle = cycle
+        self.assessments = assessments
+    }
+
+    /// The file as JSON, keys sorted.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+extension SelfAssessments {
+    /// Imports a file of assessments: every entry is checked before anything is written, then all are
+    /// written in one transaction.
+    ///
+    /// - Returns: The assessments written.
+    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the file and the path to the bad field
+    ///   (such as `assessments[2].responses[0].rating`); ``Domain/DomainError/Code/accessDenied`` when
+    ///   the principal may not write one of the agencies' assessments. Nothing is written.
+    @discardableResult
+    public func importAssessments(
+        json data: Data,
+        source: String,
+        by principal: Principal
+    ) async throws -> [SelfAssessment] {
+        let file = try AssessmentInterchange(json: data, source: source)
+        let cycle = try await environment.records.require(AssessmentCycle.self, id: file.cycle, as: principal).value
+        let set = try await standardSet(cycle.standardSet)
+        let held = Dictionary(
+            try await assessments(in: cycle.id, as: .system).map { ($0.value.agency, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let day = environment.today()
+        var seen = Set<Agency.ID>()
+        var batch = RecordBatch()
+        var written: [SelfAssessment] = []
+        for (entryIndex, entry) in file.assessments.enumerated() {
+            let path = "\(source): at assessments[\(entryIndex)]"
+            guard seen.insert(entry.agency).inserted else {
+                throw DomainError(.invalidInput, "\(path).agency: agency \(entry.agency) appears twice in the file")
+            }
+            guard let current = held[entry.agency] else {
+                throw DomainError(
+                    .invalidInput,
+                    "\(path).agency: agency \(entry.agency) is not invited to cycle \(cycle.id)"
+                )
+            }
+            var assessment = current.value
+            guard [.invited, .inProgress, .returned].contains(assessment.status) else {
+                throw DomainError(
+                    .invalidTransition,
+                    "\(path): assessment of \(entry.agency) is \(assessment.status) and cannot be changed by an import"
+                )
+            }
+            var seenCriteria = Set<String>()
+            for (responseIndex, response) in entry.responses.enumerated() {
+                let responsePath = "\(path).responses[\(responseIndex)]"
+                guard seenCriteria.insert(response.criterion).inserted else {
+                    throw DomainError(
+                        .invalidInput,
+                        "\(responsePath).criterion: criterion \(response.criterion) appears twice"
+                    )
+                }
+                guard let index = assessment.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
+                    throw DomainError(
+                        .invalidInput,
+                        "\(responsePath).criterion: \(DomainError.quote(response.criterion)) is not a criterion of \(entry.agency)'s assessment"
+                    )
+                }
+                if response.moderatedRating != nil {
+                    throw DomainError(
+                        .invalidInput,
+                        "\(responsePath).moderatedRating: moderated ratings are set by moderation, not imported"
+                    )
+                }
+                if let rating = response.rating, set.scale.level(rating) == nil {
+                    throw DomainError(
+                        .invalidInput,
+                        "\(responsePath).rating: \(DomainError.quote(rating)) is not on the \(set.scale.name) scale; expected one of "
+                            + set.scale.levels.map(\.code).joined(separator: ", ")
+                    )
+                }
+                var updated = assessment.responses[index]
+                updated.selfRating = response.rating
+                updated.narrative = response.narrative
+                updated.areasForImprovement = response.areasForImprovement
+                updated.evidence = response.evidence
+                updated.actions = response.actions
+                updated.carriedForward = nil
+                assessment.responses[index] = updated
+            }
+            if assessment.status != .inProgress { assessment.advance(to: .inProgress, on: day, by: principal.id) }
+            if entry.submit == true {
+                do {
+                    try Self.checkComplete(assessment, set)
+                } catch {
+                    throw DomainError(.invalidInput, "\(path): \(error.message)")
+                }
+                assessment.advance(to: .submitted, on: day, by: principal.id)
+            }
+            try batch.save(assessment, version: current.version)
+            written.append(assessment)
+        }
+        try await environment.records.commit(batch, by: principal)
+        return written
+    }
+
+    /// Exports a cycle's assessments that the principal may read.
+    public func exportAssessments(
+        of cycle: AssessmentCycle.ID,
+        as principal: Principal
+    ) async throws -> AssessmentInterchange {
+        let entries = try await assessments(in: cycle, as: principal).map { held in
+            AssessmentInterchange.Entry(
+                agency: held.value.agency,
+                submit: nil,
+                status: held.value.status,
+                steps: held.value.steps,
+                responses: held.value.responses.map {
+                    AssessmentInterchange.Entry.Response(
+                        criterion: $0.criterion,
+                        rating: $0.selfRating,
+                        moderatedRating: $0.moderatedRating,
+                        narrative: $0.narrative,
+                        areasForImprovement: $0.areasForImprovement,
+                        evidence: $0.evidence,
+                        actions: $0.actions
+                    )
+                }
+            )
+        }
+        return AssessmentInterchange(cycle: cycle, assessments: entries)
+    }
+}

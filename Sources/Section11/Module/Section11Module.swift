@@ -1,0 +1,93 @@
+public import Domain
+
+/// The Section 11 module of the framework: its record types, its rules and its report sections.
+public struct Section11Module: AssuranceModule {
+    /// `Section 11`.
+    public var name: String { "Section 11" }
+    /// Working days an assessment returned for rework may stay unresubmitted.
+    public var reworkWorkingDays: Int
+    /// The share of agencies rating a standard red that makes a system-wide gap.
+    public var systemWideRedShare: Double
+    /// The share of agencies rating a criterion below green that makes it a theme or gap in reports.
+    public var gapShare: Double
+    /// The checks of ratings against agencies' data.
+    public var contributionChecks: [ContributionCheck]
+
+    /// Creates the module.
+    public init(
+        reworkWorkingDays: Int = 10,
+        systemWideRedShare: Double = 0.2,
+        gapShare: Double = 0.25,
+        contributionChecks: [ContributionCheck] = ContributionCheck.classic
+    ) {
+        self.reworkWorkingDays = reworkWorkingDays
+        self.systemWideRedShare = systemWideRedShare
+        self.gapShare = gapShare
+        self.contributionChecks = contributionChecks
+    }
+
+    /// Standard sets, cycles, assessments, workforce judgements and walkabouts.
+    public var recordTypes: [any StorableRecord.Type] {
+        [StandardSet.self, AssessmentCycle.self, SelfAssessment.self, WorkforceJudgement.self, Walkabout.self]
+    }
+
+    /// The module's rules.
+    public var rules: [any AssuranceRule] {
+        [
+            ReturnOverdueRule(), ReworkNotResubmittedRule(workingDays: reworkWorkingDays), RedWithoutActionRule(),
+            AssessmentActionOverdueRule(), SystemWideGapRule(share: systemWideRedShare),
+            RatingContradictedByDataRule(checks: contributionChecks),
+        ]
+    }
+
+    /// Completion, ratings by standard, themes and gaps, movement, actions and agency contribution.
+    public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
+        guard [.practiceDevelopmentAssurance, .yearly].contains(request.kind) else { return [] }
+        return try await Section11Sections(module: self).sections(for: request, in: view)
+    }
+}
+
+/// The cycles a day's rules and reports look at, with everything they need.
+struct Section11State: Sendable {
+    struct Cycle: Sendable {
+        var cycle: AssessmentCycle
+        var set: StandardSet
+        var assessments: [SelfAssessment]
+        var previous: [SelfAssessment]
+        var previousSet: StandardSet?
+    }
+
+    /// The latest cycle of each duty, and every other open cycle.
+    var cycles: [Cycle]
+    var agencies: [Agency.ID: Agency]
+
+    static func load(_ view: AssuranceView) async throws -> Section11State {
+        try await view.memoized("section11.state") {
+            let cycles = try await view.all(AssessmentCycle.self)
+            let storedSets = try await view.byID(StandardSet.self)
+            func set(_ id: StandardSet.ID) -> StandardSet? {
+                storedSets[id] ?? [StandardSet.section11Classic, .schoolsSection175].first { $0.id == id }
+            }
+            let assessments = Dictionary(grouping: try await view.all(SelfAssessment.self), by: \.cycle)
+            let latest = Dictionary(grouping: cycles, by: \.duty).compactMapValues {
+                $0.max { ($0.issuedOn, $0.id) < ($1.issuedOn, $1.id) }
+            }
+            let chosen = cycles.filter { $0.status == .open || latest[$0.duty]?.id == $0.id }
+            let byID = Dictionary(cycles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return Section11State(
+                cycles: chosen.sorted { ($0.issuedOn, $0.id) < ($1.issuedOn, $1.id) }.compactMap { cycle in
+                    guard let standardSet = set(cycle.standardSet) else { return nil }
+                    let previous = cycle.previous.flatMap { byID[$0] }
+                    return Cycle(
+                        cycle: cycle,
+                        set: standardSet,
+                        assessments: assessments[cycle.id] ?? [],
+                        previous: previous.map { assessments[$0.id] ?? [] } ?? [],
+                        previousSet: previous.flatMap { set($0.standardSet) }
+                    )
+                },
+                agencies: try await view.byID(Agency.self)
+            )
+        }
+    }
+}

@@ -1,0 +1,144 @@
+public import Domain
+public import Section11
+
+/// A partnership's generated Section 11 and s175 history.
+public struct GeneratedSection11: Sendable {
+    /// The cycles, oldest first.
+    public var cycles: [AssessmentCycle]
+    /// Every cycle's assessments.
+    public var assessments: [SelfAssessment]
+
+    /// The records as one batch of new records.
+    public func batch() throws -> RecordBatch {
+        var batch = RecordBatch()
+        for cycle in cycles { try batch.save(cycle, version: 0) }
+        for assessment in assessments { try batch.save(assessment, version: 0) }
+        return batch
+    }
+}
+
+extension PartnershipGenerator {
+    /// Section 11 cycles (the classic set, for agencies other than schools) and s175 cycles (schools),
+    /// one a year ending before the reference day; past cycles are accepted, the latest partly returned.
+    public func section11(for partnership: GeneratedPartnership, index: Int) -> GeneratedSection11 {
+        var random = SeededRandom(seed: seed, stream: "section11-\(index)")
+        let prefix = prefix(index)
+        let lead = Principal.ID(unchecked: "\(prefix)qa-lead")
+        var cycles: [AssessmentCycle] = []
+        var assessments: [SelfAssessment] = []
+        let schools = partnership.agencies.filter { $0.sector == .education }.map(\.id)
+        let others = partnership.agencies.filter { $0.sector != .education }.map(\.id)
+        let sectors = Dictionary(
+            partnership.agencies.map { ($0.id, $0.sector) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        // Each agency has a steady quality; standard 5 (training) is weak across the system.
+        var quality: [Agency.ID: Double] = [:]
+        for agency in partnership.agencies { quality[agency.id] = random.normal(mean: 0.78, deviation: 0.1) }
+        for (duty, set, invited) in [
+            (AssessmentDuty.section11, StandardSet.section11Classic, others),
+            (.section175, .schoolsSection175, schools),
+        ] {
+            guard !invited.isEmpty else { continue }
+            var previous: AssessmentCycle.ID?
+            for number in 0..<scale.section11Cycles {
+                let yearsBack = scale.section11Cycles - number
+                let issued = referenceDay.adding(months: -12 * yearsBack + 2)
+                let latest = number == scale.section11Cycles - 1
+                let cycleID = AssessmentCycle.ID(
+                    unchecked: "\(prefix)\(duty == .section11 ? "s11" : "s175")-\(issued.year)"
+                )
+                var cycle = AssessmentCycle(
+                    id: cycleID,
+                    name: "\(duty == .section11 ? "Section 11" : "Schools s175") \(issued.year)",
+                    duty: duty,
+                    standardSet: set.id,
+                    cadence: .yearly,
+                    issuedOn: issued,
+                    returnDeadline: issued.adding(months: 2),
+                    challengeFrom: issued.adding(months: 2).adding(days: 1),
+                    challengeUntil: issued.adding(months: 3),
+                    invited: invited,
+                    previous: previous
+                )
+                if !latest { cycle.status = .closed }
+                cycles.append(cycle)
+                for (position, agency) in invited.enumerated() {
+                    let sector = sectors[agency] ?? .other
+                    let base = quality[agency] ?? 0.78
+                    var responses: [CriterionResponse] = []
+                    for criterion in set.criteria(for: sector).prefix(scale.criteriaPerAssessment) {
+                        let weak = criterion.code.hasPrefix("5.") ? 0.25 : 0
+                        let roll = random.unit() + weak - (base - 0.78) - Double(number) * 0.03
+                        let rating = roll > 0.93 ? "red" : (roll > 0.72 ? "amber" : "green")
+                        var response = CriterionResponse(criterion: criterion.code, selfRating: rating)
+                        if rating != "green" {
+                            let due = issued.adding(months: 6 + random.integer(in: 0...6))
+                            response.actions = [
+                                AssessmentAction(
+                                    id: "a1",
+                                    text: "Close the gap on \(criterion.code)",
+                                    owner: "Safeguarding lead",
+                                    dueOn: due,
+                                    completedOn: latest && random.chance(0.6)
+                                        ? nil : due.adding(days: -random.integer(in: 0...40))
+                                )
+                            ]
+                            response.areasForImprovement = "Strengthen practice against \(criterion.code)."
+                        }
+                        if random.chance(0.15) {
+                            response.narrative = "Evidence held by the agency's safeguarding lead."
+                        }
+                        responses.append(response)
+                    }
+                    var assessment = SelfAssessment(
+                        id: SelfAssessment.ID(unchecked: "\(cycleID)-\(agency.rawValue.dropFirst(prefix.count))"),
+                        cycle: cycleID,
+                        agency: agency,
+                        standardSet: set.id,
+                        responses: responses,
+                        invitedOn: issued,
+                        invitedBy: lead
+                    )
+                    let submitted = issued.adding(days: 20 + random.integer(in: 0...35))
+                    let roll = random.unit()
+                    if latest && roll < 0.08 {
+                        assessment.status = .inProgress
+                        assessment.steps.append(.init(status: .inProgress, on: issued.adding(days: 10), by: lead))
+                    } else {
+                        assessment.steps.append(.init(status: .submitted, on: submitted, by: lead))
+                        if latest && roll < 0.12 {
+                            assessment.steps.append(
+                                .init(
+                                    status: .returned,
+                                    on: submitted.adding(days: 10),
+                                    by: lead,
+                                    reason: "Evidence missing."
+                                )
+                            )
+                            assessment.status = .returned
+                        } else if latest && roll < 0.5 {
+                            assessment.status = .submitted
+                        } else {
+                            // Moderation lowers an optimistic rating now and then.
+                            if position % 9 == 0,
+                                let index = assessment.responses.firstIndex(where: { $0.selfRating == "green" })
+                            {
+                                assessment.responses[index].moderatedRating = "amber"
+                            }
+                            assessment.steps.append(
+                                .init(status: .underChallenge, on: submitted.adding(days: 14), by: lead)
+                            )
+                            assessment.steps.append(.init(status: .moderated, on: submitted.adding(days: 21), by: lead))
+                            assessment.steps.append(.init(status: .accepted, on: submitted.adding(days: 28), by: lead))
+                            assessment.status = .accepted
+                        }
+                    }
+                    assessments.append(assessment)
+                }
+                previous = cycleID
+            }
+        }
+        return GeneratedSection11(cycles: cycles, assessments: assessments)
+    }
+}
