@@ -34,15 +34,17 @@ let package = Package(
 
         // The synthetic partnership shared by the demo, the benchmarks and the tests.
         // Not a product: hosts never link it.
-        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures", "Section11"]),
+        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures", "Section11", "Learning"]),
 
         .executableTarget(
             name: "qaf",
-            dependencies: ["Domain", "Measures", "SQLiteStore", "SyntheticPartnership"]
+            dependencies: ["Domain", "Measures", "Section11", "Learning", "SQLiteStore", "SyntheticPartnership"]
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Domain", "Measures", "Section11", "SQLiteStore", "SyntheticPartnership", "CSQLite"],
+            dependencies: [
+                "Domain", "Measures", "Section11", "Learning", "SQLiteStore", "SyntheticPartnership", "CSQLite",
+            ],
             path: "Benchmarks",
             exclude: ["peers"]
         ),
@@ -54,6 +56,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "Section11Tests", dependencies: ["Section11", "Domain", "AssuranceTesting"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Domain", "AssuranceTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Learning
 import SQLiteStore
 import Section11
 import SyntheticPartnership
@@ -45,5 +46,35 @@ func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
             )
         }
         precondition(analysed > 0)
+    }
+}
+
+func learningBenchmark(_ harness: Harness, workspace: Workspace) async throws {
+    guard harness.wants("learning") else { return }
+    let store = try await workspace.database()
+    let count = try await store.records(matching: RecordQuery(TrackedAction.recordType)).count
+    let day = workspace.generator.referenceDay
+    let module = LearningModule()
+    try await harness.measure(
+        "learning.rules-and-tracker",
+        items: count,
+        unit: "actions",
+        runs: 3,
+        note:
+            "load reviews, recommendations, actions and updates from SQLite; every Learning rule; the tracker sections"
+    ) {
+        let view = AssuranceView(store: store)
+        var findings = 0
+        for rule in module.rules { findings += try await rule.evaluate(in: view, on: day).count }
+        let sections = try await module.reportSections(
+            for: ReportRequest(
+                kind: .practiceDevelopmentAssurance,
+                period: .containing(day.adding(days: -1), kind: .year, basis: .financial),
+                audience: .internal,
+                day: day
+            ),
+            in: view
+        )
+        precondition(!sections.isEmpty && findings >= 0)
     }
 }

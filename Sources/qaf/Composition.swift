@@ -1,11 +1,13 @@
 import Domain
 import Foundation
+import Learning
 import Measures
 import SQLiteStore
+import Section11
 
 /// Every module the CLI composes: the demo tool links the whole package.
 func composedModules() -> [any AssuranceModule] {
-    [MeasuresModule()]
+    [Section11Module(), MeasuresModule(), LearningModule()]
 }
 
 /// The schema versions of every composed module, to refuse newer data on open.

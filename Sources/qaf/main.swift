@@ -5,7 +5,10 @@ import Foundation
 
 let version = "0.1.0"
 
-let commands: [any Command.Type] = [SPCCommand.self, CompareCommand.self, ImportCommand.self]
+let commands: [any Command.Type] = [
+    SPCCommand.self, CompareCommand.self, ImportCommand.self, ClocksCommand.self, DeadlineCommand.self,
+    WorkingDaysCommand.self,
+]
 
 /// The options of every command that take no value.
 let commandFlags: Set<String> = ["screen-outliers", "no-screen-outliers", "replace"]

@@ -1,0 +1,248 @@
+import Domain
+import Foundation
+
+/// Builds the Learning module's report sections.
+struct LearningSections {
+    let module: LearningModule
+
+    func sections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
+        let state = try await LearningState.load(view)
+        let day = request.day
+        var sections: [ReportSection] = []
+        if request.kind != .subGroupReport {
+            sections.append(reviews(state, day: day, calendar: view.calendar))
+        }
+        sections.append(tracker(state, day: day))
+        if request.kind != .subGroupReport {
+            sections.append(dissemination(state, period: request.period))
+            sections.append(loop(state))
+        }
+        let overdue = state.actions.filter { $0.effectiveStatus(on: day) == .overdue }.sorted {
+            ($0.dueOn, $0.id) < ($1.dueOn, $1.id)
+        }
+        if !overdue.isEmpty {
+            sections.append(
+                ReportSection(
+                    id: "learning.overdue",
+                    title: "Overdue actions",
+                    module: module.name,
+                    order: 50,
+                    disclosure: .notPublic,
+                    blocks: [
+                        .table(
+                            TableBlock(
+                                caption: "Actions past their due day, longest overdue first",
+                                columns: [
+                                    .init("Action"), .init("Owner"), .init("Lead"), .init("Due"),
+                                    .init("Days overdue", numeric: true),
+                                ],
+                                rows: overdue.prefix(200).map {
+                                    [
+                                        .text($0.text), .text(state.name($0.ownerAgency)), .text($0.lead),
+                                        .day($0.dueOn), .count($0.dueOn.days(until: day)),
+                                    ]
+                                }
+                            )
+                        )
+                    ]
+                )
+            )
+        }
+        return sections
+    }
+
+    private func reviews(_ state: LearningState, day: Day, calendar: any WorkingDayCalendar) -> ReportSection {
+        let reviewClocks = state.clocks.filter { !$0.appliesTo.isEmpty }
+        var rows: [[ReportCell]] = []
+        for review in state.reviews.sorted(by: { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }) {
+            for clock in reviewClocks where clock.appliesTo.contains(review.kind) {
+                let reading = ClockReading.read(clock, for: review, on: day, calendar: calendar)
+                let rag: RAG? =
+                    switch reading.state {
+                    case .met: .green
+                    case .running: .amber
+                    case .breached: .red
+                    case .notStarted: nil
+                    }
+                rows.append([
+                    .text(review.title), .text(review.kind.description), .text(clock.name),
+                    reading.due.map { .day($0) } ?? .empty, reading.stopped.map { .day($0) } ?? .empty,
+                    rag.map { .rag($0, label: reading.state.rawValue.replacingOccurrences(of: "-", with: " ")) }
+                        ?? .text("not started"),
+                    .text(reading.breachReason ?? (reading.state == .breached ? "no reason recorded" : "")),
+                ])
+            }
+        }
+        let open = state.reviews.filter { $0.status == .open }.count
+        return ReportSection(
+            id: "learning.reviews",
+            title: "Reviews and their statutory clocks",
+            module: module.name,
+            order: 10,
+            blocks: [
+                .keyFigures([
+                    KeyFigure(label: "Reviews", value: .count(state.reviews.count)),
+                    KeyFigure(label: "Open", value: .count(open)),
+                    KeyFigure(
+                        label: "Clocks breached",
+                        value: .count(rows.filter { if case .rag(.red, _) = $0[5] { true } else { false } }.count)
+                    ),
+                ]),
+                .table(
+                    TableBlock(
+                        caption: "Each review's clocks: due, stopped, and whether met",
+                        columns: [
+                            .init("Review"), .init("Kind"), .init("Clock"), .init("Due"), .init("Stopped"),
+                            .init("State"), .init("Reason"),
+                        ],
+                        rows: rows
+                    )
+                ),
+            ]
+        )
+    }
+
+    private func tracker(_ state: LearningState, day: Day) -> ReportSection {
+        let byStream = Dictionary(grouping: state.actions, by: { $0.workStream?.rawValue ?? "" })
+        let recommendations = Dictionary(
+            state.recommendations.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var tiles: [RAGTile] = []
+        var rows: [[ReportCell]] = []
+        for stream in state.streams.sorted(by: { $0.title < $1.title }) {
+            let actions = byStream[stream.id.rawValue] ?? []
+            let statuses = actions.map { $0.effectiveStatus(on: day) }
+            let overdue = statuses.filter { $0 == .overdue }.count
+            let atRisk = statuses.filter { $0 == .atRisk }.count
+            let completed = statuses.filter(\.isComplete).count
+            let rag: RAG = overdue > 0 ? .red : (atRisk > 0 ? .amber : .green)
+            let sources = Set(stream.recommendations.compactMap { recommendations[$0]?.source.kind.rawValue }).sorted()
+            tiles.append(
+                RAGTile(
+                    label: stream.title,
+                    rag: rag,
+                    value: .count(actions.count),
+                    detail:
+                        "\(completed) done, \(overdue) overdue; answers \(stream.recommendations.count) recommendations from \(sources.joined(separator: ", "))"
+                )
+            )
+            rows.append([
+                .text(stream.title), .text(sources.joined(separator: ", ")), .count(stream.recommendations.count),
+                .count(actions.count),
+                .count(completed), .count(atRisk), .count(overdue), .rag(rag, label: rag.rawValue),
+            ])
+        }
+        return ReportSection(
+            id: "learning.tracker",
+            title: "The action tracker by work stream",
+            module: module.name,
+            order: 20,
+            blocks: [
+                .ragTiles(tiles),
+                .table(
+                    TableBlock(
+                        caption: "Work streams, the sources they answer, and their actions",
+                        columns: [
+                            .init("Work stream"), .init("Sources"), .init("Recommendations", numeric: true),
+                            .init("Actions", numeric: true),
+                            .init("Completed", numeric: true), .init("At risk", numeric: true),
+                            .init("Overdue", numeric: true), .init("RAG"),
+                        ],
+                        rows: rows
+                    )
+                ),
+            ]
+        )
+    }
+
+    private func dissemination(_ state: LearningState, period: ReportingPeriod) -> ReportSection {
+        let issued = state.products.filter { $0.issuedOn.map(period.contains) ?? false }.sorted {
+            ($0.issuedOn!, $0.id) < ($1.issuedOn!, $1.id)
+        }
+        let byKind = Dictionary(grouping: issued, by: \.kind)
+        return ReportSection(
+            id: "learning.dissemination",
+            title: "Dissemination and reach",
+            module: module.name,
+            order: 30,
+            blocks: [
+                .barChart(
+                    BarChart(
+                        title: "Learning products issued in \(period.label), by kind",
+                        unit: "products",
+                        bars: LearningProduct.Kind.allCases.compactMap { kind in
+                            byKind[kind].map {
+                                BarChart.Bar(
+                                    label: kind.rawValue.replacingOccurrences(of: "-", with: " "),
+                                    value: Double($0.count),
+                                    isCount: true
+                                )
+                            }
+                        }
+                    )
+                ),
+                .table(
+                    TableBlock(
+                        caption: "Learning products issued, with their reach",
+                        columns: [
+                            .init("Issued"), .init("Product"), .init("Kind"), .init("Issued to", numeric: true),
+                            .init("Opened", numeric: true),
+                            .init("Attended", numeric: true),
+                        ],
+                        rows: issued.map {
+                            [
+                                .day($0.issuedOn!), .text($0.title), .text($0.kind.rawValue),
+                                $0.reach.issued.map { .count($0) } ?? .empty,
+                                $0.reach.opened.map { .count($0) } ?? .empty,
+                                $0.reach.attended.map { .count($0) } ?? .empty,
+                            ]
+                        }
+                    )
+                ),
+            ]
+        )
+    }
+
+    private func loop(_ state: LearningState) -> ReportSection {
+        let chains = LearningChain.chains(
+            reviews: state.reviews,
+            recommendations: state.recommendations,
+            actions: state.actions,
+            products: state.products,
+            impact: state.impact
+        )
+        let whole = chains.filter { $0.brokenAt == nil }.count
+        return ReportSection(
+            id: "learning.loop",
+            title: "Closing the learning loop",
+            module: module.name,
+            order: 40,
+            blocks: [
+                .keyFigures([
+                    KeyFigure(label: "Sources of learning", value: .count(chains.count)),
+                    KeyFigure(label: "Followed through to impact", value: .count(whole)),
+                ]),
+                .table(
+                    TableBlock(
+                        caption: "From learning to impact: each source, and where its chain breaks",
+                        columns: [
+                            .init("Source"), .init("Recommendations", numeric: true),
+                            .init("Actions done", numeric: true),
+                            .init("Products issued", numeric: true), .init("With impact", numeric: true),
+                            .init("Broken at"),
+                        ],
+                        rows: chains.map {
+                            [
+                                .text($0.title), .count($0.recommendations),
+                                .text("\($0.actionsCompleted) of \($0.actions)"),
+                                .count($0.productsIssued), .count($0.withImpact),
+                                .text($0.brokenAt?.rawValue ?? "whole"),
+                            ]
+                        }
+                    )
+                ),
+            ]
+        )
+    }
+}

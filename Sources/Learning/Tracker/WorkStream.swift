@@ -1,0 +1,174 @@
+public import Domain
+
+/// A themed work stream: recommendations from different sources on one theme, answered by one action
+/// plan, so that no partner keeps duplicate plans.
+public struct WorkStream: StorableRecord, IdentifierKind, Hashable {
+    /// The noun used in messages.
+    public static var noun: String { "work stream" }
+    /// The type of the work stream's identifier.
+    public typealias ID = Identifier<WorkStream>
+    /// `learning.work-stream`.
+    public static var recordType: RecordType { "learning.work-stream" }
+
+    /// How a recommendation came to be in the work stream.
+    public struct Member: Hashable, Sendable, Codable {
+        /// How it was matched.
+        public enum Match: String, Hashable, Sendable, Codable {
+            /// Matched by theme.
+            case theme
+            /// Placed by a person.
+            case manual
+        }
+
+        /// The recommendation.
+        public var recommendation: Recommendation.ID
+        /// How it was matched.
+        public var match: Match
+        /// Whether a person has confirmed the match.
+        public var confirmed: Bool
+
+        /// Creates a member.
+        public init(recommendation: Recommendation.ID, match: Match, confirmed: Bool) {
+            self.recommendation = recommendation
+            self.match = match
+            self.confirmed = confirmed
+        }
+    }
+
+    /// The work stream's id.
+    public var id: WorkStream.ID
+    /// Its theme.
+    public var theme: Theme
+    /// Its title.
+    public var title: String
+    /// The agency that leads it.
+    public var leadAgency: Agency.ID?
+    /// The recommendations it answers.
+    public var members: [Member]
+
+    /// Creates an empty work stream.
+    public init(id: WorkStream.ID, theme: Theme, title: String, leadAgency: Agency.ID? = nil) {
+        self.id = id
+        self.theme = theme
+        self.title = title
+        self.leadAgency = leadAgency
+        self.members = []
+    }
+
+    /// The recommendations it answers.
+    public var recommendations: [Recommendation.ID] { members.map(\.recommendation) }
+
+    /// The work stream a recommendation matches by theme: the first whose theme is among the
+    /// recommendation's themes, in the order the recommendation lists them.
+    public static func match(_ recommendation: Recommendation, in streams: [WorkStream]) -> WorkStream? {
+        for theme in recommendation.themes {
+            if let stream = streams.first(where: { $0.theme == theme }) { return stream }
+        }
+        return nil
+    }
+
+    /// Indexed by theme.
+    public var index: RecordIndex { RecordIndex(agency: leadAgency, key: theme.rawValue) }
+    /// Learning.
+    public var accessScope: AccessScope { AccessScope(.learning) }
+}
+
+/// A learning product: how the partnership feeds learning back to practitioners.
+public struct LearningProduct: StorableRecord, IdentifierKind, Hashable {
+    /// The noun used in messages.
+    public static var noun: String { "learning product" }
+    /// The type of the product's identifier.
+    public typealias ID = Identifier<LearningProduct>
+    /// `learning.product`.
+    public static var recordType: RecordType { "learning.product" }
+
+    /// The kinds of learning product the framework names.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A learning briefing.
+        case learningBriefing = "learning-briefing"
+        /// A practice review summary.
+        case practiceReviewSummary = "practice-review-summary"
+        /// A case conversation.
+        case caseConversation = "case-conversation"
+        /// A storyboard.
+        case storyboard
+        /// A podcast.
+        case podcast
+        /// A video.
+        case video
+        /// A newsletter item.
+        case newsletterItem = "newsletter-item"
+        /// A practitioner workshop.
+        case workshop
+        /// A SafeFest conference session.
+        case safeFestSession = "safefest-session"
+        /// A training module.
+        case trainingModule = "training-module"
+    }
+
+    /// Who a product is for.
+    public enum Audience: Hashable, Sendable, Codable {
+        /// An agency.
+        case agency(Agency.ID)
+        /// A locality.
+        case locality(Locality.ID)
+        /// A role, such as designated safeguarding leads.
+        case role(String)
+    }
+
+    /// How far it reached, where the host knows.
+    public struct Reach: Hashable, Sendable, Codable {
+        /// Copies issued.
+        public var issued: Int?
+        /// Times opened.
+        public var opened: Int?
+        /// People who attended.
+        public var attended: Int?
+
+        /// Creates a reach.
+        public init(issued: Int? = nil, opened: Int? = nil, attended: Int? = nil) {
+            self.issued = issued
+            self.opened = opened
+            self.attended = attended
+        }
+    }
+
+    /// The product's id.
+    public var id: LearningProduct.ID
+    /// Its kind.
+    public var kind: Kind
+    /// Its title.
+    public var title: String
+    /// The reviews and audits it draws on.
+    public var drawsOn: [RecordReference]
+    /// Who it is for.
+    public var audiences: [Audience]
+    /// The day it was issued, once it has been.
+    public var issuedOn: Day?
+    /// How far it reached.
+    public var reach: Reach
+
+    /// Creates a product.
+    public init(
+        id: LearningProduct.ID,
+        kind: Kind,
+        title: String,
+        drawsOn: [RecordReference],
+        audiences: [Audience],
+        issuedOn: Day? = nil,
+        reach: Reach = Reach()
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.drawsOn = drawsOn
+        self.audiences = audiences
+        self.issuedOn = issuedOn
+        self.reach = reach
+    }
+
+    /// Indexed by the month of issue.
+    public var index: RecordIndex { RecordIndex(period: issuedOn.map { .containing($0, kind: .month) }) }
+    /// Learning.
+    public var accessScope: AccessScope { AccessScope(.learning) }
+}
