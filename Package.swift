@@ -34,7 +34,7 @@ let package = Package(
 
         // The synthetic partnership shared by the demo, the benchmarks and the tests.
         // Not a product: hosts never link it.
-        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures", "Section11", "Learning"]),
+        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures", "Section11", "Learning", "Audit"]),
 
         .executableTarget(
             name: "qaf",
@@ -43,7 +43,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "Domain", "Measures", "Section11", "Learning", "SQLiteStore", "SyntheticPartnership", "CSQLite",
+                "Domain", "Measures", "Section11", "Learning", "Audit", "SQLiteStore", "SyntheticPartnership",
+                "CSQLite",
             ],
             path: "Benchmarks",
             exclude: ["peers"]
@@ -57,6 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "Section11Tests", dependencies: ["Section11", "Domain", "AssuranceTesting"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Domain", "AssuranceTesting"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Domain", "AssuranceTesting"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -1,3 +1,4 @@
+import Audit
 import Domain
 import Foundation
 import Learning
@@ -76,5 +77,28 @@ func learningBenchmark(_ harness: Harness, workspace: Workspace) async throws {
             in: view
         )
         precondition(!sections.isEmpty && findings >= 0)
+    }
+}
+
+func auditBenchmark(_ harness: Harness, workspace: Workspace) async throws {
+    guard harness.wants("audit") else { return }
+    let store = try await workspace.database()
+    let count = try await store.records(matching: RecordQuery(CaseReturn.recordType)).count
+    let day = workspace.generator.referenceDay
+    try await harness.measure(
+        "audit.analysis",
+        items: count,
+        unit: "returns",
+        runs: 3,
+        note: "load audits, cases and returns from SQLite; grade distributions and recurring themes"
+    ) {
+        let view = AssuranceView(store: store)
+        let analysis = AuditAnalysis(
+            audits: try await view.all(Audit.self),
+            cases: try await view.all(AuditCase.self),
+            returns: try await view.all(CaseReturn.self)
+        )
+        precondition(!analysis.gradesByTheme.isEmpty)
+        _ = analysis.recurringThemes(on: day)
     }
 }

@@ -9,7 +9,7 @@ import SyntheticPartnership
 struct Workspace {
     static let directory = ".build-bench"
     /// Bump when the generator's output changes, so stale databases are rebuilt.
-    static let generatorVersion = 6
+    static let generatorVersion = 7
 
     let scale: SyntheticScale
     let generator: PartnershipGenerator
@@ -59,6 +59,7 @@ enum Loader {
             }
             try await records.commit(try generator.section11(for: partnership, index: index).batch(), by: .system)
             try await records.commit(try generator.learning(for: partnership, index: index).batch(), by: .system)
+            try await records.commit(try generator.audits(for: partnership, index: index).batch(), by: .system)
             try await store.append(
                 partnership.series,
                 mode: .insertOnly,

@@ -1,0 +1,90 @@
+public import Domain
+
+/// Grades across audits: by theme, by agency, each audit's judgement, recurring themes, and where the
+/// agencies' grades of a case differ.
+public struct AuditAnalysis: Sendable {
+    /// Agencies that graded a section of a case far apart.
+    public struct Disagreement: Hashable, Sendable {
+        /// The case.
+        public var auditCase: AuditCase.ID
+        /// The section.
+        public var section: String
+        /// Each agency's grade.
+        public var grades: [Agency.ID: String]
+    }
+
+    /// A theme judged below good in more than one audit.
+    public struct RecurringTheme: Hashable, Sendable {
+        /// The theme.
+        public var theme: Theme
+        /// The audits that judged it below good, oldest first.
+        public var audits: [Audit.ID]
+    }
+
+    /// The scale grades are on.
+    public let scale: RatingScale
+    /// Moderated overall grades of cases, by the themes of their audits.
+    public let gradesByTheme: [Theme: [String: Int]]
+    /// Agencies' own section grades, by agency.
+    public let gradesByAgency: [Agency.ID: [String: Int]]
+    /// Each audit's judgement: the median of its cases' moderated overall grades (the lower where two meet).
+    public let judgements: [Audit.ID: String]
+    /// Where agencies' grades of a case section are two or more levels apart.
+    public let disagreements: [Disagreement]
+    private let audits: [Audit.ID: Audit]
+
+    /// Analyses audits, their cases and returns.
+    public init(audits: [Audit], cases: [AuditCase], returns: [CaseReturn], scale: RatingScale = .fourPoint) {
+        self.scale = scale
+        let ranks = Dictionary(scale.levels.map { ($0.code, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(audits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.audits = byID
+        var byTheme: [Theme: [String: Int]] = [:]
+        var caseRanks: [Audit.ID: [Int]] = [:]
+        for auditCase in cases {
+            guard let overall = auditCase.overall, let rank = ranks[overall.level], let audit = byID[auditCase.audit]
+            else { continue }
+            caseRanks[audit.id, default: []].append(rank)
+            for theme in audit.themes { byTheme[theme, default: [:]][overall.level, default: 0] += 1 }
+        }
+        gradesByTheme = byTheme
+        judgements = caseRanks.mapValues { ranks in
+            let sorted = ranks.sorted()
+            return scale.levels[sorted[(sorted.count - 1) / 2]].code
+        }
+        var byAgency: [Agency.ID: [String: Int]] = [:]
+        var bySection: [String: [Agency.ID: String]] = [:]
+        for item in returns where item.status == .submitted {
+            for (section, grade) in item.grades {
+                byAgency[item.agency, default: [:]][grade.level, default: 0] += 1
+                bySection["\(item.auditCase)|\(section)", default: [:]][item.agency] = grade.level
+            }
+        }
+        gradesByAgency = byAgency
+        disagreements = bySection.compactMap { key, grades -> Disagreement? in
+            let values = grades.values.compactMap { ranks[$0] }
+            guard let low = values.min(), let high = values.max(), high - low >= 2 else { return nil }
+            let parts = key.split(separator: "|", maxSplits: 1)
+            return Disagreement(
+                auditCase: AuditCase.ID(unchecked: String(parts[0])),
+                section: String(parts[1]),
+                grades: grades
+            )
+        }.sorted { ($0.auditCase, $0.section) < ($1.auditCase, $1.section) }
+    }
+
+    /// Themes judged below good (RAG amber or red) in more than one audit reported in the months before a day.
+    public func recurringThemes(on day: Day, months: Int = 12) -> [RecurringTheme] {
+        let since = day.adding(months: -months)
+        var byTheme: [Theme: [(Day, Audit.ID)]] = [:]
+        for (id, level) in judgements {
+            guard let audit = audits[id], let reported = audit.reached(.reported), reported > since, reported <= day,
+                scale.level(level).map({ $0.rag != .green }) == true
+            else { continue }
+            for theme in audit.themes { byTheme[theme, default: []].append((reported, id)) }
+        }
+        return byTheme.filter { $0.value.count > 1 }.map { theme, entries in
+            RecurringTheme(theme: theme, audits: entries.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1))
+        }.sorted { $0.theme < $1.theme }
+    }
+}

@@ -1,0 +1,87 @@
+public import Domain
+
+/// The Audit module of the framework: the programme's rules, spot audits from signals, and the
+/// programme's report sections and quarterly summaries.
+public struct AuditModule: AssuranceModule {
+    /// `Audit`.
+    public var name: String { "Audit" }
+    /// Working days after the last return before moderation should be held.
+    public var moderationWorkingDays: Int
+    /// Weeks after fieldwork by which the report should reach the Practice Development Group.
+    public var reportWeeks: Int
+    /// Months after the report that the challenge session is due.
+    public var challengeMonths: Int
+    /// Periods a signal must stand, unanswered, before a spot audit is proposed.
+    public var spotAuditPeriods: Int
+
+    /// Creates the module.
+    public init(
+        moderationWorkingDays: Int = 15,
+        reportWeeks: Int = 8,
+        challengeMonths: Int = 6,
+        spotAuditPeriods: Int = 3
+    ) {
+        self.moderationWorkingDays = moderationWorkingDays
+        self.reportWeeks = reportWeeks
+        self.challengeMonths = challengeMonths
+        self.spotAuditPeriods = spotAuditPeriods
+    }
+
+    /// Templates, plans, audits, cases, returns, challenge sessions, spot-audit declines and quarterly summaries.
+    public var recordTypes: [any StorableRecord.Type] {
+        [
+            AuditTemplate.self, AuditPlan.self, Audit.self, AuditCase.self, CaseReturn.self, ChallengeSession.self,
+            SpotAuditDecline.self, QuarterlySummary.self,
+        ]
+    }
+
+    /// The module's rules.
+    public var rules: [any AssuranceRule] {
+        [
+            AuditPastWindowRule(), CaseReturnOverdueRule(), ModerationNotHeldRule(workingDays: moderationWorkingDays),
+            ReportNotPresentedRule(weeks: reportWeeks), ChallengeOverdueRule(months: challengeMonths),
+            ClosedWithoutVoiceRule(),
+            ProposedSpotAuditRule(periods: spotAuditPeriods), RecurringAuditThemeRule(),
+        ]
+    }
+
+    /// The forward plan, grades, findings, recurring themes, challenge outcomes and quarterly summaries.
+    public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
+        try await AuditSections(module: self).sections(for: request, in: view)
+    }
+}
+
+/// Everything the Audit rules and sections read, loaded once per view.
+struct AuditState: Sendable {
+    var audits: [Audit]
+    var cases: [AuditCase]
+    var returns: [CaseReturn]
+    var sessions: [ChallengeSession]
+    var plans: [AuditPlan]
+    var voices: Set<Identifier<AnyRecordKind>>
+    var summaries: [QuarterlySummary]
+    var agencies: [Agency.ID: Agency]
+
+    static func load(_ view: AssuranceView) async throws -> AuditState {
+        try await view.memoized("audit.state") {
+            AuditState(
+                audits: try await view.all(Audit.self),
+                cases: try await view.all(AuditCase.self),
+                returns: try await view.all(CaseReturn.self),
+                sessions: try await view.all(ChallengeSession.self),
+                plans: try await view.all(AuditPlan.self),
+                voices: Set(
+                    try await view.all(VoiceRecord.self).compactMap {
+                        $0.relatedTo?.type == Audit.recordType ? $0.relatedTo?.id : nil
+                    }
+                ),
+                summaries: try await view.all(QuarterlySummary.self),
+                agencies: try await view.byID(Agency.self)
+            )
+        }
+    }
+
+    func analysis() -> AuditAnalysis { AuditAnalysis(audits: audits, cases: cases, returns: returns) }
+
+    func name(_ agency: Agency.ID) -> String { agencies[agency]?.name ?? agency.rawValue }
+}

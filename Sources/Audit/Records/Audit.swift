@@ -1,0 +1,236 @@
+public import Domain
+import Foundation
+
+/// The types of audit the framework uses.
+public enum AuditType: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// A multi-agency thematic audit.
+    case multiAgencyThematic = "multi-agency-thematic"
+    /// A single agency's audit.
+    case singleAgency = "single-agency"
+    /// A spot audit of an anomaly in the data.
+    case spot
+    /// A multi-agency thematic audit of the MASH.
+    case mashThematic = "mash-thematic"
+    /// An appreciative inquiry.
+    case appreciativeInquiry = "appreciative-inquiry"
+    /// A table-top audit.
+    case tableTop = "table-top"
+    /// A survey.
+    case survey
+    /// A forum.
+    case forum
+    /// A deep dive.
+    case deepDive = "deep-dive"
+
+    /// The type's name.
+    public var description: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    /// Whether the type audits cases that the agencies return and a moderation meeting grades.
+    public var usesModeration: Bool {
+        switch self {
+        case .multiAgencyThematic, .singleAgency, .mashThematic, .tableTop: true
+        case .spot, .appreciativeInquiry, .survey, .forum, .deepDive: false
+        }
+    }
+}
+
+/// Why a theme was chosen for the programme.
+public enum ThemeRationale: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Learning from reviews.
+    case reviewLearning = "review-learning"
+    /// What the data shows.
+    case data
+    /// Feedback from children and families.
+    case childrenAndFamilies = "children-and-families"
+    /// National research.
+    case nationalResearch = "national-research"
+    /// Anything else.
+    case other
+}
+
+/// A stage of an appreciative inquiry, with what happened at it.
+public struct InquiryStage: Hashable, Sendable, Codable {
+    /// The stage's name, such as `Discover`.
+    public var name: String
+    /// The day it was held.
+    public var heldOn: Day?
+    /// Who took part, by role.
+    public var participants: [String]
+    /// What it produced.
+    public var outputs: [String]
+
+    /// Creates a stage.
+    public init(name: String, heldOn: Day? = nil, participants: [String] = [], outputs: [String] = []) {
+        self.name = name
+        self.heldOn = heldOn
+        self.participants = participants
+        self.outputs = outputs
+    }
+
+    /// The five-stage cycle, Define, Discover, Dream, Design and Deliver (Destiny); a partnership may
+    /// add a sixth of its own (the framework's "6 Ds" are not listed in any source found).
+    public static let fiveDs = ["Define", "Discover", "Dream", "Design", "Deliver (Destiny)"]
+}
+
+/// A finding of an audit: a strength, a gap or a concern.
+public struct AuditFinding: Hashable, Sendable, Codable {
+    /// The kind of finding.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A strength.
+        case strength
+        /// A gap.
+        case gap
+        /// A concern.
+        case concern
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// What was found.
+    public var text: String
+    /// Themes it bears on.
+    public var themes: [Theme]
+
+    /// Creates a finding.
+    public init(kind: Kind, text: String, themes: [Theme] = []) {
+        self.kind = kind
+        self.text = text
+        self.themes = themes
+    }
+}
+
+/// An audit of the programme: planned, scoped, fielded, moderated, reported, challenged and closed.
+public struct Audit: StorableRecord, IdentifierKind, Hashable {
+    /// The noun used in messages.
+    public static var noun: String { "audit" }
+    /// The type of the audit's identifier.
+    public typealias ID = Identifier<Audit>
+    /// `audit.audit`.
+    public static var recordType: RecordType { "audit.audit" }
+
+    /// Where an audit is in its lifecycle.
+    public enum Stage: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
+        /// In the forward plan.
+        case planned
+        /// Being scoped.
+        case scoping
+        /// In the field.
+        case fieldwork
+        /// Being moderated.
+        case moderation
+        /// Reported to the Practice Development Group.
+        case reported
+        /// Its challenge session is held.
+        case challenge
+        /// Closed.
+        case closed
+        /// Cancelled, with a reason.
+        case cancelled
+
+        /// The stage's name.
+        public var description: String { rawValue }
+    }
+
+    /// A stage reached.
+    public struct Step: Hashable, Sendable, Codable {
+        /// The stage.
+        public var stage: Stage
+        /// When.
+        public var on: Day
+        /// Who moved it.
+        public var by: Principal.ID
+        /// Why, for a cancellation.
+        public var reason: String?
+
+        /// Creates a step.
+        public init(stage: Stage, on: Day, by: Principal.ID, reason: String? = nil) {
+            self.stage = stage
+            self.on = on
+            self.by = by
+            self.reason = reason
+        }
+    }
+
+    /// The audit's id.
+    public var id: Audit.ID
+    /// Its title.
+    public var title: String
+    /// Its type.
+    public var type: AuditType
+    /// Its themes.
+    public var themes: [Theme]
+    /// Why its theme was chosen.
+    public var rationale: ThemeRationale
+    /// The lead, by role or name.
+    public var lead: String
+    /// The agencies involved.
+    public var agencies: [Agency.ID]
+    /// The template version used, for case audits.
+    public var template: AuditTemplate.ID?
+    /// The first day of the planned window.
+    public var plannedFrom: Day
+    /// The last day of the planned window.
+    public var plannedUntil: Day
+    /// Where it is.
+    public var stage: Stage
+    /// Every stage reached.
+    public var steps: [Step]
+    /// What it found.
+    public var findings: [AuditFinding]
+    /// The recommendations it made.
+    public var recommendations: [Recommendation.ID]
+    /// The signal a spot audit answers.
+    public var signal: Signal.ID?
+    /// Why children's and families' views were not sought, where they were not.
+    public var voiceNotSoughtReason: String?
+    /// The stages of an appreciative inquiry.
+    public var inquiryStages: [InquiryStage]?
+
+    /// Creates a planned audit.
+    public init(
+        id: Audit.ID,
+        title: String,
+        type: AuditType,
+        themes: [Theme],
+        rationale: ThemeRationale,
+        lead: String,
+        agencies: [Agency.ID],
+        template: AuditTemplate.ID? = nil,
+        plannedFrom: Day,
+        plannedUntil: Day,
+        plannedOn: Day,
+        plannedBy: Principal.ID
+    ) {
+        self.id = id
+        self.title = title
+        self.type = type
+        self.themes = themes
+        self.rationale = rationale
+        self.lead = lead
+        self.agencies = agencies
+        self.template = template
+        self.plannedFrom = plannedFrom
+        self.plannedUntil = plannedUntil
+        self.stage = .planned
+        self.steps = [Step(stage: .planned, on: plannedOn, by: plannedBy)]
+        self.findings = []
+        self.recommendations = []
+    }
+
+    /// The day the audit reached a stage, if it has.
+    public func reached(_ stage: Stage) -> Day? { steps.last { $0.stage == stage }?.on }
+
+    /// The day fieldwork ended: the day the audit moved on from fieldwork.
+    public var fieldworkEnded: Day? {
+        guard let started = reached(.fieldwork) else { return nil }
+        return steps.first { $0.on >= started && [.moderation, .reported].contains($0.stage) }?.on
+    }
+
+    /// Whether the audit is still under way.
+    public var isActive: Bool { ![.closed, .cancelled].contains(stage) }
+
+    /// Indexed by status and the end of its planned window.
+    public var index: RecordIndex { RecordIndex(status: stage.rawValue, dueDay: plannedUntil, key: type.rawValue) }
+    /// The audit programme.
+    public var accessScope: AccessScope { AccessScope(.auditProgramme) }
+}
