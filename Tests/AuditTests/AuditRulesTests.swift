@@ -8,7 +8,7 @@ struct AuditRulesTests {
     let ids = IDGenerator.incrementing
 
     func run(_ store: InMemoryStore, _ day: String) async throws -> CycleOutcome {
-        try await AuditFramework(store, day, ids).runCycle(on: .fixture(day), by: qaLead)
+        try await auditFramework(store, day, ids).runCycle(on: .fixture(day), by: qaLead)
     }
 
     func programme(_ store: InMemoryStore, _ day: String) -> AuditProgramme {
@@ -217,7 +217,7 @@ struct AuditRulesTests {
     }
 }
 
-private func AuditFramework(_ store: InMemoryStore, _ day: String, _ ids: IDGenerator) -> AssuranceFramework {
+private func auditFramework(_ store: InMemoryStore, _ day: String, _ ids: IDGenerator) -> AssuranceFramework {
     AssuranceFramework(
         modules: [AuditModule()],
         environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture(day)), ids: ids),
