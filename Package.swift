@@ -38,13 +38,16 @@ let package = Package(
 
         .executableTarget(
             name: "qaf",
-            dependencies: ["Domain", "Measures", "Section11", "Learning", "SQLiteStore", "SyntheticPartnership"]
+            dependencies: [
+                "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
+                "SyntheticPartnership",
+            ]
         ),
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "Domain", "Measures", "Section11", "Learning", "Audit", "SQLiteStore", "SyntheticPartnership",
-                "CSQLite",
+                "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
+                "SyntheticPartnership", "CSQLite",
             ],
             path: "Benchmarks",
             exclude: ["peers"]
@@ -59,6 +62,14 @@ let package = Package(
         .testTarget(name: "Section11Tests", dependencies: ["Section11", "Domain", "AssuranceTesting"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "Domain", "AssuranceTesting"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Domain", "AssuranceTesting"]),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "Domain", "AssuranceTesting", "SyntheticPartnership", "Measures", "Section11", "Learning",
+                "Audit",
+            ],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -54,6 +54,7 @@ do {
     try await section11Benchmark(harness, workspace: workspace)
     try await learningBenchmark(harness, workspace: workspace)
     try await auditBenchmark(harness, workspace: workspace)
+    try await cycleBenchmarks(harness, workspace: workspace)
 } catch {
     FileHandle.standardError.write(Data("Benchmarks failed: \(error)\n".utf8))
     exit(70)

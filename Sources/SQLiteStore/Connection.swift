@@ -80,6 +80,8 @@ final class Connection {
     /// The first column of the first row of a query, as an integer.
     func integer(_ sql: String, while doing: String) throws -> Int64? {
         let statement = try statement(sql)
+        // A statement left mid-way holds a read transaction, which would keep checkpoints from finishing.
+        defer { statement.reset() }
         guard try statement.step(while: doing) else { return nil }
         return statement.isNull(0) ? nil : statement.int64(0)
     }

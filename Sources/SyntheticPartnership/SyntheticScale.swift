@@ -51,6 +51,26 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
         updatesPerAction: 4
     )
 
+    /// A miniature partnership for snapshot tests and examples: ten agencies, two localities, the
+    /// first eight measures of the starter catalogue (the planted stories among them), two years.
+    public static let miniature = SyntheticScale(
+        name: "miniature",
+        partnerships: 1,
+        agencies: 10,
+        localities: 2,
+        measures: 8,
+        months: 24,
+        section11Cycles: 2,
+        criteriaPerAssessment: 6,
+        auditsPerYear: 2,
+        casesPerAudit: 2,
+        agenciesPerCase: 3,
+        reviewsPerYear: 1,
+        recommendationsPerReview: 2,
+        actionsPerPartnership: 8,
+        updatesPerAction: 2
+    )
+
     /// One county-sized partnership: 600 agencies and schools, 10 localities, 60 measures, 5 years monthly.
     public static let county = SyntheticScale(
         name: "county",
@@ -91,7 +111,7 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     )
 
     /// The named scales.
-    public static let named: [SyntheticScale] = [.demo, .county, .national]
+    public static let named: [SyntheticScale] = [.miniature, .demo, .county, .national]
 
     /// The scale with this many partnerships, for scaling runs at a fraction of the full size.
     ///

@@ -79,7 +79,7 @@ struct MeasuresModuleTests {
         let finding = try #require(late.raised.first { $0.rule == "measures.data-not-submitted" })
         #expect(
             finding.message
-                == "Contacts converted to referrals — north for Jan 2026 was due by 2026-02-20 and has not been submitted; the latest is Dec 2025."
+                == "Contacts converted to referrals — North for Jan 2026 was due by 2026-02-20 and has not been submitted; the latest is Dec 2025."
         )
         #expect(finding.level == .subGroup)
         #expect(late.signalsRaised.contains { $0.kind == .staleData })

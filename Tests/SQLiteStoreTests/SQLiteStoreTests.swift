@@ -45,6 +45,26 @@ struct SQLiteStoreTests {
         #expect(try await reopened.integrityCheck() == ["ok"])
     }
 
+    /// A read left mid-way would hold a read transaction and keep the write-ahead log from being
+    /// emptied; every read the store makes, from opening on, finishes or resets its statement.
+    @Test func aCheckpointEmptiesTheWriteAheadLogAfterReadsAndWrites() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("p.sqlite")
+        try await PartnershipScenario.small(from: .fixture("2025-04-01"), months: 2)
+            .save(into: Records(store: try SQLiteStore(path: path), clock: .fixed(.fixture("2025-06-02"))))
+        // Reopened: opening reads the file's marks and versions.
+        let store = try SQLiteStore(path: path)
+        let records = Records(store: store, clock: .fixed(.fixture("2025-06-03")))
+        let police = try #require(try await records.load(Agency.self, id: PartnershipScenario.police, as: .system))
+        var renamed = police.value
+        renamed.name = "Constabulary"
+        try await records.save(renamed, version: police.version, by: .system)
+        _ = try await store.snapshot()
+        #expect((try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0) > 0)
+        try await store.checkpoint()
+        #expect(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int == 0)
+    }
+
     @Test func usesWALAndForeignKeysAndMarksTheFileAsOurs() async throws {
         let directory = TemporaryDirectory()
         let path = directory.file("p.sqlite")

@@ -305,6 +305,9 @@ public struct SPCChart: Hashable, Sendable {
         public var pointType: String
         /// The phase (rebase group) the point belongs to, from 0.
         public var phase: Int
+        /// Whether the value was withheld from the report's audience (a small count in a public
+        /// report), rather than missing from the data.
+        public var isSuppressed: Bool
 
         /// Creates a point.
         public init(
@@ -316,7 +319,8 @@ public struct SPCChart: Hashable, Sendable {
             lowerNearLimit: Double?,
             upperNearLimit: Double?,
             pointType: String,
-            phase: Int
+            phase: Int,
+            isSuppressed: Bool = false
         ) {
             self.label = label
             self.value = value
@@ -327,6 +331,7 @@ public struct SPCChart: Hashable, Sendable {
             self.upperNearLimit = upperNearLimit
             self.pointType = pointType
             self.phase = phase
+            self.isSuppressed = isSuppressed
         }
     }
 
@@ -346,6 +351,8 @@ public struct SPCChart: Hashable, Sendable {
     public var assuranceIcon: String?
     /// Whether the latest phase has fewer than 13 points, so its limits are trial limits.
     public var trialLimits: Bool
+    /// Whether the values are counts, which public reports suppress from 1 to 5.
+    public var valuesAreCounts: Bool
 
     /// Creates a chart.
     public init(
@@ -356,7 +363,8 @@ public struct SPCChart: Hashable, Sendable {
         target: Double? = nil,
         variationIcon: String? = nil,
         assuranceIcon: String? = nil,
-        trialLimits: Bool = false
+        trialLimits: Bool = false,
+        valuesAreCounts: Bool = false
     ) {
         self.title = title
         self.unit = unit
@@ -366,6 +374,7 @@ public struct SPCChart: Hashable, Sendable {
         self.variationIcon = variationIcon
         self.assuranceIcon = assuranceIcon
         self.trialLimits = trialLimits
+        self.valuesAreCounts = valuesAreCounts
     }
 }
 

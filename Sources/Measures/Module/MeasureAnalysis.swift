@@ -22,6 +22,8 @@ struct MeasureAnalysis: Sendable {
     var catalogue: MeasureCatalogue
     var entries: [Entry]
     var day: Day
+    /// Locality and agency names by `locality:<id>` and `agency:<id>`, for titles.
+    var names: [String: String]
 
     static func chart(
         _ definition: MeasureDefinition,
@@ -82,8 +84,16 @@ struct MeasureAnalysis: Sendable {
                     )
                 )
             }
-            return MeasureAnalysis(catalogue: catalogue, entries: entries, day: day)
+            var names: [String: String] = [:]
+            for locality in try await view.all(Locality.self) { names["locality:\(locality.id)"] = locality.name }
+            for agency in try await view.all(Agency.self) { names["agency:\(agency.id)"] = agency.name }
+            return MeasureAnalysis(catalogue: catalogue, entries: entries, day: day, names: names)
         }
+    }
+
+    /// The name of an entry's series for people, with its locality's or agency's name.
+    func title(_ entry: Entry) -> String {
+        Self.title(entry.definition, entry.series.scope, names: names)
     }
 
     /// The name of a series for people: the measure, and the scope when it is not the partnership.

@@ -25,7 +25,8 @@ public struct MeasureOffTargetRule: AssuranceRule {
 
     /// Findings for each series off target.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
-        try await MeasureAnalysis.load(view, module: module, on: day).entries.compactMap { entry in
+        let analysis = try await MeasureAnalysis.load(view, module: module, on: day)
+        return analysis.entries.compactMap { entry in
             guard entry.redRun.count >= module.offTargetPeriods,
                 let latest = entry.series.points.last(where: { $0.value != nil }),
                 let value = latest.value, let target = entry.definition.target(for: latest.period)
@@ -39,7 +40,7 @@ public struct MeasureOffTargetRule: AssuranceRule {
                 severity: decision ? .decisionRequired : .emergingRisk,
                 level: decision ? .executive : .practiceDevelopmentGroup,
                 message:
-                    "\(MeasureAnalysis.title(entry.definition, entry.series.scope)) has been red against its target of "
+                    "\(analysis.title(entry)) has been red against its target of "
                     + "\(MeasureAnalysis.format(target, unit)) for \(entry.redRun.count) periods; it was "
                     + "\(MeasureAnalysis.format(value, unit)) in \(latest.period.label).",
                 themes: entry.definition.themes
@@ -100,7 +101,8 @@ public struct MeasureDataNotSubmittedRule: AssuranceRule {
 
     /// Findings for each late series, at its agency where it has one.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
-        try await MeasureAnalysis.load(view, module: module, on: day).entries.compactMap { entry in
+        let analysis = try await MeasureAnalysis.load(view, module: module, on: day)
+        return analysis.entries.compactMap { entry in
             guard !entry.row.isFresh, let latest = entry.series.points.last else { return nil }
             let due = entry.definition.dueDay(for: entry.row.expectedPeriod)
             return FindingDraft(
@@ -110,7 +112,7 @@ public struct MeasureDataNotSubmittedRule: AssuranceRule {
                 severity: .areaForImprovement,
                 level: entry.series.scope.agency == nil ? .subGroup : .agency,
                 message:
-                    "\(MeasureAnalysis.title(entry.definition, entry.series.scope)) for \(entry.row.expectedPeriod.label) "
+                    "\(analysis.title(entry)) for \(entry.row.expectedPeriod.label) "
                     + "was due by \(due) and has not been submitted; the latest is \(latest.period.label).",
                 dueOn: due
             )
@@ -177,7 +179,8 @@ public struct SpecialCauseImprovementRule: AssuranceRule {
 
     /// Good-practice findings for each improving series.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
-        try await MeasureAnalysis.load(view, module: module, on: day).entries.compactMap { entry in
+        let analysis = try await MeasureAnalysis.load(view, module: module, on: day)
+        return analysis.entries.compactMap { entry in
             guard entry.latestType == .improvement, let rule = entry.latestRule else { return nil }
             return FindingDraft(
                 key: "\(entry.series.measure)|\(entry.series.scope)",
@@ -186,7 +189,7 @@ public struct SpecialCauseImprovementRule: AssuranceRule {
                 severity: .goodPractice,
                 level: .practiceDevelopmentGroup,
                 message:
-                    "\(MeasureAnalysis.title(entry.definition, entry.series.scope)) shows special-cause improvement "
+                    "\(analysis.title(entry)) shows special-cause improvement "
                     + "(\(rule.label)).",
                 themes: entry.definition.themes
             )

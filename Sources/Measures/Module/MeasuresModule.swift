@@ -65,7 +65,7 @@ public struct MeasuresModule: AssuranceModule {
         for entry in analysis.entries {
             let measure = entry.series.measure
             let scope = entry.series.scope
-            let title = MeasureAnalysis.title(entry.definition, scope)
+            let title = analysis.title(entry)
             if let first = entry.concernRun.first, let last = entry.concernRun.last {
                 drafts.append(
                     SignalDraft(

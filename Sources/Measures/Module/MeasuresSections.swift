@@ -7,9 +7,7 @@ struct MeasuresSections {
 
     func sections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         let analysis = try await MeasureAnalysis.load(view, module: module, on: request.day)
-        var names: [String: String] = [:]
-        for locality in try await view.all(Locality.self) { names["locality:\(locality.id)"] = locality.name }
-        for agency in try await view.all(Agency.self) { names["agency:\(agency.id)"] = agency.name }
+        let names = analysis.names
         switch request.kind {
         case .practiceDevelopmentAssurance, .yearly:
             var sections = [scorecard(analysis, names)]
@@ -162,7 +160,8 @@ struct MeasuresSections {
             target: entry.series.points.last.flatMap { entry.definition.target(for: $0.period) },
             variationIcon: entry.chart.variation.rawValue,
             assuranceIcon: entry.chart.assurance?.rawValue,
-            trialLimits: entry.chart.latestPhase?.trialLimits ?? false
+            trialLimits: entry.chart.latestPhase?.trialLimits ?? false,
+            valuesAreCounts: entry.definition.unit.isCount
         )
     }
 

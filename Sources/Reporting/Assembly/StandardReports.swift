@@ -1,0 +1,306 @@
+public import Domain
+
+/// Assembles the partnership's standard reports from the composed modules and the open findings.
+///
+/// Reporting never imports a feature module: each module contributes its sections through
+/// ``Domain/AssuranceModule/reportSections(for:in:)``, and the findings come from the store. A report
+/// that draws on a module the host did not compose says so in ``Report/absentModules``.
+///
+/// ```swift
+/// let reports = StandardReports(framework: framework)
+/// let report = try await reports.make(
+///     ReportRequest(kind: .practiceDevelopmentAssurance, period: quarter, audience: .partnership, day: day),
+///     as: qaLead)
+/// let html = HTMLRenderer().render(report)
+/// ```
+public struct StandardReports: Sendable {
+    /// The framework whose modules and records the reports draw on.
+    public let framework: AssuranceFramework
+    /// The disclosure policy for partnership and public audiences.
+    public let disclosure: Disclosure
+
+    /// Creates the assembler.
+    public init(framework: AssuranceFramework, disclosure: Disclosure = Disclosure()) {
+        self.framework = framework
+        self.disclosure = disclosure
+    }
+
+    /// The order of the balanced assurance report's parts, as the framework gives it.
+    ///
+    /// Decisions needed now, emerging risks and issues, unresolved or recurring concerns, areas for
+    /// improvement, good practice and strengths. It is not the order of severity: a recurring concern
+    /// is graver than an emerging risk but is reported after it.
+    public static let balancedOrder: [Severity] = [
+        .decisionRequired, .emergingRisk, .recurringConcern, .areaForImprovement, .goodPractice,
+    ]
+
+    /// The modules each kind of report draws on.
+    public static func expectedModules(for kind: ReportKind) -> [String] {
+        switch kind {
+        case .practiceDevelopmentAssurance, .yearly: ["Section 11", "Audit", "Measures", "Learning"]
+        case .subGroupReport: ["Learning"]
+        case .scrutinyPack: []
+        case .mashQuarterly, .conferenceChairsQuarterly: ["Audit", "Measures"]
+        }
+    }
+
+    /// Makes a report, fitted to its audience.
+    ///
+    /// - Throws: ``Domain/DomainError/Code/accessDenied`` when the principal may not read the
+    ///   partnership's findings, or, for an internal report, its audit case records; ``Domain/DomainError/Code/invalidInput`` for a sub-group report or
+    ///   scrutiny pack without a group, or a quarterly summary for a period that is not a quarter.
+    public func make(_ request: ReportRequest, as principal: Principal) async throws -> Report {
+        // A report draws on every module's records, so its maker must be able to read what it shows:
+        // the partnership's findings, and for an internal report the case references too.
+        let access = framework.environment.access
+        if !access.permits(principal, .read, AccessScope(.finding)) {
+            throw DomainError(
+                .accessDenied,
+                "principal \(principal) may not make a \(request.kind) report: it may not read the partnership's findings"
+            )
+        }
+        if request.audience == .internal, !access.permits(principal, .read, AccessScope(.auditCaseRecord)) {
+            throw DomainError(
+                .accessDenied,
+                "principal \(principal) may not make an internal \(request.kind) report: it may not read audit case records; "
+                    + "make a partnership report instead"
+            )
+        }
+        if [.subGroupReport, .scrutinyPack].contains(request.kind), request.group == nil {
+            throw DomainError(
+                .invalidInput,
+                "a \(request.kind.description.lowercased()) is about a group; name the group"
+            )
+        }
+        if [.mashQuarterly, .conferenceChairsQuarterly].contains(request.kind), request.period.kind != .quarter {
+            throw DomainError(
+                .invalidInput,
+                "a \(request.kind.description.lowercased()) covers a quarter; \(request.period) is a \(request.period.kind.rawValue)"
+            )
+        }
+        let view = framework.makeView()
+        let partnership = try await view.all(Partnership.self).first?.name ?? "The partnership"
+        let groups = try await view.byID(Group.self)
+        let groupName = request.group.map { groups[$0]?.name ?? $0.rawValue }
+        let contributed = try await framework.reportSections(for: request)
+        let findings = try await findingSections(request, view)
+        let absent = Self.expectedModules(for: request.kind).filter { !framework.moduleNames.contains($0) }
+
+        var sections: [ReportSection] = []
+        sections.append(summary(request, findings: findings.items, absent: absent, groupName: groupName))
+        switch request.kind {
+        case .practiceDevelopmentAssurance:
+            sections += findings.sections
+            sections += contributed.filter { $0.id == "partnership.voice" }
+            sections += ordered(contributed.filter { $0.id != "partnership.voice" })
+        case .subGroupReport, .scrutinyPack:
+            sections += ordered(contributed.filter { $0.id != "partnership.voice" })
+            sections += findings.sections
+            sections += contributed.filter { $0.id == "partnership.voice" }
+        case .mashQuarterly, .conferenceChairsQuarterly:
+            sections += ordered(contributed)
+        case .yearly:
+            sections += contributed.filter { $0.id == "partnership.voice" }
+            sections += ordered(contributed.filter { $0.id != "partnership.voice" })
+            sections += findings.sections
+        }
+        if !absent.isEmpty {
+            sections.append(
+                ReportSection(
+                    id: "report.absent",
+                    title: "Not included",
+                    module: "Reporting",
+                    order: 0,
+                    blocks: [
+                        .text(
+                            TextBlock(
+                                paragraphs: [
+                                    "This report would draw on modules that are not part of this installation:"
+                                ],
+                                bullets: absent.map { "\($0): its sections are not included." }
+                            )
+                        )
+                    ]
+                )
+            )
+        }
+        let title = [request.kind.description, groupName].compactMap(\.self).joined(separator: ": ")
+        let report = Report(
+            kind: request.kind,
+            title: title,
+            partnership: partnership,
+            period: request.period,
+            audience: request.audience,
+            day: request.day,
+            group: groupName,
+            absentModules: absent,
+            sections: sections
+        )
+        return disclosure.apply(to: report)
+    }
+
+    /// Stores a report as published, so that viewers may read it.
+    @discardableResult
+    public func publish(_ report: Report, by principal: Principal) async throws -> PublishedReport {
+        let environment = framework.environment
+        let published = PublishedReport(
+            id: PublishedReport.ID(rawValue: report.fileStem) ?? environment.ids.make(),
+            kind: report.kind,
+            title: report.title,
+            period: report.period,
+            audience: report.audience,
+            publishedOn: report.day,
+            json: JSONRenderer().render(report)
+        )
+        let held = try await environment.records.load(PublishedReport.self, id: published.id, as: principal)
+        return try await environment.records.save(published, version: held?.version ?? 0, by: principal).value
+    }
+
+    private func ordered(_ sections: [ReportSection]) -> [ReportSection] {
+        let modules = framework.moduleNames
+        return sections.enumerated().sorted { lhs, rhs in
+            let left = modules.firstIndex(of: lhs.element.module) ?? Int.max
+            let right = modules.firstIndex(of: rhs.element.module) ?? Int.max
+            if left != right { return left < right }
+            if lhs.element.order != rhs.element.order { return lhs.element.order < rhs.element.order }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    private func summary(
+        _ request: ReportRequest,
+        findings: [Finding],
+        absent: [String],
+        groupName: String?
+    ) -> ReportSection {
+        let bySeverity = Dictionary(grouping: findings, by: \.severity)
+        let byLevel = Dictionary(grouping: findings, by: \.level)
+        var paragraphs = [
+            "\(request.kind.description) for \(request.period.label) (\(request.period.firstDay) to \(request.period.lastDay)), made on \(request.day) for a\(request.audience == .internal ? "n" : "") \(request.audience) audience."
+        ]
+        if let groupName { paragraphs.append("It concerns \(groupName).") }
+        if !absent.isEmpty {
+            paragraphs.append(
+                "Sections of \(absent.joined(separator: ", ")) are not included: see the end of the report."
+            )
+        }
+        return ReportSection(
+            id: "report.summary",
+            title: "Summary",
+            module: "Reporting",
+            order: 0,
+            blocks: [
+                .text(TextBlock(paragraphs: paragraphs)),
+                .keyFigures(
+                    Self.balancedOrder.map { severity in
+                        KeyFigure(
+                            label: severity.description,
+                            value: .number(Double(bySeverity[severity]?.count ?? 0), decimals: 0)
+                        )
+                    }
+                ),
+                .table(
+                    TableBlock(
+                        caption: "Open findings by the level that must act",
+                        columns: [.init("Level"), .init("Findings", numeric: true)],
+                        rows: EscalationLevel.allCases.reversed().map {
+                            [.text($0.description), .number(Double(byLevel[$0]?.count ?? 0), decimals: 0)]
+                        }
+                    )
+                ),
+            ]
+        )
+    }
+
+    private struct FindingSections {
+        var items: [Finding]
+        var sections: [ReportSection]
+    }
+
+    /// The balanced assurance report's parts, in the framework's order: decisions needed now, emerging
+    /// risks and issues, unresolved or recurring concerns, areas for improvement, good practice.
+    ///
+    /// A report about one group lists every finding. A report to the Executive lists in full the
+    /// findings that the Executive and the Practice Development Group must act on, and counts the rest
+    /// by rule: a county raises hundreds of agency-level findings, which their sub-groups and agencies
+    /// handle, and the Executive needs to see how many there are and how long the oldest has stood,
+    /// not each one.
+    private func findingSections(_ request: ReportRequest, _ view: AssuranceView) async throws -> FindingSections {
+        var findings = try await view.all(Finding.self).filter { $0.status == .open && $0.raisedOn <= request.day }
+        let aboutOneGroup = [.subGroupReport, .scrutinyPack].contains(request.kind)
+        if let group = request.group, aboutOneGroup {
+            findings = findings.filter { $0.group == group }
+        }
+        let rules = Dictionary(framework.ruleCatalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let agencies = try await view.byID(Agency.self)
+        func source(_ rule: RuleID) -> String {
+            rules[rule].map { "\($0.title) (\($0.source.citation))" } ?? rule.rawValue
+        }
+        let sections = Self.balancedOrder.map { severity -> ReportSection in
+            let all = findings.filter { $0.severity == severity }.sorted { lhs, rhs in
+                if lhs.level != rhs.level { return lhs.level > rhs.level }
+                if lhs.atLevelSince != rhs.atLevelSince { return lhs.atLevelSince < rhs.atLevelSince }
+                return lhs.key < rhs.key
+            }
+            let itemised = aboutOneGroup ? all : all.filter { $0.level >= .practiceDevelopmentGroup }
+            let counted = aboutOneGroup ? [] : all.filter { $0.level < .practiceDevelopmentGroup }
+            var blocks: [ReportBlock] = []
+            if all.isEmpty { blocks.append(.text(TextBlock(paragraphs: ["None."]))) }
+            if !itemised.isEmpty {
+                blocks.append(
+                    .findings(
+                        FindingsBlock(
+                            caption: severity.description,
+                            items: itemised.map { finding in
+                                FindingsBlock.Item(
+                                    severity: finding.severity,
+                                    level: finding.level,
+                                    since: finding.atLevelSince,
+                                    message: finding.message,
+                                    source: source(finding.rule),
+                                    evidence: finding.evidence.map(\.title),
+                                    agency: finding.agency.map { agencies[$0]?.name ?? $0.rawValue }
+                                )
+                            }
+                        )
+                    )
+                )
+            }
+            if !counted.isEmpty {
+                let groups = Dictionary(grouping: counted) { "\($0.level.rawValue)|\($0.rule)" }
+                let rows = groups.values.map { members -> (EscalationLevel, String, [ReportCell]) in
+                    let first = members[0]
+                    let title = rules[first.rule]?.title ?? first.rule.rawValue
+                    return (
+                        first.level, title,
+                        [
+                            .text(title), .text(first.level.description), .number(Double(members.count), decimals: 0),
+                            .day(members.map(\.atLevelSince).min()!), .text(source(first.rule)),
+                        ]
+                    )
+                }.sorted { ($0.0 > $1.0) || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.2)
+                blocks.append(
+                    .table(
+                        TableBlock(
+                            caption: "\(severity.description) that sub-groups and agencies are acting on, by rule",
+                            columns: [
+                                .init("Finding"), .init("Level"), .init("Open", numeric: true),
+                                .init("Oldest at its level since"),
+                                .init("Source"),
+                            ],
+                            rows: rows
+                        )
+                    )
+                )
+            }
+            return ReportSection(
+                id: "findings.\(severity.rawValue)",
+                title: severity.description,
+                module: "Reporting",
+                order: 0,
+                blocks: blocks
+            )
+        }
+        return FindingSections(items: findings, sections: sections)
+    }
+}

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+
+/// Text for numbers and cells that is the same on every machine: no locale, fixed decimals.
+enum Formatting {
+    /// A whole number with thousands separators, such as `12,345`.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var result = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// A number with a fixed number of decimals, rounded half away from zero.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
+        var scale = 1.0
+        for _ in 0..<max(0, decimals) { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = Int64(scaled / scale)
+        var text = grouped(Int(whole))
+        if decimals > 0 {
+            let fraction = Int64(scaled) - whole * Int64(scale)
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + text
+    }
+
+    /// A coordinate for SVG, to one decimal.
+    static func coordinate(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+    }
+
+    /// The text of a cell, as every renderer shows it.
+    static func text(_ cell: ReportCell) -> String {
+        switch cell {
+        case .text(let text): text
+        case .count(let count): grouped(count)
+        case .number(let value, let decimals): fixed(value, decimals: decimals)
+        case .percentage(let value, _, _, let decimals): value.map { fixed($0, decimals: decimals) + "%" } ?? "—"
+        case .rag(_, let label): label
+        case .day(let day): day.description
+        case .period(let period): period.label
+        case .symbol(let symbol): symbol.rawValue
+        case .caseReference(let reference): reference.rawValue
+        case .empty: ""
+        }
+    }
+
+    /// Whether a cell holds a number, for alignment.
+    static func isNumeric(_ cell: ReportCell) -> Bool {
+        switch cell {
+        case .count, .number, .percentage: true
+        default: false
+        }
+    }
+
+    /// A slug for file names and anchors: lower case letters, digits and hyphens.
+    static func slug(_ text: String) -> String {
+        var result = ""
+        var lastWasHyphen = true
+        for scalar in text.lowercased().unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                result.unicodeScalars.append(scalar)
+                lastWasHyphen = false
+            } else if !lastWasHyphen {
+                result.append("-")
+                lastWasHyphen = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return String(result.prefix(60))
+    }
+
+    /// The label of a point type or icon, such as `special cause concern`.
+    static func label(_ code: String) -> String { code.replacingOccurrences(of: "_", with: " ") }
+}

@@ -1,0 +1,74 @@
+public import Domain
+import Measures
+import Section11
+
+extension PartnershipGenerator {
+    /// Writes every generated partnership into a store: structure, the measure catalogue and the
+    /// standard sets once, then each partnership's Section 11 assessments, learning, audits and
+    /// observation series.
+    ///
+    /// Records are written as at the reference day by ``Domain/Principal/system``.
+    ///
+    /// - Parameters:
+    ///   - store: The store to write to.
+    ///   - progress: Called after each partnership with the number loaded so far.
+    /// - Throws: The store's error, or a ``Domain/DomainError`` if a generated record is invalid.
+    public func load(into store: any RecordStore, progress: (Int) -> Void = { _ in }) async throws {
+        for index in 0..<scale.partnerships {
+            try await load(generated(index), into: store, withReferenceData: index == 0)
+            progress(index + 1)
+        }
+    }
+
+    /// Everything generated for one partnership, before it is written anywhere.
+    public struct Generated: Sendable {
+        /// The partnership's structure, measures and voice records.
+        public var partnership: GeneratedPartnership
+        /// Its Section 11 and schools' self-assessments.
+        public var section11: GeneratedSection11
+        /// Its reviews, recommendations and actions.
+        public var learning: GeneratedLearning
+        /// Its audit programme.
+        public var audits: GeneratedAudit
+    }
+
+    /// Generates the partnership at an index, from 0, without writing it.
+    public func generated(_ index: Int) throws -> Generated {
+        let partnership = try partnership(index)
+        return Generated(
+            partnership: partnership,
+            section11: section11(for: partnership, index: index),
+            learning: learning(for: partnership, index: index),
+            audits: audits(for: partnership, index: index)
+        )
+    }
+
+    /// Writes one generated partnership into a store.
+    ///
+    /// - Parameters:
+    ///   - generated: The partnership's records.
+    ///   - store: The store to write to.
+    ///   - withReferenceData: Whether to write the measure catalogue and the standard sets too: once
+    ///     per store.
+    /// - Throws: The store's error, or a ``Domain/DomainError`` if a generated record is invalid.
+    public func load(_ generated: Generated, into store: any RecordStore, withReferenceData: Bool) async throws {
+        let at = referenceDay.start(in: .england)
+        let records = Records(store: store, clock: .constant(at))
+        try await records.commit(try generated.partnership.structureBatch(), by: .system)
+        if withReferenceData {
+            var batch = RecordBatch()
+            for definition in generated.partnership.catalogue.definitions { try batch.save(definition, version: 0) }
+            try batch.save(StandardSet.section11Classic, version: 0)
+            try batch.save(StandardSet.schoolsSection175, version: 0)
+            try await records.commit(batch, by: .system)
+        }
+        try await records.commit(try generated.section11.batch(), by: .system)
+        try await records.commit(try generated.learning.batch(), by: .system)
+        try await records.commit(try generated.audits.batch(), by: .system)
+        try await store.append(
+            generated.partnership.series,
+            mode: .insertOnly,
+            context: ChangeContext(principal: "generator", at: at)
+        )
+    }
+}

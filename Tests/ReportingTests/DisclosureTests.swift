@@ -1,0 +1,277 @@
+import AssuranceTesting
+import Domain
+import Foundation
+import Reporting
+import Testing
+
+/// Small-number suppression and what each audience may see.
+///
+/// Fact: the Department for Education's published statistics show a suppressed figure as the symbol
+/// `c`, and the children in need statistics publish no count between 1 and 5. Source: the Explore
+/// Education Statistics release "Children in need" (table b1, 2013 to 2025), kept as a fixture in
+/// `Tests/MeasuresTests/Fixtures/` under the Open Government Licence v3.0; the first test checks the
+/// fact against it.
+struct DisclosureTests {
+    @Test func theChildrenInNeedStatisticsPublishNoCountFromOneToFiveAndMarkSuppressionWithC() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../MeasuresTests/Fixtures/b1_children_in_need_2013_to_2025.csv")
+        var reader = try CSVReader(data: try Data(contentsOf: url), source: "b1_children_in_need_2013_to_2025.csv")
+        let counts = try [
+            "Anypoint_episodes", "Anypoint_child", "Started_episodes", "Started_child", "Ended_episodes", "Ended_child",
+            "At31_episodes",
+        ]
+        .map { try reader.requireColumn($0) }
+        var small = 0
+        var suppressed = 0
+        var published = 0
+        while try reader.next() {
+            for index in counts {
+                if reader.field(index, equals: "c") { suppressed += 1 }
+                if let value = Int(reader.field(index)) {
+                    published += 1
+                    if (1...5).contains(value) { small += 1 }
+                }
+            }
+        }
+        #expect(published > 10_000)
+        #expect(small == 0)
+        #expect(suppressed > 0)
+        #expect(Disclosure().smallCounts == 1...5)
+    }
+
+    func report(_ audience: Audience, _ sections: [ReportSection]) -> Report {
+        Report(
+            kind: .practiceDevelopmentAssurance,
+            title: "Test",
+            partnership: "Test",
+            period: ReportScenario.quarter,
+            audience: audience,
+            day: ReportScenario.day,
+            sections: sections
+        )
+    }
+
+    func table(_ table: TableBlock, for audience: Audience) throws -> TableBlock {
+        let fitted = Disclosure().apply(
+            to: report(audience, [ReportSection(id: "t", title: "T", module: "M", blocks: [.table(table)])])
+        )
+        guard case .table(let result) = try #require(fitted.sections.first?.blocks.first) else {
+            Issue.record("the table block was not kept")
+            return table
+        }
+        return result
+    }
+
+    @Test func primarySuppressionHidesCountsFromOneToFiveAndPercentagesBuiltOnThem() throws {
+        let rows: [[ReportCell]] = [
+            [.text("zero"), .count(0), .percentage(0, numerator: 0, denominator: 40, decimals: 0)],
+            [.text("one"), .count(1), .percentage(2.5, numerator: 1, denominator: 40, decimals: 0)],
+            [.text("five"), .count(5), .percentage(50, numerator: 20, denominator: 5, decimals: 0)],
+            [.text("six"), .count(6), .percentage(15, numerator: 6, denominator: 40, decimals: 0)],
+        ]
+        let result = try table(
+            TableBlock(caption: "c", columns: [.init("Row"), .init("N"), .init("%")], rows: rows),
+            for: .public
+        )
+        #expect(result.rows[0][1] == .count(0), "a zero is published")
+        #expect(result.rows[1][1] == .symbol(.c))
+        #expect(result.rows[2][1] == .symbol(.c))
+        #expect(result.rows[3][1] == .count(6), "six is published")
+        #expect(result.rows[0][2] == rows[0][2])
+        #expect(result.rows[1][2] == .symbol(.c), "its numerator is suppressed")
+        #expect(result.rows[2][2] == .symbol(.c), "its denominator is suppressed")
+        #expect(result.rows[3][2] == rows[3][2])
+    }
+
+    @Test func partnershipAndInternalAudiencesSeeEveryCount() throws {
+        let rows: [[ReportCell]] = [[.text("one"), .count(1)], [.text("case"), .caseReference("CASE-0042")]]
+        let columns: [TableBlock.Column] = [.init("Row"), .init("N")]
+        let partnership = try table(TableBlock(caption: "c", columns: columns, rows: rows), for: .partnership)
+        #expect(partnership.rows[0][1] == .count(1))
+        #expect(partnership.rows[1][1] == .text("withheld"), "a partnership report carries no case reference")
+        let unrestricted = try table(TableBlock(caption: "c", columns: columns, rows: rows), for: .internal)
+        #expect(unrestricted.rows == rows)
+    }
+
+    /// A row total with one suppressed cell would give it away: the next smallest cell goes too.
+    @Test func secondarySuppressionAlongATotalColumn() throws {
+        let rows: [[ReportCell]] = [
+            [.text("North"), .count(3), .count(12), .count(40), .count(55)],
+            [.text("South"), .count(20), .count(30), .count(25), .count(75)],
+        ]
+        let result = try table(
+            TableBlock(
+                caption: "c",
+                columns: [.init("Area"), .init("A"), .init("B"), .init("C"), .init("Total")],
+                rows: rows,
+                totalColumn: 4
+            ),
+            for: .public
+        )
+        #expect(result.rows[0] == [.text("North"), .symbol(.c), .symbol(.c), .count(40), .count(55)])
+        #expect(result.rows[1] == rows[1], "a row with nothing suppressed is untouched")
+    }
+
+    /// Both a total row and a total column: suppression spreads until no row or column has exactly
+    /// one suppressed cell, so neither total can reveal one.
+    @Test func secondarySuppressionAlongATotalRowAndColumn() throws {
+        let rows: [[ReportCell]] = [
+            [.text("North"), .count(2), .count(10), .count(12)],
+            [.text("South"), .count(8), .count(9), .count(17)],
+            [.text("Total"), .count(10), .count(19), .count(29)],
+        ]
+        let result = try table(
+            TableBlock(
+                caption: "c",
+                columns: [.init("Area"), .init("A"), .init("B"), .init("Total")],
+                rows: rows,
+                totalRow: 2,
+                totalColumn: 3
+            ),
+            for: .public
+        )
+        let hidden = { (row: Int) in result.rows[row].indices.filter { result.rows[row][$0] == .symbol(.c) } }
+        // Every body row and column with a suppressed cell has at least two.
+        for row in 0..<2 { #expect(hidden(row).filter { $0 < 3 }.count != 1, "row \(row): \(result.rows[row])") }
+        for column in 1..<3 {
+            let count = (0..<2).filter { result.rows[$0][column] == .symbol(.c) }.count
+            #expect(count != 1, "column \(column)")
+        }
+        #expect(result.rows[0][1] == .symbol(.c))
+        #expect(result.rows[2][3] == .count(29), "the grand total reveals nothing and is kept")
+    }
+
+    /// A row whose only other cell is its total: the total itself is suppressed.
+    @Test func aTotalIsSuppressedWhenNothingElseCanBe() throws {
+        let rows: [[ReportCell]] = [[.text("North"), .count(4), .text("n/a"), .count(4)]]
+        let result = try table(
+            TableBlock(
+                caption: "c",
+                columns: [.init("Area"), .init("A"), .init("B"), .init("Total")],
+                rows: rows,
+                totalColumn: 3
+            ),
+            for: .public
+        )
+        #expect(result.rows[0] == [.text("North"), .symbol(.c), .text("n/a"), .symbol(.c)])
+    }
+
+    @Test func aPublicReportLeavesOutAgencyLevelSectionsAndFindings() {
+        let findings = FindingsBlock(
+            caption: "Emerging risks",
+            items: [
+                .init(
+                    severity: .emergingRisk,
+                    level: .subGroup,
+                    since: ReportScenario.day,
+                    message: "partnership-wide",
+                    source: "rule"
+                ),
+                .init(
+                    severity: .emergingRisk,
+                    level: .agency,
+                    since: ReportScenario.day,
+                    message: "about one agency",
+                    source: "rule",
+                    agency: "Brackenshire Constabulary"
+                ),
+            ]
+        )
+        let sections = [
+            ReportSection(
+                id: "ratings",
+                title: "Ratings by agency",
+                module: "Section 11",
+                disclosure: .notPublic,
+                blocks: []
+            ),
+            ReportSection(id: "findings", title: "Findings", module: "Reporting", blocks: [.findings(findings)]),
+        ]
+        let fitted = Disclosure().apply(to: report(.public, sections))
+        #expect(fitted.sections.map(\.id) == ["findings"])
+        guard case .findings(let kept) = fitted.sections[0].blocks[0] else {
+            Issue.record("findings block missing")
+            return
+        }
+        #expect(kept.items.map(\.message) == ["partnership-wide"])
+        let partnership = Disclosure().apply(to: report(.partnership, sections))
+        #expect(partnership.sections.map(\.id) == ["ratings", "findings"], "the partnership sees agency-level ratings")
+    }
+
+    @Test func smallCountsInChartsAreWithheldAndMarked() {
+        func point(_ value: Double?) -> SPCChart.Point {
+            SPCChart.Point(
+                label: "p",
+                value: value,
+                mean: 10,
+                lowerLimit: 0,
+                upperLimit: 20,
+                lowerNearLimit: 3,
+                upperNearLimit: 17,
+                pointType: "common_cause",
+                phase: 0
+            )
+        }
+        let counts = SPCChart(
+            title: "Referrals",
+            unit: "",
+            improvement: "neutral",
+            points: [point(12), point(3), point(nil), point(0)],
+            valuesAreCounts: true
+        )
+        let rates = SPCChart(title: "Rate", unit: "%", improvement: "increase", points: [point(3)])
+        let bars = BarChart(
+            title: "Grades",
+            unit: "audits",
+            bars: [.init(label: "good", value: 2, isCount: true), .init(label: "outstanding", value: 9, isCount: true)]
+        )
+        let fitted = Disclosure().apply(
+            to: report(
+                .public,
+                [
+                    ReportSection(
+                        id: "c",
+                        title: "C",
+                        module: "M",
+                        blocks: [.spcChart(counts), .spcChart(rates), .barChart(bars)]
+                    )
+                ]
+            )
+        )
+        guard case .spcChart(let chart) = fitted.sections[0].blocks[0],
+            case .spcChart(let rate) = fitted.sections[0].blocks[1],
+            case .barChart(let bar) = fitted.sections[0].blocks[2]
+        else {
+            Issue.record("blocks changed kind")
+            return
+        }
+        #expect(chart.points.map(\.value) == [12, nil, nil, 0])
+        #expect(
+            chart.points.map(\.isSuppressed) == [false, true, false, false],
+            "a gap in the data is not a suppression"
+        )
+        #expect(rate.points[0].value == 3, "a percentage of 3 is not a count")
+        #expect(bar.bars.map(\.label) == ["good (c)", "outstanding"])
+        #expect(bar.bars.map(\.value) == [0, 9])
+        #expect(MarkdownRenderer().render(fitted).contains("1 small counts are suppressed"))
+    }
+
+    @Test func aDifferentThresholdCanBeConfigured() throws {
+        let rows: [[ReportCell]] = [[.text("seven"), .count(7)], [.text("twelve"), .count(12)]]
+        let fitted = Disclosure(smallCounts: 1...9).apply(
+            to: report(
+                .public,
+                [
+                    ReportSection(
+                        id: "t",
+                        title: "T",
+                        module: "M",
+                        blocks: [.table(TableBlock(caption: "c", columns: [.init("R"), .init("N")], rows: rows))]
+                    )
+                ]
+            )
+        )
+        guard case .table(let result) = fitted.sections[0].blocks[0] else { return }
+        #expect(result.rows.map { $0[1] } == [.symbol(.c), .count(12)])
+    }
+}
