@@ -70,6 +70,7 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "qafTests", dependencies: ["qaf"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -77,7 +77,7 @@ extension PartnershipGenerator {
                 planned.append(id)
                 var audit = Audit(
                     id: id,
-                    title: "\(theme.label): \(type) \(year.label)",
+                    title: "\(theme.label): \(type), \(ReportingPeriod.containing(start, kind: .month).label)",
                     type: type,
                     themes: [theme],
                     rationale: [.reviewLearning, .data, .childrenAndFamilies, .nationalResearch][number % 4],

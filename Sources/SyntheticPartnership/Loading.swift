@@ -3,11 +3,14 @@ import Measures
 import Section11
 
 extension PartnershipGenerator {
+    /// Who generated records are written by, in the change log: `generator`, with the system's rights.
+    public static let principal = Principal(id: "generator", roles: [.system])
+
     /// Writes every generated partnership into a store: structure, the measure catalogue and the
     /// standard sets once, then each partnership's Section 11 assessments, learning, audits and
     /// observation series.
     ///
-    /// Records are written as at the reference day by ``Domain/Principal/system``.
+    /// Records are written as at the reference day by ``principal``.
     ///
     /// - Parameters:
     ///   - store: The store to write to.
@@ -54,21 +57,21 @@ extension PartnershipGenerator {
     public func load(_ generated: Generated, into store: any RecordStore, withReferenceData: Bool) async throws {
         let at = referenceDay.start(in: .england)
         let records = Records(store: store, clock: .constant(at))
-        try await records.commit(try generated.partnership.structureBatch(), by: .system)
+        try await records.commit(try generated.partnership.structureBatch(), by: Self.principal)
         if withReferenceData {
             var batch = RecordBatch()
             for definition in generated.partnership.catalogue.definitions { try batch.save(definition, version: 0) }
             try batch.save(StandardSet.section11Classic, version: 0)
             try batch.save(StandardSet.schoolsSection175, version: 0)
-            try await records.commit(batch, by: .system)
+            try await records.commit(batch, by: Self.principal)
         }
-        try await records.commit(try generated.section11.batch(), by: .system)
-        try await records.commit(try generated.learning.batch(), by: .system)
-        try await records.commit(try generated.audits.batch(), by: .system)
+        try await records.commit(try generated.section11.batch(), by: Self.principal)
+        try await records.commit(try generated.learning.batch(), by: Self.principal)
+        try await records.commit(try generated.audits.batch(), by: Self.principal)
         try await store.append(
             generated.partnership.series,
             mode: .insertOnly,
-            context: ChangeContext(principal: "generator", at: at)
+            context: ChangeContext(principal: Self.principal.id, at: at)
         )
     }
 }

@@ -1,3 +1,4 @@
+import Audit
 import Domain
 import Foundation
 import Learning
@@ -7,7 +8,7 @@ import Section11
 
 /// Every module the CLI composes: the demo tool links the whole package.
 func composedModules() -> [any AssuranceModule] {
-    [Section11Module(), MeasuresModule(), LearningModule()]
+    [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
 }
 
 /// The schema versions of every composed module, to refuse newer data on open.

@@ -6,7 +6,8 @@ import Foundation
 let version = "0.1.0"
 
 let commands: [any Command.Type] = [
-    SPCCommand.self, CompareCommand.self, ImportCommand.self, ClocksCommand.self, DeadlineCommand.self,
+    DemoCommand.self, CheckCommand.self, ReportCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self,
+    RestoreCommand.self, SPCCommand.self, CompareCommand.self, ClocksCommand.self, DeadlineCommand.self,
     WorkingDaysCommand.self,
 ]
 

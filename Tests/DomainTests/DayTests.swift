@@ -158,6 +158,21 @@ struct IdentifierTests {
         let other = IDGenerator.incrementing
         #expect(other().uuidString == "00000000-0000-0000-0000-000000000001")
     }
+
+    @Test func seededGeneratorsRepeatTheirSequenceAndMakeVersion4UUIDs() {
+        let first = IDGenerator.seeded(42)
+        let second = IDGenerator.seeded(42)
+        let one = (0..<100).map { _ in first() }
+        let two = (0..<100).map { _ in second() }
+        #expect(one == two)
+        #expect(Set(one).count == 100)
+        #expect(IDGenerator.seeded(43)() != one[0])
+        for id in one {
+            let text = id.uuidString
+            #expect(Array(text)[14] == "4", "version 4: \(text)")
+            #expect("89AB".contains(Array(text)[19]), "RFC 4122 variant: \(text)")
+        }
+    }
 }
 
 enum AuditKindForTest: IdentifierKind {

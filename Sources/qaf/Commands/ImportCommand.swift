@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Measures
+import Section11
 
 /// `qaf import`: observations, published comparators and (with Section 11) assessments into a database.
 enum ImportCommand: Command {
@@ -10,6 +11,7 @@ enum ImportCommand: Command {
         usage: qaf import measures FILE --db DB [--replace]
                qaf import ees FILE --db DB --indicator COLUMN --neighbours SN.csv --la CODE --measure ID
                    [--decimals N] [--filter COL=VALUE]
+               qaf import section11 FILE --db DB
 
         measures: a CSV file with the header measure,scope,period,value and optionally numerator,
           denominator and status. measure is a catalogue id; scope is partnership, or an agency or locality
@@ -19,6 +21,8 @@ enum ImportCommand: Command {
         ees: an indicator of an Explore Education Statistics CSV file, for one local authority: its values,
           its statistical neighbours' median, England's and its region's, as series of the measure and
           its comparators (ID.sn-median, ID.england, ID.region).
+        section11: a cycle's assessments in the qaf-section11-assessments JSON format: each agency's
+          ratings, narrative, evidence and actions, and "submit": true to submit. The cycle must be open.
 
         A bad value is an error naming the file, line and column (exit 65); nothing is written.
 
@@ -29,7 +33,7 @@ enum ImportCommand: Command {
     static func run(_ arguments: inout Arguments) async throws {
         let positionals = arguments.positionals
         guard positionals.count == 2 else {
-            throw CLIError.usage("expected KIND FILE (KIND is measures or ees)", command: name)
+            throw CLIError.usage("expected KIND FILE (KIND is measures, ees or section11)", command: name)
         }
         let kind = positionals[0]
         let file = positionals[1]
@@ -83,8 +87,22 @@ enum ImportCommand: Command {
                 by: operatorPrincipal
             )
             message("imported \(summary.inserted + summary.replaced) published values in \(summary.series) series")
+        case "section11":
+            try arguments.finish()
+            let data = try readInput(file)
+            let store = try openDatabase(database, create: false)
+            let written = try await SelfAssessments(environment: environment(store)).importAssessments(
+                json: data,
+                source: file,
+                by: operatorPrincipal
+            )
+            let submitted = written.filter { $0.status == .submitted }.count
+            message("imported \(written.count) assessments (\(submitted) submitted)")
         default:
-            throw CLIError.usage("unknown kind \(DomainError.quote(kind)); expected measures or ees", command: name)
+            throw CLIError.usage(
+                "unknown kind \(DomainError.quote(kind)); expected measures, ees or section11",
+                command: name
+            )
         }
     }
 }

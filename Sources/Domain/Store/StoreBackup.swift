@@ -1,0 +1,160 @@
+public import Foundation
+
+/// A store's whole content as a JSON backup file: records, observation series and the change log.
+///
+/// The format, `qaf-backup` version 1, is lossless: restoring a backup into an empty store and
+/// backing that store up again gives the same bytes. Records keep their versions, schema versions,
+/// indexed fields and coded payloads exactly; series keep their versions; the change log keeps its
+/// sequence numbers, times (seconds since Foundation's reference date, 2001-01-01T00:00:00Z, as
+/// stored) and principals.
+///
+/// ```swift
+/// let data = StoreBackup.encode(try await store.snapshot())
+/// try data.write(to: backupURL)
+/// // …later, into an empty store:
+/// try await StoreBackup.restore(try Data(contentsOf: backupURL), source: "backup.json", into: emptyStore)
+/// ```
+public enum StoreBackup {
+    /// The format's name, in the file's `format` field.
+    public static let format = "qaf-backup"
+    /// The format's version, in the file's `version` field.
+    public static let version = 1
+
+    /// The backup file of a snapshot: JSON with sorted keys, ending with a newline.
+    public static func encode(_ snapshot: StoreSnapshot) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Every field is a string, a number or a nested value of them: encoding cannot fail.
+        var data = (try? encoder.encode(File(snapshot))) ?? Data()
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a backup file.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - source: The file's name, for messages.
+    /// - Returns: The snapshot.
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the file and the path to the bad field, for
+    ///   a file that is not a `qaf-backup`, a newer version, or a malformed field.
+    public static func decode(_ data: Data, source: String) throws(DomainError) -> StoreSnapshot {
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch {
+            throw DomainError.decoding(error, in: source)
+        }
+        guard header.format == format else {
+            throw DomainError(
+                .invalidInput,
+                "\(source): at format: \(DomainError.quote(header.format)) is not a backup; expected \(DomainError.quote(format))"
+            )
+        }
+        guard header.version <= version else {
+            throw DomainError(
+                .schemaTooNew,
+                "\(source): at version: the backup is version \(header.version); this build reads version \(version) and earlier"
+            )
+        }
+        let file: File
+        do {
+            file = try JSONDecoder().decode(File.self, from: data)
+        } catch {
+            throw DomainError.decoding(error, in: source)
+        }
+        return try file.snapshot(source: source)
+    }
+
+    /// Reads a backup file and restores it into an empty store, in one transaction.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` for a malformed file or a store that is not empty;
+    ///   the store's error. Nothing is written unless everything is.
+    public static func restore(_ data: Data, source: String, into store: any RecordStore) async throws {
+        try await store.restore(try decode(data, source: source))
+    }
+
+    private struct Header: Decodable {
+        var format: String
+        var version: Int
+    }
+
+    private struct File: Codable {
+        var format = StoreBackup.format
+        var version = StoreBackup.version
+        var records: [Record]
+        var series: [Series]
+        var changeLog: [ChangeLogEntry]
+
+        init(_ snapshot: StoreSnapshot) {
+            records = snapshot.records.map(Record.init)
+            series = snapshot.series.map { Series(series: $0.series, version: $0.version) }
+            changeLog = snapshot.changeLog
+        }
+
+        func snapshot(source: String) throws(DomainError) -> StoreSnapshot {
+            var stored: [StoredRecord] = []
+            stored.reserveCapacity(records.count)
+            for (index, record) in records.enumerated() {
+                stored.append(try record.stored(at: "\(source): at records[\(index)]"))
+            }
+            return StoreSnapshot(
+                records: stored,
+                series: series.map { SnapshotSeries(series: $0.series, version: $0.version) },
+                changeLog: changeLog
+            )
+        }
+    }
+
+    /// A record, its payload kept as the JSON text the store holds (or Base64 if it is not UTF-8).
+    private struct Record: Codable {
+        var type: RecordType
+        var id: Identifier<AnyRecordKind>
+        var version: Int
+        var schemaVersion: Int
+        var index: RecordIndex
+        var payload: String?
+        var payloadBase64: String?
+
+        init(_ record: StoredRecord) {
+            type = record.type
+            id = record.id
+            version = record.version
+            schemaVersion = record.schemaVersion
+            index = record.index
+            if let text = String(data: record.payload, encoding: .utf8) {
+                payload = text
+            } else {
+                payloadBase64 = record.payload.base64EncodedString()
+            }
+        }
+
+        func stored(at location: String) throws(DomainError) -> StoredRecord {
+            let bytes: Data
+            switch (payload, payloadBase64) {
+            case (let text?, nil):
+                bytes = Data(text.utf8)
+            case (nil, let base64?):
+                guard let decoded = Data(base64Encoded: base64) else {
+                    throw DomainError(.invalidInput, "\(location).payloadBase64: is not Base64")
+                }
+                bytes = decoded
+            default:
+                throw DomainError(.invalidInput, "\(location): expected exactly one of payload and payloadBase64")
+            }
+            return StoredRecord(
+                type: type,
+                id: id,
+                version: version,
+                schemaVersion: schemaVersion,
+                index: index,
+                payload: bytes
+            )
+        }
+    }
+
+    private struct Series: Codable {
+        var series: ObservationSeries
+        var version: Int
+    }
+}

@@ -1,0 +1,227 @@
+import Domain
+import Foundation
+import Reporting
+
+/// `qaf check`: runs the assurance cycle on a database and prints the open findings.
+enum CheckCommand: Command {
+    static let name = "check"
+    static let summary = "run the assurance cycle for a day and print the open findings"
+    static let help = """
+        usage: qaf check --db DB [--day YYYY-MM-DD] [--format text|json]
+
+        Runs every rule of every module for the day (default today): raises new findings, keeps those
+        still found, resolves those no longer found and escalates those left too long. Prints the open
+        findings, most serious first, each with the level that must act and since when.
+
+        example:
+          qaf check --db qaf-demo/partnership.sqlite --day 2026-04-30
+        """
+
+    struct Row: Encodable {
+        var severity: String
+        var level: String
+        var since: String
+        var rule: String
+        var message: String
+        var agency: String?
+        var group: String?
+        var dueOn: String?
+    }
+
+    static func run(_ arguments: inout Arguments) async throws {
+        let database = try arguments.required("db")
+        let dayText = try arguments.option("day")
+        let format = try arguments.choice("format", ["text", "json"], default: "text")
+        _ = try arguments.positional([])
+        try arguments.finish()
+        let store = try openDatabase(database, create: false)
+        let environment = environment(store)
+        let day = try dayText.map { try dayArgument($0, name: "--day") } ?? environment.today()
+        let outcome = try await AssuranceFramework(modules: composedModules(), environment: environment)
+            .runCycle(on: day, by: operatorPrincipal)
+        let open = outcome.open.sorted { lhs, rhs in
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            if lhs.level != rhs.level { return lhs.level > rhs.level }
+            if lhs.atLevelSince != rhs.atLevelSince { return lhs.atLevelSince < rhs.atLevelSince }
+            return lhs.key < rhs.key
+        }
+        let rows = open.map {
+            Row(
+                severity: $0.severity.rawValue,
+                level: $0.level.rawValue,
+                since: $0.atLevelSince.description,
+                rule: $0.rule.rawValue,
+                message: $0.message,
+                agency: $0.agency?.rawValue,
+                group: $0.group?.rawValue,
+                dueOn: $0.dueOn?.description
+            )
+        }
+        if format == "json" {
+            output(try json(rows))
+        } else {
+            for finding in open {
+                output(
+                    "\(finding.severity.description) · \(finding.level.description) since \(finding.atLevelSince) · \(finding.rule)\n"
+                )
+                output("  \(finding.message)\n")
+            }
+        }
+        message(
+            "cycle of \(day): \(outcome.raised.count) raised, \(outcome.kept.count) still open, \(outcome.resolved.count) resolved, "
+                + "\(outcome.escalated.count) escalated; \(open.count) open"
+        )
+    }
+}
+
+/// `qaf report`: one of the standard reports, in a format.
+enum ReportCommand: Command {
+    static let name = "report"
+    static let summary = "write a standard report as HTML, Markdown, JSON or CSV"
+    static let kinds = ReportKind.allCases.map(\.rawValue)
+    static let help = """
+        usage: qaf report KIND --db DB --period PERIOD [--format html|md|json|csv] [--audience AUDIENCE]
+                   [--group GROUP] [--day YYYY-MM-DD] [-o OUT]
+
+        KIND is one of \(kinds.joined(separator: ", ")).
+        PERIOD is a period's canonical text: FY2025-26 (a year from 1 April), FY2025-26-Q4 (a quarter),
+        2026-03 (a month). A quarterly summary needs a quarter; a sub-group report or scrutiny pack needs
+        --group, the group's id.
+        --audience internal (everything), partnership (no case references; the default) or public (small
+        numbers suppressed as c, no agency-level ratings).
+        --day the day the report is made (default today): findings open on that day are reported.
+        -o the file to write (default standard output); for csv, a directory that gets one file per table.
+
+        example:
+          qaf report pdg-assurance --db qaf-demo/partnership.sqlite --period FY2025-26-Q4 --format html -o pdg.html
+        """
+
+    static func run(_ arguments: inout Arguments) async throws {
+        let values = try arguments.positional(["kind"])
+        guard let kind = ReportKind(rawValue: values[0]) else {
+            throw CLIError.usage(
+                "unknown report \(DomainError.quote(values[0])); expected one of \(kinds.joined(separator: ", "))",
+                command: name
+            )
+        }
+        let database = try arguments.required("db")
+        let periodText = try arguments.required("period")
+        let format = try arguments.choice("format", ["html", "md", "json", "csv"], default: "html")
+        let audienceText = try arguments.choice("audience", Audience.allCases.map(\.rawValue), default: "partnership")
+        let groupText = try arguments.option("group")
+        let dayText = try arguments.option("day")
+        let out = try arguments.option("o")
+        try arguments.finish()
+        let period: ReportingPeriod
+        do {
+            period = try ReportingPeriod(parsing: periodText)
+        } catch {
+            throw CLIError.usage("--period: \(error.message)", command: name)
+        }
+        let group: Group.ID?
+        do {
+            group = try groupText.map { try Group.ID($0) }
+        } catch {
+            throw CLIError.usage("--group: \((error as? DomainError)?.message ?? "\(error)")", command: name)
+        }
+        if format == "csv", out == nil { throw CLIError.usage("csv needs -o DIRECTORY for its files", command: name) }
+        let store = try openDatabase(database, create: false)
+        let environment = environment(store)
+        let day = try dayText.map { try dayArgument($0, name: "--day") } ?? environment.today()
+        let framework = AssuranceFramework(modules: composedModules(), environment: environment)
+        let request = ReportRequest(
+            kind: kind,
+            period: period,
+            audience: Audience(rawValue: audienceText)!,
+            day: day,
+            group: group
+        )
+        let report = try await StandardReports(framework: framework).make(request, as: operatorPrincipal)
+        switch format {
+        case "csv":
+            let directory = out!
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let files = CSVRenderer().render(report)
+            for file in files {
+                try DemoCommand.write(file.contents, to: (directory as NSString).appendingPathComponent(file.name))
+            }
+            message("wrote \(files.count) CSV files to \(directory)")
+        default:
+            let text =
+                switch format {
+                case "md": MarkdownRenderer().render(report)
+                case "json": JSONRenderer().render(report)
+                default: HTMLRenderer().render(report)
+                }
+            if let out {
+                try DemoCommand.write(text, to: out)
+                message("wrote \(out)")
+            } else {
+                output(text)
+            }
+        }
+    }
+}
+
+/// `qaf rules`: the rule catalogue with each rule's source.
+enum RulesCommand: Command {
+    static let name = "rules"
+    static let summary = "list every assurance rule with the obligation it checks and its source"
+    static let help = """
+        usage: qaf rules [--format text|md|json]
+
+        Lists the rules of every module the CLI composes. --format md writes the catalogue as Markdown,
+        as committed in Documentation/Rules.md.
+
+        example:
+          qaf rules --format md > Documentation/Rules.md
+        """
+
+    static func run(_ arguments: inout Arguments) async throws {
+        let format = try arguments.choice("format", ["text", "md", "json"], default: "text")
+        _ = try arguments.positional([])
+        try arguments.finish()
+        let catalogue = AssuranceFramework(modules: composedModules()).ruleCatalogue
+        switch format {
+        case "json":
+            output(try json(catalogue))
+        case "md":
+            output(rulesMarkdown(catalogue))
+        default:
+            let width = catalogue.map(\.id.rawValue.count).max() ?? 0
+            for rule in catalogue {
+                output(
+                    "\(rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.title) [\(rule.module)]\n"
+                )
+                output("\(String(repeating: " ", count: width))  source: \(rule.source.citation)\n")
+            }
+        }
+    }
+
+    /// The catalogue as the Markdown of `Documentation/Rules.md`.
+    static func rulesMarkdown(_ catalogue: [RuleDescription]) -> String {
+        var text = """
+            # The assurance rules
+
+            Generated by `swift run qaf rules --format md > Documentation/Rules.md`; a test checks that this
+            file matches the code. Each rule checks one obligation and names its source. When a rule finds
+            something, the assurance cycle raises a finding at the rule's level and escalates it if it is
+            left unresolved (see Architecture.md).
+
+
+            """
+        for module in catalogue.map(\.module).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } {
+            text += "## \(module)\n\n| Rule | What it checks | Source |\n| --- | --- | --- |\n"
+            for rule in catalogue where rule.module == module {
+                let source = rule.source.url.map { "[\(rule.source.citation)](\($0))" } ?? rule.source.citation
+                text += "| `\(rule.id)` \(cell(rule.title)) | \(cell(rule.summary)) | \(cell(source)) |\n"
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,181 @@
+import Audit
+import Domain
+import Foundation
+import Reporting
+import SQLiteStore
+import SyntheticPartnership
+
+/// `qaf demo`: the main job on the embedded default, from nothing to the PDG's report.
+enum DemoCommand: Command {
+    static let name = "demo"
+    static let summary = "build the demo partnership, run the assurance cycle and write the PDG report"
+    static let help = """
+        usage: qaf demo [--path DB] [--day YYYY-MM-DD] [--seed N]
+
+        Builds Brackenshire, a fictional partnership: the three statutory partners and 60 other agencies
+        and schools, 10 localities, the framework's groups with three years of meetings, three years of
+        measures with planted special causes, a Section 11 and an s175 cycle, the audit programme, and
+        reviews with their recommendations and actions. It keeps them in a SQLite database, runs the
+        assurance cycle for the day, accepts the spot audit the planted fall in conversion calls for,
+        runs the cycle again, and writes the Practice Development Group's report to the Executive as
+        HTML and Markdown next to the database.
+
+        --path  the database (default qaf-demo/partnership.sqlite); a demo database there is replaced,
+                any other file is left alone and the command fails
+        --day   the day of the cycle (default 2026-04-30, a month after the data's year end)
+        --seed  the seed of the generated data (default 20260430); the same seed gives the same files
+
+        example:
+          qaf demo
+          qaf demo --path /tmp/brackenshire.sqlite --seed 7
+        """
+
+    static let defaultPath = "qaf-demo/partnership.sqlite"
+
+    static func run(_ arguments: inout Arguments) async throws {
+        let path = try arguments.option("path") ?? defaultPath
+        let day = try arguments.option("day").map { try dayArgument($0, name: "--day") } ?? PartnershipGenerator.demoDay
+        let seedText = try arguments.option("seed")
+        _ = try arguments.positional([])
+        try arguments.finish()
+        var seed: UInt64 = 20_260_430
+        if let seedText {
+            guard let value = UInt64(seedText) else {
+                throw CLIError.usage("--seed \(DomainError.quote(seedText)) is not a whole number", command: name)
+            }
+            seed = value
+        }
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await removeEarlierDemo(at: path)
+        progress("generating the demo partnership (seed \(seed))…")
+        let generator = PartnershipGenerator(scale: .demo, seed: seed)
+        let store = try openDatabase(path, create: true)
+        try await generator.load(into: store)
+
+        // A fixed clock and seeded identifiers: the same seed and day give the same files.
+        let environment = AssuranceEnvironment(
+            store: store,
+            clock: .constant(day.start(in: .england).addingTimeInterval(12 * 3600)),
+            ids: .seeded(seed)
+        )
+        let framework = AssuranceFramework(modules: composedModules(), environment: environment)
+        progress("running the assurance cycle for \(day)…")
+        let first = try await framework.runCycle(on: day, by: operatorPrincipal)
+
+        // The spot audit that the planted fall in conversion calls for.
+        let conversion = try await framework.makeView().all(Signal.self).first {
+            $0.status == .active && $0.kind == .specialCauseConcern && $0.measure == "mash-contact-conversion"
+                && !$0.isAnswered
+        }
+        var spotAudit: Audit?
+        if let conversion {
+            progress("accepting the spot audit of \(conversion.summary)…")
+            spotAudit = try await AuditProgramme(environment: environment).acceptSpotAudit(
+                for: conversion.id,
+                themes: [.thresholds],
+                lead: "Quality Assurance Lead",
+                window: day...day.adding(days: 42),
+                by: operatorPrincipal
+            )
+            progress("running the assurance cycle again…")
+        }
+        let outcome = try await framework.runCycle(on: day, by: operatorPrincipal)
+
+        let request = ReportRequest(
+            kind: .practiceDevelopmentAssurance,
+            period: ReportingPeriod.containing(day, kind: .quarter, basis: .financial).advanced(by: -1),
+            audience: .partnership,
+            day: day
+        )
+        progress("writing the report for \(request.period.label)…")
+        let report = try await StandardReports(framework: framework).make(request, as: operatorPrincipal)
+        let directory = (path as NSString).deletingLastPathComponent
+        let stem = (directory.isEmpty ? "" : directory + "/") + report.fileStem
+        try write(HTMLRenderer().render(report), to: stem + ".html")
+        try write(MarkdownRenderer().render(report), to: stem + ".md")
+        try await store.checkpoint()
+
+        output(
+            summary(
+                first: first,
+                outcome: outcome,
+                spotAudit: spotAudit,
+                report: report,
+                paths: [path, stem + ".html", stem + ".md"]
+            )
+        )
+        let elapsed = started.duration(to: clock.now).components
+        progress("done in \(elapsed.seconds).\(elapsed.attoseconds / 100_000_000_000_000_000) s")
+    }
+
+    /// Replaces a database the demo made before; refuses to touch anything else.
+    static func removeEarlierDemo(at path: String) async throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let isDemo: Bool
+        do {
+            let earlier = try SQLiteStore(path: path, schema: schemaVersions())
+            let log = try await earlier.changeLog(from: .distantPast, to: .distantFuture)
+            isDemo = log.first?.principal == PartnershipGenerator.principal.id
+        } catch let error as DomainError {
+            throw CLIError(.dataError, "\(path) is not a demo database (\(error.message)); choose another --path")
+        }
+        guard isDemo else {
+            throw CLIError(
+                .dataError,
+                "\(path) holds a partnership's own records, not the demo's; choose another --path"
+            )
+        }
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CLIError(.software, "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func summary(
+        first: CycleOutcome,
+        outcome: CycleOutcome,
+        spotAudit: Audit?,
+        report: Report,
+        paths: [String]
+    )
+        -> String
+    {
+        let open = outcome.open
+        var text = "Brackenshire demo partnership, assurance cycle of \(outcome.day)\n\n"
+        text += "Open findings by the level that must act:\n"
+        for level in EscalationLevel.allCases.reversed() {
+            let count = open.filter { $0.level == level }.count
+            text += "  \(level.description.padding(toLength: 28, withPad: " ", startingAt: 0)) \(count)\n"
+        }
+        text += "\nMost important:\n"
+        let top = open.sorted { lhs, rhs in
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            if lhs.level != rhs.level { return lhs.level > rhs.level }
+            if lhs.atLevelSince != rhs.atLevelSince { return lhs.atLevelSince < rhs.atLevelSince }
+            return lhs.key < rhs.key
+        }.prefix(3)
+        for (index, finding) in top.enumerated() {
+            text +=
+                "  \(index + 1). [\(finding.severity.description); \(finding.level.description)] \(finding.message)\n"
+        }
+        if let spotAudit {
+            text += "\nSpot audit accepted: \(spotAudit.title)\n"
+            let answered = first.open.count - open.count
+            if answered > 0 {
+                text += "  (the second cycle closed \(answered) finding\(answered == 1 ? "" : "s") it answered)\n"
+            }
+        }
+        text += "\nWritten:\n"
+        for path in paths { text += "  \(path)\n" }
+        return text
+    }
+}

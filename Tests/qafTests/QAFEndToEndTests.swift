@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+/// The built `qaf` binary, end to end.
+@Suite(.serialized) struct QAFEndToEndTests {
+    @Test func theDemoWithTheSameSeedWritesTheSameFiles() throws {
+        let first = Scratch()
+        let second = Scratch()
+        let one = try QAF.run(["demo", "--path", first.path("p.sqlite"), "--seed", "11"])
+        #expect(one.status == 0, "\(one.standardError)")
+        let two = try QAF.run(["demo", "--path", second.path("p.sqlite"), "--seed", "11"])
+        #expect(two.status == 0)
+        let names = [
+            "p.sqlite", "pdg-assurance-FY2025-26-Q4-partnership.html", "pdg-assurance-FY2025-26-Q4-partnership.md",
+        ]
+        for name in names {
+            let data = try #require(first.contents(name), "\(name) was not written")
+            #expect(data == second.contents(name), "\(name) differs between runs")
+        }
+        // Run again over its own database: the earlier demo is replaced, with the same result.
+        let again = try QAF.run(["demo", "--path", first.path("p.sqlite"), "--seed", "11"])
+        #expect(again.status == 0)
+        #expect(first.contents("p.sqlite") == second.contents("p.sqlite"))
+        // The summary names what was written and the levels.
+        #expect(one.standardOutput.contains("Open findings by the level that must act"))
+        #expect(one.standardOutput.contains(first.path("pdg-assurance-FY2025-26-Q4-partnership.html")))
+        #expect(one.standardOutput.contains("Spot audit accepted"))
+        // Progress goes to a terminal only: here standard error is a file.
+        #expect(one.standardError.isEmpty)
+        // Another seed, other data.
+        let other = try QAF.run(["demo", "--path", second.path("q.sqlite"), "--seed", "12"])
+        #expect(other.status == 0)
+        #expect(second.contents("q.sqlite") != second.contents("p.sqlite"))
+    }
+
+    @Test func theDemoLeavesAPartnershipsOwnDatabaseAlone() throws {
+        let scratch = Scratch()
+        try "measure,scope,period,value\nreferrals,partnership,2025-04,120\n".write(
+            toFile: scratch.path("m.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let imported = try QAF.run(["import", "measures", scratch.path("m.csv"), "--db", scratch.path("own.sqlite")])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let before = scratch.contents("own.sqlite")
+        let demo = try QAF.run(["demo", "--path", scratch.path("own.sqlite")])
+        #expect(demo.status == 65)
+        #expect(demo.standardError.contains("not the demo's"))
+        #expect(scratch.contents("own.sqlite") == before)
+    }
+
+    @Test func exportRestoreExportGivesTheSameFile() throws {
+        let scratch = Scratch()
+        #expect(try QAF.run(["demo", "--path", scratch.path("p.sqlite")]).status == 0)
+        let export = try QAF.run(["export", "--db", scratch.path("p.sqlite"), "-o", scratch.path("one.json")])
+        #expect(export.status == 0, "\(export.standardError)")
+        let restore = try QAF.run(["restore", scratch.path("one.json"), "--db", scratch.path("r.sqlite")])
+        #expect(restore.status == 0, "\(restore.standardError)")
+        #expect(try QAF.run(["export", "--db", scratch.path("r.sqlite"), "-o", scratch.path("two.json")]).status == 0)
+        let one = try #require(scratch.contents("one.json"))
+        #expect(one == scratch.contents("two.json"))
+        #expect(one.count > 1_000_000)
+        // Restoring over a database that holds anything is refused, and it is left as it was.
+        let held = scratch.contents("r.sqlite")
+        let again = try QAF.run(["restore", scratch.path("one.json"), "--db", scratch.path("r.sqlite")])
+        #expect(again.status == 65)
+        #expect(again.standardError.contains("not empty"))
+        #expect(scratch.contents("r.sqlite") == held)
+    }
+
+    @Test func checkAndReportWorkOnTheDemoDatabase() throws {
+        let scratch = Scratch()
+        #expect(try QAF.run(["demo", "--path", scratch.path("p.sqlite")]).status == 0)
+        let check = try QAF.run(["check", "--db", scratch.path("p.sqlite"), "--day", "2026-04-30", "--format", "json"])
+        #expect(check.status == 0, "\(check.standardError)")
+        let findings = try #require(
+            try JSONSerialization.jsonObject(with: Data(check.standardOutput.utf8)) as? [[String: Any]]
+        )
+        #expect(!findings.isEmpty)
+        #expect(findings.first?["severity"] as? String == "decision-required")
+        #expect(check.standardError.contains("cycle of 2026-04-30: 0 raised"), "the demo already ran this day's cycle")
+
+        for format in ["html", "md", "json"] {
+            let out = scratch.path("report.\(format)")
+            let report = try QAF.run([
+                "report", "yearly", "--db", scratch.path("p.sqlite"), "--period", "FY2025-26", "--day", "2026-04-30",
+                "--format", format, "--audience", "public", "-o", out,
+            ])
+            #expect(report.status == 0, "\(report.standardError)")
+            #expect((scratch.contents("report.\(format)")?.count ?? 0) > 10_000)
+        }
+        let csv = try QAF.run([
+            "report", "mash-quarterly", "--db", scratch.path("p.sqlite"), "--period", "FY2025-26-Q4", "--day",
+            "2026-04-30",
+            "--format", "csv", "-o", scratch.path("csv"),
+        ])
+        #expect(csv.status == 0, "\(csv.standardError)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: scratch.path("csv")).contains { $0.hasSuffix(".csv") }
+        )
+        let markdown = try QAF.run([
+            "report", "sub-group", "--db", scratch.path("p.sqlite"), "--period", "FY2025-26-Q4", "--group", "qadg",
+            "--day", "2026-04-30", "--format", "md",
+        ])
+        #expect(markdown.status == 0)
+        #expect(
+            markdown.standardOutput.hasPrefix("# Sub-group report to the Executive: Quality Assurance Delivery Group")
+        )
+    }
+
+    @Test func everySubcommandHasHelpWithAnExample() throws {
+        let overview = try QAF.run(["--help"])
+        #expect(overview.status == 0)
+        let names = overview.standardOutput.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }
+        #expect(names.count >= 12)
+        for required in ["demo", "check", "report", "rules", "import", "export", "restore", "spc", "compare"] {
+            #expect(names.contains(required), "\(required) is not listed")
+        }
+        for name in names {
+            let help = try QAF.run([name, "--help"])
+            #expect(help.status == 0, "\(name) --help")
+            #expect(help.standardOutput.contains("usage: qaf \(name)"), "\(name)'s help has no usage line")
+            #expect(
+                help.standardOutput.contains("example:\n          qaf \(name)")
+                    || help.standardOutput.contains("example:\n  qaf \(name)"),
+                "\(name)'s help has no example"
+            )
+        }
+        let version = try QAF.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.standardOutput.hasPrefix("qaf "))
+    }
+
+    /// The BSD sysexits numbers: 64 usage, 65 bad data, 66 no input, 70 internal error.
+    @Test func eachExitStatusOnADeliberatelyBadInput() throws {
+        let scratch = Scratch()
+        #expect(try QAF.run([]).status == 64)
+        #expect(try QAF.run(["frobnicate"]).status == 64)
+        #expect(try QAF.run(["check", "--db"]).status == 64)
+        #expect(try QAF.run(["check", "--db", scratch.path("p.sqlite"), "--colour", "red"]).status == 64)
+        #expect(
+            try QAF.run(["report", "yearly", "--db", scratch.path("none.sqlite"), "--period", "FY2025-26"]).status == 66
+        )
+        #expect(try QAF.run(["restore", scratch.path("missing.json"), "--db", scratch.path("r.sqlite")]).status == 66)
+
+        try "measure,scope,period,value\nreferrals,partnership,2025-04,12o\n".write(
+            toFile: scratch.path("bad.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let bad = try QAF.run(["import", "measures", scratch.path("bad.csv"), "--db", scratch.path("m.sqlite")])
+        #expect(bad.status == 65)
+        #expect(bad.standardError.contains("bad.csv:2: column value: \"12o\" is not a number"), "file, line and field")
+
+        try "{\"format\": \"qaf-backup\", \"version\": 1, \"records\": [{}], \"series\": [], \"changeLog\": []}".write(
+            toFile: scratch.path("bad.json"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let backup = try QAF.run(["restore", scratch.path("bad.json"), "--db", scratch.path("r.sqlite")])
+        #expect(backup.status == 65)
+        #expect(backup.standardError.contains("bad.json: at records[0]"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("r.sqlite")), "nothing half-made is left")
+
+        #expect(try QAF.run(["demo", "--path", scratch.path("d.sqlite")]).status == 0)
+        let unwritable = try QAF.run([
+            "export", "--db", scratch.path("d.sqlite"), "-o", scratch.path("no/such/dir/b.json"),
+        ])
+        #expect(unwritable.status == 70)
+        #expect(unwritable.standardError.contains("cannot write"))
+    }
+
+    @Test func theCommittedRuleCatalogueMatchesTheCode() throws {
+        let rules = try QAF.run(["rules", "--format", "md"])
+        #expect(rules.status == 0)
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Documentation/Rules.md")
+        let text = try String(contentsOf: committed, encoding: .utf8)
+        #expect(text == rules.standardOutput, "regenerate it: swift run qaf rules --format md > Documentation/Rules.md")
+    }
+}
