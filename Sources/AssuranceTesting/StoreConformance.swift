@@ -1,7 +1,7 @@
 public import Domain
 import Foundation
 
-/// The conformance suite for ``RecordStore``: run it against your own store to show it keeps the
+/// The conformance suite for `RecordStore`: run it against your own store to show it keeps the
 /// package's promises (versions, atomic batches, the change log, the bulk path, backups).
 ///
 /// It works with any test framework: ``run()`` throws a ``StoreConformanceFailure`` that lists every

@@ -2,7 +2,7 @@ import CSQLite
 public import Domain
 public import Foundation
 
-/// A ``RecordStore`` on the system SQLite: one database file, WAL journal, foreign keys on, every
+/// A `RecordStore` on the system SQLite: one database file, WAL journal, foreign keys on, every
 /// batch in one transaction, prepared statements reused, the change log made append-only by triggers.
 ///
 /// ```swift
@@ -10,9 +10,9 @@ public import Foundation
 /// let environment = AssuranceEnvironment(store: store)
 /// ```
 ///
-/// Opening a file that is not one of ours, or is damaged, throws ``DomainError/Code/notOurDatabase``
-/// or ``DomainError/Code/corruptDatabase`` and changes nothing. Opening a database written by a newer
-/// version of the package throws ``DomainError/Code/schemaTooNew``.
+/// Opening a file that is not one of ours, or is damaged, throws `DomainError.Code.notOurDatabase`
+/// or `DomainError.Code.corruptDatabase` and changes nothing. Opening a database written by a newer
+/// version of the package throws `DomainError.Code.schemaTooNew`.
 public actor SQLiteStore: RecordStore {
     /// How the store trades durability for speed and checks the file it opens.
     public struct Options: Hashable, Sendable {
@@ -59,9 +59,9 @@ public actor SQLiteStore: RecordStore {
     ///   - path: The database file, or `:memory:` for a private in-memory database.
     ///   - options: Durability and checks.
     ///   - schema: The schema version this build writes for each record type; a type stored at a newer
-    ///     version is refused. Pass ``AssuranceFramework/schemaVersions``.
-    /// - Throws: ``DomainError/Code/notOurDatabase``, ``DomainError/Code/corruptDatabase``,
-    ///   ``DomainError/Code/schemaTooNew`` or ``DomainError/Code/storeFailed``; the file is not changed.
+    ///     version is refused. Pass `AssuranceFramework.schemaVersions`.
+    /// - Throws: `DomainError.Code.notOurDatabase`, `DomainError.Code.corruptDatabase`,
+    ///   `DomainError.Code.schemaTooNew` or `DomainError.Code.storeFailed`; the file is not changed.
     public init(path: String, options: Options = Options(), schema: [RecordType: Int] = [:]) throws {
         self.path = path
         let existing =

@@ -15,7 +15,7 @@ extension PartnershipGenerator {
     /// - Parameters:
     ///   - store: The store to write to.
     ///   - progress: Called after each partnership with the number loaded so far.
-    /// - Throws: The store's error, or a ``Domain/DomainError`` if a generated record is invalid.
+    /// - Throws: The store's error, or a `DomainError` if a generated record is invalid.
     public func load(into store: any RecordStore, progress: (Int) -> Void = { _ in }) async throws {
         for index in 0..<scale.partnerships {
             try await load(generated(index), into: store, withReferenceData: index == 0)
@@ -53,7 +53,7 @@ extension PartnershipGenerator {
     ///   - store: The store to write to.
     ///   - withReferenceData: Whether to write the measure catalogue and the standard sets too: once
     ///     per store.
-    /// - Throws: The store's error, or a ``Domain/DomainError`` if a generated record is invalid.
+    /// - Throws: The store's error, or a `DomainError` if a generated record is invalid.
     public func load(_ generated: Generated, into store: any RecordStore, withReferenceData: Bool) async throws {
         let at = referenceDay.start(in: .england)
         let records = Records(store: store, clock: .constant(at))

@@ -24,8 +24,8 @@ struct QAF {
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         let scratch = Scratch()
-        FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
-        FileManager.default.createFile(atPath: scratch.path("err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("err"), contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.path("out")))
         let error = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.path("err")))
         let process = Process()

@@ -348,7 +348,7 @@ public struct QuarterlySummary: StorableRecord, IdentifierKind, Hashable {
 
     /// Creates a summary.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` when a heading is missing or unknown, or the
+    /// - Throws: `DomainError.Code.invalidInput` when a heading is missing or unknown, or the
     ///   period is not a quarter.
     public init(
         id: QuarterlySummary.ID,

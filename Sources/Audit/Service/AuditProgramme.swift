@@ -26,7 +26,7 @@ public struct AuditProgramme: Sendable {
 
     /// Makes the forward plan of a year: the audits, planned.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` when an audit's window lies outside the year
+    /// - Throws: `DomainError.Code.invalidInput` when an audit's window lies outside the year
     ///   or ends before it starts.
     @discardableResult
     public func plan(year: ReportingPeriod, audits: [Audit], by principal: Principal) async throws -> AuditPlan {
@@ -101,7 +101,7 @@ public struct AuditProgramme: Sendable {
 
     /// Moves an audit to its next stage.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidTransition`` naming the stages allowed from where it is.
+    /// - Throws: `DomainError.Code.invalidTransition` naming the stages allowed from where it is.
     @discardableResult
     public func move(_ id: Audit.ID, to stage: Audit.Stage, by principal: Principal) async throws -> Audit {
         let held = try await records.require(Audit.self, id: id, as: principal)
@@ -218,8 +218,8 @@ public struct AuditProgramme: Sendable {
 
     /// An agency returns its audit of a case.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` listing every section without a grade or a
-    ///   rationale and every standard question unanswered; ``Domain/DomainError/Code/accessDenied``
+    /// - Throws: `DomainError.Code.invalidInput` listing every section without a grade or a
+    ///   rationale and every standard question unanswered; `DomainError.Code.accessDenied`
     ///   when the principal may not write the agency's return. Nothing is written.
     @discardableResult
     public func submitReturn(
@@ -394,7 +394,7 @@ public struct AuditProgramme: Sendable {
 
     /// Holds an audit's challenge session: the evidence of impact and a judgement for each recommendation.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` when a recommendation of the audit has no outcome.
+    /// - Throws: `DomainError.Code.invalidInput` when a recommendation of the audit has no outcome.
     @discardableResult
     public func holdChallenge(
         _ id: Audit.ID,
@@ -431,7 +431,7 @@ public struct AuditProgramme: Sendable {
 
     /// Closes an audit after its challenge session.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidTransition`` before the challenge session, or when no
+    /// - Throws: `DomainError.Code.invalidTransition` before the challenge session, or when no
     ///   children's or families' views are recorded and no reason why not.
     @discardableResult
     public func close(_ id: Audit.ID, by principal: Principal) async throws -> Audit {

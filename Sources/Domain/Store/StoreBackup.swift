@@ -14,7 +14,7 @@ public import Foundation
 /// // …later, into an empty store:
 /// try await StoreBackup.restore(try Data(contentsOf: backupURL), source: "backup.json", into: emptyStore)
 /// ```
-public enum StoreBackup {
+public enum StoreBackup: Sendable {
     /// The format's name, in the file's `format` field.
     public static let format = "qaf-backup"
     /// The format's version, in the file's `version` field.

@@ -92,7 +92,7 @@ public struct LearningTracker: Sendable {
 
     /// Records why a clock was breached; a breached clock needs a recorded reason.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` for an empty reason or a clock that was not breached.
+    /// - Throws: `DomainError.Code.invalidInput` for an empty reason or a clock that was not breached.
     @discardableResult
     public func recordBreachReason(
         _ reason: String,
@@ -207,7 +207,7 @@ public struct LearningTracker: Sendable {
 
     /// Confirms a recommendation's match to its work stream, or moves it to another.
     ///
-    /// - Throws: ``Domain/DomainError/Code/notFound`` when the recommendation is in no work stream.
+    /// - Throws: `DomainError.Code.notFound` when the recommendation is in no work stream.
     @discardableResult
     public func confirm(
         _ recommendation: Recommendation.ID,
@@ -354,7 +354,7 @@ public struct LearningTracker: Sendable {
 
     /// Closes a recommendation on evidence that practice changed.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidTransition`` when no impact record judges the change
+    /// - Throws: `DomainError.Code.invalidTransition` when no impact record judges the change
     ///   embedded or progressing: completing its actions is not enough.
     @discardableResult
     public func closeRecommendation(

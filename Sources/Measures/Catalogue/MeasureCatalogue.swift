@@ -11,7 +11,7 @@ public struct MeasureCatalogue: Hashable, Sendable {
 
     /// Creates a catalogue.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` when a definition is invalid or an id repeats.
+    /// - Throws: `DomainError.Code.invalidInput` when a definition is invalid or an id repeats.
     public init(_ definitions: [MeasureDefinition]) throws(DomainError) {
         var seen = Set<MeasureID>()
         for definition in definitions {
@@ -44,7 +44,7 @@ public struct MeasureCatalogue: Hashable, Sendable {
 
     /// Reads a catalogue from JSON.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` with the path to the bad field.
+    /// - Throws: `DomainError.Code.invalidInput` with the path to the bad field.
     public init(json data: Data, source: String) throws {
         let file: CatalogueFile
         do {

@@ -105,7 +105,7 @@ public struct TargetStep: Hashable, Sendable, Codable {
 /// Definitions are data: the starter catalogue (``MeasureCatalogue/starter``) is a list a host
 /// copies and edits, and definitions are kept in the store like any other record.
 public struct MeasureDefinition: StorableRecord, Hashable {
-    /// Measures share Domain's ``Domain/MeasureID`` with observations.
+    /// Measures share Domain's `MeasureID` with observations.
     public typealias IDKind = MeasureKind
     /// `measures.definition`.
     public static var recordType: RecordType { "measures.definition" }
@@ -214,7 +214,7 @@ public struct MeasureDefinition: StorableRecord, Hashable {
 
     /// Checks the definition.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the field that is wrong.
+    /// - Throws: `DomainError.Code.invalidInput` naming the field that is wrong.
     public func validate() throws(DomainError) {
         if name.isEmpty { throw DomainError(.invalidInput, "measure \(id) has no name") }
         if scopes.isEmpty {

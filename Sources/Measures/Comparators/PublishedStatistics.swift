@@ -49,7 +49,7 @@ public struct PublishedStatistics: Hashable, Sendable {
     ///   - source: Its name, for errors.
     ///   - indicator: The indicator column.
     ///   - filters: Values to select for filter columns, where the file breaks rows down further.
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the file, line and column.
+    /// - Throws: `DomainError.Code.invalidInput` naming the file, line and column.
     public init(data: Data, source: String, indicator: String, filters: [String: String] = [:]) throws {
         var reader = try CSVReader(data: data, source: source)
         let period = try reader.requireColumn("time_period")
@@ -126,7 +126,7 @@ public struct StatisticalNeighbourModel: Hashable, Sendable {
 
     /// Reads the model as published: `old_la_code`, `la_name`, then `SN_1` … `SN_10` with `SN_1P` … bands.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the file, line and column.
+    /// - Throws: `DomainError.Code.invalidInput` naming the file, line and column.
     public init(data: Data, source: String) throws {
         var reader = try CSVReader(data: data, source: source)
         let code = try reader.requireColumn("old_la_code")

@@ -28,7 +28,7 @@ public struct ObservationImport: Sendable {
     ///   - agencies: The partnership's agencies, to resolve bare scope ids.
     ///   - localities: The partnership's localities, to resolve bare scope ids.
     ///   - today: No period may start after this day.
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the file, line and column of the first bad value.
+    /// - Throws: `DomainError.Code.invalidInput` naming the file, line and column of the first bad value.
     public init(
         csv data: Data,
         source: String,

@@ -53,7 +53,7 @@ public struct SeriesRebase: StorableRecord, IdentifierKind, Hashable {
 }
 
 /// The Measures module's service: definitions, observations, scorecards, charts, comparators,
-/// explanations and turn-the-curve plans, through the seams of an ``Domain/AssuranceEnvironment``.
+/// explanations and turn-the-curve plans, through the seams of an `AssuranceEnvironment`.
 ///
 /// ```swift
 /// let measures = MeasureData(environment: environment)
@@ -84,7 +84,7 @@ public struct MeasureData: Sendable {
 
     /// Stores a catalogue's definitions, creating new ones and updating changed ones, in one transaction.
     ///
-    /// - Throws: ``Domain/DomainError/Code/accessDenied`` unless the principal may change reference
+    /// - Throws: `DomainError.Code.accessDenied` unless the principal may change reference
     ///   data; nothing is written.
     public func saveCatalogue(_ catalogue: MeasureCatalogue, by principal: Principal) async throws {
         let held = Dictionary(
@@ -102,9 +102,9 @@ public struct MeasureData: Sendable {
     /// written in one transaction.
     ///
     /// - Returns: What was written.
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the file, line and column;
-    ///   ``Domain/DomainError/Code/duplicate`` when a period is already held in insert-only mode;
-    ///   ``Domain/DomainError/Code/accessDenied``. Nothing is written.
+    /// - Throws: `DomainError.Code.invalidInput` naming the file, line and column;
+    ///   `DomainError.Code.duplicate` when a period is already held in insert-only mode;
+    ///   `DomainError.Code.accessDenied`. Nothing is written.
     @discardableResult
     public func importObservations(
         csv data: Data,
@@ -128,7 +128,7 @@ public struct MeasureData: Sendable {
 
     /// Appends observation series after checking the principal may write each series' scope.
     ///
-    /// - Throws: ``Domain/DomainError/Code/accessDenied`` naming the first refused series; nothing is written.
+    /// - Throws: `DomainError.Code.accessDenied` naming the first refused series; nothing is written.
     @discardableResult
     public func append(
         _ series: [ObservationSeries],
@@ -165,7 +165,7 @@ public struct MeasureData: Sendable {
 
     /// The SPC chart of one series, with the measure's direction and target and the series' rebases.
     ///
-    /// - Throws: ``Domain/DomainError/Code/notFound`` when the measure or the series does not exist.
+    /// - Throws: `DomainError.Code.notFound` when the measure or the series does not exist.
     public func chart(
         _ measure: MeasureID,
         scope: SeriesScope,
@@ -215,8 +215,8 @@ public struct MeasureData: Sendable {
 
     /// Records the explanation of a signal: the story behind the data, which answers it.
     ///
-    /// - Throws: ``Domain/DomainError/Code/notFound``, ``Domain/DomainError/Code/invalidInput`` for an
-    ///   empty explanation, ``Domain/DomainError/Code/accessDenied`` or ``Domain/DomainError/Code/staleWrite``.
+    /// - Throws: `DomainError.Code.notFound`, `DomainError.Code.invalidInput` for an
+    ///   empty explanation, `DomainError.Code.accessDenied` or `DomainError.Code.staleWrite`.
     @discardableResult
     public func explain(_ signal: Signal.ID, _ text: String, by principal: Principal) async throws -> Signal {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -245,8 +245,8 @@ public struct MeasureData: Sendable {
     /// value, its statistical neighbours' median, England and the region, each year.
     ///
     /// The series are written for `measure` (scope `partnership`) and for the comparator measures
-    /// ``MeasureID/statisticalNeighbourMedian(of:)``, ``MeasureID/england(of:)`` and
-    /// ``MeasureID/region(of:)``. A year of the children in need census (`2025`) is the financial
+    /// `MeasureID.statisticalNeighbourMedian(of:)`, `MeasureID.england(of:)` and
+    /// `MeasureID.region(of:)`. A year of the children in need census (`2025`) is the financial
     /// year that ends on 31 March of it (`FY2024-25`).
     @discardableResult
     public func importComparators(

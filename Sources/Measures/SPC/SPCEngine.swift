@@ -43,7 +43,7 @@ public struct SPCEngine: Sendable {
 
     /// Creates an engine.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` when the options are out of range.
+    /// - Throws: `DomainError.Code.invalidInput` when the options are out of range.
     public init(options: SPCOptions = .reference) throws(DomainError) {
         try options.validate()
         self.options = options

@@ -30,7 +30,7 @@ public enum TwoInThreeRule: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// How to compute an XmR chart and read special causes from it.
 ///
-/// The defaults reproduce NHSRplotthedots 0.2.2 (the reference implementation); ``makingDataCountExcel``
+/// The defaults reproduce NHSRplotthedots 0.2.2 (the reference implementation); ``makingDataCountExcel(improvement:)``
 /// gives the NHS England Excel tool's variant.
 public struct SPCOptions: Hashable, Sendable {
     /// Which direction is an improvement.
@@ -81,7 +81,7 @@ public struct SPCOptions: Hashable, Sendable {
 
     /// Checks the options.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` for a run length outside 5–12, a fix-after
+    /// - Throws: `DomainError.Code.invalidInput` for a run length outside 5–12, a fix-after
     ///   below 12, or a non-finite target.
     public func validate() throws(DomainError) {
         for (name, length) in [("shift length", shiftLength), ("trend length", trendLength)]

@@ -3,7 +3,7 @@ public import Domain
 /// Assembles the partnership's standard reports from the composed modules and the open findings.
 ///
 /// Reporting never imports a feature module: each module contributes its sections through
-/// ``Domain/AssuranceModule/reportSections(for:in:)``, and the findings come from the store. A report
+/// `AssuranceModule.reportSections`, and the findings come from the store. A report
 /// that draws on a module the host did not compose says so in ``Report/absentModules``.
 ///
 /// ```swift
@@ -46,8 +46,8 @@ public struct StandardReports: Sendable {
 
     /// Makes a report, fitted to its audience.
     ///
-    /// - Throws: ``Domain/DomainError/Code/accessDenied`` when the principal may not read the
-    ///   partnership's findings, or, for an internal report, its audit case records; ``Domain/DomainError/Code/invalidInput`` for a sub-group report or
+    /// - Throws: `DomainError.Code.accessDenied` when the principal may not read the
+    ///   partnership's findings, or, for an internal report, its audit case records; `DomainError.Code.invalidInput` for a sub-group report or
     ///   scrutiny pack without a group, or a quarterly summary for a period that is not a quarter.
     public func make(_ request: ReportRequest, as principal: Principal) async throws -> Report {
         // A report draws on every module's records, so its maker must be able to read what it shows:

@@ -3,7 +3,7 @@ import Domain
 /// Fits a report to its audience.
 ///
 /// A public report:
-/// - leaves out sections marked ``Domain/ReportSection/Disclosure/notPublic`` (agency-level Section 11
+/// - leaves out sections marked `ReportSection.Disclosure.notPublic` (agency-level Section 11
 ///   ratings, case returns, named agencies' actions) and findings about a single agency;
 /// - carries no case references;
 /// - suppresses small numbers: counts from 1 to 5 (the children in need statistics publish no count

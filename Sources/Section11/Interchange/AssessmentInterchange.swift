@@ -77,7 +77,7 @@ public struct AssessmentInterchange: Codable, Hashable, Sendable {
 
     /// Decodes a file, checking its format and version.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` with the path to the bad field.
+    /// - Throws: `DomainError.Code.invalidInput` with the path to the bad field.
     public init(json data: Data, source: String) throws {
         do {
             self = try JSONDecoder().decode(AssessmentInterchange.self, from: data)
@@ -119,8 +119,8 @@ extension SelfAssessments {
     /// written in one transaction.
     ///
     /// - Returns: The assessments written.
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` naming the file and the path to the bad field
-    ///   (such as `assessments[2].responses[0].rating`); ``Domain/DomainError/Code/accessDenied`` when
+    /// - Throws: `DomainError.Code.invalidInput` naming the file and the path to the bad field
+    ///   (such as `assessments[2].responses[0].rating`); `DomainError.Code.accessDenied` when
     ///   the principal may not write one of the agencies' assessments. Nothing is written.
     @discardableResult
     public func importAssessments(

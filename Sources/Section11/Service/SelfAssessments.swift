@@ -2,7 +2,7 @@ public import Domain
 import Foundation
 
 /// The Section 11 and s175 service: standard sets, cycles, and each assessment's lifecycle, through
-/// the seams of an ``Domain/AssuranceEnvironment``.
+/// the seams of an `AssuranceEnvironment`.
 ///
 /// ```swift
 /// let section11 = SelfAssessments(environment: environment)
@@ -35,7 +35,7 @@ public struct SelfAssessments: Sendable {
 
     /// A standard set: a stored one, or one of the starter sets.
     ///
-    /// - Throws: ``Domain/DomainError/Code/notFound`` when there is no such set.
+    /// - Throws: `DomainError.Code.notFound` when there is no such set.
     public func standardSet(_ id: StandardSet.ID) async throws -> StandardSet {
         if let stored = try await records.load(StandardSet.self, id: id, as: .system) { return stored.value }
         if let starter = [StandardSet.section11Classic, .schoolsSection175].first(where: { $0.id == id }) {
@@ -49,8 +49,8 @@ public struct SelfAssessments: Sendable {
     /// Opens a cycle and invites agencies: each gets an assessment of the criteria that fit its sector,
     /// with the previous cycle's answers carried forward as a draft where the criterion is unchanged.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` for a deadline before the issue day or an
-    ///   unknown agency; ``Domain/DomainError/Code/accessDenied``. Nothing is written.
+    /// - Throws: `DomainError.Code.invalidInput` for a deadline before the issue day or an
+    ///   unknown agency; `DomainError.Code.accessDenied`. Nothing is written.
     @discardableResult
     public func openCycle(
         name: String,
@@ -164,9 +164,9 @@ public struct SelfAssessments: Sendable {
     ///   - version: The version the answer was made against; `nil` for the latest.
     ///   - principal: Who answers: the agency's lead.
     /// - Returns: The assessment at its new version.
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` for a criterion or rating not in the set;
-    ///   ``Domain/DomainError/Code/invalidTransition`` once it is submitted;
-    ///   ``Domain/DomainError/Code/accessDenied``; ``Domain/DomainError/Code/staleWrite``.
+    /// - Throws: `DomainError.Code.invalidInput` for a criterion or rating not in the set;
+    ///   `DomainError.Code.invalidTransition` once it is submitted;
+    ///   `DomainError.Code.accessDenied`; `DomainError.Code.staleWrite`.
     @discardableResult
     public func respond(
         _ response: CriterionResponse,
@@ -196,8 +196,8 @@ public struct SelfAssessments: Sendable {
 
     /// Submits the assessment to the partnership.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` listing every criterion not rated and every
-    ///   red or amber rating with no action; ``Domain/DomainError/Code/invalidTransition`` when it is not
+    /// - Throws: `DomainError.Code.invalidInput` listing every criterion not rated and every
+    ///   red or amber rating with no action; `DomainError.Code.invalidTransition` when it is not
     ///   in progress. Nothing is written.
     @discardableResult
     public func submit(
@@ -245,7 +245,7 @@ public struct SelfAssessments: Sendable {
     /// Records progress on an action, between cycles or during one; it becomes part of the record and
     /// of the next cycle's carried-forward draft.
     ///
-    /// - Throws: ``Domain/DomainError/Code/notFound`` when the action does not exist.
+    /// - Throws: `DomainError.Code.notFound` when the action does not exist.
     @discardableResult
     public func recordProgress(
         on actionID: String,
@@ -323,8 +323,8 @@ public struct SelfAssessments: Sendable {
     ///   - ratings: Moderated ratings by criterion; a criterion left out keeps its self-rating.
     ///   - principal: Who moderates: the QA lead.
     /// - Returns: The assessment at its new version.
-    /// - Throws: ``Domain/DomainError/Code/invalidTransition`` unless it is under challenge;
-    ///   ``Domain/DomainError/Code/invalidInput`` for a criterion or rating not in the set.
+    /// - Throws: `DomainError.Code.invalidTransition` unless it is under challenge;
+    ///   `DomainError.Code.invalidInput` for a criterion or rating not in the set.
     @discardableResult
     public func moderate(
         _ assessment: SelfAssessment.ID,

@@ -89,7 +89,7 @@ public struct StandardSet: StorableRecord, IdentifierKind, Hashable {
 
     /// Creates a set.
     ///
-    /// - Throws: ``Domain/DomainError/Code/invalidInput`` when a criterion code repeats or a standard has no criteria.
+    /// - Throws: `DomainError.Code.invalidInput` when a criterion code repeats or a standard has no criteria.
     public init(
         id: StandardSet.ID,
         family: String,

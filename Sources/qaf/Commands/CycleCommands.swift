@@ -210,7 +210,9 @@ enum RulesCommand: Command {
 
 
             """
-        for module in catalogue.map(\.module).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } {
+        var modules: [String] = []
+        for rule in catalogue where !modules.contains(rule.module) { modules.append(rule.module) }
+        for module in modules {
             text += "## \(module)\n\n| Rule | What it checks | Source |\n| --- | --- | --- |\n"
             for rule in catalogue where rule.module == module {
                 let source = rule.source.url.map { "[\(rule.source.citation)](\($0))" } ?? rule.source.citation
