@@ -33,8 +33,11 @@ func scratchCopy(of workspace: Workspace, name: String) async throws -> String {
     return path
 }
 
-func cycleBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
-    guard harness.wants("cycle") || harness.wants("report") else { return }
+/// The full assurance cycle and the PDG report; `suffix` names a scaling run, such as `scaling-1/8`.
+func cycleBenchmarks(_ harness: Harness, workspace: Workspace, suffix: String? = nil) async throws {
+    func named(_ name: String) -> String { suffix.map { "\(name).\($0)" } ?? name }
+    let reports = ["report.pdg-html", "report.pdg-html-cold", "report.pdg-render-only"].map(named)
+    guard harness.wantsAny(["cycle.first-run", "cycle.rerun"].map(named) + reports) else { return }
     let day = workspace.generator.referenceDay
     let database = try await workspace.database()
     var records = 0
@@ -44,9 +47,9 @@ func cycleBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
         }
     }
     records += try await AssuranceView(store: database).observationSeries().reduce(0) { $0 + $1.points.count }
-    if harness.wants("cycle.first-run") {
+    if harness.wants(named("cycle.first-run")) {
         try await harness.measure(
-            "cycle.first-run",
+            named("cycle.first-run"),
             items: records,
             unit: "records and observations",
             runs: 3,
@@ -67,7 +70,7 @@ func cycleBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
     let store = try SQLiteStore(path: path, options: .init(checkIntegrityOnOpen: false))
     _ = try await benchmarkFramework(store, day: day).runCycle(on: day, by: benchmarkLead)
     try await harness.measure(
-        "cycle.rerun",
+        named("cycle.rerun"),
         items: records,
         unit: "records and observations",
         runs: 3,
@@ -76,11 +79,10 @@ func cycleBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
         let outcome = try await benchmarkFramework(store, day: day).runCycle(on: day, by: benchmarkLead)
         precondition(outcome.raised.isEmpty)
     }
-    try await reportBenchmarks(harness, store: store, day: day)
+    if harness.wantsAny(reports) { try await reportBenchmarks(harness, store: store, day: day, named: named) }
 }
 
-func reportBenchmarks(_ harness: Harness, store: SQLiteStore, day: Day) async throws {
-    guard harness.wants("report") else { return }
+func reportBenchmarks(_ harness: Harness, store: SQLiteStore, day: Day, named: (String) -> String) async throws {
     let framework = benchmarkFramework(store, day: day)
     let request = ReportRequest(
         kind: .practiceDevelopmentAssurance,
@@ -97,13 +99,17 @@ func reportBenchmarks(_ harness: Harness, store: SQLiteStore, day: Day) async th
         }
     }
     let html = HTMLRenderer().render(probe)
-    try html.write(toFile: "\(Workspace.directory)/\(harness.scale)-pdg.html", atomically: true, encoding: .utf8)
+    try html.write(
+        toFile: "\(Workspace.directory)/\(named(harness.scale).replacingOccurrences(of: "/", with: "-"))-pdg.html",
+        atomically: true,
+        encoding: .utf8
+    )
     precondition(
         html.utf8.count < 5_000_000,
         "the PDG report's HTML is \(html.utf8.count) bytes; the target is under 5 MB"
     )
     try await harness.measure(
-        "report.pdg-html",
+        named("report.pdg-html"),
         items: charts,
         unit: "charts",
         runs: 5,
@@ -118,7 +124,19 @@ func reportBenchmarks(_ harness: Harness, store: SQLiteStore, day: Day) async th
         precondition(text.utf8.count == html.utf8.count)
     }
     try await harness.measure(
-        "report.pdg-render-only",
+        named("report.pdg-html-cold"),
+        items: charts,
+        unit: "charts",
+        runs: 5,
+        note: "the same from a fresh environment: every record decoded from SQLite first",
+        setup: { benchmarkFramework(store, day: day) },
+        run: { fresh in
+            let report = try await StandardReports(framework: fresh).make(request, as: benchmarkLead)
+            precondition(HTMLRenderer().render(report).utf8.count == html.utf8.count)
+        }
+    )
+    try await harness.measure(
+        named("report.pdg-render-only"),
         items: charts,
         unit: "charts",
         runs: 5,

@@ -33,6 +33,9 @@ final class Harness {
         return name.contains(filter)
     }
 
+    /// Whether any of the benchmarks is wanted.
+    func wantsAny(_ names: [String]) -> Bool { names.contains(where: wants) }
+
     /// Measures a body; `setup` runs before each run and is not timed.
     @discardableResult
     func measure<State>(

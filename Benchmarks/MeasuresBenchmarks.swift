@@ -5,7 +5,7 @@ import SQLiteStore
 import SyntheticPartnership
 
 func csvBenchmarks(_ harness: Harness) async throws {
-    guard harness.wants("csv.") || harness.wants("peer.python-csv") else { return }
+    guard harness.wantsAny(["csv.parse-observations", "csv.import-observations", "peer.python-csv"]) else { return }
     let data = MillionRows.csv()
     let catalogue = try MillionRows.catalogue()
     let today = try Day(parsing: "2026-04-30")
@@ -110,7 +110,13 @@ func loadSeries(_ workspace: Workspace) async throws -> (MeasureCatalogue, [Obse
 }
 
 func spcBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
-    guard harness.wants("spc") || harness.wants("peer.abspc") || harness.wants("peer.pyqicharts") else { return }
+    guard
+        harness.wantsAny(
+            [
+                "spc.all-series", "spc.scaling-1/8", "spc.scaling-1/4", "spc.scaling-1/2", "peer.abspc",
+                "peer.pyqicharts",
+            ])
+    else { return }
     let (catalogue, series) = try await loadSeries(workspace)
     let definitions = catalogue.byID
     let points = series.reduce(0) { $0 + $1.points.count }
@@ -138,7 +144,7 @@ func spcBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
         _ = analyseAll(series[...])
     }
     // Scaling: the cost per point should stay flat from an eighth of the series to all of them.
-    for share in [8, 4, 2] where harness.wants("spc.scaling") {
+    for share in [8, 4, 2] where harness.wants("spc.scaling-1/\(share)") {
         // Every share-th series, so each fraction has the same mix of monthly, quarterly and yearly series.
         let subset = ArraySlice(series.enumerated().filter { $0.offset % share == 0 }.map(\.element))
         let subsetPoints = subset.reduce(0) { $0 + $1.points.count }
@@ -156,7 +162,7 @@ func spcBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
 }
 
 func scorecardBenchmark(_ harness: Harness, workspace: Workspace) async throws {
-    guard harness.wants("measures.scorecard") else { return }
+    guard harness.wants("measures.scorecard-and-spc") else { return }
     let store = try await workspace.database()
     let module = MeasuresModule(catalogue: try workspace.generator.measures())
     let day = workspace.generator.referenceDay

@@ -7,7 +7,7 @@ import Section11
 import SyntheticPartnership
 
 func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
-    guard harness.wants("section11") else { return }
+    guard harness.wants("section11.analysis") else { return }
     let store = try await workspace.database()
     let count = try await store.records(matching: RecordQuery(SelfAssessment.recordType)).count
     let day = workspace.generator.referenceDay
@@ -51,7 +51,7 @@ func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
 }
 
 func learningBenchmark(_ harness: Harness, workspace: Workspace) async throws {
-    guard harness.wants("learning") else { return }
+    guard harness.wants("learning.rules-and-tracker") else { return }
     let store = try await workspace.database()
     let count = try await store.records(matching: RecordQuery(TrackedAction.recordType)).count
     let day = workspace.generator.referenceDay
@@ -81,7 +81,7 @@ func learningBenchmark(_ harness: Harness, workspace: Workspace) async throws {
 }
 
 func auditBenchmark(_ harness: Harness, workspace: Workspace) async throws {
-    guard harness.wants("audit") else { return }
+    guard harness.wants("audit.analysis") else { return }
     let store = try await workspace.database()
     let count = try await store.records(matching: RecordQuery(CaseReturn.recordType)).count
     let day = workspace.generator.referenceDay

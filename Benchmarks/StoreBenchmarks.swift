@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Measures
 import SQLiteStore
+import Section11
 
 /// One million observation rows: 1,000 series of 1,000 months each.
 enum MillionRows {
@@ -55,6 +56,9 @@ enum MillionRows {
 }
 
 func storeBenchmarks(_ harness: Harness) async throws {
+    guard harness.wantsAny(["store.bulk-insert", "store.bulk-read", "store.single-save", "peer.sqlite3-import"]) else {
+        return
+    }
     let directory = "\(Workspace.directory)/store"
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     func fresh(_ name: String) throws -> SQLiteStore {
@@ -195,4 +199,44 @@ func sqliteShellImport(_ harness: Harness, series: [ObservationSeries]) async th
             note: "sqlite3 .import of the same rows from CSV into the same table (process wall clock)\(ratio)"
         )
     )
+}
+
+/// The store's record encoder against Foundation's, on the county's Section 11 assessments.
+func codecBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
+    guard harness.wantsAny(["codec.encode-records", "codec.foundation-encode-records", "codec.decode-records"]) else {
+        return
+    }
+    let assessments = try await AssuranceView(store: try await workspace.database()).all(SelfAssessment.self)
+    let stored = try assessments.map { try RecordCoder.encode($0, version: 1) }
+    let bytes = stored.reduce(0) { $0 + $1.payload.count }
+    try await harness.measure(
+        "codec.encode-records",
+        items: assessments.count,
+        unit: "records",
+        runs: 5,
+        note: String(format: "Section 11 assessments, %.1f MB of JSON: the store's encoder", Double(bytes) / 1e6)
+    ) {
+        for assessment in assessments { _ = try RecordJSONEncoder().encode(assessment) }
+    }
+    let foundation = JSONEncoder()
+    foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    try await harness.measure(
+        "codec.foundation-encode-records",
+        items: assessments.count,
+        unit: "records",
+        runs: 5,
+        note: "the same with Foundation's JSONEncoder (sorted keys)"
+    ) {
+        for assessment in assessments { _ = try foundation.encode(assessment) }
+    }
+    let decoder = JSONDecoder()
+    try await harness.measure(
+        "codec.decode-records",
+        items: assessments.count,
+        unit: "records",
+        runs: 5,
+        note: "Foundation's JSONDecoder reading them back"
+    ) {
+        for record in stored { _ = try decoder.decode(SelfAssessment.self, from: record.payload) }
+    }
 }

@@ -48,6 +48,7 @@ let harness = Harness(scale: scale.name, filter: filter, runs: runs)
 let workspace = Workspace(scale: scale)
 do {
     try await storeBenchmarks(harness)
+    try await codecBenchmarks(harness, workspace: workspace)
     try await csvBenchmarks(harness)
     try await spcBenchmarks(harness, workspace: workspace)
     try await scorecardBenchmark(harness, workspace: workspace)
@@ -55,6 +56,18 @@ do {
     try await learningBenchmark(harness, workspace: workspace)
     try await auditBenchmark(harness, workspace: workspace)
     try await cycleBenchmarks(harness, workspace: workspace)
+    if scale.partnerships > 1 {
+        try await pipelineBenchmark(harness, scale: scale, name: "pipeline.\(scale.name)")
+    }
+    // Scaling: the same benchmarks on an eighth, a quarter and a half of the data.
+    for share in [8, 4, 2] {
+        let part = scale.fraction(1 / Double(share))
+        if scale.partnerships > 1 {
+            try await pipelineBenchmark(harness, scale: part, name: "pipeline.scaling-1/\(share)")
+        } else {
+            try await cycleBenchmarks(harness, workspace: Workspace(scale: part), suffix: "scaling-1/\(share)")
+        }
+    }
 } catch {
     FileHandle.standardError.write(Data("Benchmarks failed: \(error)\n".utf8))
     exit(70)

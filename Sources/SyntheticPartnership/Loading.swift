@@ -55,8 +55,20 @@ extension PartnershipGenerator {
     ///     per store.
     /// - Throws: The store's error, or a `DomainError` if a generated record is invalid.
     public func load(_ generated: Generated, into store: any RecordStore, withReferenceData: Bool) async throws {
+        let records = Records(store: store, clock: .constant(referenceDay.start(in: .england)))
+        try await load(generated, through: records, withReferenceData: withReferenceData)
+    }
+
+    /// Writes one generated partnership through a host's ``Domain/Records``, so that its decoded-record
+    /// cache holds what was written.
+    ///
+    /// - Parameters:
+    ///   - generated: The partnership's records.
+    ///   - records: The typed access to write through.
+    ///   - withReferenceData: Whether to write the measure catalogue and the standard sets too.
+    /// - Throws: The store's error, or a ``Domain/DomainError`` if a generated record is invalid.
+    public func load(_ generated: Generated, through records: Records, withReferenceData: Bool) async throws {
         let at = referenceDay.start(in: .england)
-        let records = Records(store: store, clock: .constant(at))
         try await records.commit(try generated.partnership.structureBatch(), by: Self.principal)
         if withReferenceData {
             var batch = RecordBatch()
@@ -68,7 +80,7 @@ extension PartnershipGenerator {
         try await records.commit(try generated.section11.batch(), by: Self.principal)
         try await records.commit(try generated.learning.batch(), by: Self.principal)
         try await records.commit(try generated.audits.batch(), by: Self.principal)
-        try await store.append(
+        try await records.store.append(
             generated.partnership.series,
             mode: .insertOnly,
             context: ChangeContext(principal: Self.principal.id, at: at)

@@ -92,7 +92,8 @@ public struct AssuranceFramework: Sendable {
             store: environment.store,
             calendar: environment.calendar,
             timeZone: environment.timeZone,
-            moduleNames: moduleNames
+            moduleNames: moduleNames,
+            decodedRecords: environment.decodedRecords
         )
     }
 

@@ -13,6 +13,7 @@ public final class AssuranceView: Sendable {
     /// The names of the modules composed into the framework.
     public let moduleNames: [String]
     private let store: any RecordStore
+    private let decoded: DecodedRecordCache?
     // Guards the caches: lists of decoded records by type, and the observation series.
     private let cache = Mutex<[RecordType: any Sendable]>([:])
     private let seriesCache = Mutex<[ObservationSeries]?>(nil)
@@ -20,13 +21,23 @@ public final class AssuranceView: Sendable {
     private let derived = Mutex<[String: any Sendable]>([:])
 
     /// Creates a view over a store.
+    ///
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - calendar: Which days are working days.
+    ///   - timeZone: The partnership's time zone.
+    ///   - moduleNames: The names of the composed modules.
+    ///   - decodedRecords: Records decoded by earlier views, reused where the store still holds the
+    ///     same bytes; an ``AssuranceFramework`` passes its environment's.
     public init(
         store: any RecordStore,
         calendar: any WorkingDayCalendar = EnglandAndWalesCalendar(),
         timeZone: TimeZone = .england,
-        moduleNames: [String] = []
+        moduleNames: [String] = [],
+        decodedRecords: DecodedRecordCache? = nil
     ) {
         self.store = store
+        self.decoded = decodedRecords
         self.calendar = calendar
         self.timeZone = timeZone
         self.moduleNames = moduleNames
@@ -37,9 +48,11 @@ public final class AssuranceView: Sendable {
         if let cached = cache.withLock({ $0[Record.recordType] }) as? [Versioned<Record>] { return cached }
         let decoder = JSONDecoder()
         let stored = try await store.records(matching: RecordQuery(Record.recordType))
-        let decoded = try stored.map { try RecordCoder.decode(type, from: $0, decoder: decoder) }
-        cache.withLock { $0[Record.recordType] = decoded }
-        return decoded
+        let values =
+            try decoded?.decodeAll(type, from: stored, decoder: decoder)
+            ?? stored.map { try RecordCoder.decode(type, from: $0, decoder: decoder) }
+        cache.withLock { $0[Record.recordType] = values }
+        return values
     }
 
     /// Every record of a type, in id order.

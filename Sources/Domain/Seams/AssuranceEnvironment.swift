@@ -26,6 +26,8 @@ public struct AssuranceEnvironment: Sendable {
     public var timeZone: TimeZone
     /// Who may do what.
     public var access: any AccessPolicy
+    /// Records already decoded, shared by every view and write through this environment.
+    public var decodedRecords: DecodedRecordCache
 
     /// Creates an environment; every seam left out takes its default.
     public init(
@@ -34,7 +36,8 @@ public struct AssuranceEnvironment: Sendable {
         ids: IDGenerator = .random,
         calendar: any WorkingDayCalendar = EnglandAndWalesCalendar(),
         timeZone: TimeZone = .england,
-        access: any AccessPolicy = RolePolicy()
+        access: any AccessPolicy = RolePolicy(),
+        decodedRecords: DecodedRecordCache = DecodedRecordCache()
     ) {
         self.store = store
         self.clock = clock
@@ -42,10 +45,11 @@ public struct AssuranceEnvironment: Sendable {
         self.calendar = calendar
         self.timeZone = timeZone
         self.access = access
+        self.decodedRecords = decodedRecords
     }
 
     /// Typed, access-checked access to the store, stamped by the clock.
-    public var records: Records { Records(store: store, access: access, clock: clock) }
+    public var records: Records { Records(store: store, access: access, clock: clock, decodedRecords: decodedRecords) }
 
     /// Today, in the partnership's time zone.
     public func today() -> Day { clock.today(in: timeZone) }

@@ -2,22 +2,12 @@ package import Foundation
 
 /// Codes records to and from the store's JSON payloads, migrating older schema versions on load.
 package enum RecordCoder {
-    /// An encoder whose output is the same for the same record: keys sorted.
-    package static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    /// Codes a record for the store, at the version the writer read.
-    package static func encode<Record: StorableRecord>(
-        _ record: Record,
-        version: Int,
-        encoder: JSONEncoder = makeEncoder()
-    ) throws -> StoredRecord {
+    /// Codes a record for the store, at the version the writer read: compact JSON with sorted keys,
+    /// so the same record is always the same bytes.
+    package static func encode<Record: StorableRecord>(_ record: Record, version: Int) throws -> StoredRecord {
         let payload: Data
         do {
-            payload = try encoder.encode(record)
+            payload = try RecordJSONEncoder().encode(record)
         } catch {
             throw DomainError(.invalidInput, "\(record.reference) could not be coded: \(error)", underlying: error)
         }
@@ -92,6 +82,6 @@ package enum RecordCoder {
             }
             version += 1
         }
-        return try makeEncoder().encode(json)
+        return try RecordJSONEncoder().encode(json)
     }
 }

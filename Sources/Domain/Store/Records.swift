@@ -18,12 +18,27 @@ public struct Records: Sendable {
     public let access: any AccessPolicy
     /// The clock that stamps writes.
     public let clock: DateSource
+    /// Where records written are kept decoded, so that views need not decode them again.
+    public let decodedRecords: DecodedRecordCache?
 
     /// Creates typed access over a store.
-    public init(store: any RecordStore, access: any AccessPolicy = RolePolicy(), clock: DateSource = .system) {
+    ///
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - access: Who may do what.
+    ///   - clock: The clock that stamps writes.
+    ///   - decodedRecords: A cache that every committed record is put into, as the views over the
+    ///     same store will read it back; an ``AssuranceEnvironment`` passes its own.
+    public init(
+        store: any RecordStore,
+        access: any AccessPolicy = RolePolicy(),
+        clock: DateSource = .system,
+        decodedRecords: DecodedRecordCache? = nil
+    ) {
         self.store = store
         self.access = access
         self.clock = clock
+        self.decodedRecords = decodedRecords
     }
 
     /// The record with an id, or `nil`.
@@ -137,7 +152,21 @@ public struct Records: Sendable {
             batch.entries.map(\.write),
             context: ChangeContext(principal: principal.id, at: clock.now())
         )
-        return Dictionary(saved.map { ($0.reference, $0.version) }, uniquingKeysWith: { _, last in last })
+        let versions = Dictionary(saved.map { ($0.reference, $0.version) }, uniquingKeysWith: { _, last in last })
+        if let decodedRecords {
+            for entry in batch.entries {
+                switch entry.write {
+                case .save(let stored):
+                    guard let value = entry.value, let version = versions[stored.reference] else { continue }
+                    var held = stored
+                    held.version = version
+                    decodedRecords.prime(held, value: value)
+                case .delete(let reference, _):
+                    decodedRecords.forget(reference)
+                }
+            }
+        }
+        return versions
     }
 
     /// The change log of a record the principal may read, oldest first.
@@ -171,6 +200,8 @@ public struct RecordBatch: Sendable {
         var scope: AccessScope
         var action: AccessAction
         var heldScope: @Sendable (StoredRecord) throws -> AccessScope
+        /// The record saved, for the decoded-record cache.
+        var value: (any Sendable)?
     }
 
     var entries: [Entry] = []
@@ -203,7 +234,8 @@ public struct RecordBatch: Sendable {
                 write: .save(stored),
                 scope: record.accessScope,
                 action: action,
-                heldScope: Self.scope(of: Record.self)
+                heldScope: Self.scope(of: Record.self),
+                value: record
             )
         )
     }

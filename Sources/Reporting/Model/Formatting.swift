@@ -30,10 +30,14 @@ enum Formatting {
         return (value < 0 && scaled != 0 ? "-" : "") + text
     }
 
-    /// A coordinate for SVG, to one decimal.
+    /// A coordinate for SVG, to one decimal; charts hold thousands, so it avoids `String(format:)`.
     static func coordinate(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        guard value.isFinite else { return "0" }
+        let tenths = Int((value * 10).rounded())
+        let whole = String(abs(tenths) / 10)
+        let sign = tenths < 0 ? "-" : ""
+        let digit = abs(tenths) % 10
+        return digit == 0 ? sign + whole : sign + whole + "." + String(digit)
     }
 
     /// The text of a cell, as every renderer shows it.

@@ -396,6 +396,12 @@ public struct HTMLRenderer: Sendable {
 
     /// Escapes text for XHTML.
     func escape(_ text: String) -> String {
+        // Most text has nothing to escape: return it as it is.
+        if !text.utf8.contains(where: {
+            $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20
+        }) {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -1,0 +1,49 @@
+import AssuranceTesting
+import Domain
+import Testing
+
+/// A framework's views share decoded records, but never one the store no longer holds as it was.
+struct DecodedRecordCacheTests {
+    @Test func aLaterViewSeesEverySaveAndDeletion() async throws {
+        let store = InMemoryStore()
+        let records = Records(store: store, clock: .fixed(.fixture("2025-06-02")))
+        try await PartnershipScenario.small(from: .fixture("2025-01-01"), months: 1).save(into: records)
+        let framework = AssuranceFramework(modules: [], environment: AssuranceEnvironment(store: store))
+        let first = try await framework.makeView().byID(Agency.self)
+        let police = try #require(first[PartnershipScenario.police])
+
+        var renamed = police
+        renamed.name = "Renamed Constabulary"
+        let held = try #require(try await records.load(Agency.self, id: police.id, as: .system))
+        try await records.save(renamed, version: held.version, by: .system)
+        let charity = try #require(try await records.load(Agency.self, id: PartnershipScenario.charity, as: .system))
+        var batch = RecordBatch()
+        batch.delete(Agency.self, id: charity.value.id, version: charity.version)
+        try await records.commit(batch, by: .system)
+
+        let second = try await framework.makeView().byID(Agency.self)
+        #expect(second[police.id]?.name == "Renamed Constabulary")
+        #expect(second[PartnershipScenario.charity] == nil)
+        #expect(second[PartnershipScenario.school] == first[PartnershipScenario.school])
+        #expect(second.count == first.count - 1)
+    }
+
+    @Test func aRecordRestoredWithTheSameVersionButOtherBytesIsDecodedAfresh() async throws {
+        let store = InMemoryStore()
+        let records = Records(store: store, clock: .fixed(.fixture("2025-06-02")))
+        try await records.save(Partnership(id: "p", name: "First"), version: 0, by: .system)
+        let cache = DecodedRecordCache()
+        let before = try await AssuranceView(store: store, decodedRecords: cache).all(Partnership.self)
+        #expect(before.map(\.name) == ["First"])
+
+        // The same id at the same version, with other content: a store emptied and filled again.
+        let other = InMemoryStore()
+        try await Records(store: other, clock: .fixed(.fixture("2025-06-02"))).save(
+            Partnership(id: "p", name: "Second"),
+            version: 0,
+            by: .system
+        )
+        let after = try await AssuranceView(store: other, decodedRecords: cache).all(Partnership.self)
+        #expect(after.map(\.name) == ["Second"])
+    }
+}
