@@ -43,6 +43,8 @@ let package = Package(
                 "SyntheticPartnership",
             ]
         ),
+        // Kills a child writing to SQLite at random moments and checks what it left (Reliability.md).
+        .executableTarget(name: "CrashHarness", dependencies: ["Domain", "SQLiteStore", "SyntheticPartnership"]),
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
@@ -71,6 +73,13 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "qafTests", dependencies: ["qaf"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "Domain", "Section11", "Audit", "Measures", "Learning", "Reporting", "SQLiteStore", "AssuranceTesting",
+                "SyntheticPartnership",
+            ]
+        ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -101,11 +101,19 @@ func csvBenchmarks(_ harness: Harness) async throws {
     }
 }
 
-/// Every series of a scale, read once from the generated database.
+/// Every series of the scale, from the county's database.
+///
+/// For many partnerships (one database each, so no one store holds them all) the series are
+/// generated in memory before timing starts.
 func loadSeries(_ workspace: Workspace) async throws -> (MeasureCatalogue, [ObservationSeries]) {
-    let store = try await workspace.database()
-    let series = try await store.observationSeries(matching: .all)
     let catalogue = try workspace.generator.measures()
+    guard workspace.scale.partnerships > 1 else {
+        return (catalogue, try await workspace.database().observationSeries(matching: .all))
+    }
+    var series: [ObservationSeries] = []
+    for index in 0..<workspace.scale.partnerships {
+        series += try workspace.generator.partnership(index).series
+    }
     return (catalogue, series)
 }
 

@@ -77,6 +77,7 @@ public struct StoreConformance: Sendable {
         Check(name: "change log", body: changeLogRecordsEveryWrite),
         Check(name: "change log is append-only", body: changeLogIsAppendOnly),
         Check(name: "concurrent writers: one wins", body: concurrentWritersOneWins),
+        Check(name: "racing updates: none lost", body: racingUpdatesNoneLost),
         Check(name: "stored schema versions", body: storedSchemaVersions),
         Check(name: "schema too new refused", body: schemaTooNewRefused),
         Check(name: "older schema migrated on load", body: olderSchemaMigrated),
@@ -358,6 +359,69 @@ private func concurrentWritersOneWins(_ store: any RecordStore, _ makeStore: Sto
     try expect(outcomes.filter { $0 == "won" }.count == 1, "exactly one writer wins, got \(outcomes)")
     try expect(outcomes.filter { $0 == "stale" }.count == 7, "every other writer gets staleWrite, got \(outcomes)")
     try expect(try await store.record(RecordReference(type: "test.thing", id: "shared"))?.version == 2, "version 2")
+}
+
+/// Sixteen tasks update four overlapping counters, some two at once in one batch: every write
+/// either lands or is refused as stale, and each counter ends at the number of writes that landed.
+private func racingUpdatesNoneLost(_ store: any RecordStore, _ makeStore: StoreConformance.MakeStore) async throws {
+    let counters = (0..<4).map { "counter-\($0)" }
+    try await store.write(counters.map { .save(record($0, body: #"{"count":0}"#)) }, context: writer)
+    struct Tally: Sendable {
+        var landed: [String: Int] = [:]
+        var stale = 0
+        var other: [String] = []
+    }
+    func count(_ stored: StoredRecord) -> Int {
+        let object = try? JSONSerialization.jsonObject(with: stored.payload) as? [String: Int]
+        return object?["count"] ?? -1
+    }
+    let tallies = await withTaskGroup(of: Tally.self) { group in
+        for task in 0..<16 {
+            group.addTask {
+                var tally = Tally()
+                for attempt in 0..<25 {
+                    // Each task walks the counters in its own order; every fifth write updates two at once.
+                    let first = counters[(task + attempt) % 4]
+                    let second = counters[(task + attempt + 1 + task % 3) % 4]
+                    let targets = attempt % 5 == 0 && first != second ? [first, second] : [first]
+                    do {
+                        var writes: [RecordWrite] = []
+                        for id in targets {
+                            guard
+                                let held = try await store.record(
+                                    RecordReference(type: "test.thing", id: Identifier(rawValue: id)!)
+                                )
+                            else { continue }
+                            writes.append(
+                                .save(record(id, version: held.version, body: #"{"count":\#(count(held) + 1)}"#))
+                            )
+                        }
+                        try await store.write(writes, context: writer)
+                        for id in targets { tally.landed[id, default: 0] += 1 }
+                    } catch let error as DomainError where error.code == .staleWrite {
+                        tally.stale += 1
+                    } catch {
+                        tally.other.append("\(error)")
+                    }
+                }
+                return tally
+            }
+        }
+        var all: [Tally] = []
+        for await tally in group { all.append(tally) }
+        return all
+    }
+    let other = tallies.flatMap(\.other)
+    try expect(other.isEmpty, "every write lands or is stale; got \(other.prefix(3))")
+    var landed: [String: Int] = [:]
+    for tally in tallies { landed.merge(tally.landed, uniquingKeysWith: +) }
+    try expect(landed.values.reduce(0, +) > 0, "some writes land")
+    for id in counters {
+        let held = try await store.record(RecordReference(type: "test.thing", id: Identifier(rawValue: id)!))
+        let expected = landed[id] ?? 0
+        try expect(held.map(count) == expected, "\(id) counts \(held.map(count) ?? -1) but \(expected) updates landed")
+        try expect(held?.version == expected + 1, "\(id) is at version \(held?.version ?? 0) after \(expected) updates")
+    }
 }
 
 private func storedSchemaVersions(_ store: any RecordStore, _ makeStore: StoreConformance.MakeStore) async throws {

@@ -161,7 +161,7 @@ struct RecordsTests {
         await #expect(
             throws: DomainError(
                 .accessDenied,
-                "principal \"police-lead\" (agency lead for police) may not delete domain.agency/police (agency police)"
+                "principal \"police-lead\" (agency lead for police) may not delete domain.agency/police"
             )
         ) {
             try await records.delete(

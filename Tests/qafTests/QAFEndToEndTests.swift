@@ -173,6 +173,42 @@ import Testing
         #expect(unwritable.standardError.contains("cannot write"))
     }
 
+    /// Bad arguments are refused before anything is created.
+    ///
+    /// A bad argument is a usage error (64) naming the option and what was expected; a malformed day
+    /// is bad input (65).
+    @Test(arguments: [
+        (["check", "--db", "p.sqlite", "--colour", "red"], Int32(64), "unknown option --colour"),
+        (["check", "--db"], 64, "--db needs a value"),
+        (["check", "--db", "p.sqlite", "--day", "2025-02-30"], 65, "2025-02-30"),
+        (["check", "--db", "p.sqlite", "--format", "xml"], 64, "--format \"xml\" is not one of text, json"),
+        (["check", "--db", "p.sqlite", "extra"], 64, "expected no arguments"),
+        (["report", "yearly", "--db", "p.sqlite", "--period", "FY2025-27"], 64, "--period"),
+        (
+            ["report", "yearly", "--db", "p.sqlite", "--period", "FY2025-26", "--audience", "everyone"], 64,
+            "--audience"
+        ),
+        (["report", "weekly", "--db", "p.sqlite", "--period", "FY2025-26"], 64, "unknown report \"weekly\""),
+        (["report", "yearly", "--db", "p.sqlite", "--period", "FY2025-26", "--group", "has space"], 64, "--group"),
+        (["report", "yearly", "--db", "p.sqlite", "--period", "FY2025-26", "--format", "csv"], 64, "csv needs -o"),
+        (["demo", "--seed", "lots"], 64, "--seed \"lots\" is not a whole number"),
+        (["import", "spreadsheet", "x.csv", "--db", "p.sqlite"], 64, "unknown kind \"spreadsheet\""),
+        (["import", "measures", "--db", "p.sqlite"], 64, "expected KIND FILE"),
+        (["spc", "--shift-length", "0", "x.csv"], 64, "--shift-length"),
+        (["spc", "--target", "NaN", "x.csv"], 64, "--target \"NaN\" is not a number"),
+        (["working-days", "2025-01-01"], 64, "expected FROM TO"),
+        (["deadline", "no-such-clock", "2025-01-01"], 64, "unknown clock"),
+        (["restore", "--db", "r.sqlite"], 64, "expected FILE"),
+    ])
+    func badArgumentsAreUsageErrors(_ arguments: [String], _ status: Int32, _ says: String) throws {
+        let scratch = Scratch()
+        let result = try QAF.run(arguments, in: scratch.url)
+        #expect(result.status == status, "\(arguments): \(result.standardError)")
+        #expect(result.standardError.contains(says), "\(arguments): \(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty, "nothing is created")
+    }
+
     @Test func theCommittedRuleCatalogueMatchesTheCode() throws {
         let rules = try QAF.run(["rules", "--format", "md"])
         #expect(rules.status == 0)

@@ -114,8 +114,9 @@ public struct Agency: StorableRecord, IdentifierKind, Hashable {
 
     /// Indexed by the agency itself.
     public var index: RecordIndex { RecordIndex(agency: id) }
-    /// Structure, scoped to the agency.
-    public var accessScope: AccessScope { AccessScope(.partnershipStructure, agency: id) }
+    /// Structure, which every member of the partnership reads: an agency lead may read the other
+    /// agencies' names and sectors, as any member of a multi-agency meeting would know them.
+    public var accessScope: AccessScope { AccessScope(.partnershipStructure) }
 }
 
 /// A locality of the partnership's area, with its own locality partnership.

@@ -200,7 +200,9 @@ public struct CSVReader: Sendable {
             negative = true
             cursor += 1
         }
-        guard cursor < end, !quoted[index] else { throw problem(index, "is not a whole number") }
+        guard cursor < end, !quoted[index] || !bytes[start..<end].contains(0x22) else {
+            throw problem(index, "is not a whole number")
+        }
         while cursor < end {
             let byte = bytes[cursor]
             guard byte >= 0x30, byte <= 0x39, value < Int.max / 10 - 10 else {
@@ -226,7 +228,9 @@ public struct CSVReader: Sendable {
     private func parseNumber(_ index: Int) -> Double? {
         let start = starts[index]
         let end = ends[index]
-        guard !quoted[index], start < end else { return nil }
+        // A quoted number ("120", as some spreadsheets write every field) is a number; a doubled
+        // quote inside one is not.
+        guard start < end, !quoted[index] || !bytes[start..<end].contains(0x22) else { return nil }
         var cursor = start
         if bytes[cursor] == 0x2D || bytes[cursor] == 0x2B { cursor += 1 }
         var digits = 0

@@ -143,13 +143,23 @@ public struct StatisticalNeighbourModel: Hashable, Sendable {
                 "\(source):1: the header has no column \"SN_1\"; expected SN_1 … SN_10 neighbour columns"
             )
         }
+        // The model's codes are the three-digit local authority numbers of the published statistics;
+        // a name or an ONS code in their place would match nothing, silently.
+        func isCode(_ text: String) -> Bool {
+            text.count == 3 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
+        }
         var entries: [String: Entry] = [:]
         while try reader.next() {
             let authority = reader.field(code)
-            guard !authority.isEmpty else { throw reader.problem(code, "is empty; expected a local authority code") }
+            guard isCode(authority) else {
+                throw reader.problem(code, "is not a local authority code; expected three digits such as 878")
+            }
             var neighbours: [String] = []
             var closeness: [String] = []
             for (column, band) in neighbourColumns where !reader.isEmpty(column) {
+                guard isCode(reader.field(column)) else {
+                    throw reader.problem(column, "is not a local authority code; expected three digits such as 878")
+                }
                 neighbours.append(reader.field(column))
                 closeness.append(band.map { reader.field($0).trimmingCharacters(in: .whitespaces) } ?? "")
             }

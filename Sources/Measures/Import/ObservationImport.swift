@@ -210,6 +210,14 @@ public struct ObservationImport: Sendable {
                 )
             )
         }
+        guard rows > 0 else {
+            // An export with a header and nothing under it is more likely a failed export than a month
+            // with no data; saying so costs nothing, and nothing is written either way.
+            throw DomainError(
+                .invalidInput,
+                "\(source): the file has a header but no observations; expected at least one row"
+            )
+        }
         self.rows = rows
         self.series = collected.map { entry in
             var points = entry.points

@@ -34,9 +34,10 @@ enum CheckCommand: Command {
         let format = try arguments.choice("format", ["text", "json"], default: "text")
         _ = try arguments.positional([])
         try arguments.finish()
+        let givenDay = try dayText.map { try dayArgument($0, name: "--day") }
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
-        let day = try dayText.map { try dayArgument($0, name: "--day") } ?? environment.today()
+        let day = givenDay ?? environment.today()
         let outcome = try await AssuranceFramework(modules: composedModules(), environment: environment)
             .runCycle(on: day, by: operatorPrincipal)
         let open = outcome.open.sorted { lhs, rhs in
@@ -125,9 +126,10 @@ enum ReportCommand: Command {
             throw CLIError.usage("--group: \((error as? DomainError)?.message ?? "\(error)")", command: name)
         }
         if format == "csv", out == nil { throw CLIError.usage("csv needs -o DIRECTORY for its files", command: name) }
+        let givenDay = try dayText.map { try dayArgument($0, name: "--day") }
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
-        let day = try dayText.map { try dayArgument($0, name: "--day") } ?? environment.today()
+        let day = givenDay ?? environment.today()
         let framework = AssuranceFramework(modules: composedModules(), environment: environment)
         let request = ReportRequest(
             kind: kind,

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The reliability harnesses in their short forms, run by .ci/run:
+#   - the crash harness: a child writing to SQLite killed with SIGKILL at random for 30 seconds;
+#   - the tests under the thread sanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "crash harness (30 s)"
+swift build --product CrashHarness >/dev/null
+.build/debug/CrashHarness run --seconds 30 --db .build-harness/crash-short.sqlite
+echo "tests under the thread sanitizer"
+swift test --sanitize=thread --scratch-path .build-tsan
