@@ -43,7 +43,8 @@ final class Workspace {
         let store = try SQLiteStore(path: databasePath, options: .init(checkIntegrityOnOpen: false))
         let clock = ContinuousClock()
         let started = clock.now
-        try await generator.load(into: store) { loaded in
+        // Many partnerships share no store of series (see PartnershipGenerator.load): their records alone.
+        try await generator.load(into: store, withSeries: scale.partnerships == 1) { loaded in
             if loaded % 10 == 0 { progress("  \(loaded) of \(scale.partnerships) partnerships") }
         }
         try await store.checkpoint()

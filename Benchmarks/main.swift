@@ -49,15 +49,16 @@ let workspace = Workspace(scale: scale)
 do {
     try await storeBenchmarks(harness)
     try await csvBenchmarks(harness)
+    // At national scale, every partnership's records in one database (without series, which each
+    // partnership keeps in its own): the national views of Section 11, audit and learning. They run
+    // before the SPC benchmark, which holds every national series in memory.
+    try await section11Benchmark(harness, workspace: workspace)
+    try await learningBenchmark(harness, workspace: workspace)
+    try await auditBenchmark(harness, workspace: workspace)
     try await spcBenchmarks(harness, workspace: workspace)
     if scale.partnerships == 1 {
-        // Each module's analysis runs over one partnership's database; for many partnerships the
-        // pipeline below runs them in each partnership's own database.
         try await codecBenchmarks(harness, workspace: workspace)
         try await scorecardBenchmark(harness, workspace: workspace)
-        try await section11Benchmark(harness, workspace: workspace)
-        try await learningBenchmark(harness, workspace: workspace)
-        try await auditBenchmark(harness, workspace: workspace)
     }
     if scale.partnerships > 1 {
         // Many partnerships are served one database each: the pipeline runs the cycle and the

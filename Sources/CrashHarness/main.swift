@@ -6,6 +6,7 @@
 //
 //   swift run CrashHarness run --kills 200 [--db PATH] [--seed N]
 //   swift run CrashHarness run --seconds 30
+// (--epoch N starts again from an empty database every N kills; 50 by default.)
 import Domain
 import Foundation
 import SQLiteStore
@@ -52,7 +53,7 @@ func child(path: String, seed: UInt64) async throws -> Never {
         let batch = (held?.value.batch ?? 0) + 1
         let size = Int.random(in: 1...5, using: &random)
         var writes = RecordBatch()
-        let filler = String(repeating: "x", count: Int.random(in: 0...3000, using: &random))
+        let filler = String(repeating: "x", count: Int.random(in: 0...1500, using: &random))
         for item in 1...size {
             try writes.save(
                 Probe(id: try Probe.ID("b\(batch)-\(item)"), batch: batch, of: size, filler: filler),
@@ -104,18 +105,23 @@ func parse(_ output: Data, into reported: inout Reported) {
 }
 
 /// Checks the database after a kill; returns the number of batches held.
-func verify(path: String, reported: Reported) async throws -> Int {
+///
+/// - Parameters:
+///   - before: The batches held before the child was started.
+///   - lastReported: The last batch the killed child reported committed, if any.
+func verify(path: String, reported: Reported, before: Int, lastReported: Int?) async throws -> Int {
     let store = try SQLiteStore(path: path, options: .init(checkIntegrityOnOpen: false))
     let integrity = try await store.integrityCheck()
     guard integrity == ["ok"] else { fail("integrity check: \(integrity.joined(separator: "; "))") }
     let probes = try await Records(store: store).all(Probe.self, as: principal)
     let counter = probes.first { $0.value.id == counterID }
     let committed = counter?.value.batch ?? 0
-    let last = reported.batches.keys.max() ?? 0
-    // Every commit reported is there; at most the one commit made before its report could be printed is extra.
+    // Nothing held before is lost; every commit the child reported is there; and at most the one
+    // commit it made before it could print is more.
+    let last = max(before, lastReported ?? 0)
     guard committed >= last else { fail("batch \(last) was reported committed but the store holds only \(committed)") }
-    guard committed <= last + 1 else { fail("the store holds batch \(committed) but only \(last) were written") }
-    guard counter?.version == committed else {
+    guard committed <= last + 1 else { fail("the store holds batch \(committed) but the child reported only \(last)") }
+    guard (counter?.version ?? 0) == committed else {
         fail("the counter is at version \(counter?.version ?? 0) after \(committed) batches")
     }
     // No batch is half there: each batch has all its records or none, and every batch up to the counter is there.
@@ -145,8 +151,9 @@ func verify(path: String, reported: Reported) async throws -> Int {
         fail("the counter's change log has versions \(counterVersions.prefix(5))… for \(committed) batches")
     }
     let created = probeLog.filter { $0.record.id != counterID.retyped() }
-    guard created.count == probes.count - 1, created.allSatisfy({ $0.kind == .created && $0.version == 1 }) else {
-        fail("the change log has \(created.count) creations for \(probes.count - 1) records")
+    let batchRecords = probes.filter { $0.value.id != counterID }.count
+    guard created.count == batchRecords, created.allSatisfy({ $0.kind == .created && $0.version == 1 }) else {
+        fail("the change log has \(created.count) creations for \(batchRecords) records")
     }
     guard zip(log, log.dropFirst()).allSatisfy({ $0.sequence < $1.sequence }) else {
         fail("the change log is out of order")
@@ -163,10 +170,19 @@ func verify(path: String, reported: Reported) async throws -> Int {
 }
 
 /// The parent: kills children and checks what they left.
-func run(path: String, kills: Int?, seconds: Double?, seed: UInt64) async throws {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+///
+/// Every `epoch` kills it starts again from an empty database, so that the checks after each kill,
+/// which read everything, stay quick however many kills there are.
+func run(path: String, kills: Int?, seconds: Double?, seed: UInt64, epoch: Int) async throws {
+    func reset() {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+    reset()
     var random = SeededRandom(seed: seed)
     var reported = Reported()
+    var totalBatches = 0
+    var totalRecords = 0
+    var totalObservations = 0
     let clock = ContinuousClock()
     let started = clock.now
     let deadline = seconds.map { started.advanced(by: .milliseconds(Int($0 * 1000))) }
@@ -189,16 +205,29 @@ func run(path: String, kills: Int?, seconds: Double?, seed: UInt64) async throws
         kill(process.processIdentifier, SIGKILL)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        parse(data, into: &reported)
-        held = try await verify(path: path, reported: reported)
+        var life = Reported()
+        parse(data, into: &life)
+        reported.batches.merge(life.batches) { _, new in new }
+        reported.observations.formUnion(life.observations)
+        held = try await verify(path: path, reported: reported, before: held, lastReported: life.batches.keys.max())
         done += 1
+        if done % epoch == 0 {
+            totalBatches += held
+            totalRecords += reported.batches.values.reduce(0, +)
+            totalObservations += reported.observations.count
+            reported = Reported()
+            held = 0
+            reset()
+        }
     }
+    totalBatches += held
+    totalRecords += reported.batches.values.reduce(0, +)
+    totalObservations += reported.observations.count
     let elapsed = started.duration(to: clock.now).components
-    let records = reported.batches.values.reduce(0, +)
     print(
-        "CrashHarness: \(done) kills survived in \(elapsed.seconds) s; \(held) batches committed "
-            + "(\(reported.batches.count) reported, \(records) records), \(reported.observations.count) observation appends; "
-            + "after every kill: integrity ok, every reported commit present, no batch half-written, change log consistent"
+        "CrashHarness: \(done) kills survived in \(elapsed.seconds) s; \(totalBatches) batches committed "
+            + "(\(totalRecords) records), \(totalObservations) observation appends; after every kill: integrity ok, "
+            + "every reported commit present, no batch half-written, change log consistent"
     )
 }
 
@@ -225,7 +254,8 @@ case "run":
     let kills = options["kills"].flatMap(Int.init)
     let seconds = options["seconds"].flatMap(Double.init)
     guard kills != nil || seconds != nil else { fail("give --kills N or --seconds S") }
-    try await run(path: path, kills: kills, seconds: seconds, seed: seed)
+    let epoch = options["epoch"].flatMap(Int.init) ?? 50
+    try await run(path: path, kills: kills, seconds: seconds, seed: seed, epoch: max(1, epoch))
 default:
     fail("unknown mode \(mode); expected run")
 }

@@ -14,11 +14,22 @@ extension PartnershipGenerator {
     ///
     /// - Parameters:
     ///   - store: The store to write to.
+    ///   - withSeries: Whether to write the observation series too.
     ///   - progress: Called after each partnership with the number loaded so far.
     /// - Throws: The store's error, or a `DomainError` if a generated record is invalid.
-    public func load(into store: any RecordStore, progress: (Int) -> Void = { _ in }) async throws {
+    ///
+    /// A store holds one partnership's series: each partnership's partnership-wide series have the
+    /// same measure and scope. With more than one partnership, pass `withSeries: false` to load the
+    /// records alone, as the national benchmarks of the modules' analyses do.
+    public func load(
+        into store: any RecordStore,
+        withSeries: Bool = true,
+        progress: (Int) -> Void = { _ in }
+    ) async throws {
         for index in 0..<scale.partnerships {
-            try await load(generated(index), into: store, withReferenceData: index == 0)
+            var generated = try generated(index)
+            if !withSeries { generated.partnership.series = [] }
+            try await load(generated, into: store, withReferenceData: index == 0)
             progress(index + 1)
         }
     }

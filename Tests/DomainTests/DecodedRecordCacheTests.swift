@@ -1,5 +1,6 @@
 import AssuranceTesting
 import Domain
+import Foundation
 import Testing
 
 /// A framework's views share decoded records, but never one the store no longer holds as it was.
@@ -45,5 +46,21 @@ struct DecodedRecordCacheTests {
         )
         let after = try await AssuranceView(store: other, decodedRecords: cache).all(Partnership.self)
         #expect(after.map(\.name) == ["Second"])
+    }
+
+    /// Thousands of records decode across the cores and come back in id order, unchanged.
+    @Test func aLargeTypeDecodesOnEveryCoreInOrder() async throws {
+        let store = InMemoryStore()
+        let records = Records(store: store, clock: .fixed(.fixture("2025-06-02")))
+        var batch = RecordBatch()
+        let localities = try (0..<5000).map {
+            Locality(id: try Locality.ID("loc-\(String(format: "%05d", $0))"), name: "Locality \($0)")
+        }
+        for locality in localities { try batch.save(locality, version: 0) }
+        try await records.commit(batch, by: .system)
+        let plain = try await AssuranceView(store: store).all(Locality.self)
+        #expect(plain == localities)
+        let cached = try await AssuranceView(store: store, decodedRecords: DecodedRecordCache()).all(Locality.self)
+        #expect(cached == localities)
     }
 }

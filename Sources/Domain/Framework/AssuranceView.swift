@@ -46,11 +46,13 @@ public final class AssuranceView: Sendable {
     /// Every record of a type with its version, in id order (decoded once per view).
     public func versioned<Record: StorableRecord>(_ type: Record.Type) async throws -> [Versioned<Record>] {
         if let cached = cache.withLock({ $0[Record.recordType] }) as? [Versioned<Record>] { return cached }
-        let decoder = JSONDecoder()
         let stored = try await store.records(matching: RecordQuery(Record.recordType))
-        let values =
-            try decoded?.decodeAll(type, from: stored, decoder: decoder)
-            ?? stored.map { try RecordCoder.decode(type, from: $0, decoder: decoder) }
+        let values: [Versioned<Record>]
+        if let decoded {
+            values = try await decoded.decodeAll(type, from: stored)
+        } else {
+            values = try await RecordCoder.decodeConcurrently(type, from: stored)
+        }
         cache.withLock { $0[Record.recordType] = values }
         return values
     }

@@ -24,37 +24,39 @@ public final class DecodedRecordCache: Sendable {
     /// Creates an empty cache.
     public init() {}
 
-    /// Every record of a type as decoded values, reusing those whose stored bytes are unchanged.
+    /// Every record of a type as decoded values, reusing those whose stored bytes are unchanged and
+    /// decoding the rest on every core.
     func decodeAll<Record: StorableRecord>(
         _ type: Record.Type,
-        from stored: [StoredRecord],
-        decoder: JSONDecoder
-    ) throws -> [Versioned<Record>] {
+        from stored: [StoredRecord]
+    ) async throws -> [Versioned<Record>] {
         let held = entries.withLock { $0[Record.recordType] ?? [:] }
-        var fresh: [Identifier<AnyRecordKind>: Entry] = [:]
-        fresh.reserveCapacity(stored.count)
-        var result: [Versioned<Record>] = []
-        result.reserveCapacity(stored.count)
-        for record in stored {
+        var result: [Versioned<Record>?] = Array(repeating: nil, count: stored.count)
+        var misses: [Int] = []
+        for (position, record) in stored.enumerated() {
             if let entry = held[record.id], entry.version == record.version,
                 entry.schemaVersion == record.schemaVersion,
                 entry.payload == record.payload, let value = entry.value as? Record
             {
-                result.append(Versioned(value, version: record.version))
-                fresh[record.id] = entry
-                continue
+                result[position] = Versioned(value, version: record.version)
+            } else {
+                misses.append(position)
             }
-            let decoded = try RecordCoder.decode(type, from: record, decoder: decoder)
-            result.append(decoded)
+        }
+        let decoded = try await RecordCoder.decodeConcurrently(type, from: misses.map { stored[$0] })
+        for (position, value) in zip(misses, decoded) { result[position] = value }
+        var fresh: [Identifier<AnyRecordKind>: Entry] = [:]
+        fresh.reserveCapacity(stored.count)
+        for (record, value) in zip(stored, result) {
             fresh[record.id] = Entry(
                 version: record.version,
                 schemaVersion: record.schemaVersion,
                 payload: record.payload,
-                value: decoded.value
+                value: value!.value
             )
         }
         entries.withLock { $0[Record.recordType] = fresh }
-        return result
+        return result.map { $0! }
     }
 
     /// Keeps a record just written, as the store now holds it.
