@@ -104,11 +104,15 @@ func parse(_ output: Data, into reported: inout Reported) {
     }
 }
 
-/// Checks the database after a kill; returns the number of batches held.
+/// Checks the database after a kill.
 ///
 /// - Parameters:
+///   - path: The database.
+///   - reported: Everything the children have reported since the database was new.
 ///   - before: The batches held before the child was started.
 ///   - lastReported: The last batch the killed child reported committed, if any.
+/// - Returns: The number of batches held.
+/// - Throws: The store's error; a check that fails ends the process with a message.
 func verify(path: String, reported: Reported, before: Int, lastReported: Int?) async throws -> Int {
     let store = try SQLiteStore(path: path, options: .init(checkIntegrityOnOpen: false))
     let integrity = try await store.integrityCheck()
