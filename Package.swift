@@ -56,6 +56,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain", "AssuranceTesting"]),
+        .testTarget(name: "AssuranceTestingTests", dependencies: ["AssuranceTesting", "Domain"]),
         .testTarget(
             name: "MeasuresTests",
             dependencies: ["Measures", "Domain", "AssuranceTesting"],

@@ -1,0 +1,111 @@
+import AssuranceTesting
+import Domain
+import Foundation
+import Testing
+
+/// The conformance suite catches stores that break the package's promises, and names what broke.
+struct StoreConformanceTests {
+    @Test func conformanceReportsEveryFailedCheckByName() async throws {
+        // A store that loses every write fails the suite, and the failure names the checks.
+        let failure = await #expect(throws: StoreConformanceFailure.self) {
+            try await StoreConformance { ForgetfulStore() }.run()
+        }
+        let names = failure?.failures.map(\.check) ?? []
+        #expect(names.contains("save and load"))
+        #expect(names.contains("stale write refused"))
+        #expect(failure?.description.hasPrefix("\(names.count) store conformance check(s) failed:") == true)
+    }
+
+    /// A store that lets the last writer win, whatever version it read, loses updates: the racing
+    /// check must see it.
+    @Test func aStoreThatLetsTheLastWriterWinFailsTheRacingCheck() async throws {
+        let failure = await #expect(throws: StoreConformanceFailure.self) {
+            try await StoreConformance { LastWriterWinsStore() }.run("racing updates: none lost")
+        }
+        #expect(failure?.failures.first?.reason.contains("updates landed") == true, "\(String(describing: failure))")
+        // The same store passes checks that do not depend on versions.
+        try await StoreConformance { LastWriterWinsStore() }.run("save and load")
+    }
+
+    @Test func everyCheckHasAName() {
+        #expect(StoreConformance.checkNames.count >= 20)
+        #expect(Set(StoreConformance.checkNames).count == StoreConformance.checkNames.count)
+        #expect(StoreConformance.checkNames.contains("racing updates: none lost"))
+    }
+
+    @Test func theScenarioSavesIntoAnyStore() async throws {
+        let store = InMemoryStore()
+        let scenario = PartnershipScenario.small(from: .fixture("2025-01-01"), months: 2)
+        try await scenario.save(into: Records(store: store))
+        let agencies = try await store.records(matching: RecordQuery(Agency.recordType))
+        #expect(agencies.count == scenario.agencies.count)
+        #expect(scenario.meetings.allSatisfy { $0.day >= .fixture("2025-01-01") })
+    }
+}
+
+/// A store that accepts writes and keeps nothing: the conformance suite must catch it.
+private struct ForgetfulStore: RecordStore {
+    func record(_ reference: RecordReference) async throws -> StoredRecord? { nil }
+    func records(matching query: RecordQuery) async throws -> [StoredRecord] { [] }
+    func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+        writes.compactMap {
+            guard case .save(var record) = $0 else { return nil }
+            record.version += 1
+            return record
+        }
+    }
+    func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] { [] }
+    func changeLog(from start: Date, to end: Date) async throws -> [ChangeLogEntry] { [] }
+    func storedSchemaVersions() async throws -> [RecordType: Int] { [:] }
+    func append(
+        _ series: [ObservationSeries],
+        mode: ObservationWriteMode,
+        context: ChangeContext
+    ) async throws
+        -> ObservationWriteSummary
+    { ObservationWriteSummary(inserted: 0, replaced: 0, series: 0) }
+    func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] { [] }
+    func snapshot() async throws -> StoreSnapshot { StoreSnapshot(records: [], series: [], changeLog: []) }
+    func restore(_ snapshot: StoreSnapshot) async throws {}
+}
+
+/// An in-memory store that ignores the version a writer read: each save overwrites what is held.
+private actor LastWriterWinsStore: RecordStore {
+    private let inner = InMemoryStore()
+
+    func record(_ reference: RecordReference) async throws -> StoredRecord? { try await inner.record(reference) }
+    func records(matching query: RecordQuery) async throws -> [StoredRecord] {
+        try await inner.records(matching: query)
+    }
+    func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+        var fixed: [RecordWrite] = []
+        for write in writes {
+            guard case .save(var record) = write else {
+                fixed.append(write)
+                continue
+            }
+            record.version = try await inner.record(record.reference)?.version ?? 0
+            fixed.append(.save(record))
+        }
+        return try await inner.write(fixed, context: context)
+    }
+    func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] {
+        try await inner.changeLog(for: reference)
+    }
+    func changeLog(from start: Date, to end: Date) async throws -> [ChangeLogEntry] {
+        try await inner.changeLog(from: start, to: end)
+    }
+    func storedSchemaVersions() async throws -> [RecordType: Int] { try await inner.storedSchemaVersions() }
+    func append(
+        _ series: [ObservationSeries],
+        mode: ObservationWriteMode,
+        context: ChangeContext
+    ) async throws
+        -> ObservationWriteSummary
+    { try await inner.append(series, mode: mode, context: context) }
+    func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] {
+        try await inner.observationSeries(matching: query)
+    }
+    func snapshot() async throws -> StoreSnapshot { try await inner.snapshot() }
+    func restore(_ snapshot: StoreSnapshot) async throws { try await inner.restore(snapshot) }
+}
