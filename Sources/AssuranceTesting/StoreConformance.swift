@@ -375,7 +375,37 @@ private func racingUpdatesNoneLost(_ store: any RecordStore, _ makeStore: StoreC
         let object = try? JSONSerialization.jsonObject(with: stored.payload) as? [String: Int]
         return object?["count"] ?? -1
     }
-    let tallies = await withTaskGroup(of: Tally.self) { group in
+    // A lockstep round first: every task reads the same version of one counter before any of them
+    // writes, so a store that ignores the version a writer read loses updates whatever the scheduler
+    // does. The free-for-all that follows then exercises the store under real contention.
+    let barrier = Barrier(parties: 16)
+    let lockstep = await withTaskGroup(of: Tally.self) { group in
+        for _ in 0..<16 {
+            group.addTask {
+                var tally = Tally()
+                do {
+                    let reference = RecordReference(type: "test.thing", id: Identifier(rawValue: counters[0])!)
+                    let held = try await store.record(reference)
+                    await barrier.arriveAndWait()
+                    guard let held else { throw Expectation(description: "\(counters[0]) is missing") }
+                    try await store.write(
+                        [.save(record(counters[0], version: held.version, body: #"{"count":\#(count(held) + 1)}"#))],
+                        context: writer
+                    )
+                    tally.landed[counters[0], default: 0] += 1
+                } catch let error as DomainError where error.code == .staleWrite {
+                    tally.stale += 1
+                } catch {
+                    tally.other.append("\(error)")
+                }
+                return tally
+            }
+        }
+        var all: [Tally] = []
+        for await tally in group { all.append(tally) }
+        return all
+    }
+    let racing = await withTaskGroup(of: Tally.self) { group in
         for task in 0..<16 {
             group.addTask {
                 var tally = Tally()
@@ -411,6 +441,7 @@ private func racingUpdatesNoneLost(_ store: any RecordStore, _ makeStore: StoreC
         for await tally in group { all.append(tally) }
         return all
     }
+    let tallies = lockstep + racing
     let other = tallies.flatMap(\.other)
     try expect(other.isEmpty, "every write lands or is stale; got \(other.prefix(3))")
     var landed: [String: Int] = [:]
@@ -421,6 +452,25 @@ private func racingUpdatesNoneLost(_ store: any RecordStore, _ makeStore: StoreC
         let expected = landed[id] ?? 0
         try expect(held.map(count) == expected, "\(id) counts \(held.map(count) ?? -1) but \(expected) updates landed")
         try expect(held?.version == expected + 1, "\(id) is at version \(held?.version ?? 0) after \(expected) updates")
+    }
+}
+
+/// Holds every arriving task until the last of `parties` has arrived, then lets them all go.
+private actor Barrier {
+    private let parties: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var arrived = 0
+
+    init(parties: Int) { self.parties = parties }
+
+    func arriveAndWait() async {
+        arrived += 1
+        if arrived == parties {
+            for continuation in waiting { continuation.resume() }
+            waiting.removeAll()
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
     }
 }
 

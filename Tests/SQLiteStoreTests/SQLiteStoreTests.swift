@@ -88,7 +88,7 @@ struct SQLiteStoreTests {
         let directory = TemporaryDirectory()
         let path = directory.file("notes.txt")
         let text = Data(String(repeating: "Minutes of the meeting.\n", count: 200).utf8)
-        FileManager.default.createFile(atPath: path, contents: text)
+        try text.write(to: URL(fileURLWithPath: path))
         #expect {
             try SQLiteStore(path: path)
         } throws: { error in
