@@ -366,80 +366,34 @@ private func concurrentWritersOneWins(_ store: any RecordStore, _ makeStore: Sto
 private func racingUpdatesNoneLost(_ store: any RecordStore, _ makeStore: StoreConformance.MakeStore) async throws {
     let counters = (0..<4).map { "counter-\($0)" }
     try await store.write(counters.map { .save(record($0, body: #"{"count":0}"#)) }, context: writer)
-    struct Tally: Sendable {
-        var landed: [String: Int] = [:]
-        var stale = 0
-        var other: [String] = []
-    }
-    func count(_ stored: StoredRecord) -> Int {
-        let object = try? JSONSerialization.jsonObject(with: stored.payload) as? [String: Int]
-        return object?["count"] ?? -1
-    }
     // A lockstep round first: every task reads the same version of one counter before any of them
     // writes, so a store that ignores the version a writer read loses updates whatever the scheduler
     // does. The free-for-all that follows then exercises the store under real contention.
     let barrier = Barrier(parties: 16)
-    let lockstep = await withTaskGroup(of: Tally.self) { group in
+    let lockstep = await withTaskGroup(of: CounterTally.self) { group in
         for _ in 0..<16 {
             group.addTask {
-                var tally = Tally()
-                do {
-                    let reference = RecordReference(type: "test.thing", id: Identifier(rawValue: counters[0])!)
-                    let held = try await store.record(reference)
-                    await barrier.arriveAndWait()
-                    guard let held else { throw Expectation(description: "\(counters[0]) is missing") }
-                    try await store.write(
-                        [.save(record(counters[0], version: held.version, body: #"{"count":\#(count(held) + 1)}"#))],
-                        context: writer
-                    )
-                    tally.landed[counters[0], default: 0] += 1
-                } catch let error as DomainError where error.code == .staleWrite {
-                    tally.stale += 1
-                } catch {
-                    tally.other.append("\(error)")
-                }
+                var tally = CounterTally()
+                await tally.increment([counters[0]], in: store) { await barrier.arriveAndWait() }
                 return tally
             }
         }
-        var all: [Tally] = []
-        for await tally in group { all.append(tally) }
-        return all
+        return await group.reduce(into: []) { $0.append($1) }
     }
-    let racing = await withTaskGroup(of: Tally.self) { group in
+    let racing = await withTaskGroup(of: CounterTally.self) { group in
         for task in 0..<16 {
             group.addTask {
-                var tally = Tally()
+                var tally = CounterTally()
                 for attempt in 0..<25 {
                     // Each task walks the counters in its own order; every fifth write updates two at once.
                     let first = counters[(task + attempt) % 4]
                     let second = counters[(task + attempt + 1 + task % 3) % 4]
-                    let targets = attempt % 5 == 0 && first != second ? [first, second] : [first]
-                    do {
-                        var writes: [RecordWrite] = []
-                        for id in targets {
-                            guard
-                                let held = try await store.record(
-                                    RecordReference(type: "test.thing", id: Identifier(rawValue: id)!)
-                                )
-                            else { continue }
-                            writes.append(
-                                .save(record(id, version: held.version, body: #"{"count":\#(count(held) + 1)}"#))
-                            )
-                        }
-                        try await store.write(writes, context: writer)
-                        for id in targets { tally.landed[id, default: 0] += 1 }
-                    } catch let error as DomainError where error.code == .staleWrite {
-                        tally.stale += 1
-                    } catch {
-                        tally.other.append("\(error)")
-                    }
+                    await tally.increment(attempt % 5 == 0 && first != second ? [first, second] : [first], in: store)
                 }
                 return tally
             }
         }
-        var all: [Tally] = []
-        for await tally in group { all.append(tally) }
-        return all
+        return await group.reduce(into: []) { $0.append($1) }
     }
     let tallies = lockstep + racing
     let other = tallies.flatMap(\.other)
@@ -448,10 +402,52 @@ private func racingUpdatesNoneLost(_ store: any RecordStore, _ makeStore: StoreC
     for tally in tallies { landed.merge(tally.landed, uniquingKeysWith: +) }
     try expect(landed.values.reduce(0, +) > 0, "some writes land")
     for id in counters {
-        let held = try await store.record(RecordReference(type: "test.thing", id: Identifier(rawValue: id)!))
+        let held = try await store.record(CounterTally.reference(id))
         let expected = landed[id] ?? 0
-        try expect(held.map(count) == expected, "\(id) counts \(held.map(count) ?? -1) but \(expected) updates landed")
+        let count = held.map(CounterTally.count)
+        try expect(count == expected, "\(id) counts \(count ?? -1) but \(expected) updates landed")
         try expect(held?.version == expected + 1, "\(id) is at version \(held?.version ?? 0) after \(expected) updates")
+    }
+}
+
+/// What one racing task saw: the updates that landed per counter, the stale refusals, anything else.
+private struct CounterTally: Sendable {
+    var landed: [String: Int] = [:]
+    var stale = 0
+    var other: [String] = []
+
+    static func reference(_ id: String) -> RecordReference {
+        RecordReference(type: "test.thing", id: Identifier(rawValue: id)!)
+    }
+
+    static func count(_ stored: StoredRecord) -> Int {
+        let object = try? JSONSerialization.jsonObject(with: stored.payload) as? [String: Int]
+        return object?["count"] ?? -1
+    }
+
+    /// Reads each counter, waits for `beforeWriting`, then adds one to each in a single batch at the
+    /// versions read.
+    mutating func increment(
+        _ targets: [String],
+        in store: any RecordStore,
+        beforeWriting: () async -> Void = {}
+    ) async {
+        do {
+            var writes: [RecordWrite] = []
+            for id in targets {
+                guard let held = try await store.record(Self.reference(id)) else {
+                    throw Expectation(description: "\(id) is missing")
+                }
+                writes.append(.save(record(id, version: held.version, body: #"{"count":\#(Self.count(held) + 1)}"#)))
+            }
+            await beforeWriting()
+            try await store.write(writes, context: writer)
+            for id in targets { landed[id, default: 0] += 1 }
+        } catch let error as DomainError where error.code == .staleWrite {
+            stale += 1
+        } catch {
+            other.append("\(error)")
+        }
     }
 }
 
