@@ -79,7 +79,8 @@ let package = Package(
             dependencies: [
                 "Domain", "Section11", "Audit", "Measures", "Learning", "Reporting", "SQLiteStore", "AssuranceTesting",
                 "SyntheticPartnership",
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]

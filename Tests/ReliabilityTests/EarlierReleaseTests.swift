@@ -1,0 +1,102 @@
+import AssuranceTesting
+import Audit
+import Domain
+import Foundation
+import Learning
+import Measures
+import Reporting
+import SQLiteStore
+import Section11
+import Testing
+
+/// Databases and backups written by earlier releases open, migrate and restore in this one with
+/// nothing lost (Fixtures/README.md says which release wrote each file).
+struct EarlierReleaseTests {
+    static let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+    static let day = try! Day(parsing: "2026-04-30")
+
+    static var modules: [any AssuranceModule] {
+        [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+    }
+
+    /// A copy of a fixture in a fresh directory, so that opening it (and migrating it) never touches the original.
+    static func copy(_ name: String) throws -> (path: String, directory: URL) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("earlier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let target = directory.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: target)
+        return (target.path, directory)
+    }
+
+    /// Every record of every type this build knows decodes, and the counts by type are those of the file.
+    static func decodeEverything(in store: any RecordStore) async throws -> [RecordType: Int] {
+        let framework = AssuranceFramework(modules: modules, environment: AssuranceEnvironment(store: store))
+        let view = framework.makeView()
+        var counts: [RecordType: Int] = [:]
+        for type in framework.modules.flatMap(\.recordTypes) + [PublishedReport.self] {
+            counts[type.recordType] = try await count(type, in: view)
+        }
+        return counts
+    }
+
+    private static func count<Record: StorableRecord>(_ type: Record.Type, in view: AssuranceView) async throws -> Int {
+        try await view.all(type).count
+    }
+
+    @Test func release01DatabaseOpensAndEveryRecordDecodes() async throws {
+        let (path, directory) = try Self.copy("release-0.1.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schema = AssuranceFramework(modules: Self.modules).schemaVersions
+        let store = try SQLiteStore(path: path, schema: schema)
+        let before = try await store.snapshot()
+        let stored = Dictionary(grouping: before.records, by: \.type).mapValues(\.count)
+        let decoded = try await Self.decodeEverything(in: store)
+        #expect(stored == decoded.filter { $0.value > 0 })
+        #expect(before.records.count == 439)
+        #expect(before.changeLog.count == 530)
+        #expect(before.series.count == 30)
+    }
+
+    @Test func release01DatabaseRunsTheCycleAndMakesTheReport() async throws {
+        let (path, directory) = try Self.copy("release-0.1.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStore(path: path, schema: AssuranceFramework(modules: Self.modules).schemaVersions)
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(Self.day), ids: .seeded(11))
+        let framework = AssuranceFramework(modules: Self.modules, environment: environment)
+        let outcome = try await framework.runCycle(on: Self.day, by: PartnershipScenario.partnershipLead)
+        #expect(outcome.raised.isEmpty, "the fixture was written after a cycle on the same day")
+        let report = try await StandardReports(framework: framework).make(
+            ReportRequest(
+                kind: .practiceDevelopmentAssurance,
+                period: try ReportingPeriod(parsing: "FY2025-26-Q4"),
+                audience: .internal,
+                day: Self.day
+            ),
+            as: PartnershipScenario.partnershipLead
+        )
+        #expect(report.sections.count > 10)
+    }
+
+    @Test func release01BackupRestoresWithNothingLost() async throws {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("release-0.1.qaf-backup.json"))
+        let snapshot = try StoreBackup.decode(data, source: "release-0.1.qaf-backup.json")
+        let store = InMemoryStore()
+        try await store.restore(snapshot)
+        let restored = try await store.snapshot()
+        #expect(restored.records.count == snapshot.records.count)
+        #expect(restored.changeLog == snapshot.changeLog)
+        #expect(restored.series == snapshot.series)
+        let stored = Dictionary(grouping: restored.records, by: \.type).mapValues(\.count)
+        let decoded = try await Self.decodeEverything(in: store)
+        #expect(stored == decoded.filter { $0.value > 0 })
+    }
+
+    @Test func release01DatabaseAndBackupHoldTheSameRecords() async throws {
+        let (path, directory) = try Self.copy("release-0.1.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fromDatabase = try await SQLiteStore(path: path).snapshot()
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("release-0.1.qaf-backup.json"))
+        let fromBackup = try StoreBackup.decode(data, source: "backup")
+        #expect(fromDatabase == fromBackup)
+    }
+}
