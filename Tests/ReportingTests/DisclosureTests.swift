@@ -1,6 +1,7 @@
 import AssuranceTesting
 import Domain
 import Foundation
+import Measures
 import Reporting
 import Testing
 

@@ -1,39 +1,6 @@
 public import Domain
 import Foundation
 
-/// The types of audit the framework uses.
-public enum AuditType: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
-    /// A multi-agency thematic audit.
-    case multiAgencyThematic = "multi-agency-thematic"
-    /// A single agency's audit.
-    case singleAgency = "single-agency"
-    /// A spot audit of an anomaly in the data.
-    case spot
-    /// A multi-agency thematic audit of the MASH.
-    case mashThematic = "mash-thematic"
-    /// An appreciative inquiry.
-    case appreciativeInquiry = "appreciative-inquiry"
-    /// A table-top audit.
-    case tableTop = "table-top"
-    /// A survey.
-    case survey
-    /// A forum.
-    case forum
-    /// A deep dive.
-    case deepDive = "deep-dive"
-
-    /// The type's name.
-    public var description: String { rawValue.replacingOccurrences(of: "-", with: " ") }
-
-    /// Whether the type audits cases that the agencies return and a moderation meeting grades.
-    public var usesModeration: Bool {
-        switch self {
-        case .multiAgencyThematic, .singleAgency, .mashThematic, .tableTop: true
-        case .spot, .appreciativeInquiry, .survey, .forum, .deepDive: false
-        }
-    }
-}
-
 /// Why a theme was chosen for the programme.
 public enum ThemeRationale: String, Hashable, Sendable, Codable, CaseIterable {
     /// Learning from reviews.
@@ -70,33 +37,6 @@ public struct InquiryStage: Hashable, Sendable, Codable {
     /// The five-stage cycle, Define, Discover, Dream, Design and Deliver (Destiny); a partnership may
     /// add a sixth of its own (the framework's "6 Ds" are not listed in any source found).
     public static let fiveDs = ["Define", "Discover", "Dream", "Design", "Deliver (Destiny)"]
-}
-
-/// A finding of an audit: a strength, a gap or a concern.
-public struct AuditFinding: Hashable, Sendable, Codable {
-    /// The kind of finding.
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        /// A strength.
-        case strength
-        /// A gap.
-        case gap
-        /// A concern.
-        case concern
-    }
-
-    /// The kind.
-    public var kind: Kind
-    /// What was found.
-    public var text: String
-    /// Themes it bears on.
-    public var themes: [Theme]
-
-    /// Creates a finding.
-    public init(kind: Kind, text: String, themes: [Theme] = []) {
-        self.kind = kind
-        self.text = text
-        self.themes = themes
-    }
 }
 
 /// An audit of the programme: planned, scoped, fielded, moderated, reported, challenged and closed.

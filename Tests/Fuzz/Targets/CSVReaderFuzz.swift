@@ -1,6 +1,7 @@
 // libFuzzer target: the CSV reader, on any bytes, only ever returns fields or throws DomainError.
 import Domain
 import Foundation
+import Measures
 
 /// libFuzzer's entry point: one input, as bytes.
 @_cdecl("LLVMFuzzerTestOneInput")

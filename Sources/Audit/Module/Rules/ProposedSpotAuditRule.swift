@@ -1,0 +1,42 @@
+public import Domain
+
+/// A signal that has stood unanswered for some periods: propose a spot audit.
+public struct ProposedSpotAuditRule: AssuranceRule {
+    /// `audit.proposed-spot-audit`.
+    public var id: RuleID { "audit.proposed-spot-audit" }
+    /// The rule's title.
+    public var title: String { "Spot audit proposed" }
+    /// Periods a signal must stand.
+    public var periods: Int
+    /// What the rule checks.
+    public var summary: String {
+        "A signal has stood for \(periods) or more periods with no explanation, no linked audit and no declined proposal: "
+            + "a QA lead should accept a spot audit or decline it with a reason."
+    }
+    /// Spot audits help understand anomalies in the data.
+    public var source: ObligationSource {
+        .framework(
+            "Devon SCP QA Framework, 'Spot' Audits: case audits designed to help understand in more detail any anomalies or odd trends in the data"
+        )
+    }
+
+    /// One proposal per signal.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let declined = Set(try await view.all(SpotAuditDecline.self).map(\.signal))
+        return try await view.all(Signal.self).compactMap { signal in
+            guard signal.status == .active, signal.kind != .staleData, signal.periodsStanding >= periods,
+                !signal.isAnswered,
+                !declined.contains(signal.id)
+            else { return nil }
+            return FindingDraft(
+                key: signal.key,
+                subject: signal.reference,
+                agency: signal.scope.agency,
+                severity: .emergingRisk,
+                level: .subGroup,
+                message:
+                    "Propose a spot audit: \(signal.summary) It has stood for \(signal.periodsStanding) periods unanswered."
+            )
+        }
+    }
+}

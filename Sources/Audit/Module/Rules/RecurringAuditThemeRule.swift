@@ -1,0 +1,46 @@
+public import Domain
+
+/// A theme judged below good in more than one audit in twelve months: a recurring concern.
+public struct RecurringAuditThemeRule: AssuranceRule {
+    /// `audit.recurring-theme`.
+    public var id: RuleID { "audit.recurring-theme" }
+    /// The rule's title.
+    public var title: String { "Recurring audit theme" }
+    /// What the rule checks.
+    public var summary: String {
+        "A theme judged Requires improvement or Inadequate in more than one audit reported in the last 12 months."
+    }
+    /// The framework: highlight commonly recurring themes.
+    public var source: ObligationSource {
+        .framework(
+            "Devon SCP QA Framework, Introduction: highlight commonly recurring themes that require further investigation"
+        )
+    }
+    /// Creates the rule.
+    public init() {}
+
+    /// One finding per theme.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let state = try await AuditState.load(view)
+        let titles = Dictionary(state.audits.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        return state.analysis().recurringThemes(on: day).map { recurring in
+            FindingDraft(
+                key: recurring.theme.rawValue,
+                subject: RecordReference(type: Audit.recordType, id: recurring.audits.last!.retyped()),
+                severity: .recurringConcern,
+                level: .practiceDevelopmentGroup,
+                message:
+                    "\(recurring.theme.label) was judged below good in \(recurring.audits.count) audits in 12 months: "
+                    + recurring.audits.map { titles[$0] ?? $0.rawValue }.joined(separator: "; ") + ".",
+                themes: [recurring.theme],
+                evidence: recurring.audits.map {
+                    EvidenceReference(
+                        .record,
+                        title: titles[$0] ?? $0.rawValue,
+                        record: RecordReference(type: Audit.recordType, id: $0.retyped())
+                    )
+                }
+            )
+        }
+    }
+}

@@ -1,0 +1,35 @@
+public import Domain
+import Foundation
+
+/// The types of audit the framework uses.
+public enum AuditType: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// A multi-agency thematic audit.
+    case multiAgencyThematic = "multi-agency-thematic"
+    /// A single agency's audit.
+    case singleAgency = "single-agency"
+    /// A spot audit of an anomaly in the data.
+    case spot
+    /// A multi-agency thematic audit of the MASH.
+    case mashThematic = "mash-thematic"
+    /// An appreciative inquiry.
+    case appreciativeInquiry = "appreciative-inquiry"
+    /// A table-top audit.
+    case tableTop = "table-top"
+    /// A survey.
+    case survey
+    /// A forum.
+    case forum
+    /// A deep dive.
+    case deepDive = "deep-dive"
+
+    /// The type's name.
+    public var description: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    /// Whether the type audits cases that the agencies return and a moderation meeting grades.
+    public var usesModeration: Bool {
+        switch self {
+        case .multiAgencyThematic, .singleAgency, .mashThematic, .tableTop: true
+        case .spot, .appreciativeInquiry, .survey, .forum, .deepDive: false
+        }
+    }
+}

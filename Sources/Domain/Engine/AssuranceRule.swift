@@ -1,0 +1,28 @@
+/// An assurance rule: a check of the partnership's records for a day that returns findings.
+///
+/// A rule is pure: the same records and day give the same findings. It reads through a read-only
+/// ``AssuranceView`` and never writes; the ``AssuranceFramework`` raises, keeps, resolves and
+/// escalates the findings it returns.
+///
+/// ```swift
+/// struct OverdueThing: AssuranceRule {
+///     var id: RuleID { "host.overdue-thing" }
+///     var title: String { "Thing overdue" }
+///     var summary: String { "A thing past its due day." }
+///     var source: ObligationSource { .framework("Our framework, section 2") }
+///     func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] { [] }
+/// }
+/// ```
+public protocol AssuranceRule: Sendable {
+    /// A stable id, unique across every module, such as `learning.rapid-review-overdue`.
+    var id: RuleID { get }
+    /// A short title.
+    var title: String { get }
+    /// What the rule checks, with its parameters, for the rule catalogue.
+    var summary: String { get }
+    /// The obligation the rule checks.
+    var source: ObligationSource { get }
+
+    /// The findings that hold on a day.
+    func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft]
+}

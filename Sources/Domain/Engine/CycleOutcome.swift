@@ -1,0 +1,43 @@
+/// What an assurance cycle did.
+public struct CycleOutcome: Sendable {
+    /// The day the cycle ran for.
+    public var day: Day
+    /// Findings raised for the first time.
+    public var raised: [Finding] = []
+    /// Open findings that still hold.
+    public var kept: [Finding] = []
+    /// Findings whose condition has cleared.
+    public var resolved: [Finding] = []
+    /// Findings moved up a level (also in ``kept``).
+    public var escalated: [Finding] = []
+    /// Signals raised for the first time or raised again.
+    public var signalsRaised: [Signal] = []
+    /// Signals that no longer stand.
+    public var signalsCleared: [Signal] = []
+    /// What the notifier delivered.
+    public var delivery: DeliveryReport?
+
+    /// Creates an empty outcome.
+    public init(day: Day) {
+        self.day = day
+    }
+
+    /// The open findings after the cycle: raised and kept, most serious first.
+    public var open: [Finding] {
+        (raised + kept).sorted { lhs, rhs in
+            if lhs.level != rhs.level { return lhs.level > rhs.level }
+            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+            return lhs.key < rhs.key
+        }
+    }
+
+    /// The number of open findings at each level.
+    public var openByLevel: [EscalationLevel: Int] {
+        Dictionary(grouping: open, by: \.level).mapValues(\.count)
+    }
+
+    /// Whether the cycle changed nothing.
+    public var changedNothing: Bool {
+        raised.isEmpty && resolved.isEmpty && escalated.isEmpty && signalsRaised.isEmpty && signalsCleared.isEmpty
+    }
+}

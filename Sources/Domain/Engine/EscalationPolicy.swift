@@ -1,0 +1,42 @@
+/// When an unresolved finding moves up a level.
+///
+/// The defaults are the framework's: a finding at a sub-group moves to the Practice Development
+/// Group after 2 months unresolved, and from there to the Executive after a further 2 months. A
+/// finding at an agency moves to the sub-group after 2 months. Good practice is never escalated.
+public struct EscalationPolicy: Hashable, Sendable {
+    /// How long a finding may stay unresolved at a level before it moves up; a level not listed never escalates.
+    public var after: [EscalationLevel: ClockDuration]
+
+    /// Creates a policy.
+    public init(after: [EscalationLevel: ClockDuration]) {
+        self.after = after
+    }
+
+    /// Two months at each level below the Executive.
+    public static let standard = EscalationPolicy(after: [
+        .agency: .months(2), .subGroup: .months(2), .practiceDevelopmentGroup: .months(2),
+    ])
+
+    /// No escalation.
+    public static let never = EscalationPolicy(after: [:])
+
+    /// The level changes an open finding is due by a day, each dated the day it fell due.
+    public func escalations(
+        of finding: Finding,
+        through day: Day,
+        calendar: any WorkingDayCalendar
+    ) -> [Finding.LevelChange] {
+        guard finding.status == .open, finding.severity != .goodPractice else { return [] }
+        var changes: [Finding.LevelChange] = []
+        var level = finding.level
+        var since = finding.atLevelSince
+        while let wait = after[level], let next = level.next {
+            let due = calendar.deadline(for: wait, from: since)
+            guard due <= day else { break }
+            changes.append(Finding.LevelChange(level: next, on: due))
+            level = next
+            since = due
+        }
+        return changes
+    }
+}

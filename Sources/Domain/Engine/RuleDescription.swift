@@ -1,0 +1,22 @@
+/// A rule as the catalogue lists it.
+public struct RuleDescription: Hashable, Sendable, Codable {
+    /// The module that contributes the rule.
+    public var module: String
+    /// The rule's id.
+    public var id: RuleID
+    /// Its title.
+    public var title: String
+    /// What it checks.
+    public var summary: String
+    /// The obligation it checks.
+    public var source: ObligationSource
+
+    /// Creates a description.
+    public init(module: String, id: RuleID, title: String, summary: String, source: ObligationSource) {
+        self.module = module
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.source = source
+    }
+}

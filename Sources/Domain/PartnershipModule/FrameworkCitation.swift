@@ -1,0 +1,3 @@
+import Foundation
+
+let frameworkCitation = "Devon SCP Quality Assurance Framework"

@@ -1,0 +1,33 @@
+/// A reference to a stored record of any type: its type and its id.
+public struct RecordReference: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The record's type.
+    public var type: RecordType
+    /// The record's id.
+    public var id: Identifier<AnyRecordKind>
+
+    /// Creates a reference from a type and an id.
+    public init(type: RecordType, id: Identifier<AnyRecordKind>) {
+        self.type = type
+        self.id = id
+    }
+
+    /// A reference to a typed record.
+    public init<Record: StorableRecord>(_ record: Record) {
+        self.type = Record.recordType
+        self.id = record.id.retyped()
+    }
+
+    /// A reference to the record of a type with an id.
+    public init<Record: StorableRecord>(_: Record.Type, id: Record.ID) {
+        self.type = Record.recordType
+        self.id = id.retyped()
+    }
+
+    /// `type/id`, such as `audit.audit/a-17`.
+    public var description: String { "\(type)/\(id)" }
+
+    /// Orders references by type, then id.
+    public static func < (lhs: RecordReference, rhs: RecordReference) -> Bool {
+        (lhs.type, lhs.id) < (rhs.type, rhs.id)
+    }
+}

@@ -1,0 +1,42 @@
+/// A reference to evidence: a document, a link, a record, or a note of what was seen.
+///
+/// The package holds references, not the documents themselves; the host keeps the files.
+public struct EvidenceReference: Hashable, Sendable, Codable {
+    /// The kind of evidence.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A document the host keeps, named by its location.
+        case document
+        /// A web link.
+        case link
+        /// A record in the store.
+        case record
+        /// A note of what was seen or heard.
+        case note
+    }
+
+    /// The kind of evidence.
+    public var kind: Kind
+    /// A short title.
+    public var title: String
+    /// Where the evidence is: a path or URL the host understands.
+    public var location: String?
+    /// The record, for ``Kind/record``.
+    public var record: RecordReference?
+    /// The day the evidence was added.
+    public var addedOn: Day?
+
+    /// Creates an evidence reference.
+    public init(
+        _ kind: Kind,
+        title: String,
+        location: String? = nil,
+        record: RecordReference? = nil,
+        addedOn: Day? = nil
+    ) {
+        self.kind = kind
+        self.title = title
+        self.location = location
+        self.record = record
+        self.addedOn = addedOn
+    }
+}

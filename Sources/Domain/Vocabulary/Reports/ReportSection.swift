@@ -1,0 +1,43 @@
+/// A section of a report, contributed by a module: a title and a list of blocks.
+///
+/// Modules build sections from their own records and hand them to Reporting, which assembles the
+/// standard reports and renders them; Reporting never imports a feature module.
+public struct ReportSection: Hashable, Sendable {
+    /// Whether a section may go to every audience.
+    public enum Disclosure: String, Hashable, Sendable, Codable {
+        /// Fit for every audience once small numbers are suppressed.
+        case any
+        /// Left out of public reports: it names agencies' ratings or cases.
+        case notPublic = "not-public"
+    }
+
+    /// A stable id, such as `measures.scorecard`.
+    public var id: String
+    /// The section's title.
+    public var title: String
+    /// The module that contributed it.
+    public var module: String
+    /// Its position among the module's sections.
+    public var order: Int
+    /// Who may see it.
+    public var disclosure: Disclosure
+    /// The blocks, in order.
+    public var blocks: [ReportBlock]
+
+    /// Creates a section.
+    public init(
+        id: String,
+        title: String,
+        module: String,
+        order: Int = 0,
+        disclosure: Disclosure = .any,
+        blocks: [ReportBlock]
+    ) {
+        self.id = id
+        self.title = title
+        self.module = module
+        self.order = order
+        self.disclosure = disclosure
+        self.blocks = blocks
+    }
+}

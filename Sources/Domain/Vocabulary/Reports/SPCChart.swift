@@ -1,0 +1,95 @@
+/// A statistical process control chart in the Making Data Count style.
+public struct SPCChart: Hashable, Sendable {
+    /// One point of the chart.
+    public struct Point: Hashable, Sendable {
+        /// The period label on the x axis.
+        public var label: String
+        /// The value; absent for a gap.
+        public var value: Double?
+        /// The centre line.
+        public var mean: Double?
+        /// The lower process limit.
+        public var lowerLimit: Double?
+        /// The upper process limit.
+        public var upperLimit: Double?
+        /// The lower near-limit line (two sigma).
+        public var lowerNearLimit: Double?
+        /// The upper near-limit line (two sigma).
+        public var upperNearLimit: Double?
+        /// The point type: `common_cause`, `special_cause_improvement`, `special_cause_concern`,
+        /// `special_cause_neutral_high` or `special_cause_neutral_low`.
+        public var pointType: String
+        /// The phase (rebase group) the point belongs to, from 0.
+        public var phase: Int
+        /// Whether the value was withheld from the report's audience (a small count in a public
+        /// report), rather than missing from the data.
+        public var isSuppressed: Bool
+
+        /// Creates a point.
+        public init(
+            label: String,
+            value: Double?,
+            mean: Double?,
+            lowerLimit: Double?,
+            upperLimit: Double?,
+            lowerNearLimit: Double?,
+            upperNearLimit: Double?,
+            pointType: String,
+            phase: Int,
+            isSuppressed: Bool = false
+        ) {
+            self.label = label
+            self.value = value
+            self.mean = mean
+            self.lowerLimit = lowerLimit
+            self.upperLimit = upperLimit
+            self.lowerNearLimit = lowerNearLimit
+            self.upperNearLimit = upperNearLimit
+            self.pointType = pointType
+            self.phase = phase
+            self.isSuppressed = isSuppressed
+        }
+    }
+
+    /// The chart's title.
+    public var title: String
+    /// The unit of the values, such as `%` or `contacts`.
+    public var unit: String
+    /// The direction of improvement: `increase`, `decrease` or `neutral`.
+    public var improvement: String
+    /// The points, in period order.
+    public var points: [Point]
+    /// The target, if there is one.
+    public var target: Double?
+    /// The variation icon: the last point's type, such as `concern_high`.
+    public var variationIcon: String?
+    /// The assurance icon: `consistent_pass`, `consistent_fail` or `inconsistent`.
+    public var assuranceIcon: String?
+    /// Whether the latest phase has fewer than 13 points, so its limits are trial limits.
+    public var trialLimits: Bool
+    /// Whether the values are counts, which public reports suppress from 1 to 5.
+    public var valuesAreCounts: Bool
+
+    /// Creates a chart.
+    public init(
+        title: String,
+        unit: String,
+        improvement: String,
+        points: [Point],
+        target: Double? = nil,
+        variationIcon: String? = nil,
+        assuranceIcon: String? = nil,
+        trialLimits: Bool = false,
+        valuesAreCounts: Bool = false
+    ) {
+        self.title = title
+        self.unit = unit
+        self.improvement = improvement
+        self.points = points
+        self.target = target
+        self.variationIcon = variationIcon
+        self.assuranceIcon = assuranceIcon
+        self.trialLimits = trialLimits
+        self.valuesAreCounts = valuesAreCounts
+    }
+}

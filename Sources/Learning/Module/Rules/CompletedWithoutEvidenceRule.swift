@@ -1,0 +1,36 @@
+public import Domain
+
+/// An action completed some months ago with no evidence of completion.
+public struct CompletedWithoutEvidenceRule: AssuranceRule {
+    /// `learning.completed-without-evidence`.
+    public var id: RuleID { "learning.completed-without-evidence" }
+    /// The rule's title.
+    public var title: String { "Completed without evidence" }
+    /// The months allowed.
+    public var months: Int
+    /// What the rule checks.
+    public var summary: String {
+        "An action marked complete \(months) or more months ago has no evidence of completion."
+    }
+    /// The framework: evidence, not just activity.
+    public var source: ObligationSource { .framework(loop) }
+
+    /// One finding per action.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let state = try await LearningState.load(view)
+        return state.actions.compactMap { action in
+            guard action.status == .completed, let completed = action.completedOn,
+                completed.adding(months: months) <= day, (action.completionEvidence ?? []).isEmpty
+            else { return nil }
+            return FindingDraft(
+                key: action.id.rawValue,
+                subject: action.reference,
+                agency: action.ownerAgency,
+                severity: .areaForImprovement,
+                level: .subGroup,
+                message:
+                    "\(state.name(action.ownerAgency))'s action \"\(action.text)\" was completed on \(completed) with no evidence of completion."
+            )
+        }
+    }
+}

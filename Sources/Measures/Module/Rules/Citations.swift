@@ -1,0 +1,1 @@
+let frameworkData = "Devon SCP QA Framework, Quantitative Measures and 'Spot' Audits"

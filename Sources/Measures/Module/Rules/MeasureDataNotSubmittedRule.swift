@@ -1,0 +1,39 @@
+public import Domain
+
+/// A series whose latest due period has no data.
+public struct MeasureDataNotSubmittedRule: AssuranceRule {
+    /// `measures.data-not-submitted`.
+    public var id: RuleID { "measures.data-not-submitted" }
+    /// The rule's title.
+    public var title: String { "Data not submitted" }
+    let module: MeasuresModule
+    /// What the rule checks.
+    public var summary: String {
+        "A series with data whose latest period is due (the period's end plus the measure's submission lag) "
+            + "but has not arrived."
+    }
+    /// The framework's expectation that agencies supply the agreed data measures.
+    public var source: ObligationSource {
+        .framework("Devon SCP QA Framework, Quantitative Measures: the agreed Framework Data Measures (Appendix 2)")
+    }
+
+    /// Findings for each late series, at its agency where it has one.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let analysis = try await MeasureAnalysis.load(view, module: module, on: day)
+        return analysis.entries.compactMap { entry in
+            guard !entry.row.isFresh, let latest = entry.series.points.last else { return nil }
+            let due = entry.definition.dueDay(for: entry.row.expectedPeriod)
+            return FindingDraft(
+                key: "\(entry.series.measure)|\(entry.series.scope)|\(entry.row.expectedPeriod)",
+                subject: RecordReference(type: .observationSeries, id: entry.series.changeLogID),
+                agency: entry.series.scope.agency,
+                severity: .areaForImprovement,
+                level: entry.series.scope.agency == nil ? .subGroup : .agency,
+                message:
+                    "\(analysis.title(entry)) for \(entry.row.expectedPeriod.label) "
+                    + "was due by \(due) and has not been submitted; the latest is \(latest.period.label).",
+                dueOn: due
+            )
+        }
+    }
+}

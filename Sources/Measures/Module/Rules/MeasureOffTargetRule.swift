@@ -1,0 +1,48 @@
+public import Domain
+
+/// A measure rated red against its target for a run of periods: an emerging risk, and a decision for
+/// the Executive once the run is twice as long.
+public struct MeasureOffTargetRule: AssuranceRule {
+    /// `measures.off-target`.
+    public var id: RuleID { "measures.off-target" }
+    /// The rule's title.
+    public var title: String { "Measure off target" }
+    let module: MeasuresModule
+
+    /// What the rule checks.
+    public var summary: String {
+        "A series rated red against its target (outside the tolerance band) for \(module.offTargetPeriods) or more "
+            + "periods in a row; \(module.offTargetPeriods * 2) or more needs an Executive decision."
+    }
+    /// The framework's data measures and the PDG's role.
+    public var source: ObligationSource {
+        .framework(
+            "Devon SCP QA Framework, The Role of the Practice Development Group: alert the Executive to declining or poor performance"
+        )
+    }
+
+    /// Findings for each series off target.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let analysis = try await MeasureAnalysis.load(view, module: module, on: day)
+        return analysis.entries.compactMap { entry in
+            guard entry.redRun.count >= module.offTargetPeriods,
+                let latest = entry.series.points.last(where: { $0.value != nil }),
+                let value = latest.value, let target = entry.definition.target(for: latest.period)
+            else { return nil }
+            let decision = entry.redRun.count >= module.offTargetPeriods * 2
+            let unit = entry.definition.unit
+            return FindingDraft(
+                key: "\(entry.series.measure)|\(entry.series.scope)",
+                subject: RecordReference(type: .observationSeries, id: entry.series.changeLogID),
+                agency: entry.series.scope.agency,
+                severity: decision ? .decisionRequired : .emergingRisk,
+                level: decision ? .executive : .practiceDevelopmentGroup,
+                message:
+                    "\(analysis.title(entry)) has been red against its target of "
+                    + "\(MeasureAnalysis.format(target, unit)) for \(entry.redRun.count) periods; it was "
+                    + "\(MeasureAnalysis.format(value, unit)) in \(latest.period.label).",
+                themes: entry.definition.themes
+            )
+        }
+    }
+}

@@ -1,0 +1,37 @@
+public import Domain
+
+/// A series whose latest point is special-cause improvement: good practice to report.
+public struct SpecialCauseImprovementRule: AssuranceRule {
+    /// `measures.special-cause-improvement`.
+    public var id: RuleID { "measures.special-cause-improvement" }
+    /// The rule's title.
+    public var title: String { "Special-cause improvement" }
+    let module: MeasuresModule
+    /// What the rule checks.
+    public var summary: String { "A series whose latest point shows special-cause improvement." }
+    /// The PDG's duty to report good practice and strengths.
+    public var source: ObligationSource {
+        .framework(
+            "Devon SCP QA Framework, The Role of the Practice Development Group: examples of good practice and particular strengths"
+        )
+    }
+
+    /// Good-practice findings for each improving series.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let analysis = try await MeasureAnalysis.load(view, module: module, on: day)
+        return analysis.entries.compactMap { entry in
+            guard entry.latestType == .improvement, let rule = entry.latestRule else { return nil }
+            return FindingDraft(
+                key: "\(entry.series.measure)|\(entry.series.scope)",
+                subject: RecordReference(type: .observationSeries, id: entry.series.changeLogID),
+                agency: entry.series.scope.agency,
+                severity: .goodPractice,
+                level: .practiceDevelopmentGroup,
+                message:
+                    "\(analysis.title(entry)) shows special-cause improvement "
+                    + "(\(rule.label)).",
+                themes: entry.definition.themes
+            )
+        }
+    }
+}

@@ -1,0 +1,52 @@
+public import Domain
+
+/// An agency rating a standard green while its data says otherwise.
+public struct RatingContradictedByDataRule: AssuranceRule {
+    /// `section11.rating-contradicted-by-data`.
+    public var id: RuleID { "section11.rating-contradicted-by-data" }
+    /// The rule's title.
+    public var title: String { "Self-rating contradicted by data" }
+    /// The checks.
+    public var checks: [ContributionCheck]
+    /// What the rule checks.
+    public var summary: String {
+        "A standard rated green while the agency's own data (\(checks.map(\.description).joined(separator: "; ")); "
+            + "attendance at partnership meetings) falls short."
+    }
+    /// The framework's triangulation of agency contribution.
+    public var source: ObligationSource {
+        .framework(
+            "\(framework): our approach triangulates a number of interrelated areas which offer a more rounded and accurate picture"
+        )
+    }
+
+    /// One finding per agency, standard and contradiction.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let state = try await Section11State.load(view)
+        let series = try await view.observationSeries().filter { $0.scope.agency != nil }
+        let meetings = try await view.all(Meeting.self)
+        let year = ReportingPeriod.containing(day.adding(days: -1), kind: .year, basis: .financial)
+        return state.cycles.flatMap { entry in
+            AgencyContribution.profiles(
+                set: entry.set,
+                assessments: entry.assessments,
+                series: series,
+                meetings: meetings,
+                period: year,
+                checks: checks
+            ).flatMap { profile in
+                profile.contradictions.map { contradiction in
+                    FindingDraft(
+                        key: "\(entry.cycle.id)|\(profile.agency)|\(contradiction.standard)|\(contradiction.source)",
+                        subject: RecordReference(type: Agency.recordType, id: profile.agency.retyped()),
+                        agency: profile.agency,
+                        severity: .emergingRisk,
+                        level: .subGroup,
+                        message: "\(state.agencies[profile.agency]?.name ?? profile.agency.rawValue) rated standard "
+                            + "\(contradiction.standard) green in \(entry.cycle.name), but \(contradiction.evidence)."
+                    )
+                }
+            }
+        }
+    }
+}

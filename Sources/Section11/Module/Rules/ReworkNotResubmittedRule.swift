@@ -1,0 +1,44 @@
+public import Domain
+
+/// An assessment returned for rework and not resubmitted within a number of working days.
+public struct ReworkNotResubmittedRule: AssuranceRule {
+    /// `section11.rework-not-resubmitted`.
+    public var id: RuleID { "section11.rework-not-resubmitted" }
+    /// The rule's title.
+    public var title: String { "Returned assessment not resubmitted" }
+    /// The working days allowed.
+    public var workingDays: Int
+    /// What the rule checks.
+    public var summary: String {
+        "An assessment returned for rework has not been resubmitted within \(workingDays) working days."
+    }
+    /// The framework's Section 11 process.
+    public var source: ObligationSource { .framework("\(framework): scrutiny and challenge of returns") }
+
+    /// One finding per assessment.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let state = try await Section11State.load(view)
+        return state.cycles.flatMap { entry in
+            entry.assessments.compactMap { assessment -> FindingDraft? in
+                guard
+                    assessment.status == .returned
+                        || (assessment.status == .inProgress && assessment.returnedOn != nil),
+                    let returned = assessment.returnedOn
+                else { return nil }
+                let due = view.calendar.adding(workingDays: workingDays, to: returned)
+                guard day > due else { return nil }
+                return FindingDraft(
+                    key: "\(assessment.id)|\(returned)",
+                    subject: assessment.reference,
+                    agency: assessment.agency,
+                    severity: .areaForImprovement,
+                    level: .agency,
+                    message:
+                        "\(state.agencies[assessment.agency]?.name ?? assessment.agency.rawValue)'s \(entry.cycle.name) "
+                        + "assessment was returned for rework on \(returned) and has not been resubmitted; it was due by \(due).",
+                    dueOn: due
+                )
+            }
+        }
+    }
+}

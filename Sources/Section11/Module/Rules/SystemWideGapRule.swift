@@ -1,0 +1,39 @@
+public import Domain
+
+/// A standard rated red by more than a share of agencies: a gap across the system, for the PDG.
+public struct SystemWideGapRule: AssuranceRule {
+    /// `section11.system-wide-gap`.
+    public var id: RuleID { "section11.system-wide-gap" }
+    /// The rule's title.
+    public var title: String { "System-wide gap" }
+    /// The share of agencies beyond which a red standard is system-wide.
+    public var share: Double
+    /// What the rule checks.
+    public var summary: String {
+        "More than \(Int((share * 100).rounded()))% of the agencies that rated a standard rated one of its criteria red."
+    }
+    /// The framework: common themes and gaps.
+    public var source: ObligationSource {
+        .framework(
+            "\(framework): where there are common themes and gaps arising, these are highlighted, and action identified"
+        )
+    }
+
+    /// One finding per standard.
+    public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+        let state = try await Section11State.load(view)
+        return state.cycles.flatMap { entry in
+            Section11Analysis(set: entry.set, assessments: [], agencies: [:], on: day)
+                .redStandards(share: share, assessments: entry.assessments).map { gap in
+                    FindingDraft(
+                        key: "\(entry.cycle.id)|\(gap.standard.code)",
+                        subject: entry.cycle.reference,
+                        severity: .recurringConcern,
+                        level: .practiceDevelopmentGroup,
+                        message: "\(gap.red) of \(gap.rated) agencies rated standard \(gap.standard.code) "
+                            + "(\(gap.standard.title)) red in \(entry.cycle.name)."
+                    )
+                }
+        }
+    }
+}
