@@ -10,7 +10,7 @@ import SyntheticPartnership
 
 /// Every module, as a host that composed the whole package would have it.
 func allModules() -> [any AssuranceModule] {
-    [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+    [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
 }
 
 /// The framework over a store, on the generator's reference day with counting identifiers.

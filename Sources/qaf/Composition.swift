@@ -8,7 +8,7 @@ import Section11
 
 /// Every module the CLI composes: the demo tool links the whole package.
 func composedModules() -> [any AssuranceModule] {
-    [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+    [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
 }
 
 /// The schema versions of every composed module, to refuse newer data on open.

@@ -44,7 +44,7 @@ struct AssuranceCycleTests {
     func framework(store: InMemoryStore, on day: Day, sink: RecordingNotificationSink? = nil) -> AssuranceFramework {
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: ids)
         let notifier = sink.map { Notifier(sinks: [$0], records: environment.records, clock: TestClock()) }
-        return AssuranceFramework(modules: [], environment: environment, notifier: notifier)
+        return AssuranceFramework(modules: [PartnershipModule()], environment: environment, notifier: notifier)
     }
 
     @Test func raisesAFindingAndNotifiesOnce() async throws {
@@ -232,7 +232,7 @@ struct AssuranceCycleTests {
     }
 
     @Test func theRuleCatalogueNamesEachRulesSource() {
-        let catalogue = AssuranceFramework(modules: []).ruleCatalogue
+        let catalogue = AssuranceFramework(modules: [PartnershipModule()]).ruleCatalogue
         #expect(
             catalogue.map(\.id.rawValue) == [
                 "partnership.statutory-partner-attendance", "partnership.group-report-overdue",

@@ -56,7 +56,7 @@ import Testing
             let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
             try await PartnershipScenario.small(from: .fixture("2025-01-01")).save(into: environment.records)
             let framework = AssuranceFramework(
-                modules: [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
+                modules: [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
                 environment: environment
             )
 

@@ -16,7 +16,7 @@ struct EarlierReleaseTests {
     static let day = try! Day(parsing: "2026-04-30")
 
     static var modules: [any AssuranceModule] {
-        [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+        [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
     }
 
     /// A copy of a fixture in a fresh directory, so that opening it (and migrating it) never touches the original.
@@ -33,7 +33,7 @@ struct EarlierReleaseTests {
         let framework = AssuranceFramework(modules: modules, environment: AssuranceEnvironment(store: store))
         let view = framework.makeView()
         var counts: [RecordType: Int] = [:]
-        for type in framework.modules.flatMap(\.recordTypes) + [PublishedReport.self] {
+        for type in framework.recordTypes + [PublishedReport.self] {
             counts[type.recordType] = try await count(type, in: view)
         }
         return counts

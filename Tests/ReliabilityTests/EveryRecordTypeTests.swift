@@ -15,12 +15,12 @@ enum EveryRecordType {
     static let day = PartnershipGenerator.demoDay
     static let lead = PartnershipScenario.partnershipLead
     static var modules: [any AssuranceModule] {
-        [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+        [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
     }
 
     /// Every record type: each module's, the partnership module's, and the published report.
     static var types: [any StorableRecord.Type] {
-        AssuranceFramework(modules: modules).modules.flatMap(\.recordTypes) + [PublishedReport.self]
+        AssuranceFramework(modules: modules).recordTypes + [PublishedReport.self]
     }
 
     /// The miniature partnership after a cycle, a spot audit accepted and one declined, a series

@@ -29,7 +29,7 @@ struct ReportScenario {
     }
 
     static var allModules: [any AssuranceModule] {
-        [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+        [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
     }
 
     /// Every standard report, with a request that suits its kind.

@@ -45,6 +45,15 @@ public struct AuditModule: AssuranceModule {
         ]
     }
 
+    /// The Practice Development Group's and the yearly reports, and the MASH and conference chairs'
+    /// quarterly summaries.
+    public var reportContributions: [ReportContribution] {
+        [
+            ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
+            ReportContribution(.mashQuarterly), ReportContribution(.conferenceChairsQuarterly),
+        ]
+    }
+
     /// The forward plan, grades, findings, recurring themes, challenge outcomes and quarterly summaries.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         try await AuditSections(module: self).sections(for: request, in: view)

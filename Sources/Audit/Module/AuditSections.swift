@@ -22,7 +22,7 @@ struct AuditSections {
             return summaries(state, .mash, request)
         case .conferenceChairsQuarterly:
             return summaries(state, .conferenceChairs, request)
-        case .subGroupReport, .scrutinyPack:
+        default:
             return []
         }
     }

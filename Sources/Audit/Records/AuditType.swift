@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 import Foundation
 
 /// The types of audit the framework uses.

@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 
 /// A grade with the rationale every grade needs.
 public struct Grade: Hashable, Sendable, Codable {

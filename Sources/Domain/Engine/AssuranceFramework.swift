@@ -4,17 +4,27 @@ import Foundation
 ///
 /// ```swift
 /// let framework = AssuranceFramework(
-///     modules: [Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
+///     modules: [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
 ///     environment: environment,
 ///     notifier: Notifier(sinks: [ConsoleNotificationSink()], records: environment.records)
 /// )
 /// let outcome = try await framework.runCycle(on: try Day(parsing: "2026-03-31"), by: qaLead)
 /// ```
 ///
-/// The Domain's own ``PartnershipModule`` (group attendance, reporting and scrutiny cadences) is
-/// always part of the framework; pass a configured one to change its thresholds.
+/// Every module is composed the same way, the Domain's own ``PartnershipModule`` (attendance,
+/// reporting and scrutiny cadences, the voice of children and families) among them: a framework
+/// holds the modules it is given and no others. Rules of a host's own join with `rules:`, without
+/// a module to hold them.
 public struct AssuranceFramework: Sendable {
-    /// Every module, the partnership module first.
+    /// The record types every module reads, whichever modules are composed: the partnership, its
+    /// agencies, localities and groups, and the assurance cycle's findings, signals, recommendations
+    /// and notification outbox.
+    public static let coreRecordTypes: [any StorableRecord.Type] = [
+        Partnership.self, Agency.self, Locality.self, Group.self, Finding.self, Recommendation.self, Signal.self,
+        OutboxEntry.self,
+    ]
+
+    /// Every module, in the order given; a host's own rules last, as a ``RuleSet``.
     public let modules: [any AssuranceModule]
     /// The seams.
     public let environment: AssuranceEnvironment
@@ -22,22 +32,33 @@ public struct AssuranceFramework: Sendable {
     public let notifier: Notifier?
     /// When unresolved findings move up a level.
     public let escalation: EscalationPolicy
+    /// Every kind of report the framework can make: the standard ones and those the modules define.
+    public let reportDefinitions: [ReportDefinition]
 
     /// Composes a framework.
     ///
-    /// Two modules with the same name, two rules with the same id, or two record types with the same
-    /// name are a programmer error.
+    /// Two modules with the same name, two rules with the same id, two record types with the same
+    /// name, or two report definitions of the same kind are a programmer error.
+    ///
+    /// - Parameters:
+    ///   - modules: The modules, in the order their sections appear in reports.
+    ///   - rules: Rules of the host's own, composed as a ``RuleSet`` named `Local rules`.
+    ///   - environment: The seams.
+    ///   - notifier: Delivers notifications of raised and escalated findings.
+    ///   - escalation: When unresolved findings move up a level.
     public init(
         modules: [any AssuranceModule],
+        rules: [any AssuranceRule] = [],
         environment: AssuranceEnvironment = AssuranceEnvironment(),
         notifier: Notifier? = nil,
-        escalation: EscalationPolicy = .standard,
-        partnership: PartnershipModule = PartnershipModule()
+        escalation: EscalationPolicy = .standard
     ) {
-        let all: [any AssuranceModule] = [partnership] + modules.filter { !($0 is PartnershipModule) }
+        let all = modules + (rules.isEmpty ? [] : [RuleSet(name: "Local rules", rules: rules)])
         var names = Set<String>()
         var ruleIDs = Set<RuleID>()
         var types = Set<RecordType>()
+        for type in Self.coreRecordTypes { types.insert(type.recordType) }
+        var definitions = ReportDefinition.standard
         for module in all {
             precondition(names.insert(module.name).inserted, "two modules are named \(module.name)")
             for rule in module.rules {
@@ -46,15 +67,37 @@ public struct AssuranceFramework: Sendable {
             for type in module.recordTypes {
                 precondition(types.insert(type.recordType).inserted, "two record types are named \(type.recordType)")
             }
+            for definition in module.reportDefinitions {
+                precondition(
+                    !definitions.contains { $0.kind == definition.kind },
+                    "two report definitions have the kind \(definition.kind)"
+                )
+                definitions.append(definition)
+            }
         }
         self.modules = all
         self.environment = environment
         self.notifier = notifier
         self.escalation = escalation
+        self.reportDefinitions = definitions
     }
 
     /// The names of the composed modules.
     public var moduleNames: [String] { modules.map(\.name) }
+
+    /// The definition of a kind of report.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the kind and the kinds the framework knows.
+    public func reportDefinition(for kind: ReportKind) throws(DomainError) -> ReportDefinition {
+        guard let definition = reportDefinitions.first(where: { $0.kind == kind }) else {
+            throw DomainError(
+                .invalidInput,
+                "unknown report \(DomainError.quote(kind.rawValue)); expected one of "
+                    + reportDefinitions.map(\.kind.rawValue).joined(separator: ", ")
+            )
+        }
+        return definition
+    }
 
     /// Every rule, with its module and source, in module order.
     public var ruleCatalogue: [RuleDescription] {
@@ -65,12 +108,15 @@ public struct AssuranceFramework: Sendable {
         }
     }
 
-    /// Every record type of every module, with the schema version this build writes.
+    /// Every record type: the cycle's own and every module's.
+    public var recordTypes: [any StorableRecord.Type] {
+        Self.coreRecordTypes + modules.flatMap(\.recordTypes)
+    }
+
+    /// Every record type, with the schema version this build writes.
     public var schemaVersions: [RecordType: Int] {
         var versions: [RecordType: Int] = [:]
-        for module in modules {
-            for type in module.recordTypes { versions[type.recordType] = type.schemaVersion }
-        }
+        for type in recordTypes { versions[type.recordType] = type.schemaVersion }
         return versions
     }
 
@@ -353,11 +399,11 @@ public struct AssuranceFramework: Sendable {
         }
     }
 
-    /// Every composed module's sections of a report, in module order.
+    /// The sections of a report from every composed module that contributes to its kind, in module order.
     public func reportSections(for request: ReportRequest) async throws -> [ReportSection] {
         let view = makeView()
         var sections: [ReportSection] = []
-        for module in modules {
+        for module in modules where module.contributes(to: request.kind) {
             sections += try await module.reportSections(for: request, in: view).sorted { $0.order < $1.order }
         }
         return sections

@@ -1,7 +1,9 @@
-/// A module of the framework: its record types, its assurance rules, its signals and its report sections.
+/// A module of the framework: its record types, its assurance rules, its signals, the report kinds
+/// it defines and its sections of reports.
 ///
 /// Hosts compose the modules they want when they build an ``AssuranceFramework``; nothing is
-/// registered globally.
+/// registered globally. A module written in another package, on public API only, is composed the
+/// same way as the package's own: see <doc:WritingAModule>.
 public protocol AssuranceModule: Sendable {
     /// The module's name, such as `Section 11`.
     var name: String { get }
@@ -9,19 +11,32 @@ public protocol AssuranceModule: Sendable {
     var recordTypes: [any StorableRecord.Type] { get }
     /// The module's assurance rules.
     var rules: [any AssuranceRule] { get }
+    /// The kinds of report the module defines, beyond the framework's standard ones.
+    var reportDefinitions: [ReportDefinition] { get }
+    /// The kinds of report the module contributes sections to, and the parts they go in.
+    var reportContributions: [ReportContribution] { get }
 
     /// Signals the module's analysis publishes for a day.
     func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft]
 
-    /// The module's sections of a report.
+    /// The module's sections of a report of a kind it contributes to.
     func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection]
 }
 
 extension AssuranceModule {
+    /// No report kinds of its own.
+    public var reportDefinitions: [ReportDefinition] { [] }
+    /// No contributions to reports.
+    public var reportContributions: [ReportContribution] { [] }
     /// No signals.
     public func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft] { [] }
     /// No report sections.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         []
+    }
+
+    /// Whether the module contributes to a kind of report.
+    public func contributes(to kind: ReportKind) -> Bool {
+        reportContributions.contains { $0.kind == kind }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The Domain's own module: the partnership's structure, its groups' attendance, reporting and
 /// scrutiny cadences, and what children and families told the partnership.
 ///
-/// It is always part of an ``AssuranceFramework``. Its three rules:
+/// Compose it like any other module. Its three rules:
 /// - ``StatutoryPartnerAttendanceRule``: a statutory partner's attendance at a group's meetings below a threshold;
 /// - ``GroupReportingCadenceRule``: a sub-group that has missed its reporting cadence to the Executive;
 /// - ``ScrutinySessionOverdueRule``: a group whose scrutiny session is overdue.
@@ -18,12 +18,22 @@ public struct PartnershipModule: AssuranceModule {
         self.attendance = attendance
     }
 
-    /// The Domain's record types.
+    /// Memberships, meetings, group reports, scrutiny sessions and the voice of children and
+    /// families; the structure every module reads is the framework's own
+    /// (``AssuranceFramework/coreRecordTypes``).
     public var recordTypes: [any StorableRecord.Type] {
+        [Membership.self, Meeting.self, GroupReport.self, ScrutinySession.self, VoiceRecord.self]
+    }
+
+    /// Attendance and the voice of children and families in the Practice Development Group's and
+    /// the yearly reports; group reports and the voice in sub-group reports; scrutiny sessions in
+    /// scrutiny packs.
+    public var reportContributions: [ReportContribution] {
         [
-            Partnership.self, Agency.self, Locality.self, Group.self, Membership.self, Meeting.self,
-            GroupReport.self, ScrutinySession.self, VoiceRecord.self, Finding.self, Recommendation.self,
-            Signal.self, OutboxEntry.self,
+            ReportContribution(.practiceDevelopmentAssurance, parts: [.voice, .body]),
+            ReportContribution(.yearly, parts: [.voice, .body]),
+            ReportContribution(.subGroupReport, parts: [.voice, .body]),
+            ReportContribution(.scrutinyPack),
         ]
     }
 
@@ -52,7 +62,7 @@ public struct PartnershipModule: AssuranceModule {
             sections += try await groupReportSections(view, request: request)
         case .scrutinyPack:
             sections += try await scrutinySections(view, request: request)
-        case .mashQuarterly, .conferenceChairsQuarterly:
+        default:
             break
         }
         if [.practiceDevelopmentAssurance, .subGroupReport, .yearly].contains(request.kind) {
@@ -208,6 +218,7 @@ public struct PartnershipModule: AssuranceModule {
             title: "What children, young people and families told us",
             module: name,
             order: 0,
+            part: .voice,
             blocks: blocks
         )
     }

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Which observation series to read; a field left `nil` matches everything.
 public struct ObservationQuery: Hashable, Sendable {
     /// The measures.

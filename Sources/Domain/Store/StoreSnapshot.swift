@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Everything a store holds: records, observations and the change log, for backups.
 public struct StoreSnapshot: Hashable, Sendable {
     /// Every record, ordered by type and id.

@@ -47,9 +47,14 @@ public struct LearningModule: AssuranceModule {
         ]
     }
 
+    /// The Practice Development Group's and the yearly reports, and sub-group reports.
+    public var reportContributions: [ReportContribution] {
+        [ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly), ReportContribution(.subGroupReport)]
+    }
+
     /// Reviews and clocks, the tracker by work stream, dissemination, the learning loop, overdue actions.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
-        guard [.practiceDevelopmentAssurance, .yearly, .subGroupReport].contains(request.kind) else { return [] }
+        guard contributes(to: request.kind) else { return [] }
         return try await LearningSections(module: self).sections(for: request, in: view)
     }
 }

@@ -1,5 +1,5 @@
 import Domain
-public import Foundation
+import Foundation
 
 /// A local authority's value beside its statistical neighbours, England and its region, for one year.
 public struct ComparatorRow: Hashable, Sendable {

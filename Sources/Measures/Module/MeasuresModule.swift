@@ -143,6 +143,15 @@ public struct MeasuresModule: AssuranceModule {
         return drafts
     }
 
+    /// The Practice Development Group's and the yearly reports, and the MASH and conference chairs'
+    /// quarterly summaries.
+    public var reportContributions: [ReportContribution] {
+        [
+            ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
+            ReportContribution(.mashQuarterly), ReportContribution(.conferenceChairsQuarterly),
+        ]
+    }
+
     /// The scorecard, SPC small multiples, comparators and turn-the-curve plans for a report.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         try await MeasuresSections(module: self).sections(for: request, in: view)

@@ -26,7 +26,7 @@ struct MeasuresSections {
                 id: "measures.conferences",
                 title: "Child protection conference data measures"
             )
-        case .subGroupReport, .scrutinyPack:
+        default:
             return []
         }
     }

@@ -34,48 +34,43 @@ public struct StandardReports: Sendable {
         .decisionRequired, .emergingRisk, .recurringConcern, .areaForImprovement, .goodPractice,
     ]
 
-    /// The modules each kind of report draws on.
-    public static func expectedModules(for kind: ReportKind) -> [String] {
-        switch kind {
-        case .practiceDevelopmentAssurance, .yearly: ["Section 11", "Audit", "Measures", "Learning"]
-        case .subGroupReport: ["Learning"]
-        case .scrutinyPack: []
-        case .mashQuarterly, .conferenceChairsQuarterly: ["Audit", "Measures"]
-        }
-    }
-
     /// Makes a report, fitted to its audience.
     ///
+    /// The report's ``ReportDefinition`` (from the framework: a standard one or a module's) gives
+    /// its title, what it is about, the periods it may cover and the order of its parts; the
+    /// composed modules that contribute to its kind give the sections of each part.
+    ///
     /// - Throws: `DomainError.Code.accessDenied` when the principal may not read the
-    ///   partnership's findings, or, for an internal report, its audit case records; `DomainError.Code.invalidInput` for a sub-group report or
-    ///   scrutiny pack without a group, or a quarterly summary for a period that is not a quarter.
+    ///   partnership's findings, or, for an internal report, its audit case records;
+    ///   `DomainError.Code.invalidInput` for a kind the framework does not know, a report about a
+    ///   group without a group, or a period of a kind the report does not cover.
     public func make(_ request: ReportRequest, as principal: Principal) async throws -> Report {
+        let definition = try framework.reportDefinition(for: request.kind)
+        let name = definition.title
         // A report draws on every module's records, so its maker must be able to read what it shows:
         // the partnership's findings, and for an internal report the case references too.
         let access = framework.environment.access
         if !access.permits(principal, .read, AccessScope(.finding)) {
             throw DomainError(
                 .accessDenied,
-                "principal \(principal) may not make a \(request.kind) report: it may not read the partnership's findings"
+                "principal \(principal) may not make a \(name) report: it may not read the partnership's findings"
             )
         }
         if request.audience == .internal, !access.permits(principal, .read, AccessScope(.auditCaseRecord)) {
             throw DomainError(
                 .accessDenied,
-                "principal \(principal) may not make an internal \(request.kind) report: it may not read audit case records; "
+                "principal \(principal) may not make an internal \(name) report: it may not read audit case records; "
                     + "make a partnership report instead"
             )
         }
-        if [.subGroupReport, .scrutinyPack].contains(request.kind), request.group == nil {
-            throw DomainError(
-                .invalidInput,
-                "a \(request.kind.description.lowercased()) is about a group; name the group"
-            )
+        if definition.subject == .group, request.group == nil {
+            throw DomainError(.invalidInput, "a \(name.lowercased()) is about a group; name the group")
         }
-        if [.mashQuarterly, .conferenceChairsQuarterly].contains(request.kind), request.period.kind != .quarter {
+        if !definition.periodKinds.isEmpty, !definition.periodKinds.contains(request.period.kind) {
+            let kinds = definition.periodKinds.map(\.rawValue).joined(separator: " or ")
             throw DomainError(
                 .invalidInput,
-                "a \(request.kind.description.lowercased()) covers a quarter; \(request.period) is a \(request.period.kind.rawValue)"
+                "a \(name.lowercased()) covers a \(kinds); \(request.period) is a \(request.period.kind.rawValue)"
             )
         }
         let view = framework.makeView()
@@ -83,26 +78,21 @@ public struct StandardReports: Sendable {
         let groups = try await view.byID(Group.self)
         let groupName = request.group.map { groups[$0]?.name ?? $0.rawValue }
         let contributed = try await framework.reportSections(for: request)
-        let findings = try await findingSections(request, view)
-        let absent = Self.expectedModules(for: request.kind).filter { !framework.moduleNames.contains($0) }
+        let findings = try await findingSections(request, definition, view)
+        let absent = definition.expectedModules.filter { !framework.moduleNames.contains($0) }
 
         var sections: [ReportSection] = []
-        sections.append(summary(request, findings: findings.items, absent: absent, groupName: groupName))
-        switch request.kind {
-        case .practiceDevelopmentAssurance:
-            sections += findings.sections
-            sections += contributed.filter { $0.id == "partnership.voice" }
-            sections += ordered(contributed.filter { $0.id != "partnership.voice" })
-        case .subGroupReport, .scrutinyPack:
-            sections += ordered(contributed.filter { $0.id != "partnership.voice" })
-            sections += findings.sections
-            sections += contributed.filter { $0.id == "partnership.voice" }
-        case .mashQuarterly, .conferenceChairsQuarterly:
-            sections += ordered(contributed)
-        case .yearly:
-            sections += contributed.filter { $0.id == "partnership.voice" }
-            sections += ordered(contributed.filter { $0.id != "partnership.voice" })
-            sections += findings.sections
+        for part in definition.layout {
+            switch part {
+            case .summary:
+                sections.append(
+                    summary(request, definition, findings: findings.items, absent: absent, groupName: groupName)
+                )
+            case .findings:
+                sections += findings.sections
+            default:
+                sections += ordered(contributed.filter { $0.part == part })
+            }
         }
         if !absent.isEmpty {
             sections.append(
@@ -124,7 +114,7 @@ public struct StandardReports: Sendable {
                 )
             )
         }
-        let title = [request.kind.description, groupName].compactMap(\.self).joined(separator: ": ")
+        let title = [name, groupName].compactMap(\.self).joined(separator: ": ")
         let report = Report(
             kind: request.kind,
             title: title,
@@ -169,6 +159,7 @@ public struct StandardReports: Sendable {
 
     private func summary(
         _ request: ReportRequest,
+        _ definition: ReportDefinition,
         findings: [Finding],
         absent: [String],
         groupName: String?
@@ -176,7 +167,7 @@ public struct StandardReports: Sendable {
         let bySeverity = Dictionary(grouping: findings, by: \.severity)
         let byLevel = Dictionary(grouping: findings, by: \.level)
         var paragraphs = [
-            "\(request.kind.description) for \(request.period.label) (\(request.period.firstDay) to \(request.period.lastDay)), made on \(request.day) for a\(request.audience == .internal ? "n" : "") \(request.audience) audience."
+            "\(definition.title) for \(request.period.label) (\(request.period.firstDay) to \(request.period.lastDay)), made on \(request.day) for a\(request.audience == .internal ? "n" : "") \(request.audience) audience."
         ]
         if let groupName { paragraphs.append("It concerns \(groupName).") }
         if !absent.isEmpty {
@@ -225,9 +216,13 @@ public struct StandardReports: Sendable {
     /// by rule: a county raises hundreds of agency-level findings, which their sub-groups and agencies
     /// handle, and the Executive needs to see how many there are and how long the oldest has stood,
     /// not each one.
-    private func findingSections(_ request: ReportRequest, _ view: AssuranceView) async throws -> FindingSections {
+    private func findingSections(
+        _ request: ReportRequest,
+        _ definition: ReportDefinition,
+        _ view: AssuranceView
+    ) async throws -> FindingSections {
         var findings = try await view.all(Finding.self).filter { $0.status == .open && $0.raisedOn <= request.day }
-        let aboutOneGroup = [.subGroupReport, .scrutinyPack].contains(request.kind)
+        let aboutOneGroup = definition.findings == .group
         if let group = request.group, aboutOneGroup {
             findings = findings.filter { $0.group == group }
         }

@@ -40,9 +40,14 @@ public struct Section11Module: AssuranceModule {
         ]
     }
 
+    /// The Practice Development Group's and the yearly reports.
+    public var reportContributions: [ReportContribution] {
+        [ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly)]
+    }
+
     /// Completion, ratings by standard, themes and gaps, movement, actions and agency contribution.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
-        guard [.practiceDevelopmentAssurance, .yearly].contains(request.kind) else { return [] }
+        guard contributes(to: request.kind) else { return [] }
         return try await Section11Sections(module: self).sections(for: request, in: view)
     }
 }

@@ -79,7 +79,7 @@ enum CheckCommand: Command {
 enum ReportCommand: Command {
     static let name = "report"
     static let summary = "write a standard report as HTML, Markdown, JSON or CSV"
-    static let kinds = ReportKind.allCases.map(\.rawValue)
+    static let kinds = AssuranceFramework(modules: composedModules()).reportDefinitions.map(\.kind.rawValue)
     static let help = """
         usage: qaf report KIND --db DB --period PERIOD [--format html|md|json|csv] [--audience AUDIENCE]
                    [--group GROUP] [--day YYYY-MM-DD] [-o OUT]
@@ -99,7 +99,7 @@ enum ReportCommand: Command {
 
     static func run(_ arguments: inout Arguments) async throws {
         let values = try arguments.positional(["kind"])
-        guard let kind = ReportKind(rawValue: values[0]) else {
+        guard let kind = try? ReportKind(values[0]), kinds.contains(kind.rawValue) else {
             throw CLIError.usage(
                 "unknown report \(DomainError.quote(values[0])); expected one of \(kinds.joined(separator: ", "))",
                 command: name

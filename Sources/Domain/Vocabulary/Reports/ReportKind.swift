@@ -1,27 +1,59 @@
-/// The reports the partnership produces.
-public enum ReportKind: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
-    /// The Practice Development Group's balanced assurance report to the Executive.
-    case practiceDevelopmentAssurance = "pdg-assurance"
-    /// A sub-group's bi-monthly report to the Executive.
-    case subGroupReport = "sub-group"
-    /// The six-monthly scrutiny pack for a group or project.
-    case scrutinyPack = "scrutiny-pack"
-    /// The quarterly summary of the multi-agency safeguarding hub.
-    case mashQuarterly = "mash-quarterly"
-    /// The quarterly summary of the child protection conference chairs.
-    case conferenceChairsQuarterly = "conference-chairs-quarterly"
-    /// The yearly report, 1 April to 31 March.
-    case yearly
+/// A kind of report: an open set.
+///
+/// The framework's standard reports are the static members; a module defines a kind of its own
+/// with a ``ReportDefinition`` in ``AssuranceModule/reportDefinitions``:
+///
+/// ```swift
+/// extension ReportKind {
+///     static let exploitationQuarterly: ReportKind = "exploitation-quarterly"
+/// }
+/// ```
+///
+/// A kind's name is lower-case letters, digits and hyphens: it names files and is typed on the
+/// command line.
+public struct ReportKind: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The kind's name, such as `pdg-assurance`.
+    public let rawValue: String
 
-    /// The report's title.
-    public var description: String {
-        switch self {
-        case .practiceDevelopmentAssurance: "Practice Development Group assurance report to the Executive"
-        case .subGroupReport: "Sub-group report to the Executive"
-        case .scrutinyPack: "Six-monthly scrutiny pack"
-        case .mashQuarterly: "MASH quarterly summary"
-        case .conferenceChairsQuarterly: "Child protection conference chairs' quarterly summary"
-        case .yearly: "Yearly report"
+    /// Creates a kind from its name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Creates a kind from a literal name.
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    /// Creates a kind from text, checking it.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` when the text is not lower-case letters, digits
+    ///   and hyphens.
+    public init(_ text: String) throws(DomainError) {
+        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+        else {
+            throw DomainError(
+                .invalidInput,
+                "report kind \(DomainError.quote(text)) is not valid; expected lower-case letters, digits and hyphens"
+            )
         }
+        self.rawValue = text
     }
+
+    /// The kind's name.
+    public var description: String { rawValue }
+
+    /// Orders kinds by name.
+    public static func < (lhs: ReportKind, rhs: ReportKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The Practice Development Group's balanced assurance report to the Executive.
+    public static let practiceDevelopmentAssurance: ReportKind = "pdg-assurance"
+    /// A sub-group's bi-monthly report to the Executive.
+    public static let subGroupReport: ReportKind = "sub-group"
+    /// The six-monthly scrutiny pack for a group or project.
+    public static let scrutinyPack: ReportKind = "scrutiny-pack"
+    /// The quarterly summary of the multi-agency safeguarding hub.
+    public static let mashQuarterly: ReportKind = "mash-quarterly"
+    /// The quarterly summary of the child protection conference chairs.
+    public static let conferenceChairsQuarterly: ReportKind = "conference-chairs-quarterly"
+    /// The yearly report, 1 April to 31 March.
+    public static let yearly: ReportKind = "yearly"
 }

@@ -19,6 +19,8 @@ public struct ReportSection: Hashable, Sendable {
     public var module: String
     /// Its position among the module's sections.
     public var order: Int
+    /// The part of the report it goes in.
+    public var part: ReportPart
     /// Who may see it.
     public var disclosure: Disclosure
     /// The blocks, in order.
@@ -30,9 +32,11 @@ public struct ReportSection: Hashable, Sendable {
         title: String,
         module: String,
         order: Int = 0,
+        part: ReportPart = .body,
         disclosure: Disclosure = .any,
         blocks: [ReportBlock]
     ) {
+        self.part = part
         self.id = id
         self.title = title
         self.module = module

@@ -1,0 +1,26 @@
+/// Rules composed without a module of their own: a name for the rule catalogue and the rules.
+///
+/// ``AssuranceFramework/init(modules:rules:environment:notifier:escalation:)`` wraps a host's extra
+/// rules in one named `Local rules`; compose a ``RuleSet`` yourself to give them another name.
+///
+/// ```swift
+/// let framework = AssuranceFramework(
+///     modules: [PartnershipModule(), LearningModule()],
+///     rules: [ReviewWithoutChronologyRule()]
+/// )
+/// ```
+public struct RuleSet: AssuranceModule {
+    /// The name the rule catalogue lists the rules under.
+    public let name: String
+    /// The rules.
+    public let rules: [any AssuranceRule]
+
+    /// Creates a rule set.
+    public init(name: String, rules: [any AssuranceRule]) {
+        self.name = name
+        self.rules = rules
+    }
+
+    /// None: the rules read the records of other modules.
+    public var recordTypes: [any StorableRecord.Type] { [] }
+}
