@@ -17,7 +17,9 @@ let path = directory.appendingPathComponent("partnership.sqlite").path
 // snippet.show
 
 // 1. The modules the host wants, and the seams: a store, a clock, identifiers, who may do what.
-let modules: [any AssuranceModule] = [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+let modules: [any AssuranceModule] = [
+    PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule(),
+]
 let schema = AssuranceFramework(modules: modules).schemaVersions
 let environment = AssuranceEnvironment(store: try SQLiteStore(path: path, schema: schema))
 

@@ -109,7 +109,9 @@ struct StandardReportsTests {
     }
 
     @Test func aHostThatComposedOnlySection11AndMeasuresSaysWhatIsMissing() async throws {
-        let scenario = try await ReportScenario.make(modules: [PartnershipModule(), Section11Module(), MeasuresModule()])
+        let scenario = try await ReportScenario.make(modules: [
+            PartnershipModule(), Section11Module(), MeasuresModule(),
+        ])
         let report = try await scenario.report(ReportScenario.requests(audience: .partnership)[0])
         #expect(report.absentModules == ["Audit", "Learning"])
         #expect(report.sections.contains { $0.module == "Section 11" })

@@ -49,7 +49,10 @@ public struct LearningModule: AssuranceModule {
 
     /// The Practice Development Group's and the yearly reports, and sub-group reports.
     public var reportContributions: [ReportContribution] {
-        [ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly), ReportContribution(.subGroupReport)]
+        [
+            ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
+            ReportContribution(.subGroupReport),
+        ]
     }
 
     /// Reviews and clocks, the tracker by work stream, dissemination, the learning loop, overdue actions.

@@ -40,7 +40,9 @@ public struct ReportDefinition: Hashable, Sendable {
     public var subject: Subject
     /// The kinds of period it may cover; empty for any.
     public var periodKinds: [ReportingPeriod.Kind]
-    /// Its parts, in order. Sections in a part the layout does not list are left out.
+    /// Its parts, in order.
+    ///
+    /// Sections in a part the layout does not list are left out.
     public var layout: [ReportPart]
     /// How it lists findings, where the layout has ``ReportPart/findings``.
     public var findings: FindingsView

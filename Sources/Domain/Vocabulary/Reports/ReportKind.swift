@@ -28,7 +28,8 @@ public struct ReportKind: RawRepresentable, Hashable, Comparable, Sendable, Coda
     /// - Throws: ``DomainError/Code/invalidInput`` when the text is not lower-case letters, digits
     ///   and hyphens.
     public init(_ text: String) throws(DomainError) {
-        guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+        guard !text.isEmpty,
+            text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
         else {
             throw DomainError(
                 .invalidInput,
