@@ -16,7 +16,7 @@ struct AccessPolicyTests {
 
     /// What each role may do, written out from the policy's table.
     static func expected(_ role: Role, _ action: AccessAction, _ scope: AccessScope) -> Bool {
-        switch role {
+        switch role.kind {
         case .system, .partnershipLead, .qaLead:
             return true
         case .groupChair:
@@ -42,6 +42,8 @@ struct AccessPolicyTests {
             return action == .read || action == .challenge
         case .viewer:
             return action == .read && scope.category == .publishedReport
+        default:
+            return false
         }
     }
 
@@ -100,5 +102,56 @@ struct AccessPolicyTests {
                 record: RecordReference(type: "audit.audit", id: "a-1")
             )
         }
+    }
+
+    @Test func aHostsCategoryIsInvisibleToAgencyLeadsUntilTheHostSharesIt() {
+        let exploitation = RecordCategory(rawValue: "exploitation")
+        let lead = Principal(id: "lead", roles: [.agencyLead(Self.own)])
+        #expect(!Self.policy.permits(lead, .read, AccessScope(exploitation)))
+        #expect(!Self.policy.permits(lead, .create, AccessScope(exploitation, agency: Self.own)))
+        let extended = RolePolicy(
+            sharedCategories: RolePolicy.defaultSharedCategories.union([exploitation]),
+            agencyWritableCategories: RolePolicy.defaultAgencyWritableCategories.union([exploitation])
+        )
+        #expect(extended.permits(lead, .read, AccessScope(exploitation)))
+        #expect(extended.permits(lead, .create, AccessScope(exploitation, agency: Self.own)))
+        #expect(!extended.permits(lead, .read, AccessScope(exploitation, agency: Self.other)))
+        #expect(!extended.permits(lead, .create, AccessScope(exploitation, agency: Self.other)))
+        #expect(extended.permits(lead, .read, AccessScope(.learning)))
+    }
+
+    @Test func aHostsRoleMayDoWhatItsGrantSaysAndNothingElse() {
+        let exploitation = RecordCategory(rawValue: "exploitation")
+        let coordinatorKind: Role.Kind = "exploitation-coordinator"
+        let policy = RolePolicy(grants: [
+            coordinatorKind: RoleGrant(
+                reads: [.partnershipStructure],
+                writes: [exploitation],
+                actions: [.challenge],
+                reach: .ownAgency
+            )
+        ])
+        let coordinator = Principal(id: "kim", roles: [Role(coordinatorKind, agency: Self.own)])
+        #expect(coordinator.description == "\"kim\" (exploitation coordinator for police)")
+        #expect(policy.permits(coordinator, .read, AccessScope(.partnershipStructure)))
+        #expect(policy.permits(coordinator, .read, AccessScope(exploitation, agency: Self.own)))
+        #expect(policy.permits(coordinator, .update, AccessScope(exploitation, agency: Self.own)))
+        #expect(policy.permits(coordinator, .challenge, AccessScope(exploitation)))
+        #expect(!policy.permits(coordinator, .read, AccessScope(exploitation, agency: Self.other)))
+        #expect(!policy.permits(coordinator, .update, AccessScope(.partnershipStructure)))
+        #expect(!policy.permits(coordinator, .moderate, AccessScope(exploitation)))
+        #expect(!policy.permits(coordinator, .read, AccessScope(.section11Assessment)))
+        #expect(!policy.isUnrestricted(coordinator))
+        let ungranted = Principal(id: "lee", roles: [Role("volunteer")])
+        #expect(AccessAction.allCases.allSatisfy { !policy.permits(ungranted, $0, AccessScope(.publishedReport)) })
+    }
+
+    @Test(arguments: [
+        (Role.partnershipLead, "partnership lead"), (.qaLead, "QA lead"), (.groupChair("qadg"), "chair of qadg"),
+        (.agencyLead("police"), "agency lead for police"), (.auditor, "auditor"),
+        (.independentScrutineer, "independent scrutineer"), (.viewer, "viewer"), (.system, "system"),
+    ])
+    func rolesDescribeThemselvesAsBefore(_ role: Role, _ text: String) {
+        #expect(role.description == text)
     }
 }

@@ -480,7 +480,7 @@ public struct AuditProgramme: Sendable {
             themes: themes,
             rationale: .data,
             lead: lead,
-            agencies: signal.scope.agency.map { [$0] } ?? [],
+            agencies: signal.subject.agency.map { [$0] } ?? [],
             plannedFrom: window.lowerBound,
             plannedUntil: window.upperBound,
             plannedOn: environment.today(),

@@ -278,8 +278,7 @@ public struct AssuranceFramework: Sendable {
                         id: environment.ids.make(),
                         key: draft.key,
                         kind: draft.kind,
-                        measure: draft.measure,
-                        scope: draft.scope,
+                        subject: draft.subject,
                         firstPeriod: draft.firstPeriod,
                         latestPeriod: draft.latestPeriod,
                         periodsStanding: draft.periodsStanding,
@@ -287,6 +286,7 @@ public struct AssuranceFramework: Sendable {
                         summary: draft.summary
                     )
                     signal.publishedBy = module.name
+                    signal.category = draft.category
                     try batch.save(signal, version: 0)
                     outcome.signalsRaised.append(signal)
                 }

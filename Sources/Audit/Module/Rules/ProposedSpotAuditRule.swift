@@ -31,7 +31,7 @@ public struct ProposedSpotAuditRule: AssuranceRule {
             return FindingDraft(
                 key: signal.key,
                 subject: signal.reference,
-                agency: signal.scope.agency,
+                agency: signal.subject.agency,
                 severity: .emergingRisk,
                 level: .subGroup,
                 message:

@@ -10,6 +10,11 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
     public static var noun: String { "signal" }
     /// `domain.signal`.
     public static var recordType: RecordType { "domain.signal" }
+    /// Version 2: a signal may be about a record rather than a series (``SignalSubject``).
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 held only series signals, whose coded form version 2 reads unchanged; the step
+    /// exists so that a build that knows only version 1 refuses a store holding record signals.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
 
     /// Whether the signal still stands.
     public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
@@ -41,10 +46,16 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
     public var key: String
     /// What kind of signal it is.
     public var kind: SignalKind
-    /// The measure it concerns.
-    public var measure: MeasureID
-    /// The scope of the series.
-    public var scope: SeriesScope
+    /// The measure it concerns, for a signal about a series.
+    public var measure: MeasureID?
+    /// The scope of the series, for a signal about a series.
+    public var scope: SeriesScope?
+    /// The record it concerns, for a signal about a module's record.
+    public var record: RecordReference?
+    /// The agency a signal about a record concerns, if any.
+    public var agency: Agency.ID?
+    /// The access category of a signal about a record, when it is not measure data.
+    public var category: RecordCategory?
     /// The first period in which it stood.
     public var firstPeriod: ReportingPeriod
     /// The latest period in which it stands.
@@ -66,7 +77,7 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
     /// The module whose analysis published it.
     public var publishedBy: String?
 
-    /// Creates an active signal.
+    /// Creates an active signal about a measure's series.
     public init(
         id: Signal.ID,
         key: String,
@@ -79,11 +90,42 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
         raisedOn: Day,
         summary: String
     ) {
+        self.init(
+            id: id,
+            key: key,
+            kind: kind,
+            subject: .series(measure, scope),
+            firstPeriod: firstPeriod,
+            latestPeriod: latestPeriod,
+            periodsStanding: periodsStanding,
+            raisedOn: raisedOn,
+            summary: summary
+        )
+    }
+
+    /// Creates an active signal about a subject of any shape.
+    public init(
+        id: Signal.ID,
+        key: String,
+        kind: SignalKind,
+        subject: SignalSubject,
+        firstPeriod: ReportingPeriod,
+        latestPeriod: ReportingPeriod,
+        periodsStanding: Int,
+        raisedOn: Day,
+        summary: String
+    ) {
         self.id = id
         self.key = key
         self.kind = kind
-        self.measure = measure
-        self.scope = scope
+        switch subject {
+        case .series(let measure, let scope):
+            self.measure = measure
+            self.scope = scope
+        case .record(let record, let agency):
+            self.record = record
+            self.agency = agency
+        }
         self.firstPeriod = firstPeriod
         self.latestPeriod = latestPeriod
         self.periodsStanding = periodsStanding
@@ -94,13 +136,19 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
         self.linkedRecords = []
     }
 
+    /// What the signal is about.
+    public var subject: SignalSubject {
+        if let measure, let scope { return .series(measure, scope) }
+        return .record(record ?? reference, agency: agency)
+    }
+
     /// Whether the signal is answered: explained, or linked to a record that acts on it.
     public var isAnswered: Bool { explanation != nil || !linkedRecords.isEmpty }
 
     /// Indexed by agency (for agency series), period, status and key.
     public var index: RecordIndex {
-        RecordIndex(agency: scope.agency, period: latestPeriod, status: status.rawValue, key: key)
+        RecordIndex(agency: subject.agency, period: latestPeriod, status: status.rawValue, key: key)
     }
-    /// Measure data, scoped to the agency for agency series.
-    public var accessScope: AccessScope { AccessScope(.measureData, agency: scope.agency) }
+    /// Measure data (or the category a record signal names), scoped to the agency concerned.
+    public var accessScope: AccessScope { AccessScope(category ?? .measureData, agency: subject.agency) }
 }

@@ -24,7 +24,7 @@ public struct UnexplainedSpecialCauseRule: AssuranceRule {
             return FindingDraft(
                 key: signal.key,
                 subject: signal.reference,
-                agency: signal.scope.agency,
+                agency: signal.subject.agency,
                 severity: .emergingRisk,
                 level: .subGroup,
                 message: "\(signal.summary) No explanation is recorded."
