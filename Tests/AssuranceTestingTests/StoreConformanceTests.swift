@@ -27,8 +27,24 @@ struct StoreConformanceTests {
         try await StoreConformance { LastWriterWinsStore() }.run("save and load")
     }
 
+    /// A store that mends bad input instead of refusing it (a symbol beside a value kept as the value,
+    /// a backup's disorder sorted out, a negative version taken as new) fails the checks that
+    /// expect the refusal, and each names what it expected.
+    @Test func aStoreThatMendsBadInputFailsTheRefusalChecks() async throws {
+        let failure = await #expect(throws: StoreConformanceFailure.self) {
+            try await StoreConformance { MendingStore() }.run()
+        }
+        let failed = Dictionary(uniqueKeysWithValues: (failure?.failures ?? []).map { ($0.check, $0.reason) })
+        #expect(
+            failed.keys.sorted() == [
+                "bad records refused", "malformed backup refused", "observations: a symbol beside a value refused",
+            ]
+        )
+        #expect(failed["bad records refused"]?.hasPrefix("expected invalidInput, but nothing was thrown") == true)
+    }
+
     @Test func everyCheckHasAName() {
-        #expect(StoreConformance.checkNames.count >= 20)
+        #expect(StoreConformance.checkNames.count == 23)
         #expect(Set(StoreConformance.checkNames).count == StoreConformance.checkNames.count)
         #expect(StoreConformance.checkNames.contains("racing updates: none lost"))
     }
@@ -108,4 +124,61 @@ private actor LastWriterWinsStore: RecordStore {
     }
     func snapshot() async throws -> StoreSnapshot { try await inner.snapshot() }
     func restore(_ snapshot: StoreSnapshot) async throws { try await inner.restore(snapshot) }
+}
+
+/// An in-memory store that mends what it should refuse: the conformance suite must catch it.
+private actor MendingStore: RecordStore {
+    private let inner = InMemoryStore()
+
+    func record(_ reference: RecordReference) async throws -> StoredRecord? { try await inner.record(reference) }
+    func records(matching query: RecordQuery) async throws -> [StoredRecord] {
+        try await inner.records(matching: query)
+    }
+    func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+        let mended = writes.map { write -> RecordWrite in
+            guard case .save(var record) = write else { return write }
+            record.version = max(0, record.version)
+            record.schemaVersion = max(1, record.schemaVersion)
+            return .save(record)
+        }
+        return try await inner.write(mended, context: context)
+    }
+    func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] {
+        try await inner.changeLog(for: reference)
+    }
+    func changeLog(from start: Date, to end: Date) async throws -> [ChangeLogEntry] {
+        try await inner.changeLog(from: start, to: end)
+    }
+    func storedSchemaVersions() async throws -> [RecordType: Int] { try await inner.storedSchemaVersions() }
+    func append(
+        _ series: [ObservationSeries],
+        mode: ObservationWriteMode,
+        context: ChangeContext
+    ) async throws -> ObservationWriteSummary {
+        let mended = series.map { series in
+            var series = series
+            series.points = series.points.map { point in
+                var point = point
+                if point.value != nil, !point.status.hasValue { point.status = .actual }
+                return point
+            }
+            return series
+        }
+        return try await inner.append(mended, mode: mode, context: context)
+    }
+    func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] {
+        try await inner.observationSeries(matching: query)
+    }
+    func snapshot() async throws -> StoreSnapshot { try await inner.snapshot() }
+    func restore(_ snapshot: StoreSnapshot) async throws {
+        var mended = snapshot
+        mended.changeLog.sort { $0.sequence < $1.sequence }
+        var seen = Set<RecordReference>()
+        mended.records = mended.records.filter { seen.insert($0.reference).inserted }.map {
+            var record = $0
+            record.version = max(1, record.version)
+            return record
+        }
+        try await inner.restore(mended)
+    }
 }

@@ -1,8 +1,23 @@
-/// The rules every store of the package applies, with the exact messages, so that the in-memory
-/// and SQLite stores refuse the same writes in the same words.
-package enum StoreRules {
-    /// Checks a record before it is written.
-    package static func validate(_ record: StoredRecord) throws(DomainError) {
+/// The checks every ``RecordStore`` applies and the errors it throws, so that every store refuses
+/// the same writes in the same words, whoever wrote it.
+///
+/// A store written in another package calls these rather than writing its own messages, and
+/// `StoreConformance` (in AssuranceTesting) expects exactly these errors:
+///
+/// ```swift
+/// for case .save(let record) in writes {
+///     try StoreRules.validate(record)
+///     let held = try versionHeld(of: record.reference)
+///     if held ?? 0 != record.version {
+///         throw StoreRules.stale(record.reference, expected: record.version, held: held)
+///     }
+/// }
+/// ```
+public enum StoreRules {
+    /// Checks a record before it is written: a version of 0 or more and a schema version of 1 or more.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the record and the bad number.
+    public static func validate(_ record: StoredRecord) throws(DomainError) {
         guard record.version >= 0 else {
             throw DomainError(.invalidInput, "\(record.reference) has version \(record.version); expected 0 or more")
         }
@@ -15,7 +30,7 @@ package enum StoreRules {
     }
 
     /// The error for a save or delete against a version the store no longer holds.
-    package static func stale(_ reference: RecordReference, expected: Int, held: Int?) -> DomainError {
+    public static func stale(_ reference: RecordReference, expected: Int, held: Int?) -> DomainError {
         let read = expected == 0 ? "was saved as a new record" : "was written against version \(expected)"
         let holds = held.map { "the store holds version \($0)" } ?? "the store holds no such record"
         return DomainError(
@@ -25,7 +40,7 @@ package enum StoreRules {
     }
 
     /// The error for an observation already held, in insert-only mode.
-    package static func duplicateObservation(_ series: ObservationSeries, _ period: ReportingPeriod) -> DomainError {
+    public static func duplicateObservation(_ series: ObservationSeries, _ period: ReportingPeriod) -> DomainError {
         DomainError(
             .duplicate,
             "observation of \(series.measure) for \(series.scope) in \(period) is already held; "
@@ -34,15 +49,17 @@ package enum StoreRules {
     }
 
     /// The error for the same period twice in one series of a batch.
-    package static func repeatedPeriod(_ series: ObservationSeries, _ period: ReportingPeriod) -> DomainError {
+    public static func repeatedPeriod(_ series: ObservationSeries, _ period: ReportingPeriod) -> DomainError {
         DomainError(
             .duplicate,
             "observation of \(series.measure) for \(series.scope) in \(period) appears twice in one batch"
         )
     }
 
-    /// Checks an observation's numbers.
-    package static func validate(_ point: SeriesPoint, in series: ObservationSeries) throws(DomainError) {
+    /// Checks an observation: finite numbers, and no value beside a statistics symbol.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the series, the period and the field.
+    public static func validate(_ point: SeriesPoint, in series: ObservationSeries) throws(DomainError) {
         for (name, number) in [
             ("value", point.value), ("numerator", point.numerator), ("denominator", point.denominator),
         ] {
@@ -64,7 +81,7 @@ package enum StoreRules {
     }
 
     /// The error for a restore into a store that already holds data.
-    package static func notEmpty(records: Int, series: Int, changes: Int) -> DomainError {
+    public static func notEmpty(records: Int, series: Int, changes: Int) -> DomainError {
         DomainError(
             .invalidInput,
             "the store is not empty (\(records) records, \(series) observation series, \(changes) change-log "
@@ -72,8 +89,11 @@ package enum StoreRules {
         )
     }
 
-    /// Checks a snapshot before it is restored.
-    package static func validate(_ snapshot: StoreSnapshot) throws(DomainError) {
+    /// Checks a snapshot before it is restored: a change log in increasing order, and each record
+    /// once, at version 1 or more.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming what is wrong.
+    public static func validate(_ snapshot: StoreSnapshot) throws(DomainError) {
         var previous = 0
         for entry in snapshot.changeLog {
             guard entry.sequence > previous else {

@@ -1,0 +1,208 @@
+import CSQLite
+public import Domain
+public import Foundation
+
+extension SQLiteStore {
+
+    static let recordColumns =
+        "type, id, version, schema_version, agency, grp, period, status, due_day, parent, key, payload"
+
+    func readRecord(_ statement: Statement) -> StoredRecord {
+        var index = RecordIndex()
+        index.agency = statement.text(4).map { Agency.ID(unchecked: $0) }
+        index.group = statement.text(5).map { Group.ID(unchecked: $0) }
+        index.period = statement.text(6).flatMap { ReportingPeriod($0) }
+        index.status = statement.text(7)
+        index.dueDay = statement.isNull(8) ? nil : Day(unchecked: statement.int(8))
+        index.parent = statement.text(9).map { Identifier(unchecked: $0) }
+        index.key = statement.text(10)
+        return StoredRecord(
+            type: RecordType(rawValue: statement.text(0) ?? ""),
+            id: Identifier(unchecked: statement.text(1) ?? ""),
+            version: statement.int(2),
+            schemaVersion: statement.int(3),
+            index: index,
+            payload: statement.blob(11)
+        )
+    }
+
+    /// The record with a type and id, or `nil`.
+    public func record(_ reference: RecordReference) async throws -> StoredRecord? {
+        let statement = try connection.statement("SELECT \(Self.recordColumns) FROM records WHERE type = ? AND id = ?")
+        statement.bind(1, reference.type.rawValue)
+        statement.bind(2, reference.id.rawValue)
+        defer { statement.reset() }
+        return try statement.step(while: "reading \(reference)") ? readRecord(statement) : nil
+    }
+
+    /// The records that match a query, in id order.
+    public func records(matching query: RecordQuery) async throws -> [StoredRecord] {
+        var clauses = ["type = ?"]
+        var texts: [String] = [query.type.rawValue]
+        let filter = query.filter
+        func add(_ column: String, _ value: String?) {
+            guard let value else { return }
+            clauses.append("\(column) = ?")
+            texts.append(value)
+        }
+        add("agency", filter.agency?.rawValue)
+        add("grp", filter.group?.rawValue)
+        add("period", filter.period?.description)
+        add("status", filter.status)
+        add("parent", filter.parent?.rawValue)
+        add("key", filter.key)
+        var sql = "SELECT \(Self.recordColumns) FROM records WHERE " + clauses.joined(separator: " AND ")
+        if filter.dueOnOrBefore != nil { sql += " AND due_day IS NOT NULL AND due_day <= ?" }
+        sql += " ORDER BY id"
+        let statement = try connection.statement(sql)
+        for (offset, text) in texts.enumerated() { statement.bind(Int32(offset + 1), text) }
+        if let due = filter.dueOnOrBefore { statement.bind(Int32(texts.count + 1), due.daysSinceEpoch) }
+        defer { statement.reset() }
+        var result: [StoredRecord] = []
+        while try statement.step(while: "querying \(query.type)") { result.append(readRecord(statement)) }
+        return result
+    }
+
+    /// Applies a batch in one transaction; any stale write rolls the whole batch back.
+    @discardableResult
+    public func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+        for write in writes { if case .save(let record) = write { try StoreRules.validate(record) } }
+        return try connection.transaction("writing records") {
+            var saved: [StoredRecord] = []
+            for write in writes {
+                let reference = write.reference
+                let held = try heldVersion(reference)
+                switch write {
+                case .save(var record):
+                    guard (held ?? 0) == record.version else {
+                        throw StoreRules.stale(reference, expected: record.version, held: held)
+                    }
+                    let kind: ChangeKind = record.version == 0 ? .created : .updated
+                    record.version += 1
+                    try upsert(record)
+                    try appendLog(context, kind, reference, record.version, nil)
+                    saved.append(record)
+                case .delete(_, let version):
+                    guard let held, held == version else {
+                        throw StoreRules.stale(reference, expected: version, held: held)
+                    }
+                    let statement = try connection.statement("DELETE FROM records WHERE type = ? AND id = ?")
+                    statement.bind(1, reference.type.rawValue)
+                    statement.bind(2, reference.id.rawValue)
+                    try check(statement.run(), "deleting \(reference)")
+                    try appendLog(context, .deleted, reference, version, nil)
+                }
+            }
+            return saved
+        }
+    }
+
+    func heldVersion(_ reference: RecordReference) throws -> Int? {
+        let statement = try connection.statement("SELECT version FROM records WHERE type = ? AND id = ?")
+        statement.bind(1, reference.type.rawValue)
+        statement.bind(2, reference.id.rawValue)
+        defer { statement.reset() }
+        return try statement.step(while: "reading the version of \(reference)") ? statement.int(0) : nil
+    }
+
+    func upsert(_ record: StoredRecord) throws {
+        let statement = try connection.statement(
+            """
+            INSERT INTO records (\(Self.recordColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, schema_version = excluded.schema_version,
+                agency = excluded.agency, grp = excluded.grp, period = excluded.period, status = excluded.status,
+                due_day = excluded.due_day, parent = excluded.parent, key = excluded.key, payload = excluded.payload
+            """
+        )
+        statement.bind(1, record.type.rawValue)
+        statement.bind(2, record.id.rawValue)
+        statement.bind(3, record.version)
+        statement.bind(4, record.schemaVersion)
+        statement.bind(5, record.index.agency?.rawValue)
+        statement.bind(6, record.index.group?.rawValue)
+        statement.bind(7, record.index.period?.description)
+        statement.bind(8, record.index.status)
+        statement.bind(9, record.index.dueDay.map { Int64($0.daysSinceEpoch) })
+        statement.bind(10, record.index.parent?.rawValue)
+        statement.bind(11, record.index.key)
+        statement.bind(12, record.payload)
+        try check(statement.run(), "writing \(record.reference)")
+    }
+
+    func appendLog(
+        _ context: ChangeContext,
+        _ kind: ChangeKind,
+        _ reference: RecordReference,
+        _ version: Int,
+        _ summary: String?,
+        sequence: Int? = nil
+    ) throws {
+        let statement = try connection.statement(
+            "INSERT INTO change_log (sequence, at, principal, kind, record_type, record_id, version, summary) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        statement.bind(1, sequence.map(Int64.init))
+        statement.bind(2, context.at.timeIntervalSinceReferenceDate)
+        statement.bind(3, context.principal.rawValue)
+        statement.bind(4, kind.rawValue)
+        statement.bind(5, reference.type.rawValue)
+        statement.bind(6, reference.id.rawValue)
+        statement.bind(7, version)
+        statement.bind(8, summary)
+        try check(statement.run(), "appending to the change log")
+    }
+
+    func check(_ status: Int32, _ doing: String) throws {
+        guard status == SQLITE_DONE || status == SQLITE_ROW else { throw connection.failure(status, while: doing) }
+    }
+
+    // MARK: Change log
+
+    func readLog(_ statement: Statement) -> ChangeLogEntry {
+        ChangeLogEntry(
+            sequence: statement.int(0),
+            at: Date(timeIntervalSinceReferenceDate: statement.double(1) ?? 0),
+            principal: Principal.ID(unchecked: statement.text(2) ?? ""),
+            kind: ChangeKind(rawValue: statement.text(3) ?? "") ?? .updated,
+            record: RecordReference(
+                type: RecordType(rawValue: statement.text(4) ?? ""),
+                id: Identifier(unchecked: statement.text(5) ?? "")
+            ),
+            version: statement.int(6),
+            summary: statement.text(7)
+        )
+    }
+
+    static let logColumns = "sequence, at, principal, kind, record_type, record_id, version, summary"
+
+    /// The change log of one record, oldest first.
+    public func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] {
+        let statement = try connection.statement(
+            "SELECT \(Self.logColumns) FROM change_log WHERE record_type = ? AND record_id = ? ORDER BY sequence"
+        )
+        statement.bind(1, reference.type.rawValue)
+        statement.bind(2, reference.id.rawValue)
+        defer { statement.reset() }
+        var entries: [ChangeLogEntry] = []
+        while try statement.step(while: "reading the change log") { entries.append(readLog(statement)) }
+        return entries
+    }
+
+    /// The change log from `start` up to, not including, `end`, oldest first.
+    public func changeLog(from start: Date, to end: Date) async throws -> [ChangeLogEntry] {
+        let statement = try connection.statement(
+            "SELECT \(Self.logColumns) FROM change_log WHERE at >= ? AND at < ? ORDER BY sequence"
+        )
+        statement.bind(1, start.timeIntervalSinceReferenceDate)
+        statement.bind(2, end.timeIntervalSinceReferenceDate)
+        defer { statement.reset() }
+        var entries: [ChangeLogEntry] = []
+        while try statement.step(while: "reading the change log") { entries.append(readLog(statement)) }
+        return entries
+    }
+
+    /// The highest schema version stored for each record type.
+    public func storedSchemaVersions() async throws -> [RecordType: Int] {
+        try Self.schemaVersions(connection)
+    }
+}
