@@ -28,10 +28,7 @@ extension PartnershipGenerator {
         var assessments: [SelfAssessment] = []
         let schools = partnership.agencies.filter { $0.sector == .education }.map(\.id)
         let others = partnership.agencies.filter { $0.sector != .education }.map(\.id)
-        let sectors = Dictionary(
-            partnership.agencies.map { ($0.id, $0.sector) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let sectors = partnership.agencies.keyed(by: \.id, value: \.sector)
         // Each agency has a steady quality; standard 5 (training) is weak across the system.
         var quality: [Agency.ID: Double] = [:]
         for agency in partnership.agencies { quality[agency.id] = random.normal(mean: 0.78, deviation: 0.1) }

@@ -36,8 +36,8 @@ public struct AuditAnalysis: Sendable {
     /// Analyses audits, their cases and returns.
     public init(audits: [Audit], cases: [AuditCase], returns: [CaseReturn], scale: RatingScale = .fourPoint) {
         self.scale = scale
-        let ranks = Dictionary(scale.levels.map { ($0.code, $0.rank) }, uniquingKeysWith: { first, _ in first })
-        let byID = Dictionary(audits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ranks = scale.levels.keyed(by: \.code, value: \.rank)
+        let byID = audits.keyed(by: \.id)
         self.audits = byID
         var byTheme: [Theme: [String: Int]] = [:]
         var caseRanks: [Audit.ID: [Int]] = [:]

@@ -161,7 +161,7 @@ struct AuditSections {
     }
 
     private func recurringSection(_ state: AuditState, _ recurring: [AuditAnalysis.RecurringTheme]) -> ReportSection {
-        let titles = Dictionary(state.audits.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = state.audits.keyed(by: \.id, value: \.title)
         return ReportSection(
             id: "audit.recurring",
             title: "Recurring themes across audits",
@@ -185,7 +185,7 @@ struct AuditSections {
     }
 
     private func challenges(_ state: AuditState, _ sessions: [ChallengeSession]) -> ReportSection {
-        let titles = Dictionary(state.audits.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = state.audits.keyed(by: \.id, value: \.title)
         let outcomes = sessions.sorted { ($0.heldOn, $0.id) < ($1.heldOn, $1.id) }.flatMap { session in
             session.outcomes.map { (session, $0) }
         }

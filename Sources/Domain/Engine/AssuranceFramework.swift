@@ -172,7 +172,7 @@ public struct AssuranceFramework: Sendable {
         var batch = RecordBatch()
         var notifications: [AssuranceNotification] = []
         let held = try await view.versioned(Finding.self).filter { $0.value.status == .open }
-        var open = Dictionary(held.map { ($0.value.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var open = held.keyed(by: \.value.key)
         var evaluatedRules = Set<RuleID>()
         var reported = Set<String>()
 
@@ -248,7 +248,7 @@ public struct AssuranceFramework: Sendable {
     private func publishSignals(on day: Day, into outcome: inout CycleOutcome) async throws {
         let view = makeView()
         let held = try await view.versioned(Signal.self)
-        let byKey = Dictionary(held.map { ($0.value.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let byKey = held.keyed(by: \.value.key)
         var batch = RecordBatch()
         for module in modules {
             let drafts = try await module.signals(in: view, on: day)

@@ -64,7 +64,7 @@ public final class AssuranceView: Sendable {
 
     /// Every record of a type, by id.
     public func byID<Record: StorableRecord>(_ type: Record.Type) async throws -> [Record.ID: Record] {
-        Dictionary(try await all(type).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        (try await all(type)).keyed(by: \.id)
     }
 
     /// The records of a type that match a filter, read directly from the store.

@@ -1,5 +1,3 @@
-public import Foundation
-
 extension RecordType {
     /// The type named in change-log entries for observation appends.
     public static let observationSeries: RecordType = "domain.observation-series"

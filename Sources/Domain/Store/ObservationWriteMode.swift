@@ -1,5 +1,3 @@
-public import Foundation
-
 /// What happens when appended observations are already held.
 public enum ObservationWriteMode: String, Hashable, Sendable, Codable {
     /// Refuse the whole batch if any measure, scope and period is already held.

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// What an observation append did.
 public struct ObservationWriteSummary: Hashable, Sendable, Codable {
     /// Observations newly stored.

@@ -97,7 +97,7 @@ package enum RecordCoder {
     private static func migrate<Record: StorableRecord>(_: Record.Type, _ stored: StoredRecord) throws -> Data {
         var json = try JSONValue.decode(stored.payload)
         var version = stored.schemaVersion
-        let steps = Dictionary(Record.migrations.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
+        let steps = Record.migrations.keyed(by: \.from)
         while version < Record.schemaVersion {
             guard let step = steps[version] else {
                 throw DomainError(

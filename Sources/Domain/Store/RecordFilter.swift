@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Conditions on a record's indexed fields; a field left `nil` matches anything.
 public struct RecordFilter: Hashable, Sendable {
     /// The agency.

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Which records a query asks for: a type, and any of the indexed fields.
 public struct RecordQuery: Hashable, Sendable {
     /// The record type.

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// One write in a batch.
 public enum RecordWrite: Hashable, Sendable {
     /// Save a record; its ``StoredRecord/version`` is the version the writer read, 0 for a new record.

@@ -13,7 +13,7 @@
 ///     }
 /// }
 /// ```
-public enum StoreRules {
+public enum StoreRules: Sendable {
     /// Checks a record before it is written: a version of 0 or more and a schema version of 1 or more.
     ///
     /// - Throws: ``DomainError/Code/invalidInput`` naming the record and the bad number.

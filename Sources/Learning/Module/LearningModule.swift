@@ -75,10 +75,7 @@ struct LearningState: Sendable {
 
     static func load(_ view: AssuranceView) async throws -> LearningState {
         try await view.memoized("learning.state") {
-            let stored = Dictionary(
-                try await view.all(StatutoryClock.self).map { ($0.id, $0) },
-                uniquingKeysWith: { first, _ in first }
-            )
+            let stored = (try await view.all(StatutoryClock.self)).keyed(by: \.id)
             let clocks =
                 StatutoryClock.starter.map { stored[$0.id] ?? $0 }
                 + stored.values.filter { clock in !StatutoryClock.starter.contains { $0.id == clock.id } }.sorted {

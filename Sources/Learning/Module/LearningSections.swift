@@ -104,10 +104,7 @@ struct LearningSections {
 
     private func tracker(_ state: LearningState, day: Day) -> ReportSection {
         let byStream = Dictionary(grouping: state.actions, by: { $0.workStream?.rawValue ?? "" })
-        let recommendations = Dictionary(
-            state.recommendations.map { ($0.id, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let recommendations = state.recommendations.keyed(by: \.id)
         var tiles: [RAGTile] = []
         var rows: [[ReportCell]] = []
         for stream in state.streams.sorted(by: { $0.title < $1.title }) {

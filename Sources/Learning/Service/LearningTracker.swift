@@ -25,10 +25,7 @@ public struct LearningTracker: Sendable {
 
     /// The partnership's clocks: the starter clocks, with any the partnership has stored in their place.
     public func clocks() async throws -> [StatutoryClock] {
-        let stored = Dictionary(
-            try await records.all(StatutoryClock.self, as: .system).map { ($0.value.id, $0.value) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let stored = (try await records.all(StatutoryClock.self, as: .system)).keyed(by: \.value.id, value: \.value)
         let starter = StatutoryClock.starter.map { stored[$0.id] ?? $0 }
         let extra = stored.values.filter { clock in !StatutoryClock.starter.contains { $0.id == clock.id } }.sorted {
             $0.id < $1.id

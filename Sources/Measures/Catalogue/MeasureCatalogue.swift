@@ -32,7 +32,7 @@ public struct MeasureCatalogue: Hashable, Sendable {
 
     /// The definitions by id.
     public var byID: [MeasureID: MeasureDefinition] {
-        Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        definitions.keyed(by: \.id)
     }
 
     /// The catalogue as JSON, keys sorted, for a host to copy and edit.

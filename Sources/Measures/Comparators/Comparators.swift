@@ -46,15 +46,9 @@ public enum Comparators: Sendable {
         for year in byYear.keys.sorted() {
             let rows = byYear[year]!
             let authorities = rows.filter { $0.level == .localAuthority }
-            let valueByCode = Dictionary(
-                authorities.map { ($0.localAuthorityCode, $0.value) },
-                uniquingKeysWith: { first, _ in first }
-            )
+            let valueByCode = authorities.keyed(by: \.localAuthorityCode, value: \.value)
             let national = rows.first { $0.level == .national }?.value
-            let regions = Dictionary(
-                rows.filter { $0.level == .regional }.map { ($0.regionCode, $0.value) },
-                uniquingKeysWith: { first, _ in first }
-            )
+            let regions = rows.filter { $0.level == .regional }.keyed(by: \.regionCode, value: \.value)
             let ranked = authorities.compactMap { row in row.value.number.map { (row.localAuthorityCode, $0) } }
                 .sorted { $0.1 < $1.1 }
             var rankByCode: [String: Int] = [:]

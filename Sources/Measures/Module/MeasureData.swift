@@ -87,10 +87,7 @@ public struct MeasureData: Sendable {
     /// - Throws: `DomainError.Code.accessDenied` unless the principal may change reference
     ///   data; nothing is written.
     public func saveCatalogue(_ catalogue: MeasureCatalogue, by principal: Principal) async throws {
-        let held = Dictionary(
-            try await environment.records.all(MeasureDefinition.self, as: .system).map { ($0.value.id, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let held = (try await environment.records.all(MeasureDefinition.self, as: .system)).keyed(by: \.value.id)
         var batch = RecordBatch()
         for definition in catalogue.definitions where held[definition.id]?.value != definition {
             try batch.save(definition, version: held[definition.id]?.version ?? 0)

@@ -58,10 +58,7 @@ public struct MeasuresModule: AssuranceModule {
     public func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft] {
         let analysis = try await MeasureAnalysis.load(view, module: self, on: day)
         var drafts: [SignalDraft] = []
-        let byKey = Dictionary(
-            analysis.entries.map { ("\($0.series.measure)|\($0.series.scope)", $0) },
-            uniquingKeysWith: { a, _ in a }
-        )
+        let byKey = analysis.entries.keyed { "\($0.series.measure)|\($0.series.scope)" }
         for entry in analysis.entries {
             let measure = entry.series.measure
             let scope = entry.series.scope

@@ -166,14 +166,8 @@ struct MeasuresSections {
     }
 
     private func comparators(_ analysis: MeasureAnalysis) -> ReportSection? {
-        let byMeasure = Dictionary(
-            analysis.entries.filter { $0.series.scope == .partnership }.map { ($0.series.measure, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        let allSeries = Dictionary(
-            analysis.entries.map { ($0.series.measure, $0.series) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let byMeasure = analysis.entries.filter { $0.series.scope == .partnership }.keyed(by: \.series.measure)
+        let allSeries = analysis.entries.keyed(by: \.series.measure, value: \.series)
         var rows: [[ReportCell]] = []
         for definition in analysis.catalogue.definitions {
             guard let own = byMeasure[definition.id],
@@ -267,10 +261,7 @@ struct MeasuresSections {
         let results = try await view.all(PopulationResult.self)
         guard !results.isEmpty else { return nil }
         let definitions = analysis.catalogue.byID
-        let latest = Dictionary(
-            analysis.entries.filter { $0.series.scope == .partnership }.map { ($0.series.measure, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let latest = analysis.entries.filter { $0.series.scope == .partnership }.keyed(by: \.series.measure)
         let rows: [[ReportCell]] = results.flatMap { result in
             (result.indicators.map { ($0, "indicator") }
                 + result.contributingMeasures.map { ($0, "performance measure") }).map {

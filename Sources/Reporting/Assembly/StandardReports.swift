@@ -226,7 +226,7 @@ public struct StandardReports: Sendable {
         if let group = request.group, aboutOneGroup {
             findings = findings.filter { $0.group == group }
         }
-        let rules = Dictionary(framework.ruleCatalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rules = framework.ruleCatalogue.keyed(by: \.id)
         let agencies = try await view.byID(Agency.self)
         func source(_ rule: RuleID) -> String {
             rules[rule].map { "\($0.title) (\($0.source.citation))" } ?? rule.rawValue

@@ -105,7 +105,7 @@ public struct AgencyContribution: Hashable, Sendable {
         checks: [ContributionCheck] = ContributionCheck.classic,
         attendanceThreshold: Double = 0.75
     ) -> [AgencyContribution] {
-        let levels = Dictionary(set.scale.levels.map { ($0.code, $0.rag) }, uniquingKeysWith: { first, _ in first })
+        let levels = set.scale.levels.keyed(by: \.code, value: \.rag)
         var latest: [Agency.ID: [MeasureID: SeriesPoint]] = [:]
         for held in series {
             guard let agency = held.scope.agency,

@@ -141,11 +141,9 @@ public struct Section11Analysis: Sendable {
     ) {
         self.set = set
         let returned = assessments.filter { $0.status.isReturned }
-        let levels = Dictionary(set.scale.levels.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let criterionStandard = Dictionary(
-            set.standards.flatMap { standard in standard.criteria.map { ($0.code, standard.code) } },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let levels = set.scale.levels.keyed(by: \.code)
+        let criterionStandard = set.standards.flatMap { standard in standard.criteria.map { ($0.code, standard.code) } }
+            .keyed(by: \.0, value: \.1)
 
         var counts: [String: [String: Int]] = [:]
         var sectorCounts: [String: [AgencySector: [String: Int]]] = [:]
@@ -208,10 +206,7 @@ public struct Section11Analysis: Sendable {
         // Movement: the mean position of each standard's ratings on the scale, before and now.
         let top = Double(max(1, set.scale.levels.count - 1))
         func positions(_ assessment: SelfAssessment, _ set: StandardSet) -> [String: Double] {
-            let levels = Dictionary(
-                set.scale.levels.map { ($0.code, $0.rank) },
-                uniquingKeysWith: { first, _ in first }
-            )
+            let levels = set.scale.levels.keyed(by: \.code, value: \.rank)
             var sums: [String: (Double, Int)] = [:]
             for response in assessment.responses {
                 guard let rating = response.standingRating, let rank = levels[rating],
@@ -222,10 +217,8 @@ public struct Section11Analysis: Sendable {
             }
             return sums.mapValues { $0.0 / Double($0.1) }
         }
-        let before = Dictionary(
-            previous.filter { $0.status.isReturned }.map { ($0.agency, positions($0, previousSet ?? set)) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let before = previous.filter { $0.status.isReturned }
+            .keyed(by: \.agency) { positions($0, previousSet ?? set) }
         var movement: [Movement] = []
         for assessment in returned.sorted(by: { $0.agency < $1.agency }) {
             guard let earlier = before[assessment.agency] else { continue }
@@ -275,7 +268,7 @@ public struct Section11Analysis: Sendable {
         share: Double,
         assessments: [SelfAssessment]
     ) -> [(standard: Standard, red: Int, rated: Int)] {
-        let levels = Dictionary(set.scale.levels.map { ($0.code, $0.rag) }, uniquingKeysWith: { first, _ in first })
+        let levels = set.scale.levels.keyed(by: \.code, value: \.rag)
         return set.standards.compactMap { standard in
             let codes = Set(standard.criteria.map(\.code))
             var rated = 0

@@ -131,10 +131,7 @@ extension SelfAssessments {
         let file = try AssessmentInterchange(json: data, source: source)
         let cycle = try await environment.records.require(AssessmentCycle.self, id: file.cycle, as: principal).value
         let set = try await standardSet(cycle.standardSet)
-        let held = Dictionary(
-            try await assessments(in: cycle.id, as: .system).map { ($0.value.agency, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let held = (try await assessments(in: cycle.id, as: .system)).keyed(by: \.value.agency)
         let day = environment.today()
         var seen = Set<Agency.ID>()
         var batch = RecordBatch()

@@ -78,7 +78,7 @@ struct Section11State: Sendable {
                 $0.max { ($0.issuedOn, $0.id) < ($1.issuedOn, $1.id) }
             }
             let chosen = cycles.filter { $0.status == .open || latest[$0.duty]?.id == $0.id }
-            let byID = Dictionary(cycles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let byID = cycles.keyed(by: \.id)
             return Section11State(
                 cycles: chosen.sorted { ($0.issuedOn, $0.id) < ($1.issuedOn, $1.id) }.compactMap { cycle in
                     guard let standardSet = set(cycle.standardSet) else { return nil }

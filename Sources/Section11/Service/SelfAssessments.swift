@@ -474,9 +474,6 @@ extension SelfAssessment {
 
 extension Records {
     func byID<Record: StorableRecord>(_ type: Record.Type) async throws -> [Record.ID: Record] {
-        Dictionary(
-            try await all(type, as: .system).map { ($0.value.id, $0.value) },
-            uniquingKeysWith: { first, _ in first }
-        )
+        (try await all(type, as: .system)).keyed(by: \.value.id, value: \.value)
     }
 }

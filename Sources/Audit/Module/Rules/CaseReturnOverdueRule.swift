@@ -20,7 +20,7 @@ public struct CaseReturnOverdueRule: AssuranceRule {
         let state = try await AuditState.load(view)
         let active = Set(state.audits.filter(\.isActive).map(\.id))
         let late = state.returns.filter { $0.status == .requested && day > $0.dueOn && active.contains($0.audit) }
-        let titles = Dictionary(state.audits.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = state.audits.keyed(by: \.id, value: \.title)
         return Dictionary(grouping: late) { "\($0.audit)|\($0.agency)" }.sorted { $0.key < $1.key }.map { _, returns in
             let first = returns[0]
             return FindingDraft(

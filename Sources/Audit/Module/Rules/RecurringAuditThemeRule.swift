@@ -22,7 +22,7 @@ public struct RecurringAuditThemeRule: AssuranceRule {
     /// One finding per theme.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await AuditState.load(view)
-        let titles = Dictionary(state.audits.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = state.audits.keyed(by: \.id, value: \.title)
         return state.analysis().recurringThemes(on: day).map { recurring in
             FindingDraft(
                 key: recurring.theme.rawValue,

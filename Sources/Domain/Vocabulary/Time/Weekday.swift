@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A day of the week, numbered as ISO 8601 does (Monday is 1).
 public enum Weekday: Int, Hashable, Sendable, CaseIterable, Codable {
     /// Monday.

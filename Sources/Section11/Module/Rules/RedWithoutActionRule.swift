@@ -23,10 +23,7 @@ public struct RedWithoutActionRule: AssuranceRule {
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await Section11State.load(view)
         return state.cycles.flatMap { entry in
-            let levels = Dictionary(
-                entry.set.scale.levels.map { ($0.code, $0.rag) },
-                uniquingKeysWith: { first, _ in first }
-            )
+            let levels = entry.set.scale.levels.keyed(by: \.code, value: \.rag)
             return entry.assessments.filter { $0.status.isReturned }.flatMap { assessment in
                 assessment.responses.compactMap { response -> FindingDraft? in
                     guard let rating = response.standingRating, levels[rating] == .red,
