@@ -191,9 +191,7 @@ func progress(_ text: String) {
 
 /// A number in the shortest text that reads back as the same `Double`, integers without a point.
 func shortest(_ value: Double?) -> String {
-    guard let value else { return "" }
-    if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    value.map(NumberText.shortest) ?? ""
 }
 
 /// A CSV field, quoted when it must be.

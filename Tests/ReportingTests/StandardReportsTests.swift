@@ -28,7 +28,7 @@ struct StandardReportsTests {
             report.sections.dropFirst().first?.id == "findings.decision-required",
             "decisions come straight after the summary"
         )
-        #expect(StandardReports.balancedOrder.count == Severity.allCases.count)
+        #expect(Severity.balancedOrder.count == Severity.allCases.count)
     }
 
     /// The Executive's report lists in full what the Executive and the Practice Development Group must

@@ -389,14 +389,12 @@ public struct AssuranceFramework: Sendable {
         return finding
     }
 
-    /// The findings a principal may read, filtered by status, most serious first.
+    /// The findings a principal may read, filtered by status, in the framework's order
+    /// (``Finding/inFrameworkOrder(_:_:)``).
     public func findings(status: Finding.Status? = .open, as principal: Principal) async throws -> [Finding] {
         let filter = RecordFilter(status: status?.rawValue)
-        return try await environment.records.all(Finding.self, filter, as: principal).map(\.value).sorted { lhs, rhs in
-            if lhs.level != rhs.level { return lhs.level > rhs.level }
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            return lhs.key < rhs.key
-        }
+        return try await environment.records.all(Finding.self, filter, as: principal).map(\.value)
+            .sorted(by: Finding.inFrameworkOrder)
     }
 
     /// The sections of a report from every composed module that contributes to its kind, in module order.

@@ -22,14 +22,9 @@ public struct CycleOutcome: Sendable {
         self.day = day
     }
 
-    /// The open findings after the cycle: raised and kept, most serious first.
-    public var open: [Finding] {
-        (raised + kept).sorted { lhs, rhs in
-            if lhs.level != rhs.level { return lhs.level > rhs.level }
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            return lhs.key < rhs.key
-        }
-    }
+    /// The open findings after the cycle: raised and kept, in the framework's order
+    /// (``Finding/inFrameworkOrder(_:_:)``).
+    public var open: [Finding] { (raised + kept).sorted(by: Finding.inFrameworkOrder) }
 
     /// The number of open findings at each level.
     public var openByLevel: [EscalationLevel: Int] {

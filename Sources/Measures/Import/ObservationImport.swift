@@ -277,7 +277,5 @@ public struct ObservationImport: Sendable {
         }
     }
 
-    private static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
+    private static func format(_ value: Double) -> String { NumberText.shortest(value) }
 }

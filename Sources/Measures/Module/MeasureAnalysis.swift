@@ -107,8 +107,6 @@ struct MeasureAnalysis: Sendable {
 
     /// A value with its unit, such as `38.5%` or `1,204`.
     static func format(_ value: Double, _ unit: MeasureUnit) -> String {
-        let rounded = (value * 10).rounded() / 10
-        let text = rounded.rounded() == rounded ? String(Int64(rounded)) : String(rounded)
-        return text + unit.suffix
+        NumberText.shortest((value * 10).rounded() / 10) + unit.suffix
     }
 }

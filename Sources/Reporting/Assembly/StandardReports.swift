@@ -25,15 +25,6 @@ public struct StandardReports: Sendable {
         self.disclosure = disclosure
     }
 
-    /// The order of the balanced assurance report's parts, as the framework gives it.
-    ///
-    /// Decisions needed now, emerging risks and issues, unresolved or recurring concerns, areas for
-    /// improvement, good practice and strengths. It is not the order of severity: a recurring concern
-    /// is graver than an emerging risk but is reported after it.
-    public static let balancedOrder: [Severity] = [
-        .decisionRequired, .emergingRisk, .recurringConcern, .areaForImprovement, .goodPractice,
-    ]
-
     /// Makes a report, fitted to its audience.
     ///
     /// The report's ``ReportDefinition`` (from the framework: a standard one or a module's) gives
@@ -183,7 +174,7 @@ public struct StandardReports: Sendable {
             blocks: [
                 .text(TextBlock(paragraphs: paragraphs)),
                 .keyFigures(
-                    Self.balancedOrder.map { severity in
+                    Severity.balancedOrder.map { severity in
                         KeyFigure(
                             label: severity.description,
                             value: .number(Double(bySeverity[severity]?.count ?? 0), decimals: 0)
@@ -231,12 +222,8 @@ public struct StandardReports: Sendable {
         func source(_ rule: RuleID) -> String {
             rules[rule].map { "\($0.title) (\($0.source.citation))" } ?? rule.rawValue
         }
-        let sections = Self.balancedOrder.map { severity -> ReportSection in
-            let all = findings.filter { $0.severity == severity }.sorted { lhs, rhs in
-                if lhs.level != rhs.level { return lhs.level > rhs.level }
-                if lhs.atLevelSince != rhs.atLevelSince { return lhs.atLevelSince < rhs.atLevelSince }
-                return lhs.key < rhs.key
-            }
+        let sections = Severity.balancedOrder.map { severity -> ReportSection in
+            let all = findings.filter { $0.severity == severity }.sorted(by: Finding.inFrameworkOrder)
             let itemised = aboutOneGroup ? all : all.filter { $0.level >= .practiceDevelopmentGroup }
             let counted = aboutOneGroup ? [] : all.filter { $0.level < .practiceDevelopmentGroup }
             var blocks: [ReportBlock] = []

@@ -4,31 +4,10 @@ import Foundation
 /// Text for numbers and cells that is the same on every machine: no locale, fixed decimals.
 enum Formatting {
     /// A whole number with thousands separators, such as `12,345`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var result = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
+    static func grouped(_ value: Int) -> String { NumberText.grouped(value) }
 
     /// A number with a fixed number of decimals, rounded half away from zero.
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "—" }
-        var scale = 1.0
-        for _ in 0..<max(0, decimals) { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        let whole = Int64(scaled / scale)
-        var text = grouped(Int(whole))
-        if decimals > 0 {
-            let fraction = Int64(scaled) - whole * Int64(scale)
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-        }
-        return (value < 0 && scaled != 0 ? "-" : "") + text
-    }
+    static func fixed(_ value: Double, decimals: Int) -> String { NumberText.fixed(value, decimals: decimals) }
 
     /// A coordinate for SVG, to one decimal; charts hold thousands, so it avoids `String(format:)`.
     static func coordinate(_ value: Double) -> String {

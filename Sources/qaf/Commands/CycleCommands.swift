@@ -40,12 +40,7 @@ enum CheckCommand: Command {
         let day = givenDay ?? environment.today()
         let outcome = try await AssuranceFramework(modules: composedModules(), environment: environment)
             .runCycle(on: day, by: operatorPrincipal)
-        let open = outcome.open.sorted { lhs, rhs in
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            if lhs.level != rhs.level { return lhs.level > rhs.level }
-            if lhs.atLevelSince != rhs.atLevelSince { return lhs.atLevelSince < rhs.atLevelSince }
-            return lhs.key < rhs.key
-        }
+        let open = outcome.open.sorted(by: Finding.inFrameworkOrder)
         let rows = open.map {
             Row(
                 severity: $0.severity.rawValue,

@@ -157,12 +157,7 @@ enum DemoCommand: Command {
             text += "  \(level.description.padding(toLength: 28, withPad: " ", startingAt: 0)) \(count)\n"
         }
         text += "\nMost important:\n"
-        let top = open.sorted { lhs, rhs in
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            if lhs.level != rhs.level { return lhs.level > rhs.level }
-            if lhs.atLevelSince != rhs.atLevelSince { return lhs.atLevelSince < rhs.atLevelSince }
-            return lhs.key < rhs.key
-        }.prefix(3)
+        let top = open.prefix(3)
         for (index, finding) in top.enumerated() {
             text +=
                 "  \(index + 1). [\(finding.severity.description); \(finding.level.description)] \(finding.message)\n"
