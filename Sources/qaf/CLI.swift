@@ -103,6 +103,22 @@ struct Arguments {
         }
     }
 
+    /// Every `COLUMN=VALUE` of a repeatable option, such as `--filter`, by column.
+    mutating func pairs(_ name: String) throws -> [String: String] {
+        var pairs: [String: String] = [:]
+        for text in try options(name) {
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                throw CLIError.usage("--\(name) \(DomainError.quote(text)) is not COLUMN=VALUE", command: command)
+            }
+            let column = String(text[..<equals])
+            guard pairs[column] == nil else {
+                throw CLIError.usage("--\(name) names the column \(DomainError.quote(column)) twice", command: command)
+            }
+            pairs[column] = String(text[text.index(after: equals)...])
+        }
+        return pairs
+    }
+
     /// A required option.
     mutating func required(_ name: String) throws -> String {
         guard let value = try option(name) else { throw CLIError.usage("--\(name) is required", command: command) }
@@ -195,10 +211,7 @@ func shortest(_ value: Double?) -> String {
 }
 
 /// A CSV field, quoted when it must be.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
+func csvField(_ text: String) -> String { CSVText.field(text) }
 
 /// JSON with sorted keys, so output is the same from run to run.
 func json(_ value: some Encodable) throws -> String {

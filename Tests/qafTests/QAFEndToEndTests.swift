@@ -199,6 +199,24 @@ import Testing
         (["working-days", "2025-01-01"], 64, "expected FROM TO"),
         (["deadline", "no-such-clock", "2025-01-01"], 64, "unknown clock"),
         (["restore", "--db", "r.sqlite"], 64, "expected FILE"),
+        (
+            ["compare", "--data", "d.csv", "--indicator", "i", "--neighbours", "n.csv", "--filter", "=x"], 64,
+            "--filter \"=x\" is not COLUMN=VALUE"
+        ),
+        (
+            [
+                "import", "ees", "x.csv", "--db", "p.sqlite", "--indicator", "i", "--neighbours", "n.csv", "--la",
+                "878",
+                "--measure", "m", "--filter", "a=1", "--filter", "a=2",
+            ], 64, "--filter names the column \"a\" twice"
+        ),
+        (
+            [
+                "import", "ees", "x.csv", "--db", "p.sqlite", "--indicator", "i", "--neighbours", "n.csv", "--la",
+                "878",
+                "--measure", "m", "--filter", "=1",
+            ], 64, "--filter \"=1\" is not COLUMN=VALUE"
+        ),
     ])
     func badArgumentsAreUsageErrors(_ arguments: [String], _ status: Int32, _ says: String) throws {
         let scratch = Scratch()

@@ -43,7 +43,7 @@ public struct CSVRenderer: Sendable {
                 let name =
                     String(format: "%02d", sectionIndex + 1)
                     + "-\(Formatting.slug(section.id))-\(tableIndex)-\(Formatting.slug(caption)).csv"
-                let text = lines.map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+                let text = lines.map(CSVText.record).joined()
                 files.append(File(name: name, contents: text))
             }
         }
@@ -61,10 +61,5 @@ public struct CSVRenderer: Sendable {
         case .rag(let rag, _): rag.rawValue
         default: Formatting.text(cell)
         }
-    }
-
-    private func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

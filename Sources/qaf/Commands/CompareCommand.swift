@@ -59,13 +59,7 @@ enum CompareCommand: Command {
         let neighboursPath = try arguments.required("neighbours")
         let decimals = try arguments.integer("decimals", in: 0...10)
         let format = try arguments.choice("format", ["csv", "json"], default: "csv")
-        var filters: [String: String] = [:]
-        for filter in try arguments.options("filter") {
-            guard let equals = filter.firstIndex(of: "="), equals != filter.startIndex else {
-                throw CLIError.usage("--filter \(DomainError.quote(filter)) is not COLUMN=VALUE", command: name)
-            }
-            filters[String(filter[..<equals])] = String(filter[filter.index(after: equals)...])
-        }
+        let filters = try arguments.pairs("filter")
         _ = try arguments.positional([])
         try arguments.finish()
         let statistics = try PublishedStatistics(

@@ -59,13 +59,7 @@ enum ImportCommand: Command {
             let code = try arguments.required("la")
             let measureText = try arguments.required("measure")
             let decimals = try arguments.integer("decimals", in: 0...10)
-            var filters: [String: String] = [:]
-            for filter in try arguments.options("filter") {
-                guard let equals = filter.firstIndex(of: "=") else {
-                    throw CLIError.usage("--filter \(DomainError.quote(filter)) is not COLUMN=VALUE", command: name)
-                }
-                filters[String(filter[..<equals])] = String(filter[filter.index(after: equals)...])
-            }
+            let filters = try arguments.pairs("filter")
             try arguments.finish()
             guard let measure = MeasureID(rawValue: measureText) else {
                 throw CLIError.usage("--measure \(DomainError.quote(measureText)) is not a measure id", command: name)
