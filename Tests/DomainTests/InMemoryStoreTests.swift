@@ -25,6 +25,38 @@ struct RecordsTests {
         #expect(log.first?.kind == .created)
     }
 
+    @Test func modifyLoadsEditsAndSavesAgainstTheVersionRead() async throws {
+        let store = InMemoryStore()
+        let records = Records(store: store, clock: noon)
+        let lead = PartnershipScenario.qaLead
+        let agency = Agency(id: "police", name: "Constabulary", sector: .police, isStatutoryPartner: true)
+        try await records.save(agency, version: 0, by: lead)
+        let renamed = try await records.modify(Agency.self, id: "police", by: lead) { $0.name = "Police (county)" }
+        #expect(renamed.version == 2)
+        #expect(try await records.load(Agency.self, id: "police", as: lead)?.value.name == "Police (county)")
+        // A caller that read version 1 earlier is refused: someone else changed it since.
+        await #expect(
+            throws: DomainError(
+                .staleWrite,
+                "domain.agency/police was written against version 1 but the store holds version 2; "
+                    + "reload it and apply the change again"
+            )
+        ) {
+            try await records.modify(Agency.self, id: "police", expecting: 1, by: lead) { $0.name = "Lost" }
+        }
+        // An edit that throws writes nothing.
+        await #expect(throws: DomainError(.invalidInput, "no")) {
+            try await records.modify(Agency.self, id: "police", by: lead) { agency in
+                agency.name = "Half"
+                throw DomainError(.invalidInput, "no")
+            }
+        }
+        #expect(try await records.history(of: Agency.self, id: "police", as: lead).count == 2)
+        await #expect(throws: DomainError(.notFound, "agency trust does not exist")) {
+            try await records.modify(Agency.self, id: "trust", by: lead) { $0.name = "x" }
+        }
+    }
+
     @Test func staleSaveNamesTheRecordAndBothVersions() async throws {
         let records = Records(store: InMemoryStore(), clock: noon)
         let lead = PartnershipScenario.qaLead

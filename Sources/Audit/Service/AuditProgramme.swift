@@ -453,10 +453,7 @@ public struct AuditProgramme: Sendable {
         by principal: Principal,
         _ edit: (inout Audit) throws -> Void
     ) async throws -> Audit {
-        let held = try await records.require(Audit.self, id: id, as: principal)
-        var audit = held.value
-        try edit(&audit)
-        return try await records.save(audit, version: held.version, by: principal).value
+        try await records.modify(Audit.self, id: id, by: principal, edit).value
     }
 
     // MARK: Spot audits

@@ -379,14 +379,10 @@ public struct AssuranceFramework: Sendable {
         by principal: Principal,
         _ edit: (inout Finding, Day) throws -> Void
     ) async throws -> Finding {
-        let records = environment.records
-        let held = try await records.require(Finding.self, id: id, as: principal)
-        var finding = held.value
-        try edit(&finding, environment.today())
-        var batch = RecordBatch()
-        try batch.save(finding, version: held.version, as: action)
-        try await records.commit(batch, by: principal)
-        return finding
+        let today = environment.today()
+        return try await environment.records.modify(Finding.self, id: id, as: action, by: principal) {
+            try edit(&$0, today)
+        }.value
     }
 
     /// The findings a principal may read, filtered by status, in the framework's order

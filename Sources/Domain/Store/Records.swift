@@ -100,6 +100,44 @@ public struct Records: Sendable {
         return Versioned(record, version: versions[record.reference] ?? version + 1)
     }
 
+    /// Loads a record, applies an edit and saves it, in one step: the one way the package's services
+    /// change a record.
+    ///
+    /// ```swift
+    /// try await records.modify(Review.self, id: review, by: lead) { $0.status = .closed }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - type: The record's type.
+    ///   - id: The record's id.
+    ///   - version: The version the caller read, when it read the record earlier; the write is
+    ///     refused as stale unless the store still holds it. When `nil`, the version loaded here.
+    ///   - action: The access action the change counts as: ``AccessAction/update`` unless it is a
+    ///     moderation, a challenge or a decision.
+    ///   - principal: Who makes the change.
+    ///   - edit: The change; throw to refuse it, and nothing is written.
+    /// - Returns: The record at its new version.
+    /// - Throws: ``DomainError/Code/notFound``, ``DomainError/Code/accessDenied``,
+    ///   ``DomainError/Code/staleWrite``, or what `edit` throws.
+    @discardableResult
+    public func modify<Record: StorableRecord>(
+        _ type: Record.Type,
+        id: Record.ID,
+        expecting version: Int? = nil,
+        as action: AccessAction = .update,
+        by principal: Principal,
+        _ edit: (inout Record) async throws -> Void
+    ) async throws -> Versioned<Record> {
+        let held = try await require(type, id: id, as: principal)
+        var record = held.value
+        try await edit(&record)
+        let base = version ?? held.version
+        var batch = RecordBatch()
+        try batch.save(record, version: base, as: action)
+        let versions = try await commit(batch, by: principal)
+        return Versioned(record, version: versions[record.reference] ?? base + 1)
+    }
+
     /// Deletes a record held at a version.
     ///
     /// - Throws: ``DomainError/Code/staleWrite`` or ``DomainError/Code/accessDenied``; nothing is written.

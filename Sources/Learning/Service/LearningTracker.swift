@@ -128,10 +128,7 @@ public struct LearningTracker: Sendable {
         by principal: Principal,
         _ edit: (inout Review) throws -> Void
     ) async throws -> Review {
-        let held = try await records.require(Review.self, id: id, as: principal)
-        var review = held.value
-        try edit(&review)
-        return try await records.save(review, version: held.version, by: principal).value
+        try await records.modify(Review.self, id: id, by: principal, edit).value
     }
 
     // MARK: Recommendations and work streams
@@ -315,10 +312,8 @@ public struct LearningTracker: Sendable {
     )
         async throws -> TrackedAction
     {
-        let held = try await records.require(TrackedAction.self, id: id, as: principal)
-        var action = held.value
-        try edit(&action, environment.today())
-        return try await records.save(action, version: held.version, by: principal).value
+        let today = environment.today()
+        return try await records.modify(TrackedAction.self, id: id, by: principal) { try edit(&$0, today) }.value
     }
 
     // MARK: Impact

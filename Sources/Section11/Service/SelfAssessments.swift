@@ -448,13 +448,10 @@ public struct SelfAssessments: Sendable {
         by principal: Principal,
         _ edit: (inout SelfAssessment, StandardSet, Day) throws -> Void
     ) async throws -> Versioned<SelfAssessment> {
-        let held = try await records.require(SelfAssessment.self, id: id, as: principal)
-        var assessment = held.value
-        try edit(&assessment, try await standardSet(assessment.standardSet), environment.today())
-        var batch = RecordBatch()
-        try batch.save(assessment, version: version ?? held.version, as: action)
-        let versions = try await records.commit(batch, by: principal)
-        return Versioned(assessment, version: versions[assessment.reference] ?? held.version + 1)
+        let today = environment.today()
+        return try await records.modify(SelfAssessment.self, id: id, expecting: version, as: action, by: principal) {
+            try edit(&$0, try await standardSet($0.standardSet), today)
+        }
     }
 
     private func transition(_ assessment: SelfAssessment, _ verb: String, allowed: String) -> DomainError {
