@@ -251,6 +251,6 @@ struct MeasuresModuleTests {
         }
         #expect(grid.title == "Contacts converted to referrals by locality")
         #expect(grid.charts.first?.title == "Contacts converted to referrals — North")
-        #expect(grid.charts.first?.points.last?.pointType == "special_cause_concern")
+        #expect(grid.charts.first?.points.last?.pointType == .concern)
     }
 }

@@ -209,18 +209,18 @@ struct DisclosureTests {
                 upperLimit: 20,
                 lowerNearLimit: 3,
                 upperNearLimit: 17,
-                pointType: "common_cause",
+                pointType: .commonCause,
                 phase: 0
             )
         }
         let counts = SPCChart(
             title: "Referrals",
             unit: "",
-            improvement: "neutral",
+            improvement: .neutral,
             points: [point(12), point(3), point(nil), point(0)],
             valuesAreCounts: true
         )
-        let rates = SPCChart(title: "Rate", unit: "%", improvement: "increase", points: [point(3)])
+        let rates = SPCChart(title: "Rate", unit: "%", improvement: .increase, points: [point(3)])
         let bars = BarChart(
             title: "Grades",
             unit: "audits",

@@ -1,4 +1,4 @@
-import Domain
+public import Domain
 
 /// The unit a measure is counted in.
 public enum MeasureUnit: String, Hashable, Sendable, Codable, CaseIterable {

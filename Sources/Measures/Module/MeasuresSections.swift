@@ -148,18 +148,18 @@ struct MeasuresSections {
                 upperLimit: phase.upperLimit,
                 lowerNearLimit: phase.lowerNearLimit,
                 upperNearLimit: phase.upperNearLimit,
-                pointType: point.pointType.rawValue,
+                pointType: point.pointType,
                 phase: point.phase
             )
         }
         return SPCChart(
             title: MeasureAnalysis.title(entry.definition, entry.series.scope, names: names),
             unit: entry.definition.unit.suffix.trimmingPrefixSpace,
-            improvement: entry.definition.polarity.improvement.rawValue,
+            improvement: entry.definition.polarity.improvement,
             points: points,
             target: entry.series.points.last.flatMap { entry.definition.target(for: $0.period) },
-            variationIcon: entry.chart.variation.rawValue,
-            assuranceIcon: entry.chart.assurance?.rawValue,
+            variationIcon: entry.chart.variation,
+            assuranceIcon: entry.chart.assurance,
             trialLimits: entry.chart.latestPhase?.trialLimits ?? false,
             valuesAreCounts: entry.definition.unit.isCount
         )

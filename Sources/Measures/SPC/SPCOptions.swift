@@ -1,24 +1,5 @@
 public import Domain
 
-/// Which direction of change is an improvement.
-public enum ImprovementDirection: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Higher values are better.
-    case increase
-    /// Lower values are better.
-    case decrease
-    /// Neither direction is better.
-    case neutral
-
-    /// +1, -1 or 0, as the reference implementation orients point types.
-    var sign: Int8 {
-        switch self {
-        case .increase: 1
-        case .decrease: -1
-        case .neutral: 0
-        }
-    }
-}
-
 /// Which two-in-three rule to apply.
 public enum TwoInThreeRule: String, Hashable, Sendable, Codable, CaseIterable {
     /// NHSRplotthedots 0.2.2: only points between the near limits and the limits count, and only they are flagged.
@@ -102,6 +83,17 @@ public struct SPCOptions: Hashable, Sendable {
         }
         if trialLimitThreshold < 1 {
             throw DomainError(.invalidInput, "the trial-limit threshold is \(trialLimitThreshold); expected 1 or more")
+        }
+    }
+}
+
+extension ImprovementDirection {
+    /// +1, -1 or 0, as the reference implementation orients point types.
+    var sign: Int8 {
+        switch self {
+        case .increase: 1
+        case .decrease: -1
+        case .neutral: 0
         }
     }
 }

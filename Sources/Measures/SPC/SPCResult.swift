@@ -1,18 +1,11 @@
-import Domain
+public import Domain
 
-/// How a point varies: the reference's point types.
-public enum PointType: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Common-cause variation.
-    case commonCause = "common_cause"
-    /// Special cause in the direction of improvement.
-    case improvement = "special_cause_improvement"
-    /// Special cause against the direction of improvement.
-    case concern = "special_cause_concern"
-    /// Special cause, high, where neither direction is better.
-    case neutralHigh = "special_cause_neutral_high"
-    /// Special cause, low, where neither direction is better.
-    case neutralLow = "special_cause_neutral_low"
-}
+/// How a point varies: the reference's point types (Domain's ``SPCPointType``).
+public typealias PointType = SPCPointType
+/// The variation icon of a phase (Domain's ``SPCVariationIcon``).
+public typealias VariationIcon = SPCVariationIcon
+/// The assurance icon of a phase (Domain's ``SPCAssuranceIcon``).
+public typealias AssuranceIcon = SPCAssuranceIcon
 
 /// The rule that labelled a special-cause point, by the reference's precedence.
 public enum SpecialCauseRule: Hashable, Sendable {
@@ -47,34 +40,6 @@ public enum SpecialCauseRule: Hashable, Sendable {
         case .twoInThree(let above), .shift(let above, _): above
         }
     }
-}
-
-/// The variation icon of a phase: the type of its last point, high or low.
-public enum VariationIcon: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Common-cause variation.
-    case commonCause = "common_cause"
-    /// Special-cause improvement, where higher is better.
-    case improvementHigh = "improvement_high"
-    /// Special-cause improvement, where lower is better.
-    case improvementLow = "improvement_low"
-    /// Special-cause concern, high (lower is better).
-    case concernHigh = "concern_high"
-    /// Special-cause concern, low (higher is better).
-    case concernLow = "concern_low"
-    /// Special cause, high, with no better direction.
-    case neutralHigh = "neutral_high"
-    /// Special cause, low, with no better direction.
-    case neutralLow = "neutral_low"
-}
-
-/// The assurance icon: whether the process will meet its target.
-public enum AssuranceIcon: String, Hashable, Sendable, Codable, CaseIterable {
-    /// The target lies beyond the limits on the side of improvement: the process will consistently meet it.
-    case consistentPass = "consistent_pass"
-    /// The target lies beyond the limits on the side of concern: the process will consistently fail it.
-    case consistentFail = "consistent_fail"
-    /// The target lies within the limits: it will be hit and missed.
-    case inconsistent
 }
 
 /// One phase (rebase group) of an XmR chart: its limits and its icons.

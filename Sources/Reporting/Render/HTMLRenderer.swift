@@ -160,10 +160,15 @@ public struct HTMLRenderer: Sendable {
         "dots": "class=\"dots\" fill=\"none\" stroke-linecap=\"round\"",
     ]
 
-    static let colours = [
-        "common_cause": "#7b7d7d", "special_cause_concern": "#e46c0a", "special_cause_improvement": "#005eb8",
-        "special_cause_neutral_high": "#5a2a82", "special_cause_neutral_low": "#5a2a82",
-    ]
+    /// Making Data Count's colours: grey common cause, orange concern, blue improvement, purple neutral.
+    static func colour(_ type: SPCPointType) -> String {
+        switch type {
+        case .commonCause: "#7b7d7d"
+        case .concern: "#e46c0a"
+        case .improvement: "#005eb8"
+        case .neutralHigh, .neutralLow: "#5a2a82"
+        }
+    }
 
     private func figure(_ chart: SPCChart, id: String, width: Double, height: Double, full: Bool) -> String {
         let description = SPCChartText.describe(chart)
@@ -173,8 +178,12 @@ public struct HTMLRenderer: Sendable {
         out += "<title id=\"\(id)t\">\(escape(chart.title))</title><desc id=\"\(id)d\">\(escape(description))</desc>"
         out += plot(chart, width: width, height: height, full: full)
         out += "</svg>\n<figcaption>\(escape(chart.title))"
-        if let icon = chart.variationIcon { out += " · <span class=\"icon\">\(escape(Formatting.label(icon)))</span>" }
-        if let icon = chart.assuranceIcon { out += " · <span class=\"icon\">\(escape(Formatting.label(icon)))</span>" }
+        if let icon = chart.variationIcon {
+            out += " · <span class=\"icon\">\(escape(Formatting.label(icon.rawValue)))</span>"
+        }
+        if let icon = chart.assuranceIcon {
+            out += " · <span class=\"icon\">\(escape(Formatting.label(icon.rawValue)))</span>"
+        }
         out += "</figcaption>\n"
         let columns =
             full
@@ -190,7 +199,7 @@ public struct HTMLRenderer: Sendable {
                 let value =
                     point.value.map { Formatting.fixed($0, decimals: decimals) }
                     ?? (point.isSuppressed ? StatisticsSymbol.c.rawValue : "no value")
-                let type = point.pointType == "common_cause" ? "" : Formatting.label(point.pointType)
+                let type = point.pointType == .commonCause ? "" : Formatting.label(point.pointType.rawValue)
                 if full {
                     return [
                         (point.label, false, nil), (value, true, nil),
@@ -264,7 +273,7 @@ public struct HTMLRenderer: Sendable {
         // The run line, broken at gaps, then the dots grouped by point type.
         var run = ""
         var pen = false
-        var dots: [String: String] = [:]
+        var dots: [SPCPointType: String] = [:]
         for (index, point) in chart.points.enumerated() {
             guard let value = point.value else {
                 pen = false
@@ -275,9 +284,9 @@ public struct HTMLRenderer: Sendable {
             dots[point.pointType, default: ""] += "M\(c(x(index))) \(c(y(value)))h0"
         }
         if !run.isEmpty { out += "<path \(Self.paint["run"]!) d=\"\(run)\"/>" }
-        for type in dots.keys.sorted() {
+        for type in dots.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             out +=
-                "<path \(Self.paint["dots"]!) stroke=\"\(Self.colours[type] ?? "#7b7d7d")\" stroke-width=\"\(full ? 6 : 4)\" d=\"\(dots[type]!)\"/>"
+                "<path \(Self.paint["dots"]!) stroke=\"\(Self.colour(type))\" stroke-width=\"\(full ? 6 : 4)\" d=\"\(dots[type]!)\"/>"
         }
         // Axis labels.
         let size = full ? 11 : 8
@@ -296,7 +305,7 @@ public struct HTMLRenderer: Sendable {
                 shape: "circle",
                 colour: Self.iconColour(variation),
                 letter: Self.iconLetter(variation),
-                label: full ? Formatting.label(variation) : nil,
+                label: full ? Formatting.label(variation.rawValue) : nil,
                 x: iconX,
                 y: top + 12,
                 radius: full ? 11 : 8
@@ -305,10 +314,10 @@ public struct HTMLRenderer: Sendable {
         if let assurance = chart.assuranceIcon {
             out += icon(
                 shape: "square",
-                colour: assurance == "consistent_pass"
-                    ? "#005eb8" : (assurance == "consistent_fail" ? "#e46c0a" : "#7b7d7d"),
-                letter: assurance == "consistent_pass" ? "P" : (assurance == "consistent_fail" ? "F" : "?"),
-                label: full ? Formatting.label(assurance) : nil,
+                colour: assurance == .consistentPass
+                    ? "#005eb8" : (assurance == .consistentFail ? "#e46c0a" : "#7b7d7d"),
+                letter: assurance == .consistentPass ? "P" : (assurance == .consistentFail ? "F" : "?"),
+                label: full ? Formatting.label(assurance.rawValue) : nil,
                 x: iconX,
                 y: top + (full ? 40 : 32),
                 radius: full ? 11 : 8
@@ -340,17 +349,21 @@ public struct HTMLRenderer: Sendable {
         return out + "</g>"
     }
 
-    private static func iconColour(_ icon: String) -> String {
-        if icon.hasPrefix("improvement") { return "#005eb8" }
-        if icon.hasPrefix("concern") { return "#e46c0a" }
-        if icon.hasPrefix("neutral") { return "#5a2a82" }
-        return "#7b7d7d"
+    private static func iconColour(_ icon: SPCVariationIcon) -> String {
+        switch icon {
+        case .improvementHigh, .improvementLow: "#005eb8"
+        case .concernHigh, .concernLow: "#e46c0a"
+        case .neutralHigh, .neutralLow: "#5a2a82"
+        case .commonCause: "#7b7d7d"
+        }
     }
 
-    private static func iconLetter(_ icon: String) -> String {
-        if icon.hasSuffix("high") { return "H" }
-        if icon.hasSuffix("low") { return "L" }
-        return "~"
+    private static func iconLetter(_ icon: SPCVariationIcon) -> String {
+        switch icon {
+        case .improvementHigh, .concernHigh, .neutralHigh: "H"
+        case .improvementLow, .concernLow, .neutralLow: "L"
+        case .commonCause: "~"
+        }
     }
 
     private func bars(_ chart: BarChart, id: String) -> String {

@@ -141,10 +141,10 @@ private struct JSONChart: Encodable {
     init(_ chart: SPCChart) {
         title = chart.title
         unit = chart.unit
-        improvement = chart.improvement
+        improvement = chart.improvement.rawValue
         target = chart.target
-        variationIcon = chart.variationIcon
-        assuranceIcon = chart.assuranceIcon
+        variationIcon = chart.variationIcon?.rawValue
+        assuranceIcon = chart.assuranceIcon?.rawValue
         trialLimits = chart.trialLimits
         valuesAreCounts = chart.valuesAreCounts
         points = chart.points.map {
@@ -156,7 +156,7 @@ private struct JSONChart: Encodable {
                 upl: $0.upperLimit,
                 nlpl: $0.lowerNearLimit,
                 nupl: $0.upperNearLimit,
-                pointType: $0.pointType,
+                pointType: $0.pointType.rawValue,
                 phase: $0.phase,
                 suppressed: $0.isSuppressed ? true : nil
             )

@@ -89,8 +89,8 @@ public struct MarkdownRenderer: Sendable {
                         chart.title,
                         latest.map { "\(Formatting.fixed($0.value!, decimals: 1))\(chart.unit) (\($0.label))" }
                             ?? "no data",
-                        Formatting.label(chart.variationIcon ?? "none"),
-                        Formatting.label(chart.assuranceIcon ?? "none"),
+                        Formatting.label(chart.variationIcon?.rawValue ?? "none"),
+                        Formatting.label(chart.assuranceIcon?.rawValue ?? "none"),
                     ]
                 },
                 numeric: [false, true, false, false]
@@ -112,7 +112,7 @@ public struct MarkdownRenderer: Sendable {
                     point.mean.map { Formatting.fixed($0, decimals: 1) } ?? "—",
                     point.lowerLimit.map { Formatting.fixed($0, decimals: 1) } ?? "—",
                     point.upperLimit.map { Formatting.fixed($0, decimals: 1) } ?? "—",
-                    Formatting.label(point.pointType),
+                    Formatting.label(point.pointType.rawValue),
                 ]
             },
             numeric: [false, true, true, true, true, false]
@@ -153,17 +153,17 @@ enum SPCChartText {
         guard let last = observed.last, let value = last.value else { return "\(chart.title): no data." }
         var parts = ["\(chart.title): \(observed.count) points from \(chart.points.first!.label) to \(last.label)."]
         parts.append(
-            "The latest is \(Formatting.fixed(value, decimals: 1))\(chart.unit) (\(last.label)), \(Formatting.label(last.pointType))."
+            "The latest is \(Formatting.fixed(value, decimals: 1))\(chart.unit) (\(last.label)), \(Formatting.label(last.pointType.rawValue))."
         )
         if let mean = last.mean, let lower = last.lowerLimit, let upper = last.upperLimit {
             parts.append(
                 "Mean \(Formatting.fixed(mean, decimals: 1)), process limits \(Formatting.fixed(lower, decimals: 1)) to \(Formatting.fixed(upper, decimals: 1))."
             )
         }
-        let special = observed.filter { $0.pointType != "common_cause" }.count
+        let special = observed.filter { $0.pointType != .commonCause }.count
         parts.append("\(special) of \(observed.count) points show special-cause variation.")
-        if let icon = chart.variationIcon { parts.append("Variation: \(Formatting.label(icon)).") }
-        if let icon = chart.assuranceIcon { parts.append("Assurance: \(Formatting.label(icon)).") }
+        if let icon = chart.variationIcon { parts.append("Variation: \(Formatting.label(icon.rawValue)).") }
+        if let icon = chart.assuranceIcon { parts.append("Assurance: \(Formatting.label(icon.rawValue)).") }
         if chart.trialLimits { parts.append("Fewer than 13 points: the limits are trial limits.") }
         let suppressed = chart.points.filter(\.isSuppressed).count
         if suppressed > 0 { parts.append("\(suppressed) small counts are suppressed.") }

@@ -16,9 +16,8 @@ public struct SPCChart: Hashable, Sendable {
         public var lowerNearLimit: Double?
         /// The upper near-limit line (two sigma).
         public var upperNearLimit: Double?
-        /// The point type: `common_cause`, `special_cause_improvement`, `special_cause_concern`,
-        /// `special_cause_neutral_high` or `special_cause_neutral_low`.
-        public var pointType: String
+        /// How the point varies.
+        public var pointType: SPCPointType
         /// The phase (rebase group) the point belongs to, from 0.
         public var phase: Int
         /// Whether the value was withheld from the report's audience (a small count in a public
@@ -34,7 +33,7 @@ public struct SPCChart: Hashable, Sendable {
             upperLimit: Double?,
             lowerNearLimit: Double?,
             upperNearLimit: Double?,
-            pointType: String,
+            pointType: SPCPointType,
             phase: Int,
             isSuppressed: Bool = false
         ) {
@@ -55,16 +54,16 @@ public struct SPCChart: Hashable, Sendable {
     public var title: String
     /// The unit of the values, such as `%` or `contacts`.
     public var unit: String
-    /// The direction of improvement: `increase`, `decrease` or `neutral`.
-    public var improvement: String
+    /// The direction of improvement.
+    public var improvement: ImprovementDirection
     /// The points, in period order.
     public var points: [Point]
     /// The target, if there is one.
     public var target: Double?
-    /// The variation icon: the last point's type, such as `concern_high`.
-    public var variationIcon: String?
-    /// The assurance icon: `consistent_pass`, `consistent_fail` or `inconsistent`.
-    public var assuranceIcon: String?
+    /// The variation icon: the last point's type, high or low.
+    public var variationIcon: SPCVariationIcon?
+    /// The assurance icon: whether the process will meet its target.
+    public var assuranceIcon: SPCAssuranceIcon?
     /// Whether the latest phase has fewer than 13 points, so its limits are trial limits.
     public var trialLimits: Bool
     /// Whether the values are counts, which public reports suppress from 1 to 5.
@@ -74,11 +73,11 @@ public struct SPCChart: Hashable, Sendable {
     public init(
         title: String,
         unit: String,
-        improvement: String,
+        improvement: ImprovementDirection,
         points: [Point],
         target: Double? = nil,
-        variationIcon: String? = nil,
-        assuranceIcon: String? = nil,
+        variationIcon: SPCVariationIcon? = nil,
+        assuranceIcon: SPCAssuranceIcon? = nil,
         trialLimits: Bool = false,
         valuesAreCounts: Bool = false
     ) {
