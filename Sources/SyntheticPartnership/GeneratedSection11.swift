@@ -65,9 +65,9 @@ extension PartnershipGenerator {
                     let base = quality[agency] ?? 0.78
                     var responses: [CriterionResponse] = []
                     for criterion in set.criteria(for: sector).prefix(scale.criteriaPerAssessment) {
-                        let weak = criterion.code.hasPrefix("5.") ? 0.25 : 0
+                        let weak = criterion.code.rawValue.hasPrefix("5.") ? 0.25 : 0
                         let roll = random.unit() + weak - (base - 0.78) - Double(number) * 0.03
-                        let rating = roll > 0.93 ? "red" : (roll > 0.72 ? "amber" : "green")
+                        let rating: RatingCode = roll > 0.93 ? "red" : (roll > 0.72 ? "amber" : "green")
                         var response = CriterionResponse(criterion: criterion.code, selfRating: rating)
                         if rating != "green" {
                             let due = issued.adding(months: 6 + random.integer(in: 0...6))

@@ -15,7 +15,7 @@ import Testing
         let store: InMemoryStore
         let environment: AssuranceEnvironment
         let cycle: AssessmentCycle.ID
-        let criteria: [String]
+        let criteria: [CriterionCode]
 
         static let day = Day.fixture("2025-06-02")
 

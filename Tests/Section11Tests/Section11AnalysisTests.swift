@@ -17,8 +17,8 @@ struct Section11AnalysisTests {
 
     func assessment(
         _ agency: Agency.ID,
-        _ ratings: [String: String],
-        moderated: [String: String] = [:],
+        _ ratings: [CriterionCode: RatingCode],
+        moderated: [CriterionCode: RatingCode] = [:],
         status: SelfAssessment.Status = .moderated
     )
         -> SelfAssessment

@@ -180,7 +180,7 @@ struct Section11CycleTests {
         let cycle = try await setUp(store)
         let service = SelfAssessments(environment: environment(store, on: .fixture("2025-06-10")))
         let school = try #require(try await service.assessments(in: cycle.id, as: schoolLead).first).value
-        for criterion in ["1.1", "1.2", "7.1", "S.1"] {
+        for criterion: CriterionCode in ["1.1", "1.2", "7.1", "S.1"] {
             try await service.respond(
                 CriterionResponse(criterion: criterion, selfRating: "green", narrative: "Evidence for \(criterion)"),
                 to: school.id,

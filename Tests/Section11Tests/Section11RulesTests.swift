@@ -52,7 +52,7 @@ struct Section11RulesTests {
         )
         #expect(finding.level == .agency)
         let service = SelfAssessments(environment: environment(store, on: .fixture("2025-07-02")))
-        for criterion in ["1.1", "1.2", "7.1"] {
+        for criterion: CriterionCode in ["1.1", "1.2", "7.1"] {
             try await service.respond(
                 CriterionResponse(criterion: criterion, selfRating: "green"),
                 to: police,
@@ -71,7 +71,7 @@ struct Section11RulesTests {
         let store = InMemoryStore()
         let (_, police) = try await open(store)
         let service = SelfAssessments(environment: environment(store, on: .fixture("2025-06-02")))
-        for criterion in ["1.1", "1.2", "7.1"] {
+        for criterion: CriterionCode in ["1.1", "1.2", "7.1"] {
             try await service.respond(
                 CriterionResponse(criterion: criterion, selfRating: "green"),
                 to: police,

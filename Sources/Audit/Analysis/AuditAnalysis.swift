@@ -10,7 +10,7 @@ public struct AuditAnalysis: Sendable {
         /// The section.
         public var section: String
         /// Each agency's grade.
-        public var grades: [Agency.ID: String]
+        public var grades: [Agency.ID: RatingCode]
     }
 
     /// A theme judged below good in more than one audit.
@@ -24,11 +24,11 @@ public struct AuditAnalysis: Sendable {
     /// The scale grades are on.
     public let scale: RatingScale
     /// Moderated overall grades of cases, by the themes of their audits.
-    public let gradesByTheme: [Theme: [String: Int]]
+    public let gradesByTheme: [Theme: [RatingCode: Int]]
     /// Agencies' own section grades, by agency.
-    public let gradesByAgency: [Agency.ID: [String: Int]]
+    public let gradesByAgency: [Agency.ID: [RatingCode: Int]]
     /// Each audit's judgement: the median of its cases' moderated overall grades (the lower where two meet).
-    public let judgements: [Audit.ID: String]
+    public let judgements: [Audit.ID: RatingCode]
     /// Where agencies' grades of a case section are two or more levels apart.
     public let disagreements: [Disagreement]
     private let audits: [Audit.ID: Audit]
@@ -39,7 +39,7 @@ public struct AuditAnalysis: Sendable {
         let ranks = scale.levels.keyed(by: \.code, value: \.rank)
         let byID = audits.keyed(by: \.id)
         self.audits = byID
-        var byTheme: [Theme: [String: Int]] = [:]
+        var byTheme: [Theme: [RatingCode: Int]] = [:]
         var caseRanks: [Audit.ID: [Int]] = [:]
         for auditCase in cases {
             guard let overall = auditCase.overall, let rank = ranks[overall.level], let audit = byID[auditCase.audit]
@@ -52,8 +52,8 @@ public struct AuditAnalysis: Sendable {
             let sorted = ranks.sorted()
             return scale.levels[sorted[(sorted.count - 1) / 2]].code
         }
-        var byAgency: [Agency.ID: [String: Int]] = [:]
-        var bySection: [String: [Agency.ID: String]] = [:]
+        var byAgency: [Agency.ID: [RatingCode: Int]] = [:]
+        var bySection: [String: [Agency.ID: RatingCode]] = [:]
         for item in returns where item.status == .submitted {
             for (section, grade) in item.grades {
                 byAgency[item.agency, default: [:]][grade.level, default: 0] += 1

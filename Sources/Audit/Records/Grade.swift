@@ -1,14 +1,14 @@
-import Domain
+public import Domain
 
 /// A grade with the rationale every grade needs.
 public struct Grade: Hashable, Sendable, Codable {
     /// The level's code on the template's scale.
-    public var level: String
+    public var level: RatingCode
     /// Why the grade was given.
     public var rationale: String
 
     /// Creates a grade.
-    public init(level: String, rationale: String) {
+    public init(level: RatingCode, rationale: String) {
         self.level = level
         self.rationale = rationale
     }

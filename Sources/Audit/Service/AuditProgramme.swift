@@ -242,7 +242,7 @@ public struct AuditProgramme: Sendable {
             }
             if template.scale.level(grade.level) == nil {
                 problems.append(
-                    "section \(section.code)'s grade \(DomainError.quote(grade.level)) is not on the scale (\(template.scale.levels.map(\.code).joined(separator: ", ")))"
+                    "section \(section.code)'s grade \(DomainError.quote(grade.level)) is not on the scale (\(template.scale.levels.map(\.code.rawValue).joined(separator: ", ")))"
                 )
             }
             if grade.rationale.trimmingCharacters(in: .whitespaces).isEmpty {

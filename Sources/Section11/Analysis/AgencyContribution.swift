@@ -4,7 +4,7 @@ public import Domain
 /// latest value should meet the threshold.
 public struct ContributionCheck: Hashable, Sendable, Codable {
     /// The standard's code.
-    public var standard: String
+    public var standard: StandardCode
     /// The agency-level measure that evidences it.
     public var measure: MeasureID
     /// The value the measure should reach (or not exceed, when lower is better).
@@ -16,7 +16,7 @@ public struct ContributionCheck: Hashable, Sendable, Codable {
 
     /// Creates a check.
     public init(
-        standard: String,
+        standard: StandardCode,
         measure: MeasureID,
         threshold: Double,
         higherIsBetter: Bool = true,
@@ -70,7 +70,7 @@ public struct AgencyContribution: Hashable, Sendable {
     /// A rating the data contradicts.
     public struct Contradiction: Hashable, Sendable {
         /// The standard rated green.
-        public var standard: String
+        public var standard: StandardCode
         /// What evidences it: a measure's id, or `meetings` for attendance at partnership meetings.
         public var source: String
         /// The evidence that disagrees.
@@ -80,7 +80,7 @@ public struct AgencyContribution: Hashable, Sendable {
     /// The agency.
     public var agency: Agency.ID
     /// Each standard's rating: the worst standing rating of its criteria.
-    public var ratings: [String: RAG]
+    public var ratings: [StandardCode: RAG]
     /// The latest value of each measure about the agency.
     public var data: [MeasureID: SeriesPoint]
     /// Partnership meetings the agency was invited to in the period.
@@ -120,7 +120,7 @@ public struct AgencyContribution: Hashable, Sendable {
             for agency in meeting.attended { attended[agency, default: 0] += 1 }
         }
         return assessments.filter { $0.status.isReturned }.sorted { $0.agency < $1.agency }.map { assessment in
-            var ratings: [String: RAG] = [:]
+            var ratings: [StandardCode: RAG] = [:]
             for response in assessment.responses {
                 guard let rating = response.standingRating.flatMap({ levels[$0] }),
                     let standard = set.standard(of: response.criterion)

@@ -8,15 +8,15 @@ public struct Section11Analysis: Sendable {
     /// How a criterion was rated across agencies.
     public struct CriterionDistribution: Hashable, Sendable {
         /// The criterion's code.
-        public var criterion: String
+        public var criterion: CriterionCode
         /// Its text.
         public var text: String
         /// The standard it belongs to.
-        public var standard: String
+        public var standard: StandardCode
         /// The number of agencies at each level (by level code).
-        public var counts: [String: Int]
+        public var counts: [RatingCode: Int]
         /// The same by sector.
-        public var bySector: [AgencySector: [String: Int]]
+        public var bySector: [AgencySector: [RatingCode: Int]]
         /// The number of agencies that rated it.
         public var rated: Int
         /// The number that rated it red or amber.
@@ -28,7 +28,7 @@ public struct Section11Analysis: Sendable {
     /// A standard's ratings across agencies, as RAG.
     public struct StandardSummary: Hashable, Sendable {
         /// The standard's code.
-        public var standard: String
+        public var standard: StandardCode
         /// Its title.
         public var title: String
         /// Criterion ratings at each colour.
@@ -40,11 +40,11 @@ public struct Section11Analysis: Sendable {
     /// A criterion rated below green by a large share of agencies: a theme or gap across the system.
     public struct Gap: Hashable, Sendable {
         /// The criterion's code.
-        public var criterion: String
+        public var criterion: CriterionCode
         /// Its text.
         public var text: String
         /// The standard it belongs to.
-        public var standard: String
+        public var standard: StandardCode
         /// Agencies that rated it.
         public var rated: Int
         /// Agencies that rated it red or amber.
@@ -61,11 +61,11 @@ public struct Section11Analysis: Sendable {
         /// The agency.
         public var agency: Agency.ID
         /// The criterion.
-        public var criterion: String
+        public var criterion: CriterionCode
         /// The agency's own rating.
-        public var selfRating: String
+        public var selfRating: RatingCode
         /// The moderated rating.
-        public var moderatedRating: String
+        public var moderatedRating: RatingCode
     }
 
     /// How an agency's ratings of a standard moved since the previous cycle.
@@ -73,7 +73,7 @@ public struct Section11Analysis: Sendable {
         /// The agency.
         public var agency: Agency.ID
         /// The standard.
-        public var standard: String
+        public var standard: StandardCode
         /// The mean position of its criteria on the scale before, from 0 (worst) to 1 (best).
         public var before: Double
         /// The same now.
@@ -88,7 +88,7 @@ public struct Section11Analysis: Sendable {
         /// The agency.
         public var agency: Agency.ID
         /// The criterion.
-        public var criterion: String
+        public var criterion: CriterionCode
         /// The action.
         public var action: AssessmentAction
     }
@@ -145,12 +145,12 @@ public struct Section11Analysis: Sendable {
         let criterionStandard = set.standards.flatMap { standard in standard.criteria.map { ($0.code, standard.code) } }
             .keyed(by: \.0, value: \.1)
 
-        var counts: [String: [String: Int]] = [:]
-        var sectorCounts: [String: [AgencySector: [String: Int]]] = [:]
-        var belowGreen: [String: Int] = [:]
-        var moderatedDown: [String: Int] = [:]
-        var standardCounts: [String: [RAG: Int]] = [:]
-        var standardSectors: [String: [AgencySector: [RAG: Int]]] = [:]
+        var counts: [CriterionCode: [RatingCode: Int]] = [:]
+        var sectorCounts: [CriterionCode: [AgencySector: [RatingCode: Int]]] = [:]
+        var belowGreen: [CriterionCode: Int] = [:]
+        var moderatedDown: [CriterionCode: Int] = [:]
+        var standardCounts: [StandardCode: [RAG: Int]] = [:]
+        var standardSectors: [StandardCode: [AgencySector: [RAG: Int]]] = [:]
         var lowered: [Lowered] = []
         for assessment in returned {
             let sector = agencies[assessment.agency]?.sector ?? .other
@@ -205,9 +205,9 @@ public struct Section11Analysis: Sendable {
 
         // Movement: the mean position of each standard's ratings on the scale, before and now.
         let top = Double(max(1, set.scale.levels.count - 1))
-        func positions(_ assessment: SelfAssessment, _ set: StandardSet) -> [String: Double] {
+        func positions(_ assessment: SelfAssessment, _ set: StandardSet) -> [StandardCode: Double] {
             let levels = set.scale.levels.keyed(by: \.code, value: \.rank)
-            var sums: [String: (Double, Int)] = [:]
+            var sums: [StandardCode: (Double, Int)] = [:]
             for response in assessment.responses {
                 guard let rating = response.standingRating, let rank = levels[rating],
                     let standard = set.standard(of: response.criterion)

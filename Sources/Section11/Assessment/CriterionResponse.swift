@@ -20,11 +20,11 @@ public struct CriterionResponse: Hashable, Sendable, Codable {
     }
 
     /// The criterion's code.
-    public var criterion: String
+    public var criterion: CriterionCode
     /// The agency's own rating: a level code of the set's scale.
-    public var selfRating: String?
+    public var selfRating: RatingCode?
     /// The rating after moderation, kept apart from the self-rating.
-    public var moderatedRating: String?
+    public var moderatedRating: RatingCode?
     /// References to the evidence.
     public var evidence: [EvidenceReference]?
     /// The agency's narrative.
@@ -40,8 +40,8 @@ public struct CriterionResponse: Hashable, Sendable, Codable {
 
     /// Creates a response.
     public init(
-        criterion: String,
-        selfRating: String? = nil,
+        criterion: CriterionCode,
+        selfRating: RatingCode? = nil,
         evidence: [EvidenceReference]? = nil,
         narrative: String? = nil,
         areasForImprovement: String? = nil,
@@ -56,5 +56,5 @@ public struct CriterionResponse: Hashable, Sendable, Codable {
     }
 
     /// The rating that stands: the moderated one where there is one.
-    public var standingRating: String? { moderatedRating ?? selfRating }
+    public var standingRating: RatingCode? { moderatedRating ?? selfRating }
 }

@@ -91,7 +91,9 @@ public struct SelfAssessment: StorableRecord, IdentifierKind, Hashable {
     }
 
     /// The response to a criterion.
-    public func response(_ criterion: String) -> CriterionResponse? { responses.first { $0.criterion == criterion } }
+    public func response(_ criterion: CriterionCode) -> CriterionResponse? {
+        responses.first { $0.criterion == criterion }
+    }
 
     /// The day it was last submitted.
     public var submittedOn: Day? { steps.last { $0.status == .submitted }?.on }
@@ -100,7 +102,7 @@ public struct SelfAssessment: StorableRecord, IdentifierKind, Hashable {
     public var returnedOn: Day? { steps.last { $0.status == .returned }?.on }
 
     /// Every action of every response.
-    public var actions: [(criterion: String, action: AssessmentAction)] {
+    public var actions: [(criterion: CriterionCode, action: AssessmentAction)] {
         responses.flatMap { response in (response.actions ?? []).map { (response.criterion, $0) } }
     }
 

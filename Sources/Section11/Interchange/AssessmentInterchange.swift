@@ -36,11 +36,11 @@ public struct AssessmentInterchange: Codable, Hashable, Sendable {
         /// One criterion's answer.
         public struct Response: Codable, Hashable, Sendable {
             /// The criterion's code.
-            public var criterion: String
+            public var criterion: CriterionCode
             /// The self-rating: a level code of the set's scale.
-            public var rating: String?
+            public var rating: RatingCode?
             /// The moderated rating (exports only).
-            public var moderatedRating: String?
+            public var moderatedRating: RatingCode?
             /// The narrative.
             public var narrative: String?
             /// Areas for improvement.
@@ -154,7 +154,7 @@ extension SelfAssessments {
                     "\(path): assessment of \(entry.agency) is \(assessment.status) and cannot be changed by an import"
                 )
             }
-            var seenCriteria = Set<String>()
+            var seenCriteria = Set<CriterionCode>()
             for (responseIndex, response) in entry.responses.enumerated() {
                 let responsePath = "\(path).responses[\(responseIndex)]"
                 guard seenCriteria.insert(response.criterion).inserted else {
@@ -166,7 +166,7 @@ extension SelfAssessments {
                 guard let index = assessment.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
                     throw DomainError(
                         .invalidInput,
-                        "\(responsePath).criterion: \(DomainError.quote(response.criterion)) is not a criterion of \(entry.agency)'s assessment"
+                        "\(responsePath).criterion: \(DomainError.quote(response.criterion.rawValue)) is not a criterion of \(entry.agency)'s assessment"
                     )
                 }
                 if response.moderatedRating != nil {
@@ -178,8 +178,8 @@ extension SelfAssessments {
                 if let rating = response.rating, set.scale.level(rating) == nil {
                     throw DomainError(
                         .invalidInput,
-                        "\(responsePath).rating: \(DomainError.quote(rating)) is not on the \(set.scale.name) scale; expected one of "
-                            + set.scale.levels.map(\.code).joined(separator: ", ")
+                        "\(responsePath).rating: \(DomainError.quote(rating.rawValue)) is not on the \(set.scale.name) scale; expected one of "
+                            + set.scale.levels.map(\.code.rawValue).joined(separator: ", ")
                     )
                 }
                 var updated = assessment.responses[index]

@@ -118,7 +118,7 @@ struct Section11Sections {
             columns: sectors.map(\.rawValue),
             rows: analysis.standards.map { summary in
                 HeatMapBlock.Row(
-                    label: summary.standard,
+                    label: summary.standard.rawValue,
                     cells: sectors.map { sector in
                         let counts = summary.bySector[sector] ?? [:]
                         let total = counts.values.reduce(0, +)
@@ -175,7 +175,7 @@ struct Section11Sections {
                         ],
                         rows: gaps.map {
                             [
-                                .text($0.criterion), .text($0.text), .count($0.rated), .count($0.belowGreen),
+                                .text($0.criterion.rawValue), .text($0.text), .count($0.rated), .count($0.belowGreen),
                                 .count($0.red),
                             ]
                         }
@@ -191,8 +191,8 @@ struct Section11Sections {
                         columns: [.init("Agency"), .init("Criterion"), .init("Self-rating"), .init("Moderated")],
                         rows: analysis.lowered.map {
                             [
-                                .text(name($0.agency)), .text($0.criterion), .text($0.selfRating),
-                                .text($0.moderatedRating),
+                                .text(name($0.agency)), .text($0.criterion.rawValue), .text($0.selfRating.rawValue),
+                                .text($0.moderatedRating.rawValue),
                             ]
                         }
                     )
@@ -272,7 +272,7 @@ struct Section11Sections {
                         columns: [.init("Agency"), .init("Criterion"), .init("Action"), .init("Owner"), .init("Due")],
                         rows: analysis.outstandingActions.prefix(200).map {
                             [
-                                .text(name($0.agency)), .text($0.criterion), .text($0.action.text),
+                                .text(name($0.agency)), .text($0.criterion.rawValue), .text($0.action.text),
                                 .text($0.action.owner), .day($0.action.dueOn),
                             ]
                         }
@@ -290,7 +290,9 @@ struct Section11Sections {
         name: (Agency.ID) -> String
     ) -> ReportSection {
         let rows: [[ReportCell]] = profiles.flatMap { profile in
-            profile.contradictions.map { [.text(name(profile.agency)), .text($0.standard), .text($0.evidence)] }
+            profile.contradictions.map {
+                [.text(name(profile.agency)), .text($0.standard.rawValue), .text($0.evidence)]
+            }
         }
         return ReportSection(
             id: "\(prefix).contribution",

@@ -181,7 +181,7 @@ public struct SelfAssessments: Sendable {
             guard let index = assessment.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
                 throw DomainError(
                     .invalidInput,
-                    "criterion \(DomainError.quote(response.criterion)) is not one of assessment \(assessment.id)'s criteria"
+                    "criterion \(DomainError.quote(response.criterion.rawValue)) is not one of assessment \(assessment.id)'s criteria"
                 )
             }
             if let rating = response.selfRating { _ = try set.scale.requireLevel(rating) }
@@ -229,7 +229,7 @@ public struct SelfAssessments: Sendable {
             var parts: [String] = []
             if !unrated.isEmpty {
                 parts.append(
-                    "\(unrated.count == 1 ? "criterion" : "criteria") \(unrated.joined(separator: ", ")) not rated"
+                    "\(unrated.count == 1 ? "criterion" : "criteria") \(unrated.map(\.rawValue).joined(separator: ", ")) not rated"
                 )
             }
             if !withoutAction.isEmpty {
@@ -249,7 +249,7 @@ public struct SelfAssessments: Sendable {
     @discardableResult
     public func recordProgress(
         on actionID: String,
-        of criterion: String,
+        of criterion: CriterionCode,
         in assessment: SelfAssessment.ID,
         _ text: String,
         evidence: [EvidenceReference] = [],
@@ -294,7 +294,7 @@ public struct SelfAssessments: Sendable {
     /// Records a challenge against a criterion's answer (the independent scrutineer may).
     @discardableResult
     public func challenge(
-        _ criterion: String,
+        _ criterion: CriterionCode,
         of assessment: SelfAssessment.ID,
         _ text: String,
         by principal: Principal
@@ -328,7 +328,7 @@ public struct SelfAssessments: Sendable {
     @discardableResult
     public func moderate(
         _ assessment: SelfAssessment.ID,
-        ratings: [String: String],
+        ratings: [CriterionCode: RatingCode],
         by principal: Principal
     ) async throws -> Versioned<SelfAssessment> {
         try await change(assessment, version: nil, as: .moderate, by: principal) { assessment, set, day in

@@ -19,7 +19,7 @@ public enum AssessmentDuty: String, Hashable, Sendable, Codable, CaseIterable, C
 /// A criterion of a standard: what good looks like, with guidance and prompts for evidence.
 public struct Criterion: Hashable, Sendable, Codable {
     /// The criterion's code, unique in its set, such as `1.2`.
-    public var code: String
+    public var code: CriterionCode
     /// What the agency must show.
     public var text: String
     /// Links or references to guidance.
@@ -28,7 +28,7 @@ public struct Criterion: Hashable, Sendable, Codable {
     public var evidencePrompts: [String]
 
     /// Creates a criterion.
-    public init(code: String, text: String, guidance: [String] = [], evidencePrompts: [String] = []) {
+    public init(code: CriterionCode, text: String, guidance: [String] = [], evidencePrompts: [String] = []) {
         self.code = code
         self.text = text
         self.guidance = guidance
@@ -39,7 +39,7 @@ public struct Criterion: Hashable, Sendable, Codable {
 /// A standard: a heading with its criteria, and the sectors it applies to.
 public struct Standard: Hashable, Sendable, Codable {
     /// The standard's code, such as `1`.
-    public var code: String
+    public var code: StandardCode
     /// Its title.
     public var title: String
     /// Its criteria.
@@ -48,7 +48,7 @@ public struct Standard: Hashable, Sendable, Codable {
     public var sectors: [AgencySector]
 
     /// Creates a standard.
-    public init(code: String, title: String, criteria: [Criterion], sectors: [AgencySector] = []) {
+    public init(code: StandardCode, title: String, criteria: [Criterion], sectors: [AgencySector] = []) {
         self.code = code
         self.title = title
         self.criteria = criteria
@@ -99,7 +99,7 @@ public struct StandardSet: StorableRecord, IdentifierKind, Hashable {
         scale: RatingScale = .rag,
         standards: [Standard]
     ) throws(DomainError) {
-        var seen = Set<String>()
+        var seen = Set<CriterionCode>()
         for standard in standards {
             if standard.criteria.isEmpty {
                 throw DomainError(.invalidInput, "standard \(standard.code) of set \(id) has no criteria")
@@ -124,12 +124,12 @@ public struct StandardSet: StorableRecord, IdentifierKind, Hashable {
     public func criteria(for sector: AgencySector) -> [Criterion] { standards(for: sector).flatMap(\.criteria) }
 
     /// The standard a criterion belongs to.
-    public func standard(of criterion: String) -> Standard? {
+    public func standard(of criterion: CriterionCode) -> Standard? {
         standards.first { $0.criteria.contains { $0.code == criterion } }
     }
 
     /// The criterion with a code.
-    public func criterion(_ code: String) -> Criterion? {
+    public func criterion(_ code: CriterionCode) -> Criterion? {
         for standard in standards {
             if let found = standard.criteria.first(where: { $0.code == code }) { return found }
         }

@@ -7,7 +7,7 @@ public enum RatingScaleKind: IdentifierKind, Sendable {
 /// One level of a rating scale.
 public struct RatingLevel: Hashable, Sendable, Codable {
     /// The level's code, as stored and imported, such as `green`, `2` or `requires-improvement`.
-    public var code: String
+    public var code: RatingCode
     /// The label shown to people, such as `Requires improvement`.
     public var label: String
     /// The level's position, 0 for the worst; a higher rank is better.
@@ -16,7 +16,7 @@ public struct RatingLevel: Hashable, Sendable, Codable {
     public var rag: RAG
 
     /// Creates a level.
-    public init(code: String, label: String, rank: Int, rag: RAG) {
+    public init(code: RatingCode, label: String, rank: Int, rag: RAG) {
         self.code = code
         self.label = label
         self.rank = rank
@@ -43,11 +43,11 @@ public struct RatingScale: Hashable, Sendable, Codable, Identifiable {
         guard levels.count >= 2 else {
             throw DomainError(.invalidInput, "rating scale \(id) has \(levels.count) level(s); expected at least 2")
         }
-        var seen = Set<String>()
+        var seen = Set<RatingCode>()
         for level in levels where !seen.insert(level.code).inserted {
             throw DomainError(
                 .invalidInput,
-                "rating scale \(id) repeats the level code \(DomainError.quote(level.code))"
+                "rating scale \(id) repeats the level code \(DomainError.quote(level.code.rawValue))"
             )
         }
         self.id = id
@@ -60,21 +60,21 @@ public struct RatingScale: Hashable, Sendable, Codable, Identifiable {
     private init(trusted id: Identifier<RatingScaleKind>, name: String, levels: [(String, String, RAG)]) {
         self.id = id
         self.name = name
-        self.levels = levels.enumerated().map { RatingLevel(code: $1.0, label: $1.1, rank: $0, rag: $1.2) }
+        self.levels = levels.enumerated().map { RatingLevel(code: RatingCode($1.0), label: $1.1, rank: $0, rag: $1.2) }
     }
 
     /// The level with a code, or `nil`.
-    public func level(_ code: String) -> RatingLevel? { levels.first { $0.code == code } }
+    public func level(_ code: RatingCode) -> RatingLevel? { levels.first { $0.code == code } }
 
     /// The level with a code.
     ///
     /// - Throws: ``DomainError/Code/invalidInput`` listing the codes the scale has.
-    public func requireLevel(_ code: String) throws(DomainError) -> RatingLevel {
+    public func requireLevel(_ code: RatingCode) throws(DomainError) -> RatingLevel {
         guard let level = level(code) else {
             throw DomainError(
                 .invalidInput,
-                "rating \(DomainError.quote(code)) is not on the \(name) scale; expected one of "
-                    + levels.map(\.code).joined(separator: ", ")
+                "rating \(DomainError.quote(code.rawValue)) is not on the \(name) scale; expected one of "
+                    + levels.map(\.code.rawValue).joined(separator: ", ")
             )
         }
         return level

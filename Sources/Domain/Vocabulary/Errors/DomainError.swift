@@ -100,6 +100,11 @@ extension DomainError: LocalizedError {
 
 extension DomainError {
     /// Quotes a value for an error message, escaping quotes and control characters and shortening long values.
+    package static func quote<Value: RawRepresentable>(_ value: Value, limit: Int = 80) -> String
+    where Value.RawValue == String {
+        quote(value.rawValue, limit: limit)
+    }
+
     package static func quote(_ value: some StringProtocol, limit: Int = 80) -> String {
         var out = ""
         var count = 0
