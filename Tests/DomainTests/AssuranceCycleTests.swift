@@ -55,7 +55,7 @@ struct AssuranceCycleTests {
         let outcome = try await framework(store: store, on: day, sink: sink).runCycle(on: day, by: qaLead)
         #expect(outcome.raised.count == 1)
         let finding = try #require(outcome.raised.first)
-        #expect(finding.rule == "partnership.statutory-partner-attendance")
+        #expect(finding.rule == .partnershipStatutoryPartnerAttendance)
         #expect(finding.level == .practiceDevelopmentGroup)
         #expect(finding.severity == .emergingRisk)
         #expect(
@@ -64,6 +64,7 @@ struct AssuranceCycleTests {
         )
         #expect(finding.evidence.count == 3)
         #expect(await sink.deliveredKeys == ["finding:\(finding.id):practice-development-group"])
+        #expect(await sink.delivered.map(\.rule) == [.partnershipStatutoryPartnerAttendance])
     }
 
     @Test func runningTwiceOnTheSameDayChangesNothingAndNotifiesNothing() async throws {

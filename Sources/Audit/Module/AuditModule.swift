@@ -59,38 +59,3 @@ public struct AuditModule: AssuranceModule {
         try await AuditSections(module: self).sections(for: request, in: view)
     }
 }
-
-/// Everything the Audit rules and sections read, loaded once per view.
-struct AuditState: Sendable {
-    var audits: [Audit]
-    var cases: [AuditCase]
-    var returns: [CaseReturn]
-    var sessions: [ChallengeSession]
-    var plans: [AuditPlan]
-    var voices: Set<Identifier<AnyRecordKind>>
-    var summaries: [QuarterlySummary]
-    var agencies: [Agency.ID: Agency]
-
-    static func load(_ view: AssuranceView) async throws -> AuditState {
-        try await view.memoized("audit.state") {
-            AuditState(
-                audits: try await view.all(Audit.self),
-                cases: try await view.all(AuditCase.self),
-                returns: try await view.all(CaseReturn.self),
-                sessions: try await view.all(ChallengeSession.self),
-                plans: try await view.all(AuditPlan.self),
-                voices: Set(
-                    try await view.all(VoiceRecord.self).compactMap {
-                        $0.relatedTo?.type == Audit.recordType ? $0.relatedTo?.id : nil
-                    }
-                ),
-                summaries: try await view.all(QuarterlySummary.self),
-                agencies: try await view.byID(Agency.self)
-            )
-        }
-    }
-
-    func analysis() -> AuditAnalysis { AuditAnalysis(audits: audits, cases: cases, returns: returns) }
-
-    func name(_ agency: Agency.ID) -> String { agencies[agency]?.name ?? agency.rawValue }
-}

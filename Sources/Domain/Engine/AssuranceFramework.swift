@@ -315,6 +315,7 @@ public struct AssuranceFramework: Sendable {
             agency: finding.agency,
             group: finding.group,
             about: finding.reference,
+            rule: rule.id,
             raisedOn: day
         )
     }
@@ -333,6 +334,7 @@ public struct AssuranceFramework: Sendable {
             agency: finding.agency,
             group: finding.group,
             about: finding.reference,
+            rule: rule.id,
             raisedOn: day
         )
     }

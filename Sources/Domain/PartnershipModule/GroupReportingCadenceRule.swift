@@ -3,7 +3,7 @@ import Foundation
 /// A sub-group or project that has missed its reporting cadence to the Executive (bi-monthly by default).
 public struct GroupReportingCadenceRule: AssuranceRule, Hashable {
     /// `partnership.group-report-overdue`.
-    public var id: RuleID { "partnership.group-report-overdue" }
+    public var id: RuleID { .partnershipGroupReportOverdue }
     /// The rule's title.
     public var title: String { "Group report to the Executive overdue" }
     /// What the rule checks.

@@ -3,7 +3,7 @@ import Foundation
 /// A group whose scrutiny session with the QA lead is overdue (six-monthly by default).
 public struct ScrutinySessionOverdueRule: AssuranceRule, Hashable {
     /// `partnership.scrutiny-session-overdue`.
-    public var id: RuleID { "partnership.scrutiny-session-overdue" }
+    public var id: RuleID { .partnershipScrutinySessionOverdue }
     /// The rule's title.
     public var title: String { "Scrutiny session overdue" }
     /// What the rule checks.

@@ -8,7 +8,7 @@ import Foundation
 /// on at least 3.
 public struct StatutoryPartnerAttendanceRule: AssuranceRule, Hashable {
     /// `partnership.statutory-partner-attendance`.
-    public var id: RuleID { "partnership.statutory-partner-attendance" }
+    public var id: RuleID { .partnershipStatutoryPartnerAttendance }
     /// The rule's title.
     public var title: String { "Statutory partner attendance below threshold" }
     /// The share of meetings a statutory partner is expected to attend, from 0 to 1.

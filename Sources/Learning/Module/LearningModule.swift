@@ -32,13 +32,13 @@ public struct LearningModule: AssuranceModule {
         [
             ReviewClockRule(
                 clock: "panel-notification",
-                ruleID: "learning.panel-notification-late",
+                ruleID: .learningPanelNotificationLate,
                 title: "Panel notification late"
             ),
-            ReviewClockRule(clock: "rapid-review", ruleID: "learning.rapid-review-late", title: "Rapid review late"),
+            ReviewClockRule(clock: "rapid-review", ruleID: .learningRapidReviewLate, title: "Rapid review late"),
             ReviewClockRule(
                 clock: "local-review-publication",
-                ruleID: "learning.local-review-overdue",
+                ruleID: .learningLocalReviewOverdue,
                 title: "Local review not published within 6 months"
             ),
             BreachWithoutReasonRule(), ActionOverdueRule(), CompletedWithoutEvidenceRule(months: evidenceMonths),
@@ -59,43 +59,5 @@ public struct LearningModule: AssuranceModule {
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         guard contributes(to: request.kind) else { return [] }
         return try await LearningSections(module: self).sections(for: request, in: view)
-    }
-}
-
-/// Everything the Learning rules and sections read, loaded once per view.
-struct LearningState: Sendable {
-    var clocks: [StatutoryClock]
-    var reviews: [Review]
-    var recommendations: [Recommendation]
-    var actions: [TrackedAction]
-    var impact: [ImpactRecord]
-    var streams: [WorkStream]
-    var products: [LearningProduct]
-    var agencies: [Agency.ID: Agency]
-
-    static func load(_ view: AssuranceView) async throws -> LearningState {
-        try await view.memoized("learning.state") {
-            let stored = (try await view.all(StatutoryClock.self)).keyed(by: \.id)
-            let clocks =
-                StatutoryClock.starter.map { stored[$0.id] ?? $0 }
-                + stored.values.filter { clock in !StatutoryClock.starter.contains { $0.id == clock.id } }.sorted {
-                    $0.id < $1.id
-                }
-            return LearningState(
-                clocks: clocks,
-                reviews: try await view.all(Review.self),
-                recommendations: try await view.all(Recommendation.self),
-                actions: try await view.all(TrackedAction.self),
-                impact: try await view.all(ImpactRecord.self),
-                streams: try await view.all(WorkStream.self),
-                products: try await view.all(LearningProduct.self),
-                agencies: try await view.byID(Agency.self)
-            )
-        }
-    }
-
-    func name(_ agency: Agency.ID?) -> String {
-        guard let agency else { return "the partnership" }
-        return agencies[agency]?.name ?? agency.rawValue
     }
 }

@@ -1,29 +1,44 @@
-import Domain
+public import Domain
 
-/// Every series of the partnership analysed once for a day.
+/// Every series of the partnership analysed once for a day: what the Measures module's signals,
+/// rules and report sections read, for a host's rule to read too.
 ///
-/// Its SPC chart, its scorecard row, and how long its latest concern and red rating have stood.
-/// Signals, rules and report sections share it.
-struct MeasureAnalysis: Sendable {
-    struct Entry: Sendable {
-        var definition: MeasureDefinition
-        var series: ObservationSeries
-        var chart: SPCResult
-        var row: ScorecardRow
+/// Each series has its SPC chart, its scorecard row, and how long its latest concern and red
+/// rating have stood.
+///
+/// ```swift
+/// let analysis = try await MeasureAnalysis.load(view, module: MeasuresModule(), on: day)
+/// let concerns = analysis.entries.filter { $0.concernRun.count >= 3 }
+/// ```
+public struct MeasureAnalysis: Sendable {
+    /// One series analysed.
+    public struct Entry: Sendable {
+        /// The measure's definition.
+        public var definition: MeasureDefinition
+        /// The series, its periods ended by the day.
+        public var series: ObservationSeries
+        /// Its SPC chart.
+        public var chart: SPCResult
+        /// Its scorecard row.
+        public var row: ScorecardRow
         /// Trailing observed points of special-cause concern, oldest first.
-        var concernRun: [SeriesPoint]
+        public var concernRun: [SeriesPoint]
         /// Trailing observed periods rated red against the target, oldest first.
-        var redRun: [ReportingPeriod]
+        public var redRun: [ReportingPeriod]
         /// The latest observed point's rule, if special.
-        var latestRule: SpecialCauseRule?
-        var latestType: PointType
+        public var latestRule: SpecialCauseRule?
+        /// The latest observed point's type.
+        public var latestType: PointType
     }
 
-    var catalogue: MeasureCatalogue
-    var entries: [Entry]
-    var day: Day
+    /// The catalogue the series were analysed against.
+    public var catalogue: MeasureCatalogue
+    /// Every series with a definition and a period ended by the day.
+    public var entries: [Entry]
+    /// The day of the analysis.
+    public var day: Day
     /// Locality and agency names by `locality:<id>` and `agency:<id>`, for titles.
-    var names: [String: String]
+    public var names: [String: String]
 
     static func chart(
         _ definition: MeasureDefinition,
@@ -37,7 +52,10 @@ struct MeasureAnalysis: Sendable {
         return try SPCEngine(options: options).analyse(series, rebaseAt: rebases)
     }
 
-    static func load(_ view: AssuranceView, module: MeasuresModule, on day: Day) async throws -> MeasureAnalysis {
+    /// Every series a view sees, analysed for a day with a module's catalogue and SPC options, once
+    /// per view and day.
+    public static func load(_ view: AssuranceView, module: MeasuresModule, on day: Day) async throws -> MeasureAnalysis
+    {
         try await view.memoized("measures.analysis|\(day)") {
             let stored = try await view.all(MeasureDefinition.self)
             let catalogue = stored.isEmpty ? module.catalogue : try MeasureCatalogue(stored)

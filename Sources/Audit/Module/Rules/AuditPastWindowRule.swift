@@ -3,7 +3,7 @@ public import Domain
 /// An audit still under way after its planned window.
 public struct AuditPastWindowRule: AssuranceRule {
     /// `audit.past-planned-window`.
-    public var id: RuleID { "audit.past-planned-window" }
+    public var id: RuleID { .auditPastPlannedWindow }
     /// The rule's title.
     public var title: String { "Audit past its planned window" }
     /// What the rule checks.

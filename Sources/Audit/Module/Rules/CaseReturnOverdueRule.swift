@@ -3,7 +3,7 @@ public import Domain
 /// An agency's case return past its due day.
 public struct CaseReturnOverdueRule: AssuranceRule {
     /// `audit.return-overdue`.
-    public var id: RuleID { "audit.return-overdue" }
+    public var id: RuleID { .auditReturnOverdue }
     /// The rule's title.
     public var title: String { "Audit return overdue" }
     /// What the rule checks.

@@ -3,7 +3,7 @@ public import Domain
 /// An audit reported some months ago whose challenge session has not been held.
 public struct ChallengeOverdueRule: AssuranceRule {
     /// `audit.challenge-overdue`.
-    public var id: RuleID { "audit.challenge-overdue" }
+    public var id: RuleID { .auditChallengeOverdue }
     /// The rule's title.
     public var title: String { "Challenge session overdue" }
     /// Months after the report.

@@ -3,7 +3,7 @@ public import Domain
 /// An audit closed with no views of children or families and no reason why.
 public struct ClosedWithoutVoiceRule: AssuranceRule {
     /// `audit.closed-without-voice`.
-    public var id: RuleID { "audit.closed-without-voice" }
+    public var id: RuleID { .auditClosedWithoutVoice }
     /// The rule's title.
     public var title: String { "Audit closed without the voice of children and families" }
     /// What the rule checks.

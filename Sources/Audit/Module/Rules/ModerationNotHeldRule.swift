@@ -3,7 +3,7 @@ public import Domain
 /// An audit whose returns are all in but whose moderation meeting has not been held.
 public struct ModerationNotHeldRule: AssuranceRule {
     /// `audit.moderation-not-held`.
-    public var id: RuleID { "audit.moderation-not-held" }
+    public var id: RuleID { .auditModerationNotHeld }
     /// The rule's title.
     public var title: String { "Moderation not held" }
     /// Working days allowed after the last return.

@@ -3,7 +3,7 @@ public import Domain
 /// A signal that has stood unanswered for some periods: propose a spot audit.
 public struct ProposedSpotAuditRule: AssuranceRule {
     /// `audit.proposed-spot-audit`.
-    public var id: RuleID { "audit.proposed-spot-audit" }
+    public var id: RuleID { .auditProposedSpotAudit }
     /// The rule's title.
     public var title: String { "Spot audit proposed" }
     /// Periods a signal must stand.

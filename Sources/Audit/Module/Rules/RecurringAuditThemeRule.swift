@@ -3,7 +3,7 @@ public import Domain
 /// A theme judged below good in more than one audit in twelve months: a recurring concern.
 public struct RecurringAuditThemeRule: AssuranceRule {
     /// `audit.recurring-theme`.
-    public var id: RuleID { "audit.recurring-theme" }
+    public var id: RuleID { .auditRecurringTheme }
     /// The rule's title.
     public var title: String { "Recurring audit theme" }
     /// What the rule checks.

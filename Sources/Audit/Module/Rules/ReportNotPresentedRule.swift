@@ -3,7 +3,7 @@ public import Domain
 /// An audit not reported to the Practice Development Group within some weeks of fieldwork.
 public struct ReportNotPresentedRule: AssuranceRule {
     /// `audit.report-not-presented`.
-    public var id: RuleID { "audit.report-not-presented" }
+    public var id: RuleID { .auditReportNotPresented }
     /// The rule's title.
     public var title: String { "Audit report not presented" }
     /// Weeks allowed after fieldwork.

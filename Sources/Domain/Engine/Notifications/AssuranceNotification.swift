@@ -20,6 +20,8 @@ public struct AssuranceNotification: Hashable, Sendable, Codable {
     public var group: Group.ID?
     /// The record it is about.
     public var about: RecordReference?
+    /// The rule that raised the finding it is about, if it is about one: a sink routes or filters by it.
+    public var rule: RuleID?
     /// The day it was raised.
     public var raisedOn: Day
 
@@ -33,8 +35,10 @@ public struct AssuranceNotification: Hashable, Sendable, Codable {
         agency: Agency.ID? = nil,
         group: Group.ID? = nil,
         about: RecordReference? = nil,
+        rule: RuleID? = nil,
         raisedOn: Day
     ) {
+        self.rule = rule
         self.key = key
         self.subject = subject
         self.body = body

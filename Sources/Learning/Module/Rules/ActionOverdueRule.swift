@@ -3,7 +3,7 @@ public import Domain
 /// An action past its due day and not complete.
 public struct ActionOverdueRule: AssuranceRule {
     /// `learning.action-overdue`.
-    public var id: RuleID { "learning.action-overdue" }
+    public var id: RuleID { .learningActionOverdue }
     /// The rule's title.
     public var title: String { "Action overdue" }
     /// What the rule checks.

@@ -3,7 +3,7 @@ public import Domain
 /// A breached clock with no recorded reason.
 public struct BreachWithoutReasonRule: AssuranceRule {
     /// `learning.breach-without-reason`.
-    public var id: RuleID { "learning.breach-without-reason" }
+    public var id: RuleID { .learningBreachWithoutReason }
     /// The rule's title.
     public var title: String { "Breached clock without a reason" }
     /// What the rule checks.

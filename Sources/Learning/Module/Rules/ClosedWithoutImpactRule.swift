@@ -3,7 +3,7 @@ public import Domain
 /// A recommendation closed without evidence of impact.
 public struct ClosedWithoutImpactRule: AssuranceRule {
     /// `learning.closed-without-impact`.
-    public var id: RuleID { "learning.closed-without-impact" }
+    public var id: RuleID { .learningClosedWithoutImpact }
     /// The rule's title.
     public var title: String { "Closed without evidence of impact" }
     /// What the rule checks.

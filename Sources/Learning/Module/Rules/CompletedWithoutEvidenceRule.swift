@@ -3,7 +3,7 @@ public import Domain
 /// An action completed some months ago with no evidence of completion.
 public struct CompletedWithoutEvidenceRule: AssuranceRule {
     /// `learning.completed-without-evidence`.
-    public var id: RuleID { "learning.completed-without-evidence" }
+    public var id: RuleID { .learningCompletedWithoutEvidence }
     /// The rule's title.
     public var title: String { "Completed without evidence" }
     /// The months allowed.

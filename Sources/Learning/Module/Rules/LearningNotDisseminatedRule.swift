@@ -3,7 +3,7 @@ public import Domain
 /// A review's learning not disseminated within some months of its report.
 public struct LearningNotDisseminatedRule: AssuranceRule {
     /// `learning.not-disseminated`.
-    public var id: RuleID { "learning.not-disseminated" }
+    public var id: RuleID { .learningNotDisseminated }
     /// The rule's title.
     public var title: String { "Learning not disseminated" }
     /// The months allowed.

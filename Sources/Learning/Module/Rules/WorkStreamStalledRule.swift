@@ -3,7 +3,7 @@ public import Domain
 /// A work stream with open actions and no progress update for some months.
 public struct WorkStreamStalledRule: AssuranceRule {
     /// `learning.work-stream-stalled`.
-    public var id: RuleID { "learning.work-stream-stalled" }
+    public var id: RuleID { .learningWorkStreamStalled }
     /// The rule's title.
     public var title: String { "Work stream stalled" }
     /// The months allowed.

@@ -3,7 +3,7 @@ public import Domain
 /// An "is anyone better off" measure with no data for a year.
 public struct BetterOffWithoutDataRule: AssuranceRule {
     /// `measures.better-off-without-data`.
-    public var id: RuleID { "measures.better-off-without-data" }
+    public var id: RuleID { .measuresBetterOffWithoutData }
     /// The rule's title.
     public var title: String { "No evidence anyone is better off" }
     let module: MeasuresModule

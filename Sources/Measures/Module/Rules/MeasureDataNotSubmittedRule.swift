@@ -3,7 +3,7 @@ public import Domain
 /// A series whose latest due period has no data.
 public struct MeasureDataNotSubmittedRule: AssuranceRule {
     /// `measures.data-not-submitted`.
-    public var id: RuleID { "measures.data-not-submitted" }
+    public var id: RuleID { .measuresDataNotSubmitted }
     /// The rule's title.
     public var title: String { "Data not submitted" }
     let module: MeasuresModule

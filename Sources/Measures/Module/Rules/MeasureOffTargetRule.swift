@@ -4,7 +4,7 @@ public import Domain
 /// the Executive once the run is twice as long.
 public struct MeasureOffTargetRule: AssuranceRule {
     /// `measures.off-target`.
-    public var id: RuleID { "measures.off-target" }
+    public var id: RuleID { .measuresOffTarget }
     /// The rule's title.
     public var title: String { "Measure off target" }
     let module: MeasuresModule

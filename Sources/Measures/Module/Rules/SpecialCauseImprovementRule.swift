@@ -3,7 +3,7 @@ public import Domain
 /// A series whose latest point is special-cause improvement: good practice to report.
 public struct SpecialCauseImprovementRule: AssuranceRule {
     /// `measures.special-cause-improvement`.
-    public var id: RuleID { "measures.special-cause-improvement" }
+    public var id: RuleID { .measuresSpecialCauseImprovement }
     /// The rule's title.
     public var title: String { "Special-cause improvement" }
     let module: MeasuresModule

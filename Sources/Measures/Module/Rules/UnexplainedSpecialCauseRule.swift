@@ -3,7 +3,7 @@ public import Domain
 /// A signal of special-cause concern with no explanation recorded against it.
 public struct UnexplainedSpecialCauseRule: AssuranceRule {
     /// `measures.unexplained-special-cause`.
-    public var id: RuleID { "measures.unexplained-special-cause" }
+    public var id: RuleID { .measuresUnexplainedSpecialCause }
     /// The rule's title.
     public var title: String { "Special-cause concern not explained" }
     /// What the rule checks.

@@ -3,7 +3,7 @@ public import Domain
 /// An agency's Section 11 action past its due day.
 public struct AssessmentActionOverdueRule: AssuranceRule {
     /// `section11.action-overdue`.
-    public var id: RuleID { "section11.action-overdue" }
+    public var id: RuleID { .section11ActionOverdue }
     /// The rule's title.
     public var title: String { "Section 11 action overdue" }
     /// What the rule checks.

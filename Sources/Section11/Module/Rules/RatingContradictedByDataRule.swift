@@ -3,7 +3,7 @@ public import Domain
 /// An agency rating a standard green while its data says otherwise.
 public struct RatingContradictedByDataRule: AssuranceRule {
     /// `section11.rating-contradicted-by-data`.
-    public var id: RuleID { "section11.rating-contradicted-by-data" }
+    public var id: RuleID { .section11RatingContradictedByData }
     /// The rule's title.
     public var title: String { "Self-rating contradicted by data" }
     /// The checks.

@@ -3,7 +3,7 @@ public import Domain
 /// A standing red rating with no open action to address it.
 public struct RedWithoutActionRule: AssuranceRule {
     /// `section11.red-without-action`.
-    public var id: RuleID { "section11.red-without-action" }
+    public var id: RuleID { .section11RedWithoutAction }
     /// The rule's title.
     public var title: String { "Red rating without an action" }
     /// What the rule checks.

@@ -3,7 +3,7 @@ public import Domain
 /// An invited agency that has not returned its assessment by the deadline.
 public struct ReturnOverdueRule: AssuranceRule {
     /// `section11.return-overdue`.
-    public var id: RuleID { "section11.return-overdue" }
+    public var id: RuleID { .section11ReturnOverdue }
     /// The rule's title.
     public var title: String { "Self-assessment return overdue" }
     /// What the rule checks.

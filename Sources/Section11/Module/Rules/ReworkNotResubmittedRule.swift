@@ -3,7 +3,7 @@ public import Domain
 /// An assessment returned for rework and not resubmitted within a number of working days.
 public struct ReworkNotResubmittedRule: AssuranceRule {
     /// `section11.rework-not-resubmitted`.
-    public var id: RuleID { "section11.rework-not-resubmitted" }
+    public var id: RuleID { .section11ReworkNotResubmitted }
     /// The rule's title.
     public var title: String { "Returned assessment not resubmitted" }
     /// The working days allowed.

@@ -3,7 +3,7 @@ public import Domain
 /// A standard rated red by more than a share of agencies: a gap across the system, for the PDG.
 public struct SystemWideGapRule: AssuranceRule {
     /// `section11.system-wide-gap`.
-    public var id: RuleID { "section11.system-wide-gap" }
+    public var id: RuleID { .section11SystemWideGap }
     /// The rule's title.
     public var title: String { "System-wide gap" }
     /// The share of agencies beyond which a red standard is system-wide.

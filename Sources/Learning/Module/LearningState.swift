@@ -1,0 +1,55 @@
+public import Domain
+
+/// Everything the Learning rules and sections read, loaded once per view: for a host's rule to
+/// read reviews, the one tracker and its impact as the module's own rules do.
+///
+/// ```swift
+/// let state = try await LearningState.load(view)
+/// let unowned = state.actions.filter { $0.owner.isEmpty && $0.effectiveStatus(on: day) != .completed }
+/// ```
+public struct LearningState: Sendable {
+    /// The clocks: the package's statutory clocks as the partnership has kept them, then its own.
+    public var clocks: [StatutoryClock]
+    /// Every review.
+    public var reviews: [Review]
+    /// Every recommendation, from every source.
+    public var recommendations: [Recommendation]
+    /// Every tracked action.
+    public var actions: [TrackedAction]
+    /// Every record of impact.
+    public var impact: [ImpactRecord]
+    /// Every themed work stream.
+    public var streams: [WorkStream]
+    /// Every learning product.
+    public var products: [LearningProduct]
+    /// Every agency, by id.
+    public var agencies: [Agency.ID: Agency]
+
+    /// The state of the records a view sees, loaded once per view and shared by every rule and section.
+    public static func load(_ view: AssuranceView) async throws -> LearningState {
+        try await view.memoized("learning.state") {
+            let stored = (try await view.all(StatutoryClock.self)).keyed(by: \.id)
+            let clocks =
+                StatutoryClock.starter.map { stored[$0.id] ?? $0 }
+                + stored.values.filter { clock in !StatutoryClock.starter.contains { $0.id == clock.id } }.sorted {
+                    $0.id < $1.id
+                }
+            return LearningState(
+                clocks: clocks,
+                reviews: try await view.all(Review.self),
+                recommendations: try await view.all(Recommendation.self),
+                actions: try await view.all(TrackedAction.self),
+                impact: try await view.all(ImpactRecord.self),
+                streams: try await view.all(WorkStream.self),
+                products: try await view.all(LearningProduct.self),
+                agencies: try await view.byID(Agency.self)
+            )
+        }
+    }
+
+    /// An agency's name, its id when it has none, or `the partnership` for no agency.
+    public func name(_ agency: Agency.ID?) -> String {
+        guard let agency else { return "the partnership" }
+        return agencies[agency]?.name ?? agency.rawValue
+    }
+}

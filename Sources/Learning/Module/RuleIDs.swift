@@ -1,0 +1,23 @@
+public import Domain
+
+/// The ids of the Learning module's rules, for hosts that route, filter or test findings by rule.
+extension RuleID {
+    /// `learning.action-overdue`: see ``ActionOverdueRule``.
+    public static let learningActionOverdue: RuleID = "learning.action-overdue"
+    /// `learning.breach-without-reason`: see ``BreachWithoutReasonRule``.
+    public static let learningBreachWithoutReason: RuleID = "learning.breach-without-reason"
+    /// `learning.closed-without-impact`: see ``ClosedWithoutImpactRule``.
+    public static let learningClosedWithoutImpact: RuleID = "learning.closed-without-impact"
+    /// `learning.completed-without-evidence`: see ``CompletedWithoutEvidenceRule``.
+    public static let learningCompletedWithoutEvidence: RuleID = "learning.completed-without-evidence"
+    /// `learning.local-review-overdue`: see ``ReviewClockRule``.
+    public static let learningLocalReviewOverdue: RuleID = "learning.local-review-overdue"
+    /// `learning.not-disseminated`: see ``LearningNotDisseminatedRule``.
+    public static let learningNotDisseminated: RuleID = "learning.not-disseminated"
+    /// `learning.panel-notification-late`: see ``ReviewClockRule``.
+    public static let learningPanelNotificationLate: RuleID = "learning.panel-notification-late"
+    /// `learning.rapid-review-late`: see ``ReviewClockRule``.
+    public static let learningRapidReviewLate: RuleID = "learning.rapid-review-late"
+    /// `learning.work-stream-stalled`: see ``WorkStreamStalledRule``.
+    public static let learningWorkStreamStalled: RuleID = "learning.work-stream-stalled"
+}
