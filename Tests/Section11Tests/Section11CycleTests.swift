@@ -77,6 +77,40 @@ struct Section11CycleTests {
         )
     }
 
+    @Test func aBulkAnswerWritesOneVersionOrNothing() async throws {
+        let store = InMemoryStore()
+        let cycle = try await setUp(store)
+        let service = SelfAssessments(environment: environment(store, on: .fixture("2025-06-10")))
+        let held = try #require(try await service.assessments(in: cycle.id, as: policeLead).first)
+        let answers = [
+            CriterionResponse(criterion: "1.1", selfRating: "green", narrative: "A named lead"),
+            CriterionResponse(criterion: "1.2", selfRating: "amber", narrative: "Awareness is patchy"),
+            CriterionResponse(criterion: "7.1", selfRating: "green"),
+        ]
+        // A rating off the scale, or a criterion answered twice, refuses the whole answer.
+        await #expect(
+            throws: DomainError(.invalidInput, "rating \"purple\" is not on the RAG scale; expected one of red, amber, green")
+        ) {
+            try await service.respond(
+                [answers[0], CriterionResponse(criterion: "7.1", selfRating: "purple")],
+                to: held.value.id,
+                by: policeLead
+            )
+        }
+        await #expect(
+            throws: DomainError(.invalidInput, "criterion \"1.1\" is answered twice; answer each criterion once")
+        ) {
+            try await service.respond(answers + [answers[0]], to: held.value.id, by: policeLead)
+        }
+        #expect(try await store.changeLog(for: held.value.reference).count == 1, "nothing was written")
+
+        let answered = try await service.respond(answers, to: held.value.id, by: policeLead)
+        #expect(answered.version == held.version + 1)
+        #expect(answered.value.responses.map(\.selfRating) == ["green", "amber", "green"])
+        #expect(answered.value.status == .inProgress)
+        #expect(try await store.changeLog(for: held.value.reference).count == 2)
+    }
+
     @Test func aWholeCycleThroughEveryStep() async throws {
         let store = InMemoryStore()
         let cycle = try await setUp(store)

@@ -49,6 +49,25 @@ public struct AssessmentInterchange: Codable, Hashable, Sendable {
             public var evidence: [EvidenceReference]?
             /// Actions.
             public var actions: [AssessmentAction]?
+
+            /// Creates an answer for a file.
+            public init(
+                criterion: CriterionCode,
+                rating: RatingCode? = nil,
+                moderatedRating: RatingCode? = nil,
+                narrative: String? = nil,
+                areasForImprovement: String? = nil,
+                evidence: [EvidenceReference]? = nil,
+                actions: [AssessmentAction]? = nil
+            ) {
+                self.criterion = criterion
+                self.rating = rating
+                self.moderatedRating = moderatedRating
+                self.narrative = narrative
+                self.areasForImprovement = areasForImprovement
+                self.evidence = evidence
+                self.actions = actions
+            }
         }
 
         /// The agency.
@@ -61,6 +80,21 @@ public struct AssessmentInterchange: Codable, Hashable, Sendable {
         public var steps: [SelfAssessment.Step]?
         /// The answers.
         public var responses: [Response]
+
+        /// Creates an agency's assessment for a file.
+        public init(
+            agency: Agency.ID,
+            submit: Bool? = nil,
+            status: SelfAssessment.Status? = nil,
+            steps: [SelfAssessment.Step]? = nil,
+            responses: [Response]
+        ) {
+            self.agency = agency
+            self.submit = submit
+            self.status = status
+            self.steps = steps
+            self.responses = responses
+        }
     }
 
     /// `qaf-section11-assessments`.

@@ -174,22 +174,59 @@ public struct SelfAssessments: Sendable {
         version: Int? = nil,
         by principal: Principal
     ) async throws -> Versioned<SelfAssessment> {
+        try await respond([response], to: assessment, version: version, by: principal)
+    }
+
+    /// Sets the answers to many criteria at once, in one write: the assessment moves up one version
+    /// however many criteria are answered, as a return keyed in or uploaded in one sitting should.
+    ///
+    /// ```swift
+    /// try await selfAssessments.respond(
+    ///     [
+    ///         CriterionResponse(criterion: "1.1", selfRating: "green", narrative: "A board lead is named."),
+    ///         CriterionResponse(criterion: "1.2", selfRating: "amber", narrative: "Training is patchy.", actions: [plan]),
+    ///     ],
+    ///     to: assessment.id,
+    ///     by: policeLead
+    /// )
+    /// ```
+    ///
+    /// - Throws: `DomainError.Code.invalidInput` naming the first criterion that is not the
+    ///   assessment's, appears twice, or has a rating off the set's scale;
+    ///   `DomainError.Code.invalidTransition` when the assessment is not open for answers. Nothing is
+    ///   written unless every answer is good.
+    @discardableResult
+    public func respond(
+        _ responses: [CriterionResponse],
+        to assessment: SelfAssessment.ID,
+        version: Int? = nil,
+        by principal: Principal
+    ) async throws -> Versioned<SelfAssessment> {
         try await change(assessment, version: version, as: .update, by: principal) { assessment, set, day in
             guard [.invited, .inProgress, .returned].contains(assessment.status) else {
                 throw transition(assessment, "changed", allowed: "while it is invited, in progress or returned")
             }
-            guard let index = assessment.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
-                throw DomainError(
-                    .invalidInput,
-                    "criterion \(DomainError.quote(response.criterion.rawValue)) is not one of assessment \(assessment.id)'s criteria"
-                )
+            var answered = Set<CriterionCode>()
+            for response in responses {
+                guard answered.insert(response.criterion).inserted else {
+                    throw DomainError(
+                        .invalidInput,
+                        "criterion \(DomainError.quote(response.criterion)) is answered twice; answer each criterion once"
+                    )
+                }
+                guard let index = assessment.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
+                    throw DomainError(
+                        .invalidInput,
+                        "criterion \(DomainError.quote(response.criterion)) is not one of assessment \(assessment.id)'s criteria"
+                    )
+                }
+                if let rating = response.selfRating { _ = try set.scale.requireLevel(rating) }
+                var updated = response
+                updated.moderatedRating = assessment.responses[index].moderatedRating
+                updated.challenges = assessment.responses[index].challenges
+                updated.carriedForward = nil
+                assessment.responses[index] = updated
             }
-            if let rating = response.selfRating { _ = try set.scale.requireLevel(rating) }
-            var updated = response
-            updated.moderatedRating = assessment.responses[index].moderatedRating
-            updated.challenges = assessment.responses[index].challenges
-            updated.carriedForward = nil
-            assessment.responses[index] = updated
             if assessment.status != .inProgress { assessment.advance(to: .inProgress, on: day, by: principal.id) }
         }
     }
