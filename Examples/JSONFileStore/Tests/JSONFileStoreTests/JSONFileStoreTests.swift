@@ -1,0 +1,48 @@
+import AssuranceTesting
+import Domain
+import Foundation
+import JSONFileStore
+import Testing
+
+struct JSONFileStoreTests {
+    static func temporaryPath() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("json-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("partnership.json").path
+    }
+
+    @Test func passesTheConformanceSuite() async throws {
+        try await StoreConformance { try JSONFileStore(path: try Self.temporaryPath()) }.run()
+    }
+
+    @Test func whatIsWrittenIsThereWhenTheFileIsOpenedAgain() async throws {
+        let path = try Self.temporaryPath()
+        let day = Day.fixture("2025-06-02")
+        let records = Records(store: try JSONFileStore(path: path), clock: .fixed(day))
+        let lead = PartnershipScenario.partnershipLead
+        try await PartnershipScenario.small(from: .fixture("2025-01-01")).save(into: records)
+        let before = try await records.store.snapshot()
+
+        let reopened = try JSONFileStore(path: path)
+        #expect(try await reopened.snapshot() == before)
+        #expect(try await Records(store: reopened).load(Agency.self, id: PartnershipScenario.police, as: lead) != nil)
+        // The file is the package's own backup format: it restores into any other store.
+        let copy = InMemoryStore()
+        try await StoreBackup.restore(try Data(contentsOf: URL(fileURLWithPath: path)), source: path, into: copy)
+        #expect(try await copy.snapshot() == before)
+    }
+
+    @Test func aFileThatIsNotAStoreIsRefusedAndLeftAlone() throws {
+        let path = try Self.temporaryPath()
+        try Data(#"{"format":"something-else","version":1}"#.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "\(path): at format: \"something-else\" is not a backup; expected \"qaf-backup\""
+            )
+        ) {
+            try JSONFileStore(path: path)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == #"{"format":"something-else","version":1}"#)
+    }
+}
