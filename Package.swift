@@ -82,6 +82,15 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        // The examples the guides and articles quote, compiled and run, and the check that every
+        // code example in the documentation is quoted from code that is.
+        .testTarget(
+            name: "DocumentationTests",
+            dependencies: [
+                "Domain", "Section11", "Audit", "Measures", "Learning", "Reporting", "SQLiteStore", "AssuranceTesting",
+                "SyntheticPartnership",
+            ]
+        ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

@@ -20,7 +20,7 @@ func require<T>(_ value: T?, _ what: String) throws -> T {
 
 // MARK: 1. Compose the framework over the seams.
 
-let modules: [any AssuranceModule] = [Section11Module()]
+let modules: [any AssuranceModule] = [PartnershipModule(), Section11Module()]
 let store = try SQLiteStore(path: databasePath, schema: AssuranceFramework(modules: modules).schemaVersions)
 let environment = AssuranceEnvironment(store: store)  // system clock, random UUIDs, RolePolicy
 let notifier = Notifier(sinks: [JSONLinesNotificationSink(path: notificationsPath)], records: environment.records)

@@ -37,7 +37,7 @@ public final class AdvancingDay: Sendable {
     /// The current day.
     public var day: Day { current.withLock { $0 } }
 
-    /// A date source that reads the current day at ``hour``: give it to an ``AssuranceEnvironment``.
+    /// A date source that reads the current day at ``hour``: give it to an `AssuranceEnvironment`.
     public var dateSource: DateSource {
         DateSource { [self] in day.start(in: timeZone).addingTimeInterval(Double(hour) * 3600) }
     }

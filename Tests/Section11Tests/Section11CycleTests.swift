@@ -89,7 +89,10 @@ struct Section11CycleTests {
         ]
         // A rating off the scale, or a criterion answered twice, refuses the whole answer.
         await #expect(
-            throws: DomainError(.invalidInput, "rating \"purple\" is not on the RAG scale; expected one of red, amber, green")
+            throws: DomainError(
+                .invalidInput,
+                "rating \"purple\" is not on the RAG scale; expected one of red, amber, green"
+            )
         ) {
             try await service.respond(
                 [answers[0], CriterionResponse(criterion: "7.1", selfRating: "purple")],

@@ -9,7 +9,7 @@ func expect(_ condition: Bool, _ message: @autoclosure () -> String) throws {
     if !condition { throw Expectation(description: message()) }
 }
 
-/// Expects a body to throw exactly an error: its code and its message, as ``StoreRules`` words it.
+/// Expects a body to throw exactly an error: its code and its message, as `StoreRules` words it.
 func expectError(_ expected: DomainError, _ body: () async throws -> Void) async throws {
     try await expectError(expected.code, expected.message, body)
 }
@@ -55,7 +55,7 @@ func record(
     )
 }
 
-/// The error a ``StoreRules`` check throws for a value, for checks that expect a store to refuse
+/// The error a `StoreRules` check throws for a value, for checks that expect a store to refuse
 /// the same value with the same error.
 func ruleError(_ check: () throws -> Void) throws -> DomainError {
     do {

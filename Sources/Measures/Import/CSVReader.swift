@@ -42,7 +42,7 @@ public struct CSVReader: Sendable {
     ///   - data: The file's bytes.
     ///   - source: The name errors give the file, such as its path.
     ///   - maximumRecordLength: The longest record accepted, in bytes (1 MiB by default).
-    /// - Throws: ``DomainError/Code/invalidInput`` when the file is empty, not UTF-8, or its header is malformed.
+    /// - Throws: `DomainError.Code.invalidInput` when the file is empty, not UTF-8, or its header is malformed.
     public init(data: Data, source: String, maximumRecordLength: Int = 1 << 20) throws(DomainError) {
         self.source = source
         self.maximumRecordLength = maximumRecordLength
@@ -80,7 +80,7 @@ public struct CSVReader: Sendable {
 
     /// The index of a column that must be present.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` naming the missing column and the header found.
+    /// - Throws: `DomainError.Code.invalidInput` naming the missing column and the header found.
     public func requireColumn(_ name: String) throws(DomainError) -> Int {
         guard let index = column(name) else {
             throw DomainError(
@@ -95,7 +95,7 @@ public struct CSVReader: Sendable {
     ///
     /// Blank lines at the end are skipped.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` for a malformed record or one with the wrong number of fields.
+    /// - Throws: `DomainError.Code.invalidInput` for a malformed record or one with the wrong number of fields.
     public mutating func next() throws(DomainError) -> Bool {
         while true {
             guard try readRecord() else { return false }
@@ -179,7 +179,7 @@ public struct CSVReader: Sendable {
 
     /// A field of the current record as a plain decimal number.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` naming the line and column and quoting the text.
+    /// - Throws: `DomainError.Code.invalidInput` naming the line and column and quoting the text.
     public func number(_ index: Int) throws(DomainError) -> Double {
         if let value = parseNumber(index) { return value }
         throw problem(
@@ -190,7 +190,7 @@ public struct CSVReader: Sendable {
 
     /// A field of the current record as a whole number.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` naming the line and column and quoting the text.
+    /// - Throws: `DomainError.Code.invalidInput` naming the line and column and quoting the text.
     public func integer(_ index: Int) throws(DomainError) -> Int {
         let start = starts[index]
         let end = ends[index]

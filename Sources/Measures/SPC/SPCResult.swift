@@ -1,10 +1,10 @@
 public import Domain
 
-/// How a point varies: the reference's point types (Domain's ``SPCPointType``).
+/// How a point varies: the reference's point types (Domain's `SPCPointType`).
 public typealias PointType = SPCPointType
-/// The variation icon of a phase (Domain's ``SPCVariationIcon``).
+/// The variation icon of a phase (Domain's `SPCVariationIcon`).
 public typealias VariationIcon = SPCVariationIcon
-/// The assurance icon of a phase (Domain's ``SPCAssuranceIcon``).
+/// The assurance icon of a phase (Domain's `SPCAssuranceIcon`).
 public typealias AssuranceIcon = SPCAssuranceIcon
 
 /// The rule that labelled a special-cause point, by the reference's precedence.

@@ -27,7 +27,7 @@ public struct StandardReports: Sendable {
 
     /// Makes a report, fitted to its audience.
     ///
-    /// The report's ``ReportDefinition`` (from the framework: a standard one or a module's) gives
+    /// The report's `ReportDefinition` (from the framework: a standard one or a module's) gives
     /// its title, what it is about, the periods it may cover and the order of its parts; the
     /// composed modules that contribute to its kind give the sections of each part.
     ///

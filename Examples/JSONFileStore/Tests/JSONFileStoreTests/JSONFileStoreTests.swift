@@ -32,6 +32,21 @@ struct JSONFileStoreTests {
         #expect(try await copy.snapshot() == before)
     }
 
+    @Test func theAssuranceCycleRunsOnIt() async throws {
+        let path = try Self.temporaryPath()
+        let day = Day.fixture("2025-09-15")
+        try await PartnershipScenario.small(from: .fixture("2025-03-01"))
+            .save(into: Records(store: try JSONFileStore(path: path), clock: .fixed(day)))
+        let store = try JSONFileStore(path: path)
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
+        let framework = AssuranceFramework(modules: [PartnershipModule()], environment: environment)
+        let outcome = try await framework.runCycle(on: day, by: PartnershipScenario.qaLead)
+        #expect(outcome.raised.map(\.rule) == [.partnershipGroupReportOverdue, .partnershipScrutinySessionOverdue])
+        // What the cycle wrote is in the file: a store opened on it again holds the findings.
+        let reopened = try JSONFileStore(path: path)
+        #expect(try await reopened.records(matching: RecordQuery(Finding.recordType)).count == 2)
+    }
+
     @Test func aFileThatIsNotAStoreIsRefusedAndLeftAlone() throws {
         let path = try Self.temporaryPath()
         try Data(#"{"format":"something-else","version":1}"#.utf8).write(to: URL(fileURLWithPath: path))

@@ -22,7 +22,7 @@ public enum SPCSeriesFile: Sendable {
     ///   - data: The file's bytes.
     ///   - source: The file's name, for messages.
     /// - Returns: The series, in the order they appear.
-    /// - Throws: ``DomainError/Code/invalidInput`` naming the file, line and column of a bad header,
+    /// - Throws: `DomainError.Code.invalidInput` naming the file, line and column of a bad header,
     ///   an empty name or period, a value that is not a number, a rebase flag that is not 0 or 1, or
     ///   a series whose rows are not together.
     public static func read(_ data: Data, source: String) throws -> [SPCSeries] {
