@@ -1,0 +1,148 @@
+public import Domain
+import Foundation
+
+extension AuditProgramme {
+    // MARK: Cases and returns
+
+    /// Adds a case to an audit's sample and requests a return from each agency involved.
+    ///
+    /// - Returns: The case and the returns requested.
+    @discardableResult
+    public func addCase(
+        _ reference: CaseReference,
+        to id: Audit.ID,
+        selection: CaseSelection,
+        agencies: [Agency.ID],
+        returnsDue: Day,
+        by principal: Principal
+    ) async throws -> (AuditCase, [CaseReturn]) {
+        let audit = try await records.require(Audit.self, id: id, as: principal).value
+        guard audit.type.usesModeration || audit.type == .spot else {
+            throw DomainError(.invalidInput, "audit \(id) is a \(audit.type), which samples no cases")
+        }
+        guard [.planned, .scoping, .fieldwork].contains(audit.stage) else {
+            throw DomainError(.invalidTransition, "audit \(id) is at \(audit.stage); cases are added before moderation")
+        }
+        let auditCase = AuditCase(
+            id: environment.ids.make(),
+            audit: id,
+            caseReference: reference,
+            selection: selection,
+            agencies: Array(Set(agencies)).sorted()
+        )
+        let requested = auditCase.agencies.map {
+            CaseReturn(id: environment.ids.make(), audit: id, auditCase: auditCase.id, agency: $0, dueOn: returnsDue)
+        }
+        var batch = RecordBatch()
+        try batch.save(auditCase, version: 0)
+        for request in requested { try batch.save(request, version: 0) }
+        try await records.commit(batch, by: principal)
+        return (auditCase, requested)
+    }
+
+    /// An agency returns its audit of a case.
+    ///
+    /// - Throws: `DomainError.Code.invalidInput` listing every section without a grade or a
+    ///   rationale and every standard question unanswered; `DomainError.Code.accessDenied`
+    ///   when the principal may not write the agency's return. Nothing is written.
+    @discardableResult
+    public func submitReturn(
+        _ id: CaseReturn.ID,
+        grades: [String: Grade],
+        answers: [String: Answer],
+        goodPractice: String?,
+        areasForDevelopment: String?,
+        recommendations: [String] = [],
+        by principal: Principal
+    ) async throws -> CaseReturn {
+        let held = try await records.require(CaseReturn.self, id: id, as: principal)
+        let audit = try await records.require(Audit.self, id: held.value.audit, as: .system).value
+        let template = try await template(audit.template ?? AuditTemplate.standard.id)
+        var problems: [String] = []
+        for section in template.sections {
+            guard let grade = grades[section.code] else {
+                problems.append("section \(section.code) has no grade")
+                continue
+            }
+            if template.scale.level(grade.level) == nil {
+                problems.append(
+                    "section \(section.code)'s grade \(DomainError.quote(grade.level)) is not on the scale (\(template.scale.levels.map(\.code.rawValue).joined(separator: ", ")))"
+                )
+            }
+            if grade.rationale.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append("section \(section.code)'s grade has no rationale")
+            }
+        }
+        for question in template.sections.flatMap(\.questions)
+        where question.kind == .yesNo && answers[question.code] == nil {
+            problems.append("question \(question.code) is not answered")
+        }
+        guard problems.isEmpty else {
+            throw DomainError(.invalidInput, "return \(id) cannot be submitted: \(problems.joined(separator: "; "))")
+        }
+        var updated = held.value
+        updated.grades = grades
+        updated.answers = answers
+        updated.goodPractice = goodPractice
+        updated.areasForDevelopment = areasForDevelopment
+        updated.recommendations = recommendations
+        updated.status = .submitted
+        updated.submittedOn = environment.today()
+        return try await records.save(updated, version: held.version, by: principal).value
+    }
+
+    /// Records the moderation meeting's grades of a case: each section and overall, with rationale.
+    @discardableResult
+    public func moderate(
+        _ id: AuditCase.ID,
+        sections: [String: Grade],
+        overall: Grade,
+        notes: String?,
+        by principal: Principal
+    ) async throws -> AuditCase {
+        let held = try await records.require(AuditCase.self, id: id, as: principal)
+        let audit = try await records.require(Audit.self, id: held.value.audit, as: principal).value
+        guard audit.stage == .moderation else {
+            throw DomainError(
+                .invalidTransition,
+                "audit \(audit.id) is at \(audit.stage); cases are moderated at moderation"
+            )
+        }
+        let template = try await template(audit.template ?? AuditTemplate.standard.id)
+        for (code, grade) in sections.sorted(by: { $0.key < $1.key }).map({ ($0.key, $0.value) }) + [
+            ("overall", overall)
+        ] {
+            _ = try template.scale.requireLevel(grade.level)
+            if grade.rationale.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw DomainError(.invalidInput, "the moderated grade of \(code) for case \(id) has no rationale")
+            }
+        }
+        var updated = held.value
+        updated.sectionGrades = sections
+        updated.overall = overall
+        updated.moderationNotes = notes
+        var batch = RecordBatch()
+        try batch.save(updated, version: held.version, as: .moderate)
+        try await records.commit(batch, by: principal)
+        return updated
+    }
+
+    /// The cases of an audit.
+    public func cases(of audit: Audit.ID) async throws -> [AuditCase] {
+        try await records.all(AuditCase.self, RecordFilter(parent: audit.retyped()), as: .system).map(\.value)
+    }
+
+    /// The returns of an audit that a principal may read.
+    public func returns(of audit: Audit.ID, as principal: Principal = .system) async throws -> [CaseReturn] {
+        try await records.all(CaseReturn.self, RecordFilter(key: audit.rawValue), as: principal).map(\.value)
+    }
+
+    /// A template: a stored one, or the starter tool.
+    public func template(_ id: AuditTemplate.ID) async throws -> AuditTemplate {
+        if let stored = try await records.load(AuditTemplate.self, id: id, as: .system) { return stored.value }
+        guard id == AuditTemplate.standard.id else {
+            throw DomainError(.notFound, "audit template \(id) does not exist")
+        }
+        return .standard
+    }
+}
