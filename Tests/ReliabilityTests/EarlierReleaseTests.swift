@@ -74,7 +74,7 @@ struct EarlierReleaseTests {
             ),
             as: PartnershipScenario.partnershipLead
         )
-        #expect(report.sections.count > 10)
+        #expect(report.sections.count == 29)
     }
 
     @Test func release01BackupRestoresWithNothingLost() async throws {
