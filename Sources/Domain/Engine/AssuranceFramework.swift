@@ -194,7 +194,7 @@ public struct AssuranceFramework: Sendable {
                             finding.levelHistory.append(contentsOf: changes)
                             finding.level = last.level
                             outcome.escalated.append(finding)
-                            notifications.append(escalationNotification(for: finding, rule: rule, on: day))
+                            notifications.append(notification(for: finding, rule: rule, on: day, escalated: true))
                         }
                         if finding != existing.value {
                             try batch.save(finding, version: existing.version)
@@ -305,30 +305,22 @@ public struct AssuranceFramework: Sendable {
         try await environment.records.commit(batch, by: .system)
     }
 
-    private func notification(for finding: Finding, rule: any AssuranceRule, on day: Day) -> AssuranceNotification {
-        AssuranceNotification(
-            key: "finding:\(finding.id):\(finding.level.rawValue)",
-            subject: "\(rule.title) (\(finding.severity.description.lowercased()))",
-            body: "\(finding.message) Source: \(rule.source.citation).",
-            level: finding.level,
-            severity: finding.severity,
-            agency: finding.agency,
-            group: finding.group,
-            about: finding.reference,
-            rule: rule.id,
-            raisedOn: day
-        )
-    }
-
-    private func escalationNotification(
+    /// The notification of a finding raised, or escalated to its level: keyed by the finding and the
+    /// level, so that each is delivered once.
+    private func notification(
         for finding: Finding,
         rule: any AssuranceRule,
-        on day: Day
+        on day: Day,
+        escalated: Bool = false
     ) -> AssuranceNotification {
         AssuranceNotification(
             key: "finding:\(finding.id):\(finding.level.rawValue)",
-            subject: "Escalated to the \(finding.level): \(rule.title)",
-            body: "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.source.citation).",
+            subject: escalated
+                ? "Escalated to the \(finding.level): \(rule.title)"
+                : "\(rule.title) (\(finding.severity.description.lowercased()))",
+            body: escalated
+                ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.source.citation)."
+                : "\(finding.message) Source: \(rule.source.citation).",
             level: finding.level,
             severity: finding.severity,
             agency: finding.agency,

@@ -188,42 +188,22 @@ extension SelfAssessments {
                     "\(path): assessment of \(entry.agency) is \(assessment.status) and cannot be changed by an import"
                 )
             }
-            var seenCriteria = Set<CriterionCode>()
-            for (responseIndex, response) in entry.responses.enumerated() {
-                let responsePath = "\(path).responses[\(responseIndex)]"
-                guard seenCriteria.insert(response.criterion).inserted else {
-                    throw DomainError(
-                        .invalidInput,
-                        "\(responsePath).criterion: criterion \(response.criterion) appears twice"
-                    )
-                }
-                guard let index = assessment.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
-                    throw DomainError(
-                        .invalidInput,
-                        "\(responsePath).criterion: \(DomainError.quote(response.criterion.rawValue)) is not a criterion of \(entry.agency)'s assessment"
-                    )
-                }
-                if response.moderatedRating != nil {
-                    throw DomainError(
-                        .invalidInput,
-                        "\(responsePath).moderatedRating: moderated ratings are set by moderation, not imported"
-                    )
-                }
-                if let rating = response.rating, set.scale.level(rating) == nil {
-                    throw DomainError(
-                        .invalidInput,
-                        "\(responsePath).rating: \(DomainError.quote(rating.rawValue)) is not on the \(set.scale.name) scale; expected one of "
-                            + set.scale.levels.map(\.code.rawValue).joined(separator: ", ")
-                    )
-                }
-                var updated = assessment.responses[index]
-                updated.selfRating = response.rating
-                updated.narrative = response.narrative
-                updated.areasForImprovement = response.areasForImprovement
-                updated.evidence = response.evidence
-                updated.actions = response.actions
-                updated.carriedForward = nil
-                assessment.responses[index] = updated
+            let answers = entry.responses.map { response in
+                var answer = CriterionResponse(
+                    criterion: response.criterion,
+                    selfRating: response.rating,
+                    evidence: response.evidence,
+                    narrative: response.narrative,
+                    areasForImprovement: response.areasForImprovement,
+                    actions: response.actions
+                )
+                answer.moderatedRating = response.moderatedRating
+                return answer
+            }
+            do throws(AnswerProblem) {
+                try assessment.answer(answers, on: set.scale)
+            } catch {
+                throw DomainError(.invalidInput, "\(path).responses[\(error.index)].\(error.field): \(error.message)")
             }
             if assessment.status != .inProgress { assessment.advance(to: .inProgress, on: day, by: principal.id) }
             if entry.submit == true {

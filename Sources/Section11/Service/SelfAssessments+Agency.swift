@@ -54,26 +54,10 @@ extension SelfAssessments {
             guard [.invited, .inProgress, .returned].contains(assessment.status) else {
                 throw transition(assessment, "changed", allowed: "while it is invited, in progress or returned")
             }
-            var answered = Set<CriterionCode>()
-            for response in responses {
-                guard answered.insert(response.criterion).inserted else {
-                    throw DomainError(
-                        .invalidInput,
-                        "criterion \(DomainError.quote(response.criterion)) is answered twice; answer each criterion once"
-                    )
-                }
-                guard let index = assessment.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
-                    throw DomainError(
-                        .invalidInput,
-                        "criterion \(DomainError.quote(response.criterion)) is not one of assessment \(assessment.id)'s criteria"
-                    )
-                }
-                if let rating = response.selfRating { _ = try set.scale.requireLevel(rating) }
-                var updated = response
-                updated.moderatedRating = assessment.responses[index].moderatedRating
-                updated.challenges = assessment.responses[index].challenges
-                updated.carriedForward = nil
-                assessment.responses[index] = updated
+            do throws(AnswerProblem) {
+                try assessment.answer(responses, on: set.scale)
+            } catch {
+                throw DomainError(.invalidInput, error.message)
             }
             if assessment.status != .inProgress { assessment.advance(to: .inProgress, on: day, by: principal.id) }
         }

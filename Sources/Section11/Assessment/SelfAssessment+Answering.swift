@@ -1,0 +1,60 @@
+import Domain
+
+/// Why an answer was refused: which of the answers, which of its fields, and what is wrong.
+struct AnswerProblem: Error {
+    /// The position of the answer among those given.
+    var index: Int
+    /// The field at fault: `criterion`, `rating` or `moderatedRating`.
+    var field: String
+    /// What is wrong and what was expected.
+    var message: String
+}
+
+extension SelfAssessment {
+    /// Applies answers to criteria, the one way an agency's answers reach its assessment: from the
+    /// service, one or many at a time, and from an imported file.
+    ///
+    /// Each criterion is answered at most once and must be the assessment's; a rating must be on the
+    /// set's scale; a moderated rating is moderation's to set. Moderation and challenge already
+    /// recorded on a criterion are kept, and a carried-forward answer becomes the agency's own.
+    mutating func answer(_ responses: [CriterionResponse], on scale: RatingScale) throws(AnswerProblem) {
+        var answered = Set<CriterionCode>()
+        for (position, response) in responses.enumerated() {
+            guard answered.insert(response.criterion).inserted else {
+                throw AnswerProblem(
+                    index: position,
+                    field: "criterion",
+                    message:
+                        "criterion \(DomainError.quote(response.criterion)) is answered twice; answer each criterion once"
+                )
+            }
+            guard let index = self.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
+                throw AnswerProblem(
+                    index: position,
+                    field: "criterion",
+                    message: "\(DomainError.quote(response.criterion)) is not a criterion of \(agency)'s assessment"
+                )
+            }
+            if response.moderatedRating != nil, response.moderatedRating != self.responses[index].moderatedRating {
+                throw AnswerProblem(
+                    index: position,
+                    field: "moderatedRating",
+                    message: "moderated ratings are set by moderation, not by the agency's answers"
+                )
+            }
+            if let rating = response.selfRating, scale.level(rating) == nil {
+                throw AnswerProblem(
+                    index: position,
+                    field: "rating",
+                    message: "rating \(DomainError.quote(rating)) is not on the \(scale.name) scale; expected one of "
+                        + scale.levels.map(\.code.rawValue).joined(separator: ", ")
+                )
+            }
+            var updated = response
+            updated.moderatedRating = self.responses[index].moderatedRating
+            updated.challenges = self.responses[index].challenges
+            updated.carriedForward = nil
+            self.responses[index] = updated
+        }
+    }
+}
