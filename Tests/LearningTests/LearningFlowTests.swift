@@ -62,15 +62,12 @@ struct LearningFlowTests {
                 dueOn: .fixture("2025-12-31")
             )
         }
-        let (_, stream) = try await learning.add(
-            recommendation("rec-rr", .review, rapid.reference, rapid.title),
-            by: lead
+        let stream = try #require(
+            try await learning.add(recommendation("rec-rr", .review, rapid.reference, rapid.title), by: lead).1
         )
-        let (_, same) = try await learning.add(
-            recommendation("rec-lcspr", .review, local.reference, local.title),
-            by: lead
-        )
-        #expect(same.id == stream.id)
+        let same = try await learning.add(recommendation("rec-lcspr", .review, local.reference, local.title), by: lead)
+            .1
+        #expect(same?.id == stream.id)
         // An audit's recommendation arrives as a Domain record; Learning places it without importing Audit.
         let audit = RecordReference(type: "audit.audit", id: "a-neglect")
         try await Records(store: store).save(

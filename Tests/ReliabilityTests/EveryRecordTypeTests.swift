@@ -107,6 +107,17 @@ enum EveryRecordType {
         )
         try batch.save(AuditTemplate.standard, version: 0)
         try batch.save(
+            Priority(
+                id: "neglect",
+                title: "Neglect: earlier help",
+                year: ReportingPeriod.containing(day, kind: .year),
+                outcome: "Children living with neglect get help sooner",
+                measures: ["mash-contact-conversion"],
+                themes: [.neglect]
+            ),
+            version: 0
+        )
+        try batch.save(
             TurnTheCurve(
                 id: "ttc-1",
                 measure: "mash-contact-conversion",
@@ -176,7 +187,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_087)
+        #expect(walked == 1_106)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {
@@ -202,7 +213,7 @@ struct EveryRecordTypeTests {
             }
         }
         let listed = Set(EveryRecordType.types.map { String(describing: $0) })
-        #expect(declared.count == 37)
+        #expect(declared.count == 38)
         #expect(
             declared.subtracting(listed).isEmpty,
             "not listed by any module: \(declared.subtracting(listed).sorted())"

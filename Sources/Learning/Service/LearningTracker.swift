@@ -131,72 +131,46 @@ public struct LearningTracker: Sendable {
         try await records.modify(Review.self, id: id, by: principal, edit).value
     }
 
+    /// The one action tracker, which Learning writes through like every module.
+    var tracker: ActionTracker { ActionTracker(environment: environment) }
+
     // MARK: Recommendations and work streams
 
-    /// Adds a recommendation from any source and places it in the work stream of its theme, creating
-    /// one when none matches.
+    /// Adds a recommendation from any source and places it in the work stream of its theme.
     ///
-    /// - Returns: The recommendation and its work stream.
+    /// A new work stream is made when none matches. A recommendation with no theme joins no work
+    /// stream: the learning report lists it as without a theme until someone gives it one.
+    ///
+    /// - Returns: The recommendation and its work stream, if it has a theme.
     @discardableResult
     public func add(
         _ recommendation: Recommendation,
         by principal: Principal
-    ) async throws -> (Recommendation, WorkStream) {
-        let streams = try await records.all(WorkStream.self, as: principal)
-        let placed = place(recommendation, in: streams)
-        var batch = RecordBatch()
-        try batch.save(recommendation, version: 0)
-        try batch.save(placed.value, version: placed.version)
-        try await records.commit(batch, by: principal)
-        return (recommendation, placed.value)
+    ) async throws -> (Recommendation, WorkStream?) {
+        try await tracker.raise(recommendation, by: principal)
     }
 
-    /// Places every open recommendation not yet in a work stream: those raised by audits, Section 11
-    /// and others, in one transaction.
+    /// Places every open recommendation with a theme that is not yet in a work stream: those raised
+    /// by audits, Section 11 and others, in one transaction.
     ///
     /// - Returns: The work streams changed.
     @discardableResult
     public func placeNewRecommendations(by principal: Principal) async throws -> [WorkStream] {
         var streams = try await records.all(WorkStream.self, as: principal)
         let placed = Set(streams.flatMap(\.value.recommendations))
-        var changed = Set<WorkStream.ID>()
+        var changed = Set<Int>()
         for recommendation in try await records.all(Recommendation.self, as: principal).map(\.value)
         where !placed.contains(recommendation.id) && recommendation.status == .open {
-            let stream = place(recommendation, in: streams)
-            changed.insert(stream.value.id)
-            if let index = streams.firstIndex(where: { $0.value.id == stream.value.id }) {
-                streams[index] = stream
-            } else {
-                streams.append(stream)
+            if let index = WorkStream.place(recommendation, in: &streams, ids: environment.ids) {
+                changed.insert(index)
             }
         }
         var batch = RecordBatch()
-        for stream in streams where changed.contains(stream.value.id) {
-            try batch.save(stream.value, version: stream.version)
+        for index in changed.sorted() {
+            try batch.save(streams[index].value, version: streams[index].version)
         }
         try await records.commit(batch, by: principal)
-        return streams.filter { changed.contains($0.value.id) }.map(\.value).sorted { $0.id < $1.id }
-    }
-
-    /// The work stream a recommendation joins, at the version it was read (0 for a new one).
-    private func place(_ recommendation: Recommendation, in streams: [Versioned<WorkStream>]) -> Versioned<WorkStream> {
-        let member = WorkStream.Member(recommendation: recommendation.id, match: .theme, confirmed: false)
-        let theme = recommendation.themes.first ?? Theme(rawValue: "general")
-        let matched =
-            WorkStream.match(recommendation, in: streams.map(\.value))
-            ?? streams.first { $0.value.theme == theme }?.value
-        if let matched, var held = streams.first(where: { $0.value.id == matched.id }) {
-            held.value.members.append(member)
-            return held
-        }
-        var stream = WorkStream(
-            id: WorkStream.ID(rawValue: "ws-\(theme.rawValue)") ?? environment.ids.make(),
-            theme: theme,
-            title: theme.label,
-            leadAgency: recommendation.ownerAgency
-        )
-        stream.members.append(member)
-        return Versioned(stream, version: 0)
+        return changed.sorted().map { streams[$0].value }.sorted { $0.id < $1.id }
     }
 
     /// Confirms a recommendation's match to its work stream, or moves it to another.
@@ -236,7 +210,8 @@ public struct LearningTracker: Sendable {
 
     // MARK: Actions
 
-    /// Adds an action to a recommendation, in the recommendation's work stream.
+    /// Adds an action towards a recommendation, in its work stream: the one action tracker's
+    /// ``ActionTracker/addAction(_:to:owner:lead:startOn:dueOn:origin:by:)``.
     @discardableResult
     public func addAction(
         _ text: String,
@@ -247,24 +222,15 @@ public struct LearningTracker: Sendable {
         dueOn: Day,
         by principal: Principal
     ) async throws -> TrackedAction {
-        guard dueOn >= startOn else {
-            throw DomainError(.invalidInput, "an action due on \(dueOn) cannot start later, on \(startOn)")
-        }
-        _ = try await records.require(Recommendation.self, id: recommendation, as: principal)
-        let stream = try await records.all(WorkStream.self, as: .system).first {
-            $0.value.recommendations.contains(recommendation)
-        }
-        let action = TrackedAction(
-            id: environment.ids.make(),
-            recommendation: recommendation,
-            workStream: stream?.value.id,
-            text: text,
-            ownerAgency: owner,
+        try await tracker.addAction(
+            text,
+            to: recommendation,
+            owner: owner,
             lead: lead,
             startOn: startOn,
-            dueOn: dueOn
+            dueOn: dueOn,
+            by: principal
         )
-        return try await records.save(action, version: 0, by: principal).value
     }
 
     /// Records a progress update on an action, with the status it reports.
@@ -275,16 +241,7 @@ public struct LearningTracker: Sendable {
         _ text: String,
         by principal: Principal
     ) async throws -> TrackedAction {
-        guard !status.isComplete else {
-            throw DomainError(
-                .invalidInput,
-                "use complete(_:evidence:by:) to complete action \(action), with its evidence"
-            )
-        }
-        return try await changeAction(action, by: principal) { action, day in
-            action.status = status
-            action.updates.append(TrackedAction.Update(on: day, by: principal.id, text: text, status: status))
-        }
+        try await tracker.update(action, status: status, text, by: principal)
     }
 
     /// Completes an action; with evidence it is completed and evidenced.
@@ -294,26 +251,8 @@ public struct LearningTracker: Sendable {
         evidence: [EvidenceReference],
         note: String,
         by principal: Principal
-    )
-        async throws -> TrackedAction
-    {
-        try await changeAction(action, by: principal) { action, day in
-            action.status = evidence.isEmpty ? .completed : .completedAndEvidenced
-            action.completedOn = action.completedOn ?? day
-            action.completionEvidence = evidence.isEmpty ? action.completionEvidence : evidence
-            action.updates.append(TrackedAction.Update(on: day, by: principal.id, text: note, status: action.status))
-        }
-    }
-
-    private func changeAction(
-        _ id: TrackedAction.ID,
-        by principal: Principal,
-        _ edit: (inout TrackedAction, Day) throws -> Void
-    )
-        async throws -> TrackedAction
-    {
-        let today = environment.today()
-        return try await records.modify(TrackedAction.self, id: id, by: principal) { try edit(&$0, today) }.value
+    ) async throws -> TrackedAction {
+        try await tracker.complete(action, evidence: evidence, note: note, by: principal)
     }
 
     // MARK: Impact
@@ -324,24 +263,16 @@ public struct LearningTracker: Sendable {
         of recommendation: Recommendation.ID,
         judgement: ImpactRecord.Judgement,
         evidence: [ImpactRecord.Evidence],
+        source: RecordReference? = nil,
         by principal: Principal
     ) async throws -> ImpactRecord {
-        guard !evidence.isEmpty else {
-            throw DomainError(
-                .invalidInput,
-                "evidence of impact for recommendation \(recommendation) is empty; name at least one source"
-            )
-        }
-        _ = try await records.require(Recommendation.self, id: recommendation, as: principal)
-        let record = ImpactRecord(
-            id: environment.ids.make(),
-            recommendation: recommendation,
+        try await tracker.recordImpact(
+            of: recommendation,
             judgement: judgement,
             evidence: evidence,
-            recordedOn: environment.today(),
-            recordedBy: principal.id
+            source: source,
+            by: principal
         )
-        return try await records.save(record, version: 0, by: principal).value
     }
 
     /// Closes a recommendation on evidence that practice changed.
@@ -353,24 +284,7 @@ public struct LearningTracker: Sendable {
         _ recommendation: Recommendation.ID,
         by principal: Principal
     ) async throws -> Recommendation {
-        let held = try await records.require(Recommendation.self, id: recommendation, as: principal)
-        let impact = try await records.all(
-            ImpactRecord.self,
-            RecordFilter(parent: recommendation.retyped()),
-            as: principal
-        )
-        .map(\.value).filter { $0.judgement == .embedded || $0.judgement == .progressing }
-        guard let latest = impact.max(by: { $0.recordedOn < $1.recordedOn }) else {
-            throw DomainError(
-                .invalidTransition,
-                "recommendation \(recommendation) has no evidence that practice changed; record its impact before closing it"
-            )
-        }
-        var closed = held.value
-        closed.status = .closed
-        closed.closedOn = environment.today()
-        closed.closingNote = "Impact \(latest.judgement): " + latest.evidence.map(\.summary).joined(separator: "; ")
-        return try await records.save(closed, version: held.version, by: principal).value
+        try await tracker.closeRecommendation(recommendation, by: principal)
     }
 
     // MARK: Dissemination

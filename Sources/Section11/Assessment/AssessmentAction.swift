@@ -27,10 +27,15 @@ public struct AssessmentAction: Hashable, Sendable, Codable {
     public var owner: String
     /// The day it is due.
     public var dueOn: Day
-    /// The day it was completed, if it has been.
+    /// The day it was completed, for an action not in the one tracker: one from a return made
+    /// before actions were tracked there. A tracked action's progress is its ``tracked`` action's.
     public var completedOn: Day?
-    /// Progress updates, oldest first.
+    /// Progress updates, oldest first, for an action not in the one tracker.
     public var progress: [Progress]?
+    /// The action in the one tracker that this is, once the return is submitted: its progress,
+    /// completion and evidence of impact are recorded there, and carried forward with it from one
+    /// cycle to the next.
+    public var tracked: TrackedAction.ID?
 
     /// Creates an action.
     public init(

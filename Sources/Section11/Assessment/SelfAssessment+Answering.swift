@@ -1,4 +1,4 @@
-import Domain
+public import Domain
 
 /// Why an answer was refused: which of the answers, which of its fields, and what is wrong.
 struct AnswerProblem: Error {
@@ -56,5 +56,25 @@ extension SelfAssessment {
             updated.carriedForward = nil
             self.responses[index] = updated
         }
+    }
+}
+
+extension SelfAssessment {
+    /// The assessment with each tracked action as the one tracker has it: its text, due day and
+    /// completion are the tracker's, so that every reader of the assessment sees one list.
+    public func trackingActions(in tracker: [TrackedAction.ID: TrackedAction]) -> SelfAssessment {
+        var assessment = self
+        for (index, response) in responses.enumerated() {
+            guard let actions = response.actions, actions.contains(where: { $0.tracked != nil }) else { continue }
+            assessment.responses[index].actions = actions.map { action in
+                guard let tracked = action.tracked.flatMap({ tracker[$0] }) else { return action }
+                var current = action
+                current.text = tracked.text
+                current.dueOn = tracked.dueOn
+                current.completedOn = tracked.status.isComplete ? (tracked.completedOn ?? tracked.dueOn) : nil
+                return current
+            }
+        }
+        return assessment
     }
 }

@@ -11,6 +11,10 @@ public struct SelfAssessment: StorableRecord, IdentifierKind, Hashable {
     public typealias ID = Identifier<SelfAssessment>
     /// `section11.assessment`.
     public static var recordType: RecordType { "section11.assessment" }
+    /// Version 2: an action refers to its action in the one tracker.
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 reads unchanged: its actions are not yet tracked.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
 
     /// Where an assessment is in its lifecycle.
     public enum Status: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {

@@ -169,6 +169,7 @@ extension SelfAssessments {
         let day = environment.today()
         var seen = Set<Agency.ID>()
         var batch = RecordBatch()
+        var chain = try await ChainWrites(environment: environment)
         var written: [SelfAssessment] = []
         for (entryIndex, entry) in file.assessments.enumerated() {
             let path = "\(source): at assessments[\(entryIndex)]"
@@ -213,10 +214,20 @@ extension SelfAssessments {
                     throw DomainError(.invalidInput, "\(path): \(error.message)")
                 }
                 assessment.advance(to: .submitted, on: day, by: principal.id)
+                let agency = try await environment.records.load(Agency.self, id: entry.agency, as: .system)?.value
+                try await track(
+                    &assessment,
+                    set: set,
+                    agencyName: agency?.name ?? entry.agency.rawValue,
+                    day: day,
+                    chain: &chain,
+                    batch: &batch
+                )
             }
             try batch.save(assessment, version: current.version)
             written.append(assessment)
         }
+        try chain.finish(into: &batch)
         try await environment.records.commit(batch, by: principal)
         return written
     }

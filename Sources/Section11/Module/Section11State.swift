@@ -48,7 +48,11 @@ public struct Section11State: Sendable {
             func set(_ id: StandardSet.ID) -> StandardSet? {
                 storedSets[id] ?? starters.first { $0.id == id }
             }
-            let assessments = Dictionary(grouping: try await view.all(SelfAssessment.self), by: \.cycle)
+            let tracked = try await view.byID(TrackedAction.self)
+            let assessments = Dictionary(
+                grouping: try await view.all(SelfAssessment.self).map { $0.trackingActions(in: tracked) },
+                by: \.cycle
+            )
             let latest = Dictionary(grouping: cycles, by: \.duty).compactMapValues {
                 $0.max { ($0.issuedOn, $0.id) < ($1.issuedOn, $1.id) }
             }

@@ -63,26 +63,46 @@ extension SelfAssessments {
         }
     }
 
-    /// Submits the assessment to the partnership.
+    /// Submits the assessment to the partnership, and puts its actions in the one action tracker in
+    /// the same transaction: each criterion's actions serve a recommendation of the agency's own, with
+    /// the criterion's themes, in those themes' work streams.
     ///
     /// - Throws: `DomainError.Code.invalidInput` listing every criterion not rated and every
     ///   red or amber rating with no action; `DomainError.Code.invalidTransition` when it is not
     ///   in progress. Nothing is written.
     @discardableResult
     public func submit(
-        _ assessment: SelfAssessment.ID,
+        _ id: SelfAssessment.ID,
         version: Int? = nil,
         by principal: Principal
     ) async throws
         -> Versioned<SelfAssessment>
     {
-        try await change(assessment, version: version, as: .update, by: principal) { assessment, set, day in
-            guard [.inProgress, .returned, .invited].contains(assessment.status) else {
-                throw transition(assessment, "submitted", allowed: "while it is in progress or returned")
-            }
-            try Self.checkComplete(assessment, set)
-            assessment.advance(to: .submitted, on: day, by: principal.id)
+        let held = try await records.require(SelfAssessment.self, id: id, as: principal)
+        var assessment = held.value
+        let set = try await standardSet(assessment.standardSet)
+        let day = environment.today()
+        guard [.inProgress, .returned, .invited].contains(assessment.status) else {
+            throw transition(assessment, "submitted", allowed: "while it is in progress or returned")
         }
+        try Self.checkComplete(assessment, set)
+        assessment.advance(to: .submitted, on: day, by: principal.id)
+        var chain = try await ChainWrites(environment: environment)
+        var batch = RecordBatch()
+        let agency = try await records.load(Agency.self, id: assessment.agency, as: .system)?.value
+        try await track(
+            &assessment,
+            set: set,
+            agencyName: agency?.name ?? assessment.agency.rawValue,
+            day: day,
+            chain: &chain,
+            batch: &batch
+        )
+        try chain.finish(into: &batch)
+        let base = version ?? held.version
+        try batch.save(assessment, version: base)
+        let versions = try await records.commit(batch, by: principal)
+        return Versioned(assessment, version: versions[assessment.reference] ?? base + 1)
     }
 
     /// Checks every criterion is rated and every red or amber rating has an action.
@@ -111,8 +131,10 @@ extension SelfAssessments {
         }
     }
 
-    /// Records progress on an action, between cycles or during one; it becomes part of the record and
-    /// of the next cycle's carried-forward draft.
+    /// Records progress on an action, between cycles or during one. A tracked action's progress is
+    /// recorded in the one action tracker, where its history is kept and carried from cycle to
+    /// cycle; an action from a return made before actions were tracked keeps its progress in the
+    /// assessment, as it always did.
     ///
     /// - Throws: `DomainError.Code.notFound` when the action does not exist.
     @discardableResult
@@ -125,7 +147,18 @@ extension SelfAssessments {
         completed: Bool = false,
         by principal: Principal
     ) async throws -> Versioned<SelfAssessment> {
-        try await change(assessment, version: nil, as: .update, by: principal) { assessment, _, day in
+        let held = try await records.require(SelfAssessment.self, id: assessment, as: principal)
+        let action = held.value.responses.first { $0.criterion == criterion }?.actions?.first { $0.id == actionID }
+        if let tracked = action?.tracked {
+            let tracker = ActionTracker(environment: environment)
+            if completed {
+                try await tracker.complete(tracked, evidence: evidence, note: text, by: principal)
+            } else {
+                try await tracker.update(tracked, status: .onTrack, text, by: principal)
+            }
+            return held
+        }
+        return try await change(assessment, version: nil, as: .update, by: principal) { assessment, _, day in
             guard let responseIndex = assessment.responses.firstIndex(where: { $0.criterion == criterion }),
                 let actionIndex = assessment.responses[responseIndex].actions?.firstIndex(where: { $0.id == actionID })
             else {

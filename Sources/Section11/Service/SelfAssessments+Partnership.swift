@@ -144,6 +144,7 @@ extension SelfAssessments {
             )
         )
         var batch = RecordBatch()
+        var chain = try await ChainWrites(environment: environment)
         var created: [Recommendation] = []
         for gap in analysis.gaps(share: gapShare) {
             let id =
@@ -155,13 +156,14 @@ extension SelfAssessments {
                 source: Recommendation.Source(.section11, record: cycle.reference, title: cycle.name),
                 text:
                     "Partnership-wide gap on criterion \(gap.criterion) (\(gap.text)): \(gap.belowGreen) of \(gap.rated) agencies rated it below green. Agree a partnership action to close it.",
-                themes: [],
+                themes: set.themes(of: gap.criterion),
                 raisedOn: environment.today(),
                 dueOn: environment.today().adding(months: 6)
             )
-            try batch.save(recommendation, version: 0)
+            try chain.raise(recommendation, in: &batch)
             created.append(recommendation)
         }
+        try chain.finish(into: &batch)
         try await records.commit(batch, by: principal)
         return created
     }

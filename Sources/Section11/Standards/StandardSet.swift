@@ -26,9 +26,18 @@ public struct Criterion: Hashable, Sendable, Codable {
     public var guidance: [String]
     /// Prompts for the evidence that would show it.
     public var evidencePrompts: [String]
+    /// The themes it bears on, when they differ from its standard's; `nil` in sets from before themes.
+    public var themes: [Theme]?
 
     /// Creates a criterion.
-    public init(code: CriterionCode, text: String, guidance: [String] = [], evidencePrompts: [String] = []) {
+    public init(
+        code: CriterionCode,
+        text: String,
+        guidance: [String] = [],
+        evidencePrompts: [String] = [],
+        themes: [Theme]? = nil
+    ) {
+        self.themes = themes
         self.code = code
         self.text = text
         self.guidance = guidance
@@ -46,9 +55,18 @@ public struct Standard: Hashable, Sendable, Codable {
     public var criteria: [Criterion]
     /// The sectors it applies to; empty means every sector.
     public var sectors: [AgencySector]
+    /// The themes its criteria bear on, unless a criterion names its own; `nil` in sets from before themes.
+    public var themes: [Theme]?
 
     /// Creates a standard.
-    public init(code: StandardCode, title: String, criteria: [Criterion], sectors: [AgencySector] = []) {
+    public init(
+        code: StandardCode,
+        title: String,
+        criteria: [Criterion],
+        sectors: [AgencySector] = [],
+        themes: [Theme]? = nil
+    ) {
+        self.themes = themes
         self.code = code
         self.title = title
         self.criteria = criteria
@@ -71,6 +89,10 @@ public struct StandardSet: StorableRecord, IdentifierKind, Hashable {
     public typealias ID = Identifier<StandardSet>
     /// `section11.standard-set`.
     public static var recordType: RecordType { "section11.standard-set" }
+    /// Version 2: standards and criteria carry themes.
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 reads unchanged, with no themes.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
 
     /// The set's id, which includes its version, such as `section11-classic-v1`.
     public var id: StandardSet.ID
@@ -126,6 +148,15 @@ public struct StandardSet: StorableRecord, IdentifierKind, Hashable {
     /// The standard a criterion belongs to.
     public func standard(of criterion: CriterionCode) -> Standard? {
         standards.first { $0.criteria.contains { $0.code == criterion } }
+    }
+
+    /// The themes a criterion bears on: its own, or its standard's.
+    ///
+    /// A gap or an action on the criterion is raised with these themes, so that it lands in the
+    /// work stream of each.
+    public func themes(of criterion: CriterionCode) -> [Theme] {
+        guard let standard = standard(of: criterion) else { return [] }
+        return standard.criteria.first { $0.code == criterion }?.themes ?? standard.themes ?? []
     }
 
     /// The criterion with a code.

@@ -72,7 +72,20 @@ extension StandardSet {
                 version: 1,
                 name: "Section 11: the eight standards",
                 duty: .section11,
-                standards: standards
+                standards: Self.themed(
+                    standards,
+                    [
+                        "1": [.governance], "2": [.governance], "3": [.governance], "4": [.voiceOfTheChild],
+                        "5": [.workforce], "6": [.saferRecruitment], "7": [.multiAgencyWorking],
+                        "8": [.informationSharing],
+                    ],
+                    criteria: [
+                        "2.3": [.onlineSafety], "2.5": [.escalation], "3.3": [.escalation],
+                        "3.5": [.multiAgencyWorking], "4.3": [.equalityAndDiversity], "5.5": [.supervision],
+                        "6.3": [.saferRecruitment, .allegations], "7.3": [.thresholds], "7.4": [.earlyHelp],
+                        "7.5": [.escalation],
+                    ]
+                )
             )
         } catch {
             preconditionFailure("the starter Section 11 set is invalid: \(error)")
@@ -130,10 +143,37 @@ extension StandardSet {
                 version: 1,
                 name: "Schools: section 175/157 self-assessment",
                 duty: .section175,
-                standards: standards
+                standards: Self.themed(
+                    standards,
+                    [
+                        "S1": [.governance], "S2": [.saferRecruitment], "S3": [.workforce], "S4": [.onlineSafety],
+                        "S5": [.governance], "S6": [.governance], "S7": [.allegations], "S8": [.missingChildren],
+                    ],
+                    criteria: [:]
+                )
             )
         } catch {
             preconditionFailure("the starter s175 set is invalid: \(error)")
         }
     }()
+}
+
+extension StandardSet {
+    /// Standards with the themes of each, and of any criterion whose themes differ.
+    static func themed(
+        _ standards: [Standard],
+        _ themes: [StandardCode: [Theme]],
+        criteria: [CriterionCode: [Theme]]
+    ) -> [Standard] {
+        standards.map { standard in
+            var standard = standard
+            standard.themes = themes[standard.code]
+            standard.criteria = standard.criteria.map { criterion in
+                var criterion = criterion
+                criterion.themes = criteria[criterion.code]
+                return criterion
+            }
+            return standard
+        }
+    }
 }

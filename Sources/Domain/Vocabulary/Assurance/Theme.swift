@@ -70,6 +70,10 @@ public struct Theme: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
     public static let multiAgencyWorking = Theme(rawValue: "multi-agency-working")
     /// Working with fathers and men in the household.
     public static let fathersAndMen = Theme(rawValue: "fathers-and-men")
+    /// Leadership, governance and accountability for safeguarding.
+    public static let governance = Theme(rawValue: "governance")
+    /// Allegations against people who work with children.
+    public static let allegations = Theme(rawValue: "allegations")
 
     /// The starter catalogue, in a stable order.
     ///
@@ -79,7 +83,7 @@ public struct Theme: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
         .informationSharing, .neurodiversity, .parentalSubstanceMisuse, .selfHarmAndSuicide, .sexualAbuse,
         .physicalAbuse, .missingChildren, .earlyHelp, .thresholds, .escalation, .saferRecruitment, .supervision,
         .workforce, .disabledChildren, .equalityAndDiversity, .assessmentAndPlanning, .multiAgencyWorking,
-        .fathersAndMen,
+        .fathersAndMen, .governance, .allegations,
     ]
 
     private static let starterLabels: [String: String] = [
@@ -94,6 +98,7 @@ public struct Theme: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
         "workforce": "Workforce development", "disabled-children": "Disabled children",
         "equality-and-diversity": "Equality and diversity", "assessment-and-planning": "Assessment and planning",
         "multi-agency-working": "Multi-agency working", "fathers-and-men": "Fathers and men in the household",
+        "governance": "Leadership and governance", "allegations": "Allegations against staff",
     ]
 }
 

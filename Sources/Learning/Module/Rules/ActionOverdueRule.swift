@@ -1,6 +1,10 @@
 public import Domain
 
 /// An action past its due day and not complete.
+///
+/// An action that is an agency's own plan (one with an `TrackedAction.origin`, such as a
+/// Section 11 action) is chased by its own module's rule, which names the criterion: one finding
+/// for each overdue action, not two.
 public struct ActionOverdueRule: AssuranceRule {
     /// `learning.action-overdue`.
     public var id: RuleID { .learningActionOverdue }
@@ -22,7 +26,7 @@ public struct ActionOverdueRule: AssuranceRule {
     /// One finding per overdue action, at its agency.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await LearningState.load(view)
-        return state.actions.filter { $0.effectiveStatus(on: day) == .overdue }.map { action in
+        return state.actions.filter { $0.origin == nil && $0.effectiveStatus(on: day) == .overdue }.map { action in
             FindingDraft(
                 key: action.id.rawValue,
                 subject: action.reference,

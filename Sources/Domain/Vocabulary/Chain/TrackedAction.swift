@@ -1,4 +1,3 @@
-public import Domain
 import Foundation
 
 /// An action towards a recommendation, in the one action tracker.
@@ -9,8 +8,28 @@ public struct TrackedAction: StorableRecord, IdentifierKind, Hashable {
     public static var noun: String { "action" }
     /// The type of the action's identifier.
     public typealias ID = Identifier<TrackedAction>
-    /// `learning.action`.
+    /// `learning.action`: the name the record had when the tracker began in Learning, kept because
+    /// stored records carry it.
     public static var recordType: RecordType { "learning.action" }
+    /// Version 2: an action may come from an agency's own plan (``origin``).
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 reads unchanged.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
+
+    /// Where an action came from when it is not a partnership plan's: an agency's answer to a
+    /// Section 11 or s175 criterion, say.
+    public struct Origin: Hashable, Sendable, Codable {
+        /// The record that holds it, such as the agency's self-assessment.
+        public var record: RecordReference
+        /// Where in that record, such as the criterion's code.
+        public var detail: String?
+
+        /// Creates an origin.
+        public init(record: RecordReference, detail: String? = nil) {
+            self.record = record
+            self.detail = detail
+        }
+    }
 
     /// An action's declared status.
     public enum Status: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
@@ -78,6 +97,8 @@ public struct TrackedAction: StorableRecord, IdentifierKind, Hashable {
     public var completedOn: Day?
     /// Evidence that it was completed.
     public var completionEvidence: [EvidenceReference]?
+    /// Where it came from, when it is an agency's own plan rather than the partnership's.
+    public var origin: Origin?
 
     /// Creates an action, not started.
     public init(
@@ -123,97 +144,4 @@ public struct TrackedAction: StorableRecord, IdentifierKind, Hashable {
     }
     /// Learning, scoped to the owner agency.
     public var accessScope: AccessScope { AccessScope(.learning, agency: ownerAgency) }
-}
-
-/// Evidence that a recommendation changed practice: a separate, later judgement than completing its actions.
-public struct ImpactRecord: StorableRecord, IdentifierKind, Hashable {
-    /// The noun used in messages.
-    public static var noun: String { "impact record" }
-    /// The type of the record's identifier.
-    public typealias ID = Identifier<ImpactRecord>
-    /// `learning.impact`.
-    public static var recordType: RecordType { "learning.impact" }
-
-    /// Where evidence of impact comes from.
-    public enum EvidenceKind: String, Hashable, Sendable, Codable, CaseIterable {
-        /// A re-audit.
-        case reAudit = "re-audit"
-        /// A survey of practitioners.
-        case practitionerSurvey = "practitioner-survey"
-        /// A survey of children and families.
-        case childrenAndFamiliesSurvey = "children-and-families-survey"
-        /// A training evaluation.
-        case trainingEvaluation = "training-evaluation"
-        /// Movement of a measure.
-        case measureMovement = "measure-movement"
-        /// Anything else.
-        case other
-    }
-
-    /// The judgement of whether practice changed.
-    public enum Judgement: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
-        /// The change is embedded in practice.
-        case embedded
-        /// Practice is changing.
-        case progressing
-        /// No change is evident yet.
-        case notYetEvident = "not-yet-evident"
-        /// The change was not achieved.
-        case notAchieved = "not-achieved"
-
-        /// The judgement's name.
-        public var description: String { rawValue.replacingOccurrences(of: "-", with: " ") }
-    }
-
-    /// One piece of evidence.
-    public struct Evidence: Hashable, Sendable, Codable {
-        /// Its kind.
-        public var kind: EvidenceKind
-        /// What it shows.
-        public var summary: String
-        /// The record it comes from (an audit, a measure's series), by reference.
-        public var reference: RecordReference?
-
-        /// Creates evidence.
-        public init(kind: EvidenceKind, summary: String, reference: RecordReference? = nil) {
-            self.kind = kind
-            self.summary = summary
-            self.reference = reference
-        }
-    }
-
-    /// The record's id.
-    public var id: ImpactRecord.ID
-    /// The recommendation it judges.
-    public var recommendation: Recommendation.ID
-    /// The judgement.
-    public var judgement: Judgement
-    /// The evidence.
-    public var evidence: [Evidence]
-    /// The day it was recorded.
-    public var recordedOn: Day
-    /// Who recorded it.
-    public var recordedBy: Principal.ID
-
-    /// Creates a record.
-    public init(
-        id: ImpactRecord.ID,
-        recommendation: Recommendation.ID,
-        judgement: Judgement,
-        evidence: [Evidence],
-        recordedOn: Day,
-        recordedBy: Principal.ID
-    ) {
-        self.id = id
-        self.recommendation = recommendation
-        self.judgement = judgement
-        self.evidence = evidence
-        self.recordedOn = recordedOn
-        self.recordedBy = recordedBy
-    }
-
-    /// Indexed by recommendation.
-    public var index: RecordIndex { RecordIndex(parent: recommendation.retyped()) }
-    /// Learning.
-    public var accessScope: AccessScope { AccessScope(.learning) }
 }
