@@ -27,8 +27,10 @@ public struct AssessmentAction: Hashable, Sendable, Codable {
     public var owner: String
     /// The day it is due.
     public var dueOn: Day
-    /// The day it was completed, for an action not in the one tracker: one from a return made
-    /// before actions were tracked there. A tracked action's progress is its ``tracked`` action's.
+    /// The day it was completed, for an action not in the one tracker.
+    ///
+    /// That is one from a return made before actions were tracked there. A tracked action's
+    /// progress is its ``tracked`` action's.
     public var completedOn: Day?
     /// Progress updates, oldest first, for an action not in the one tracker.
     public var progress: [Progress]?

@@ -131,8 +131,9 @@ extension SelfAssessments {
         }
     }
 
-    /// Records progress on an action, between cycles or during one. A tracked action's progress is
-    /// recorded in the one action tracker, where its history is kept and carried from cycle to
+    /// Records progress on an action, between cycles or during one.
+    ///
+    /// A tracked action's progress is recorded in the one action tracker, where its history is kept and carried from cycle to
     /// cycle; an action from a return made before actions were tracked keeps its progress in the
     /// assessment, as it always did.
     ///

@@ -22,9 +22,10 @@ public struct ActionTracker: Sendable {
 
     private var records: Records { environment.records }
 
-    /// Raises a recommendation from any source and places it in the work stream of its theme,
-    /// creating one when none matches. A recommendation with no theme joins no work stream: it is
-    /// reported as without a theme until someone gives it one.
+    /// Raises a recommendation from any source and places it in the work stream of its theme.
+    ///
+    /// A new work stream is made when none matches. A recommendation with no theme joins no work
+    /// stream: it is reported as without a theme until someone gives it one.
     ///
     /// - Returns: The recommendation and its work stream, if it has a theme.
     /// - Throws: `staleWrite` when a work stream changed meanwhile; `accessDenied`.
@@ -128,6 +129,7 @@ public struct ActionTracker: Sendable {
     ///     series, an agency's assessment.
     ///   - actions: The recommendation's actions the judgement looked at.
     ///   - principal: Who records it.
+    /// - Returns: The impact record.
     /// - Throws: `invalidInput` for no evidence or an action of another recommendation;
     ///   `notFound` for an unknown recommendation.
     @discardableResult

@@ -37,6 +37,7 @@ public struct ChainWrites: Sendable {
     ///   - batch: The batch it is saved in.
     ///   - version: The version read, 0 for a new recommendation.
     /// - Returns: The work stream it joined, if it has a theme.
+    /// - Throws: `invalidInput` when the recommendation cannot be coded.
     @discardableResult
     public mutating func raise(
         _ recommendation: Recommendation,
