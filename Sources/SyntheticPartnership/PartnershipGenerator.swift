@@ -205,7 +205,7 @@ public struct PartnershipGenerator: Sendable {
                             barriers: random.chance(0.3)
                                 ? ["Capacity of partner agencies to release practitioners."] : [],
                             escalations: random.chance(0.15)
-                                ? ["Delays in health information for strategy discussions."] : []
+                                ? [GroupReport.Escalation("Delays in health information for strategy discussions.")] : []
                         )
                     )
                 }

@@ -187,7 +187,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_106)
+        #expect(walked == 1_109)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

@@ -9,6 +9,10 @@ public struct ChallengeSession: StorableRecord, IdentifierKind, Hashable {
     public typealias ID = Identifier<ChallengeSession>
     /// `audit.challenge-session`.
     public static var recordType: RecordType { "audit.challenge-session" }
+    /// Version 2: an outcome may name the actions it examined.
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 reads unchanged.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
 
     /// The judgement of a recommendation's impact.
     public enum Judgement: String, Hashable, Sendable, Codable, CaseIterable {
@@ -30,12 +34,30 @@ public struct ChallengeSession: StorableRecord, IdentifierKind, Hashable {
         public var evidence: String
         /// The judgement.
         public var judgement: Judgement
+        /// The recommendation's actions the session examined, if it looked at particular ones.
+        public var actions: [TrackedAction.ID]?
 
         /// Creates an outcome.
-        public init(recommendation: Recommendation.ID, evidence: String, judgement: Judgement) {
+        public init(
+            recommendation: Recommendation.ID,
+            evidence: String,
+            judgement: Judgement,
+            actions: [TrackedAction.ID]? = nil
+        ) {
             self.recommendation = recommendation
             self.evidence = evidence
             self.judgement = judgement
+            self.actions = actions
+        }
+
+        /// The judgement as the one tracker records impact.
+        public var impact: ImpactRecord.Judgement {
+            switch judgement {
+            case .embedded: .embedded
+            case .progressing: .progressing
+            case .notYetEvident: .notYetEvident
+            case .notAchieved: .notAchieved
+            }
         }
     }
 

@@ -10,13 +10,14 @@ extension AuditProgramme {
         try await change(id, by: principal) { $0.findings += findings }
     }
 
-    /// Makes a recommendation from an audit, for the one action tracker.
+    /// Makes a recommendation from an audit, for the one action tracker, in the work stream of its
+    /// first theme: the themes given, or the audit's own.
     @discardableResult
     public func recommend(
         _ text: String,
         from id: Audit.ID,
         owner: Agency.ID?,
-        themes: [Theme],
+        themes: [Theme] = [],
         dueOn: Day,
         by principal: Principal
     ) async throws -> Recommendation {
@@ -26,14 +27,16 @@ extension AuditProgramme {
             source: Recommendation.Source(.audit, record: held.value.reference, title: held.value.title),
             text: text,
             ownerAgency: owner,
-            themes: themes,
+            themes: themes.isEmpty ? held.value.themes : themes,
             raisedOn: environment.today(),
             dueOn: dueOn
         )
         var audit = held.value
         audit.recommendations.append(recommendation.id)
+        var chain = try await ChainWrites(environment: environment)
         var batch = RecordBatch()
-        try batch.save(recommendation, version: 0)
+        try chain.raise(recommendation, in: &batch)
+        try chain.finish(into: &batch)
         try batch.save(audit, version: held.version)
         try await records.commit(batch, by: principal)
         return recommendation
@@ -74,7 +77,12 @@ extension AuditProgramme {
 
     /// Holds an audit's challenge session: the evidence of impact and a judgement for each recommendation.
     ///
-    /// - Throws: `DomainError.Code.invalidInput` when a recommendation of the audit has no outcome.
+    /// Each judgement is recorded in the one action tracker as impact on the recommendation, and on
+    /// the actions the session examined, with the session as its source: a recommendation the session
+    /// found embedded or progressing may close on it.
+    ///
+    /// - Throws: `DomainError.Code.invalidInput` when a recommendation of the audit has no outcome,
+    ///   or an outcome names an action of another recommendation.
     @discardableResult
     public func holdChallenge(
         _ id: Audit.ID,
@@ -105,6 +113,18 @@ extension AuditProgramme {
         var batch = RecordBatch()
         try batch.save(session, version: 0)
         try batch.save(audit, version: held.version)
+        let tracker = ActionTracker(environment: environment)
+        for outcome in outcomes {
+            try await tracker.stageImpact(
+                of: outcome.recommendation,
+                judgement: outcome.impact,
+                evidence: [ImpactRecord.Evidence(kind: .challengeSession, summary: outcome.evidence, reference: session.reference)],
+                source: session.reference,
+                actions: outcome.actions ?? [],
+                in: &batch,
+                by: principal
+            )
+        }
         try await records.commit(batch, by: principal)
         return session
     }

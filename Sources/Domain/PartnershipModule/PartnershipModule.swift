@@ -127,7 +127,11 @@ public struct PartnershipModule: AssuranceModule {
                     .text(
                         TextBlock(
                             heading: "Escalations",
-                            bullets: report.escalations.isEmpty ? ["None raised."] : report.escalations
+                            bullets: report.escalations.isEmpty
+                                ? ["None raised."]
+                                : report.escalations.map {
+                                    $0.level == .executive ? $0.text : "\($0.text) (raised to the \($0.level))"
+                                }
                         )
                     ),
                 ]

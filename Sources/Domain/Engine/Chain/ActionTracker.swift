@@ -158,6 +158,7 @@ public struct ActionTracker: Sendable {
     /// Stages a judgement of impact in a batch, after the same checks as
     /// ``recordImpact(of:judgement:evidence:source:actions:by:)``, for a module that records it with
     /// its own writes.
+    @discardableResult
     public func stageImpact(
         of recommendation: Recommendation.ID,
         judgement: ImpactRecord.Judgement,
