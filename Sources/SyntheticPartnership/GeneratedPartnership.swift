@@ -29,6 +29,8 @@ public struct GeneratedPartnership: Sendable {
     public var series: [ObservationSeries]
     /// The population results of its outcomes framework.
     public var populationResults: [PopulationResult]
+    /// The partnership's priorities.
+    public var priorities: [Priority] = []
 
     /// The number of observations.
     public var observationCount: Int { series.reduce(0) { $0 + $1.points.count } }
@@ -46,6 +48,7 @@ public struct GeneratedPartnership: Sendable {
         for session in scrutinySessions { try batch.save(session, version: 0) }
         for voice in voiceRecords { try batch.save(voice, version: 0) }
         for result in populationResults { try batch.save(result, version: 0) }
+        for priority in priorities { try batch.save(priority, version: 0) }
         return batch
     }
 }

@@ -49,11 +49,14 @@ extension PartnershipGenerator {
     /// Generates the partnership at an index, from 0, without writing it.
     public func generated(_ index: Int) throws -> Generated {
         let partnership = try partnership(index)
-        return Generated(
-            partnership: partnership,
-            section11: section11(for: partnership, index: index),
-            learning: learning(for: partnership, index: index),
-            audits: audits(for: partnership, index: index)
+        return chained(
+            Generated(
+                partnership: partnership,
+                section11: section11(for: partnership, index: index),
+                learning: learning(for: partnership, index: index),
+                audits: audits(for: partnership, index: index)
+            ),
+            index: index
         )
     }
 

@@ -161,7 +161,7 @@ public struct PartnershipGenerator: Sendable {
             }
             let cadence = group.meetingCadence?.months ?? 1
             var month = 0
-            while month < scale.months {
+            while month <= scale.months {
                 let day = calendar.workingDay(onOrAfter: start.adding(months: month).adding(days: 7 + groupIndex))
                 guard day < referenceDay else { break }
                 let recent = month >= scale.months - 6
@@ -205,7 +205,8 @@ public struct PartnershipGenerator: Sendable {
                             barriers: random.chance(0.3)
                                 ? ["Capacity of partner agencies to release practitioners."] : [],
                             escalations: random.chance(0.15)
-                                ? [GroupReport.Escalation("Delays in health information for strategy discussions.")] : []
+                                ? [GroupReport.Escalation("Delays in health information for strategy discussions.")]
+                                : []
                         )
                     )
                 }

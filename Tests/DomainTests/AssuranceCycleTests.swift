@@ -179,9 +179,11 @@ struct AssuranceCycleTests {
         let outcome = try await framework(store: store, on: day).runCycle(on: day, by: qaLead)
         let messages = outcome.raised.filter { $0.rule != "partnership.statutory-partner-attendance" }.map(\.message)
             .sorted()
-        // The PDG and the Executive are not sub-groups: they have no bi-monthly report or scrutiny cadence.
+        // The PDG and the Executive are not sub-groups: they have no bi-monthly report or scrutiny
+        // cadence; the PDG meets monthly, and the scenario's meetings end in September.
         #expect(
             messages == [
+                "Practice Development Group has not met since 2025-09-01; at its monthly cadence it was due to meet by 2025-10-01.",
                 "Quality Assurance Delivery Group has not reported to the Executive since 2025-06-10; its bi-monthly report was due by 2025-08-10.",
                 "Quality Assurance Delivery Group's six-monthly scrutiny session was due by 2025-10-01; there has been none since it was established on 2025-04-01.",
             ]
@@ -237,7 +239,9 @@ struct AssuranceCycleTests {
         #expect(
             catalogue.map(\.id.rawValue) == [
                 "partnership.statutory-partner-attendance", "partnership.group-report-overdue",
-                "partnership.scrutiny-session-overdue",
+                "partnership.scrutiny-session-overdue", "partnership.meeting-cadence",
+                "partnership.sub-group-escalation", "partnership.priority-without-activity",
+                "partnership.voice-changed-practice",
             ]
         )
         #expect(catalogue.allSatisfy { $0.source.kind == .framework && !$0.source.citation.isEmpty })

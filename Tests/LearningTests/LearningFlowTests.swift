@@ -142,17 +142,27 @@ struct LearningFlowTests {
         #expect(closed.status == .closed)
         #expect(closed.closingNote == "Impact embedded: Re-audit: neglect recognised in 9 of 10 cases.")
 
-        let view = AssuranceView(store: store)
-        let chains = LearningChain.chains(
-            reviews: try await view.all(Review.self),
-            recommendations: try await view.all(Recommendation.self),
-            actions: try await view.all(TrackedAction.self),
-            products: try await view.all(LearningProduct.self),
-            impact: try await view.all(ImpactRecord.self)
-        )
-        #expect(chains.map(\.source.id) == ["a-neglect", "lcspr-1", "rr-1"])
-        #expect(chains.allSatisfy { $0.brokenAt == nil })
-        #expect(chains.first { $0.source.id == "rr-1" }?.actionsCompleted == 1)
+        // A view reads its records once: each look at the chains is a new view.
+        func chains() async throws -> [LearningChain] {
+            let view = AssuranceView(store: store)
+            return LearningChain.chains(
+                reviews: try await view.all(Review.self),
+                recommendations: try await view.all(Recommendation.self),
+                streams: try await view.all(WorkStream.self),
+                actions: try await view.all(TrackedAction.self),
+                products: try await view.all(LearningProduct.self),
+                impact: try await view.all(ImpactRecord.self)
+            )
+        }
+        // Until every recommendation is closed on its impact, the other two chains stop at closing.
+        #expect(try await chains().map(\.brokenAt) == [.closed, .closed, nil])
+        for id in ["rec-lcspr", "rec-audit"] {
+            try await learning.closeRecommendation(Recommendation.ID(rawValue: id)!, by: lead)
+        }
+        let whole = try await chains()
+        #expect(whole.map(\.source.id) == ["a-neglect", "lcspr-1", "rr-1"])
+        #expect(whole.map(\.brokenAt) == [nil, nil, nil])
+        #expect(whole.first { $0.source.id == "rr-1" }?.actionsCompleted == 1)
     }
 
     @Test func whereAChainBreaks() {
@@ -176,6 +186,18 @@ struct LearningFlowTests {
             LearningChain.chains(
                 reviews: [review],
                 recommendations: [recommendation],
+                actions: [],
+                products: [],
+                impact: []
+            ).first?.brokenAt == .workStream
+        )
+        var stream = WorkStream(id: "w", theme: .neglect, title: "Neglect")
+        stream.members = [WorkStream.Member(recommendation: "rec", match: .theme, confirmed: true)]
+        #expect(
+            LearningChain.chains(
+                reviews: [review],
+                recommendations: [recommendation],
+                streams: [stream],
                 actions: [],
                 products: [],
                 impact: []

@@ -64,7 +64,21 @@ struct EarlierReleaseTests {
         let environment = AssuranceEnvironment(store: store, clock: .fixed(Self.day), ids: .seeded(11))
         let framework = AssuranceFramework(modules: Self.modules, environment: environment)
         let outcome = try await framework.runCycle(on: Self.day, by: PartnershipScenario.partnershipLead)
-        #expect(outcome.raised.isEmpty, "the fixture was written after a cycle on the same day")
+        // The fixture was written after a cycle on the same day: what is raised now comes only from
+        // rules added since, and nothing of the old cycle's findings is lost.
+        let added: Set<RuleID> = [
+            .partnershipMeetingCadence, .partnershipVoiceChangedPractice, .partnershipSubGroupEscalation,
+            .partnershipPriorityWithoutActivity, .section11StandardMovedToGreen, .auditGoodPractice,
+            .auditLearningEmbedded, .auditQuarterlySummaryMissing, .learningImpactEvidenced,
+            .learningRecommendationWithoutTheme,
+        ]
+        #expect(Set(outcome.raised.map(\.rule)).isSubset(of: added), "\(Set(outcome.raised.map(\.rule)))")
+        // Resolved: what the fixture answered after that cycle (a spot audit accepted, one declined).
+        #expect(
+            outcome.resolved.map(\.rule).sorted() == [
+                .auditProposedSpotAudit, .auditProposedSpotAudit, .measuresUnexplainedSpecialCause,
+            ]
+        )
         let report = try await StandardReports(framework: framework).make(
             ReportRequest(
                 kind: .practiceDevelopmentAssurance,

@@ -187,7 +187,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_109)
+        #expect(walked == 1_180)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

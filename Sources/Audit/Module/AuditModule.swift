@@ -41,7 +41,8 @@ public struct AuditModule: AssuranceModule {
             AuditPastWindowRule(), CaseReturnOverdueRule(), ModerationNotHeldRule(workingDays: moderationWorkingDays),
             ReportNotPresentedRule(weeks: reportWeeks), ChallengeOverdueRule(months: challengeMonths),
             ClosedWithoutVoiceRule(),
-            ProposedSpotAuditRule(periods: spotAuditPeriods), RecurringAuditThemeRule(),
+            ProposedSpotAuditRule(periods: spotAuditPeriods), RecurringAuditThemeRule(), QuarterlySummaryMissingRule(),
+            StrongAuditRule(), LearningEmbeddedRule(),
         ]
     }
 

@@ -10,7 +10,8 @@ struct AuditSections {
         switch request.kind {
         case .practiceDevelopmentAssurance, .yearly:
             let analysis = state.analysis()
-            var sections = [plan(state, request), grades(state, analysis), findings(state, request)]
+            var sections = [plan(state, request, priorities: try await view.byID(Priority.self))]
+            sections += [grades(state, analysis), findings(state, request)]
             let recurring = analysis.recurringThemes(on: request.day)
             if !recurring.isEmpty { sections.append(recurringSection(state, recurring)) }
             let sessions = state.sessions.filter {
@@ -27,7 +28,11 @@ struct AuditSections {
         }
     }
 
-    private func plan(_ state: AuditState, _ request: ReportRequest) -> ReportSection {
+    private func plan(
+        _ state: AuditState,
+        _ request: ReportRequest,
+        priorities: [Priority.ID: Priority]
+    ) -> ReportSection {
         let year = ReportingPeriod.containing(request.period.lastDay, kind: .year, basis: .financial)
         let audits = state.audits.filter { year.contains($0.plannedFrom) || year.contains($0.plannedUntil) }
             .sorted { ($0.plannedFrom, $0.id) < ($1.plannedFrom, $1.id) }
@@ -35,36 +40,64 @@ struct AuditSections {
         let late = audits.filter {
             $0.isActive && ![.reported, .challenge].contains($0.stage) && request.day > $0.plannedUntil
         }.count
+        var byPriority: [Priority.ID: [Audit]] = [:]
+        for audit in audits where audit.stage != .cancelled {
+            for priority in audit.priorities ?? [] { byPriority[priority, default: []].append(audit) }
+        }
+        let priorityRows: [[ReportCell]] = byPriority.keys.sorted().map { id in
+            let served = byPriority[id] ?? []
+            return [
+                .text(priorities[id]?.title ?? id.rawValue),
+                .count(served.count),
+                .count(served.filter { [.reported, .challenge, .closed].contains($0.stage) }.count),
+                .text(served.map(\.title).joined(separator: "; ")),
+            ]
+        }
+        var blocks: [ReportBlock] = [
+            .keyFigures([
+                KeyFigure(label: "Audits planned", value: .count(audits.count)),
+                KeyFigure(label: "Reported or closed", value: .count(done)),
+                KeyFigure(label: "Cancelled", value: .count(audits.filter { $0.stage == .cancelled }.count)),
+                KeyFigure(label: "Past their window", value: .count(late), rag: late == 0 ? .green : .amber),
+            ]),
+            .table(
+                TableBlock(
+                    caption: "The forward plan and its progress",
+                    columns: [
+                        .init("Audit"), .init("Type"), .init("Themes"), .init("Why"), .init("Window"),
+                        .init("Stage"),
+                    ],
+                    rows: audits.map {
+                        [
+                            .text($0.title), .text($0.type.description),
+                            .text($0.themes.map(\.label).joined(separator: ", ")),
+                            .text($0.rationale.rawValue.replacingOccurrences(of: "-", with: " ")),
+                            .text("\($0.plannedFrom) to \($0.plannedUntil)"), .text($0.stage.rawValue),
+                        ]
+                    }
+                )
+            ),
+        ]
+        if !priorityRows.isEmpty {
+            blocks.append(
+                .table(
+                    TableBlock(
+                        caption: "Audits of the plan by the partnership priority they serve",
+                        columns: [
+                            .init("Priority"), .init("Audits", numeric: true), .init("Reported", numeric: true),
+                            .init("Which"),
+                        ],
+                        rows: priorityRows
+                    )
+                )
+            )
+        }
         return ReportSection(
             id: "audit.plan",
             title: "The audit programme \(year.label)",
             module: module.name,
             order: 10,
-            blocks: [
-                .keyFigures([
-                    KeyFigure(label: "Audits planned", value: .count(audits.count)),
-                    KeyFigure(label: "Reported or closed", value: .count(done)),
-                    KeyFigure(label: "Cancelled", value: .count(audits.filter { $0.stage == .cancelled }.count)),
-                    KeyFigure(label: "Past their window", value: .count(late), rag: late == 0 ? .green : .amber),
-                ]),
-                .table(
-                    TableBlock(
-                        caption: "The forward plan and its progress",
-                        columns: [
-                            .init("Audit"), .init("Type"), .init("Themes"), .init("Why"), .init("Window"),
-                            .init("Stage"),
-                        ],
-                        rows: audits.map {
-                            [
-                                .text($0.title), .text($0.type.description),
-                                .text($0.themes.map(\.label).joined(separator: ", ")),
-                                .text($0.rationale.rawValue.replacingOccurrences(of: "-", with: " ")),
-                                .text("\($0.plannedFrom) to \($0.plannedUntil)"), .text($0.stage.rawValue),
-                            ]
-                        }
-                    )
-                ),
-            ]
+            blocks: blocks
         )
     }
 

@@ -2,6 +2,12 @@ public import Domain
 
 /// The ids of the Audit module's rules, for hosts that route, filter or test findings by rule.
 extension RuleID {
+    /// `audit.good-practice`: see ``StrongAuditRule``.
+    public static let auditGoodPractice: RuleID = "audit.good-practice"
+    /// `audit.learning-embedded`: see ``LearningEmbeddedRule``.
+    public static let auditLearningEmbedded: RuleID = "audit.learning-embedded"
+    /// `audit.quarterly-summary-missing`: see ``QuarterlySummaryMissingRule``.
+    public static let auditQuarterlySummaryMissing: RuleID = "audit.quarterly-summary-missing"
     /// `audit.challenge-overdue`: see ``ChallengeOverdueRule``.
     public static let auditChallengeOverdue: RuleID = "audit.challenge-overdue"
     /// `audit.closed-without-voice`: see ``ClosedWithoutVoiceRule``.

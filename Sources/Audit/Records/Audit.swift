@@ -47,6 +47,10 @@ public struct Audit: StorableRecord, IdentifierKind, Hashable {
     public typealias ID = Identifier<Audit>
     /// `audit.audit`.
     public static var recordType: RecordType { "audit.audit" }
+    /// Version 2: an audit names the partnership's priorities it serves.
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 reads unchanged, with no priorities.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
 
     /// Where an audit is in its lifecycle.
     public enum Stage: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
@@ -125,6 +129,8 @@ public struct Audit: StorableRecord, IdentifierKind, Hashable {
     public var voiceNotSoughtReason: String?
     /// The stages of an appreciative inquiry.
     public var inquiryStages: [InquiryStage]?
+    /// The partnership's priorities the audit serves; `nil` in records from before priorities.
+    public var priorities: [Priority.ID]?
 
     /// Creates a planned audit.
     public init(

@@ -16,12 +16,37 @@ public struct AuditQuestion: Hashable, Sendable, Codable {
     public var text: String
     /// How it is answered.
     public var kind: Kind
+    /// The themes a weak answer bears on: a recommendation about the question joins their work stream.
+    public var themes: [Theme]
 
     /// Creates a question.
-    public init(code: String, text: String, kind: Kind = .yesNo) {
+    public init(code: String, text: String, kind: Kind = .yesNo, themes: [Theme] = []) {
         self.code = code
         self.text = text
         self.kind = kind
+        self.themes = themes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, text, kind, themes
+    }
+
+    /// Decodes a question; one stored before questions carried themes has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        text = try container.decode(String.self, forKey: .text)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        themes = try container.decodeIfPresent([Theme].self, forKey: .themes) ?? []
+    }
+
+    /// Encodes a question, leaving out an empty list of themes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(text, forKey: .text)
+        try container.encode(kind, forKey: .kind)
+        if !themes.isEmpty { try container.encode(themes, forKey: .themes) }
     }
 }
 
@@ -33,12 +58,45 @@ public struct AuditSection: Hashable, Sendable, Codable {
     public var title: String
     /// Its questions.
     public var questions: [AuditQuestion]
+    /// The themes the section bears on: a recommendation about the section joins their work stream.
+    public var themes: [Theme]
 
     /// Creates a section.
-    public init(code: String, title: String, questions: [AuditQuestion] = []) {
+    public init(code: String, title: String, questions: [AuditQuestion] = [], themes: [Theme] = []) {
         self.code = code
         self.title = title
         self.questions = questions
+        self.themes = themes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, title, questions, themes
+    }
+
+    /// Decodes a section; one stored before sections carried themes has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(String.self, forKey: .code)
+        title = try container.decode(String.self, forKey: .title)
+        questions = try container.decode([AuditQuestion].self, forKey: .questions)
+        themes = try container.decodeIfPresent([Theme].self, forKey: .themes) ?? []
+    }
+
+    /// Encodes a section, leaving out an empty list of themes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(title, forKey: .title)
+        try container.encode(questions, forKey: .questions)
+        if !themes.isEmpty { try container.encode(themes, forKey: .themes) }
+    }
+
+    /// The themes of the section and of the given questions of it (all its questions when none are
+    /// named), without repeats, in the order first met.
+    public func themes(questions codes: [String] = []) -> [Theme] {
+        let asked = codes.isEmpty ? questions : questions.filter { codes.contains($0.code) }
+        var seen = Set<Theme>()
+        return (themes + asked.flatMap(\.themes)).filter { seen.insert($0).inserted }
     }
 }
 
@@ -85,11 +143,15 @@ public struct AuditTemplate: StorableRecord, IdentifierKind, Hashable {
 
     /// The questions every case audit asks about the child's experience.
     public static let standardQuestions: [AuditQuestion] = [
-        AuditQuestion(code: "child-seen", text: "Was the child seen?"),
-        AuditQuestion(code: "child-seen-alone", text: "Was the child seen alone?"),
-        AuditQuestion(code: "wishes-recorded", text: "Were the child's wishes and feelings recorded?"),
-        AuditQuestion(code: "family-views", text: "Were the family's views sought?"),
-        AuditQuestion(code: "timely", text: "Was the work timely?"),
+        AuditQuestion(code: "child-seen", text: "Was the child seen?", themes: [.voiceOfTheChild]),
+        AuditQuestion(code: "child-seen-alone", text: "Was the child seen alone?", themes: [.voiceOfTheChild]),
+        AuditQuestion(
+            code: "wishes-recorded",
+            text: "Were the child's wishes and feelings recorded?",
+            themes: [.voiceOfTheChild]
+        ),
+        AuditQuestion(code: "family-views", text: "Were the family's views sought?", themes: [.fathersAndMen]),
+        AuditQuestion(code: "timely", text: "Was the work timely?", themes: [.assessmentAndPlanning]),
     ]
 
     /// The starter multi-agency case audit tool, graded Outstanding / Good / Requires improvement /
@@ -100,10 +162,19 @@ public struct AuditTemplate: StorableRecord, IdentifierKind, Hashable {
         version: 1,
         name: "Multi-agency case audit tool",
         sections: [
-            AuditSection(code: "experience", title: "The child's experience and voice", questions: standardQuestions),
-            AuditSection(code: "recognition", title: "Recognition of risk and need"),
-            AuditSection(code: "assessment", title: "Assessment and planning"),
-            AuditSection(code: "joint-working", title: "Joint working and information sharing"),
+            AuditSection(
+                code: "experience",
+                title: "The child's experience and voice",
+                questions: standardQuestions,
+                themes: [.voiceOfTheChild]
+            ),
+            AuditSection(code: "recognition", title: "Recognition of risk and need", themes: [.thresholds]),
+            AuditSection(code: "assessment", title: "Assessment and planning", themes: [.assessmentAndPlanning]),
+            AuditSection(
+                code: "joint-working",
+                title: "Joint working and information sharing",
+                themes: [.informationSharing, .multiAgencyWorking]
+            ),
             AuditSection(code: "impact", title: "Impact on the child"),
         ]
     )

@@ -17,6 +17,14 @@ public struct QuarterlySummary: StorableRecord, IdentifierKind, Hashable {
         /// The child protection conference chairs.
         case conferenceChairs = "conference-chairs"
 
+        /// Who returns it, as a sentence names them: `MASH`, `conference chairs'`.
+        public var label: String {
+            switch self {
+            case .mash: "MASH"
+            case .conferenceChairs: "conference chairs'"
+            }
+        }
+
         /// The headings the framework asks for.
         public var headings: [String] {
             switch self {

@@ -11,23 +11,51 @@ extension AuditProgramme {
     }
 
     /// Makes a recommendation from an audit, for the one action tracker, in the work stream of its
-    /// first theme: the themes given, or the audit's own.
+    /// first theme.
+    ///
+    /// Its themes are the ones given; else those of the template's section (and the questions named
+    /// of it) that the recommendation is about; else the audit's own. A recommendation with none of
+    /// these is raised unthemed and reported as such.
+    ///
+    /// - Throws: `DomainError.Code.invalidInput` when `section` is not a section of the audit's
+    ///   template, or a question is not one of that section's.
     @discardableResult
     public func recommend(
         _ text: String,
         from id: Audit.ID,
         owner: Agency.ID?,
         themes: [Theme] = [],
+        about section: String? = nil,
+        questions: [String] = [],
         dueOn: Day,
         by principal: Principal
     ) async throws -> Recommendation {
         let held = try await records.require(Audit.self, id: id, as: principal)
+        var sectionThemes: [Theme] = []
+        if let section {
+            let template = try await template(held.value.template ?? AuditTemplate.standard.id)
+            guard let found = template.sections.first(where: { $0.code == section }) else {
+                throw DomainError(
+                    .invalidInput,
+                    "audit \(id): section '\(section)' is not a section of template \(template.id); expected one of "
+                        + template.sections.map(\.code).joined(separator: ", ")
+                )
+            }
+            if let unknown = questions.first(where: { code in !found.questions.contains { $0.code == code } }) {
+                throw DomainError(
+                    .invalidInput,
+                    "audit \(id): question '\(unknown)' is not a question of section '\(section)' of template \(template.id)"
+                )
+            }
+            sectionThemes = found.themes(questions: questions)
+        }
+        let chosen = !themes.isEmpty ? themes : !sectionThemes.isEmpty ? sectionThemes : held.value.themes
         let recommendation = Recommendation(
             id: environment.ids.make(),
             source: Recommendation.Source(.audit, record: held.value.reference, title: held.value.title),
             text: text,
             ownerAgency: owner,
-            themes: themes.isEmpty ? held.value.themes : themes,
+            themes: chosen,
             raisedOn: environment.today(),
             dueOn: dueOn
         )
@@ -118,7 +146,13 @@ extension AuditProgramme {
             try await tracker.stageImpact(
                 of: outcome.recommendation,
                 judgement: outcome.impact,
-                evidence: [ImpactRecord.Evidence(kind: .challengeSession, summary: outcome.evidence, reference: session.reference)],
+                evidence: [
+                    ImpactRecord.Evidence(
+                        kind: .challengeSession,
+                        summary: outcome.evidence,
+                        reference: session.reference
+                    )
+                ],
                 source: session.reference,
                 actions: outcome.actions ?? [],
                 in: &batch,

@@ -104,7 +104,14 @@ public struct AssuranceFramework: Sendable {
     public var ruleCatalogue: [RuleDescription] {
         modules.flatMap { module in
             module.rules.map {
-                RuleDescription(module: module.name, id: $0.id, title: $0.title, summary: $0.summary, source: $0.source)
+                RuleDescription(
+                    module: module.name,
+                    id: $0.id,
+                    title: $0.title,
+                    summary: $0.summary,
+                    source: $0.source,
+                    localDefaults: $0.localDefaults
+                )
             }
         }
     }
@@ -320,8 +327,8 @@ public struct AssuranceFramework: Sendable {
                 ? "Escalated to the \(finding.level): \(rule.title)"
                 : "\(rule.title) (\(finding.severity.description.lowercased()))",
             body: escalated
-                ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.source.citation)."
-                : "\(finding.message) Source: \(rule.source.citation).",
+                ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.sourceLine)."
+                : "\(finding.message) Source: \(rule.sourceLine).",
             level: finding.level,
             severity: finding.severity,
             agency: finding.agency,

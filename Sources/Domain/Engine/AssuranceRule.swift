@@ -22,7 +22,19 @@ public protocol AssuranceRule: Sendable {
     var summary: String { get }
     /// The obligation the rule checks.
     var source: ObligationSource { get }
+    /// The figures the rule uses that its source does not state: shown as local defaults.
+    var localDefaults: [LocalDefault] { get }
 
     /// The findings that hold on a day.
     func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft]
+}
+
+extension AssuranceRule {
+    /// None: every figure the rule uses is its source's.
+    public var localDefaults: [LocalDefault] { [] }
+
+    /// The rule's source as a report's source line gives it: the citation, then any local defaults.
+    public var sourceLine: String {
+        ([source.citation] + localDefaults.map(\.description)).joined(separator: "; ")
+    }
 }

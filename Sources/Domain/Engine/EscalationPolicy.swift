@@ -1,8 +1,10 @@
 /// When an unresolved finding moves up a level.
 ///
-/// The defaults are the framework's: a finding at a sub-group moves to the Practice Development
-/// Group after 2 months unresolved, and from there to the Executive after a further 2 months. A
-/// finding at an agency moves to the sub-group after 2 months. Good practice is never escalated.
+/// The framework says that the Practice Development Group "resolves the majority of issues,
+/// minimising escalation to the Executive Group", and that it alerts the Executive to what needs a
+/// decision; it gives no timescale. The package's timescales are local defaults: a finding moves up
+/// a level after 2 months unresolved at each level below the Executive. Good practice is never
+/// escalated.
 public struct EscalationPolicy: Hashable, Sendable {
     /// How long a finding may stay unresolved at a level before it moves up; a level not listed never escalates.
     public var after: [EscalationLevel: ClockDuration]

@@ -31,9 +31,7 @@ public struct GroupReportingCadenceRule: AssuranceRule, Hashable {
         return try await view.all(Group.self).compactMap { group in
             guard group.isActive(on: day), let cadence = group.reportingCadence else { return nil }
             let last = reports[group.id]?.map(\.submittedOn).max()
-            guard let base = last ?? group.established else { return nil }
-            let due = base.adding(months: cadence.months)
-            guard day > due else { return nil }
+            guard let (due, base) = group.overdue(cadence, lastDone: last, on: day) else { return nil }
             let since = last.map { "since \($0)" } ?? "since it was established on \(base)"
             return FindingDraft(
                 key: group.id.rawValue,

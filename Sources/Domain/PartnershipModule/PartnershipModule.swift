@@ -3,10 +3,14 @@ import Foundation
 /// The Domain's own module: the partnership's structure, its groups' attendance, reporting and
 /// scrutiny cadences, and what children and families told the partnership.
 ///
-/// Compose it like any other module. Its three rules:
+/// Compose it like any other module. Its rules:
 /// - ``StatutoryPartnerAttendanceRule``: a statutory partner's attendance at a group's meetings below a threshold;
 /// - ``GroupReportingCadenceRule``: a sub-group that has missed its reporting cadence to the Executive;
-/// - ``ScrutinySessionOverdueRule``: a group whose scrutiny session is overdue.
+/// - ``ScrutinySessionOverdueRule``: a group whose scrutiny session is overdue;
+/// - ``MeetingCadenceRule``: a group that has not met at its cadence;
+/// - ``SubGroupEscalationRule``: a sub-group report's escalation, at the level it names;
+/// - ``PriorityWithoutActivityRule``: a priority of the year with no activity or no measure;
+/// - ``VoiceChangedPracticeRule``: good practice, where what children and families said changed practice.
 public struct PartnershipModule: AssuranceModule {
     /// `Partnership`.
     public var name: String { "Partnership" }
@@ -19,7 +23,7 @@ public struct PartnershipModule: AssuranceModule {
     }
 
     /// Memberships, meetings, group reports, scrutiny sessions and the voice of children and
-    /// families; the structure every module reads is the framework's own
+    /// families; the structure (priorities among it) every module reads is the framework's own
     /// (``AssuranceFramework/coreRecordTypes``).
     public var recordTypes: [any StorableRecord.Type] {
         [Membership.self, Meeting.self, GroupReport.self, ScrutinySession.self, VoiceRecord.self]
@@ -27,7 +31,7 @@ public struct PartnershipModule: AssuranceModule {
 
     /// Attendance and the voice of children and families in the Practice Development Group's and
     /// the yearly reports; group reports and the voice in sub-group reports; scrutiny sessions in
-    /// scrutiny packs.
+    /// scrutiny packs; progress on the priorities in the yearly report and the scrutiny pack.
     public var reportContributions: [ReportContribution] {
         [
             ReportContribution(.practiceDevelopmentAssurance, parts: [.voice, .body]),
@@ -37,14 +41,23 @@ public struct PartnershipModule: AssuranceModule {
         ]
     }
 
-    /// The three partnership rules.
+    /// The partnership rules.
     public var rules: [any AssuranceRule] {
-        [attendance, GroupReportingCadenceRule(), ScrutinySessionOverdueRule()]
+        [
+            attendance, GroupReportingCadenceRule(), ScrutinySessionOverdueRule(), MeetingCadenceRule(),
+            SubGroupEscalationRule(), PriorityWithoutActivityRule(), VoiceChangedPracticeRule(),
+        ]
     }
 
-    /// Attendance by statutory partners, group reports, scrutiny sessions and the voice of children and families.
+    /// Attendance by statutory partners, group reports, scrutiny sessions, progress on the
+    /// priorities and the voice of children and families.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         var sections: [ReportSection] = []
+        if [.yearly, .scrutinyPack].contains(request.kind),
+            let priorities = try await prioritiesSection(view, request: request)
+        {
+            sections.append(priorities)
+        }
         switch request.kind {
         case .practiceDevelopmentAssurance, .yearly:
             if let table = try await attendanceTable(view, period: request.period) {
@@ -193,7 +206,7 @@ public struct PartnershipModule: AssuranceModule {
                     VoiceRecord.Speaker.allCases.compactMap { speaker in
                         guard let count = bySpeaker[speaker]?.count else { return nil }
                         return KeyFigure(
-                            label: "Views from \(speaker.rawValue.replacingOccurrences(of: "-", with: " "))s",
+                            label: "Views from \(speaker.plural)",
                             value: .count(count)
                         )
                     }

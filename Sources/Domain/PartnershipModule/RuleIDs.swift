@@ -1,5 +1,13 @@
 /// The ids of the partnership module's rules, for hosts that route, filter or test findings by rule.
 extension RuleID {
+    /// `partnership.meeting-cadence`: see ``MeetingCadenceRule``.
+    public static let partnershipMeetingCadence: RuleID = "partnership.meeting-cadence"
+    /// `partnership.priority-without-activity`: see ``PriorityWithoutActivityRule``.
+    public static let partnershipPriorityWithoutActivity: RuleID = "partnership.priority-without-activity"
+    /// `partnership.sub-group-escalation`: see ``SubGroupEscalationRule``.
+    public static let partnershipSubGroupEscalation: RuleID = "partnership.sub-group-escalation"
+    /// `partnership.voice-changed-practice`: see ``VoiceChangedPracticeRule``.
+    public static let partnershipVoiceChangedPractice: RuleID = "partnership.voice-changed-practice"
     /// `partnership.group-report-overdue`: see ``GroupReportingCadenceRule``.
     public static let partnershipGroupReportOverdue: RuleID = "partnership.group-report-overdue"
     /// `partnership.scrutiny-session-overdue`: see ``ScrutinySessionOverdueRule``.

@@ -31,9 +31,7 @@ public struct ScrutinySessionOverdueRule: AssuranceRule, Hashable {
         return try await view.all(Group.self).compactMap { group in
             guard group.isActive(on: day), let cadence = group.scrutinyCadence else { return nil }
             let last = sessions[group.id]?.map(\.heldOn).max()
-            guard let base = last ?? group.established else { return nil }
-            let due = base.adding(months: cadence.months)
-            guard day > due else { return nil }
+            guard let (due, base) = group.overdue(cadence, lastDone: last, on: day) else { return nil }
             let since =
                 last.map { "the last was on \($0)" } ?? "there has been none since it was established on \(base)"
             return FindingDraft(

@@ -38,6 +38,13 @@ public struct StatutoryPartnerAttendanceRule: AssuranceRule, Hashable {
                 + "engagement with multi-agency meetings"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [
+            LocalDefault("attendance expected of a statutory partner", "\(Int((threshold * 100).rounded()))%"),
+            LocalDefault("meetings judged", "the last \(meetings), at least \(minimumMeetings)"),
+        ]
+    }
 
     /// Findings for each statutory partner below the threshold at each active group.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -40,7 +40,7 @@ public struct LearningModule: AssuranceModule {
             ),
             BreachWithoutReasonRule(), ActionOverdueRule(), CompletedWithoutEvidenceRule(months: evidenceMonths),
             LearningNotDisseminatedRule(months: disseminationMonths), WorkStreamStalledRule(months: stalledMonths),
-            ClosedWithoutImpactRule(),
+            ClosedWithoutImpactRule(), ImpactEvidencedRule(), RecommendationWithoutThemeRule(),
         ]
     }
 

@@ -205,41 +205,120 @@ struct LearningSections {
         let chains = LearningChain.chains(
             reviews: state.reviews,
             recommendations: state.recommendations,
+            streams: state.streams,
             actions: state.actions,
             products: state.products,
             impact: state.impact
         )
-        let whole = chains.filter { $0.brokenAt == nil }.count
+        let whole = chains.filter { $0.brokenAt == nil }
+        let kinds: [Recommendation.Source.Kind] = [
+            .review, .audit, .section11, .scrutiny, .measure, .partnershipPlan, .other,
+        ]
+        let byKind = Dictionary(grouping: chains, by: \.kind)
+        var blocks: [ReportBlock] = [
+            .keyFigures([
+                KeyFigure(label: "Sources of learning", value: .count(chains.count)),
+                KeyFigure(label: "Followed through to impact and closed", value: .count(whole.count)),
+            ]),
+            .table(
+                TableBlock(
+                    caption: "Sources of learning by kind, and how many are followed through to impact and closed",
+                    columns: [
+                        .init("Source"), .init("Sources", numeric: true), .init("Recommendations", numeric: true),
+                        .init("With impact", numeric: true), .init("Closed on impact", numeric: true),
+                    ],
+                    rows: kinds.compactMap { kind in
+                        guard let held = byKind[kind], !held.isEmpty else { return nil }
+                        return [
+                            .text(Self.label(kind)), .count(held.count),
+                            .count(held.reduce(0) { $0 + $1.recommendations }),
+                            .count(held.reduce(0) { $0 + $1.withImpact }),
+                            .count(held.filter { $0.brokenAt == nil }.count),
+                        ]
+                    }
+                )
+            ),
+        ]
+        if !whole.isEmpty {
+            let closing = state.recommendations.keyed(by: \.id)
+            blocks.append(
+                .table(
+                    TableBlock(
+                        caption: "Chains closed on evidence of impact: finding, work stream, action, impact, closed",
+                        columns: [
+                            .init("Kind"), .init("Source"), .init("Recommendations", numeric: true), .init("Impact"),
+                        ],
+                        rows: whole.map { chain in
+                            let notes = state.recommendations.filter { $0.source.record == chain.source }
+                                .compactMap { closing[$0.id]?.closingNote }
+                            return [
+                                .text(Self.label(chain.kind)), .text(chain.title), .count(chain.recommendations),
+                                .text(notes.first ?? ""),
+                            ]
+                        }
+                    )
+                )
+            )
+        }
+        let open = chains.filter { $0.brokenAt != nil && $0.recommendations > 0 }
+        if !open.isEmpty {
+            let shown = open.sorted { ($0.kind.rawValue, $0.title) < ($1.kind.rawValue, $1.title) }.prefix(40)
+            blocks.append(
+                .table(
+                    TableBlock(
+                        caption: "Chains still open, and the first link missing"
+                            + (open.count > shown.count ? " (the first \(shown.count) of \(open.count))" : ""),
+                        columns: [
+                            .init("Kind"), .init("Source"), .init("Recommendations", numeric: true),
+                            .init("In a work stream", numeric: true), .init("Actions done"),
+                            .init("With impact", numeric: true), .init("Missing"),
+                        ],
+                        rows: shown.map {
+                            [
+                                .text(Self.label($0.kind)), .text($0.title), .count($0.recommendations),
+                                .count($0.inWorkStreams), .text("\($0.actionsCompleted) of \($0.actions)"),
+                                .count($0.withImpact), .text($0.brokenAt?.description ?? ""),
+                            ]
+                        }
+                    )
+                )
+            )
+        }
+        let unthemed = state.recommendations.filter { $0.status == .open && $0.themes.isEmpty }
+        blocks.append(
+            .text(
+                TextBlock(
+                    heading: "Recommendations without a theme",
+                    paragraphs: [
+                        unthemed.isEmpty
+                            ? "Every open recommendation has a theme and sits in its theme's work stream."
+                            : "\(unthemed.count) open recommendation\(unthemed.count == 1 ? " has" : "s have") no theme, "
+                                + "so no work stream holds \(unthemed.count == 1 ? "it" : "them"): "
+                                + unthemed.prefix(10).map { "\($0.source.title): \($0.text)" }.joined(separator: "; ")
+                                + (unthemed.count > 10 ? "; and \(unthemed.count - 10) more." : ".")
+                    ]
+                )
+            )
+        )
         return ReportSection(
             id: "learning.loop",
             title: "Closing the learning loop",
             module: module.name,
             order: 40,
-            blocks: [
-                .keyFigures([
-                    KeyFigure(label: "Sources of learning", value: .count(chains.count)),
-                    KeyFigure(label: "Followed through to impact", value: .count(whole)),
-                ]),
-                .table(
-                    TableBlock(
-                        caption: "From learning to impact: each source, and where its chain breaks",
-                        columns: [
-                            .init("Source"), .init("Recommendations", numeric: true),
-                            .init("Actions done", numeric: true),
-                            .init("Products issued", numeric: true), .init("With impact", numeric: true),
-                            .init("Broken at"),
-                        ],
-                        rows: chains.map {
-                            [
-                                .text($0.title), .count($0.recommendations),
-                                .text("\($0.actionsCompleted) of \($0.actions)"),
-                                .count($0.productsIssued), .count($0.withImpact),
-                                .text($0.brokenAt?.rawValue ?? "whole"),
-                            ]
-                        }
-                    )
-                ),
-            ]
+            blocks: blocks
         )
     }
+
+    static func label(_ kind: Recommendation.Source.Kind) -> String {
+        switch kind {
+        case .review: "Review"
+        case .audit: "Audit"
+        case .section11: "Section 11"
+        case .scrutiny: "Scrutiny"
+        case .partnershipPlan: "Partnership plan"
+        case .measure: "Data signal"
+        case .other: "Other"
+        }
+    }
+
 }

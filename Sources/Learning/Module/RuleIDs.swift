@@ -2,6 +2,10 @@ public import Domain
 
 /// The ids of the Learning module's rules, for hosts that route, filter or test findings by rule.
 extension RuleID {
+    /// `learning.impact-evidenced`: see ``ImpactEvidencedRule``.
+    public static let learningImpactEvidenced: RuleID = "learning.impact-evidenced"
+    /// `learning.recommendation-without-theme`: see ``RecommendationWithoutThemeRule``.
+    public static let learningRecommendationWithoutTheme: RuleID = "learning.recommendation-without-theme"
     /// `learning.action-overdue`: see ``ActionOverdueRule``.
     public static let learningActionOverdue: RuleID = "learning.action-overdue"
     /// `learning.breach-without-reason`: see ``BreachWithoutReasonRule``.

@@ -4,7 +4,9 @@ let wt = "Working Together to Safeguard Children"
 func dfe(_ table: String, _ url: String) -> ObligationSource {
     ObligationSource(.guidance, "Department for Education, Children in need statistics, \(table)", url: url)
 }
-let framework = ObligationSource.framework("Devon SCP QA Framework, Appendix 2: Framework Data Measures")
+let framework = ObligationSource.framework(
+    "Devon SCP QA Framework, Quantitative Measures and Monitoring the Impact of Change: the framework data measures"
+)
 
 extension MeasureCatalogue {
     /// The starter catalogue: the framework's own data measures and the Department for Education's

@@ -220,7 +220,7 @@ public struct StandardReports: Sendable {
         let rules = framework.ruleCatalogue.keyed(by: \.id)
         let agencies = try await view.byID(Agency.self)
         func source(_ rule: RuleID) -> String {
-            rules[rule].map { "\($0.title) (\($0.source.citation))" } ?? rule.rawValue
+            rules[rule].map { "\($0.title) (\($0.sourceLine))" } ?? rule.rawValue
         }
         let sections = Severity.balancedOrder.map { severity -> ReportSection in
             let all = findings.filter { $0.severity == severity }.sorted(by: Finding.inFrameworkOrder)

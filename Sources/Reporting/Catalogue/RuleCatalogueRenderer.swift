@@ -26,7 +26,8 @@ public struct RuleCatalogueRenderer: Sendable {
         for module in modules(of: catalogue) {
             text += "## \(module)\n\n| Rule | What it checks | Source |\n| --- | --- | --- |\n"
             for rule in catalogue where rule.module == module {
-                let source = rule.source.url.map { "[\(rule.source.citation)](\($0))" } ?? rule.source.citation
+                var source = rule.source.url.map { "[\(rule.source.citation)](\($0))" } ?? rule.source.citation
+                for figure in rule.localDefaults { source += "; **local default:** \(figure.name) \(figure.value)" }
                 text += "| `\(rule.id)` \(cell(rule.title)) | \(cell(rule.summary)) | \(cell(source)) |\n"
             }
             text += "\n"
@@ -41,7 +42,7 @@ public struct RuleCatalogueRenderer: Sendable {
         for rule in catalogue {
             text +=
                 "\(rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.title) [\(rule.module)]\n"
-            text += "\(String(repeating: " ", count: width))  source: \(rule.source.citation)\n"
+            text += "\(String(repeating: " ", count: width))  source: \(rule.sourceLine)\n"
         }
         return text
     }

@@ -219,6 +219,7 @@ extension SelfAssessments {
                     &assessment,
                     set: set,
                     agencyName: agency?.name ?? entry.agency.rawValue,
+                    cycleName: cycle.name,
                     day: day,
                     chain: &chain,
                     batch: &batch

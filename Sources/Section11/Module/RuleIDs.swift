@@ -2,6 +2,8 @@ public import Domain
 
 /// The ids of the Section 11 module's rules, for hosts that route, filter or test findings by rule.
 extension RuleID {
+    /// `section11.standard-moved-to-green`: see ``StandardMovedToGreenRule``.
+    public static let section11StandardMovedToGreen: RuleID = "section11.standard-moved-to-green"
     /// `section11.action-overdue`: see ``AssessmentActionOverdueRule``.
     public static let section11ActionOverdue: RuleID = "section11.action-overdue"
     /// `section11.rating-contradicted-by-data`: see ``RatingContradictedByDataRule``.

@@ -36,7 +36,7 @@ public struct Section11Module: AssuranceModule {
         [
             ReturnOverdueRule(), ReworkNotResubmittedRule(workingDays: reworkWorkingDays), RedWithoutActionRule(),
             AssessmentActionOverdueRule(), SystemWideGapRule(share: systemWideRedShare),
-            RatingContradictedByDataRule(checks: contributionChecks),
+            RatingContradictedByDataRule(checks: contributionChecks), StandardMovedToGreenRule(),
         ]
     }
 

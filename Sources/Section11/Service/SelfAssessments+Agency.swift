@@ -94,6 +94,7 @@ extension SelfAssessments {
             &assessment,
             set: set,
             agencyName: agency?.name ?? assessment.agency.rawValue,
+            cycleName: try await records.load(AssessmentCycle.self, id: assessment.cycle, as: .system)?.value.name,
             day: day,
             chain: &chain,
             batch: &batch

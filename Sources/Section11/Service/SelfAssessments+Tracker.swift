@@ -2,12 +2,6 @@ import Domain
 import Foundation
 
 extension SelfAssessments {
-    /// The recommendation an agency's actions on a criterion serve in the one tracker: improving its
-    /// own practice on the criterion, with the criterion's themes.
-    static func recommendationID(_ assessment: SelfAssessment.ID, _ criterion: CriterionCode) -> Recommendation.ID? {
-        Recommendation.ID(rawValue: "s11-\(assessment)-\(criterion)".replacingOccurrences(of: ".", with: "-"))
-    }
-
     /// Puts a submitted assessment's actions in the one action tracker, in the batch that submits it.
     ///
     /// Each criterion with actions has a recommendation, the agency's own, with the criterion's themes,
@@ -19,6 +13,7 @@ extension SelfAssessments {
         _ assessment: inout SelfAssessment,
         set: StandardSet,
         agencyName: String,
+        cycleName: String?,
         day: Day,
         chain: inout ChainWrites,
         batch: inout RecordBatch
@@ -26,7 +21,7 @@ extension SelfAssessments {
         for (index, response) in assessment.responses.enumerated() {
             guard let actions = response.actions, !actions.isEmpty else { continue }
             let criterion = response.criterion
-            let recommendationID = Self.recommendationID(assessment.id, criterion) ?? environment.ids.make()
+            let recommendationID = assessment.trackingRecommendationID(for: criterion)
             var held: [TrackedAction.ID: Versioned<TrackedAction>] = [:]
             for id in actions.compactMap(\.tracked) {
                 held[id] = try await records.load(TrackedAction.self, id: id, as: .system)
@@ -43,6 +38,7 @@ extension SelfAssessments {
                     response: response,
                     set: set,
                     agencyName: agencyName,
+                    cycleName: cycleName,
                     day: day,
                     chain: &chain,
                     batch: &batch
@@ -57,28 +53,15 @@ extension SelfAssessments {
                     updated.dueOn = action.dueOn
                     if updated != existing.value { try batch.save(updated, version: existing.version) }
                 } else {
-                    let id =
-                        TrackedAction.ID(rawValue: "\(recommendationID)-\(action.id)") ?? environment.ids.make()
-                    var new = TrackedAction(
-                        id: id,
-                        recommendation: recommendationID,
-                        workStream: chain.stream(of: recommendationID),
-                        text: action.text,
-                        ownerAgency: assessment.agency,
-                        lead: action.owner,
-                        startOn: min(day, action.dueOn),
-                        dueOn: action.dueOn
+                    let new = assessment.trackedAction(
+                        for: action,
+                        on: criterion,
+                        serving: recommendationID,
+                        in: chain.stream(of: recommendationID),
+                        day: day
                     )
-                    new.origin = TrackedAction.Origin(record: assessment.reference, detail: criterion.rawValue)
-                    // A return made before actions were tracked brings its progress with it.
-                    if let completed = action.completedOn {
-                        new.status = .completed
-                        new.completedOn = completed
-                    }
-                    new.updates = (action.progress ?? []).map {
-                        TrackedAction.Update(on: $0.on, by: "section11", text: $0.text, status: new.status)
-                    }
                     try batch.save(new, version: 0)
+                    let id = new.id
                     action.tracked = id
                 }
                 tracked.append(action)
@@ -93,25 +76,17 @@ extension SelfAssessments {
         response: CriterionResponse,
         set: StandardSet,
         agencyName: String,
+        cycleName: String?,
         day: Day,
         chain: inout ChainWrites,
         batch: inout RecordBatch
     ) async throws {
-        let criterion = response.criterion
-        let rating = response.standingRating.flatMap { set.scale.level($0)?.label.lowercased() } ?? "unrated"
-        var recommendation = Recommendation(
-            id: id,
-            source: Recommendation.Source(
-                .section11,
-                record: assessment.reference,
-                title: "\(agencyName)'s Section 11 return"
-            ),
-            text:
-                "\(agencyName): improve on criterion \(criterion) (\(set.criterion(criterion)?.text ?? "")), rated \(rating).",
-            ownerAgency: assessment.agency,
-            themes: set.themes(of: criterion),
-            raisedOn: day,
-            dueOn: response.actions?.map(\.dueOn).max()
+        var recommendation = assessment.trackingRecommendation(
+            for: response,
+            set: set,
+            agencyName: agencyName,
+            cycleName: cycleName,
+            day: day
         )
         guard let held = try await records.load(Recommendation.self, id: id, as: .system) else {
             try chain.raise(recommendation, in: &batch)

@@ -16,6 +16,10 @@ public struct ChallengeOverdueRule: AssuranceRule {
             "\(qadg): a rolling plan of challenge sessions to assess the impact of review activity, findings and recommendations"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time from report to challenge session", "\(months) months")]
+    }
 
     /// One finding per audit.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

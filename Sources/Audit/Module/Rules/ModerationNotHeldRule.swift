@@ -16,6 +16,10 @@ public struct ModerationNotHeldRule: AssuranceRule {
     public var source: ObligationSource {
         .framework("\(qadg): analyses, questions and challenges the findings of multi-agency audit reviews")
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time from the last return to moderation", "\(workingDays) working days")]
+    }
 
     /// One finding per audit.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

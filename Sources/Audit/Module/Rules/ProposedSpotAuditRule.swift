@@ -19,6 +19,10 @@ public struct ProposedSpotAuditRule: AssuranceRule {
             "Devon SCP QA Framework, 'Spot' Audits: case audits designed to help understand in more detail any anomalies or odd trends in the data"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("periods a signal stands unanswered", "\(periods)")]
+    }
 
     /// One proposal per signal.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -16,6 +16,10 @@ public struct RecurringAuditThemeRule: AssuranceRule {
             "Devon SCP QA Framework, Introduction: highlight commonly recurring themes that require further investigation"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("window", "12 months")]
+    }
     /// Creates the rule.
     public init() {}
 

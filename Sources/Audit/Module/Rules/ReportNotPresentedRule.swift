@@ -10,26 +10,44 @@ public struct ReportNotPresentedRule: AssuranceRule {
     public var weeks: Int
     /// What the rule checks.
     public var summary: String {
-        "An audit whose fieldwork ended \(weeks) weeks ago has not been reported to the Practice Development Group."
+        "An audit of any type whose fieldwork ended (or was due to end, with its planned window) \(weeks) weeks ago "
+            + "has not been reported to the Practice Development Group."
     }
     /// The QADG refers findings to the PDG.
     public var source: ObligationSource {
         .framework("\(qadg): refers findings from audit to the Practice Development Group")
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time from the end of fieldwork to the report", "\(weeks) weeks")]
+    }
 
     /// One finding per audit.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         try await AuditState.load(view).audits.compactMap { audit in
-            guard audit.stage == .moderation, let ended = audit.reached(.moderation) else { return nil }
+            // A case audit's fieldwork ends when moderation begins; a spot audit, an appreciative inquiry
+            // or a survey may have no moderation, so its fieldwork is due to end with its planned window.
+            let ended: Day
+            switch audit.stage {
+            case .moderation:
+                guard let moderated = audit.reached(.moderation) else { return nil }
+                ended = moderated
+            case .fieldwork:
+                ended = audit.plannedUntil
+            default:
+                return nil
+            }
             let due = ended.adding(days: weeks * 7)
             guard day > due else { return nil }
+            let when =
+                audit.stage == .moderation ? "fieldwork ended on \(ended)" : "fieldwork was due to end on \(ended)"
             return FindingDraft(
                 key: audit.id.rawValue,
                 subject: audit.reference,
                 severity: .areaForImprovement,
                 level: .practiceDevelopmentGroup,
                 message:
-                    "\(audit.title): fieldwork ended on \(ended) and the report was due at the Practice Development Group by \(due).",
+                    "\(audit.title) (\(audit.type)): \(when) and the report was due at the Practice Development Group by \(due).",
                 themes: audit.themes,
                 dueOn: due
             )

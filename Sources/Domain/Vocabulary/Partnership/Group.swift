@@ -10,6 +10,10 @@ public struct Group: StorableRecord, IdentifierKind, Hashable {
     public static var noun: String { "group" }
     /// `domain.group`.
     public static var recordType: RecordType { "domain.group" }
+    /// Version 2: a group names the partnership's priorities it serves.
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 reads unchanged, with no priorities.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
 
     /// The group's id.
     public var id: Group.ID
@@ -31,6 +35,8 @@ public struct Group: StorableRecord, IdentifierKind, Hashable {
     public var established: Day?
     /// The day the group ended, if it has.
     public var ended: Day?
+    /// The partnership's priorities the group serves; `nil` in records from before priorities.
+    public var priorities: [Priority.ID]?
 
     /// Creates a group; cadences left out take the framework's defaults for its kind.
     public init(

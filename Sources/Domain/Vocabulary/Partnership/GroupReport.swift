@@ -52,7 +52,9 @@ public struct GroupReport: StorableRecord, IdentifierKind, Hashable {
     public var impactAndOutcomes: String
     /// Barriers the group formally raises.
     public var barriers: [String]
-    /// Escalations the group formally raises, each to the level it names. The assurance cycle raises
+    /// Escalations the group formally raises, each to the level it names.
+    ///
+    /// The assurance cycle raises
     /// each as a finding at that level, with the report as its evidence, while the group's latest
     /// report keeps it.
     public var escalations: [Escalation]

@@ -22,6 +22,28 @@ public struct VoiceRecord: StorableRecord, IdentifierKind, Hashable {
         case carer
         /// A family together.
         case family
+
+        /// Who spoke, as a sentence begins: `A young person`.
+        public var label: String {
+            switch self {
+            case .child: "A child"
+            case .youngPerson: "A young person"
+            case .parent: "A parent"
+            case .carer: "A carer"
+            case .family: "A family"
+            }
+        }
+
+        /// Who spoke, in the plural: `young people`.
+        public var plural: String {
+            switch self {
+            case .child: "children"
+            case .youngPerson: "young people"
+            case .parent: "parents"
+            case .carer: "carers"
+            case .family: "families"
+            }
+        }
     }
 
     /// How the views were gathered.

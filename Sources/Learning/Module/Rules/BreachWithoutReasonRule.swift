@@ -10,9 +10,9 @@ public struct BreachWithoutReasonRule: AssuranceRule {
     public var summary: String { "A review clock was breached and no reason for the breach is recorded." }
     /// Guidance: a breached timescale needs a recorded reason.
     public var source: ObligationSource {
-        ObligationSource(
-            .statutoryGuidance,
-            "Working Together to Safeguard Children: where a timescale is not met, the reasons are recorded"
+        .framework(
+            "Devon SCP QA Framework, The Role of the Devon SCP Business Team: overseeing the end-to-end process to ensure "
+                + "deadlines are met (a breached deadline is explained on the record)"
         )
     }
     /// Creates the rule.

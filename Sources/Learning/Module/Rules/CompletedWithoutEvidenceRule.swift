@@ -14,6 +14,10 @@ public struct CompletedWithoutEvidenceRule: AssuranceRule {
     }
     /// The framework: evidence, not just activity.
     public var source: ObligationSource { .framework(loop) }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time allowed for evidence of completion", "\(months) months")]
+    }
 
     /// One finding per action.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

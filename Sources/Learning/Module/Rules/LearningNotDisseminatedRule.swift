@@ -16,6 +16,10 @@ public struct LearningNotDisseminatedRule: AssuranceRule {
     public var source: ObligationSource {
         .framework("Devon SCP QA Framework, Closing the Learning Loop: we feed back learning direct to practitioners")
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time from report to a learning product", "\(months) months")]
+    }
 
     /// One finding per review.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

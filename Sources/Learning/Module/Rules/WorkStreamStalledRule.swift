@@ -16,6 +16,10 @@ public struct WorkStreamStalledRule: AssuranceRule {
             "Devon SCP QA Framework: any improvement work is drawn into themed work streams to avoid duplicative action plans"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time without a progress update", "\(months) months")]
+    }
 
     /// One finding per work stream.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -17,6 +17,10 @@ public struct BetterOffWithoutDataRule: AssuranceRule {
             "Devon SCP QA Framework, Partnership Approach: what difference did it make to outcomes for children and young people?"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("window", "\(module.betterOffWindowMonths) months")]
+    }
 
     /// Findings for each better-off measure without recent data.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

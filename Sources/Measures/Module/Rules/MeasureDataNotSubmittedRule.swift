@@ -14,7 +14,10 @@ public struct MeasureDataNotSubmittedRule: AssuranceRule {
     }
     /// The framework's expectation that agencies supply the agreed data measures.
     public var source: ObligationSource {
-        .framework("Devon SCP QA Framework, Quantitative Measures: the agreed Framework Data Measures (Appendix 2)")
+        .framework(
+            "Devon SCP QA Framework, Quantitative Measures: the agreed Framework Data Measures (the framework's "
+                + "Appendix 2, not published with it; the catalogue holds the partnership's own)"
+        )
     }
 
     /// Findings for each late series, at its agency where it has one.

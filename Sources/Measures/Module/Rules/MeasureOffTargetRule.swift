@@ -20,6 +20,13 @@ public struct MeasureOffTargetRule: AssuranceRule {
             "Devon SCP QA Framework, The Role of the Practice Development Group: alert the Executive to declining or poor performance"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [
+            LocalDefault("periods red before a finding", "\(module.offTargetPeriods)"),
+            LocalDefault("periods red before an Executive decision", "\(module.offTargetPeriods * 2)"),
+        ]
+    }
 
     /// Findings for each series off target.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -19,6 +19,15 @@ public struct RatingContradictedByDataRule: AssuranceRule {
             "\(framework): our approach triangulates a number of interrelated areas which offer a more rounded and accurate picture"
         )
     }
+    /// The checks' thresholds: the framework names the data, not the figures.
+    public var localDefaults: [LocalDefault] {
+        checks.map { check in
+            LocalDefault(
+                check.description,
+                "\(check.higherIsBetter ? "at least" : "at most") \(NumberText.shortest(check.threshold))"
+            )
+        }
+    }
 
     /// One finding per agency, standard and contradiction.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

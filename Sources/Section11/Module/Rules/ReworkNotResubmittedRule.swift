@@ -14,6 +14,10 @@ public struct ReworkNotResubmittedRule: AssuranceRule {
     }
     /// The framework's Section 11 process.
     public var source: ObligationSource { .framework("\(framework): scrutiny and challenge of returns") }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("resubmission window", "\(workingDays) working days")]
+    }
 
     /// One finding per assessment.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -18,6 +18,10 @@ public struct SystemWideGapRule: AssuranceRule {
             "\(framework): where there are common themes and gaps arising, these are highlighted, and action identified"
         )
     }
+    /// The figures its source does not state.
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("share of agencies rating a criterion red", "\(Int((share * 100).rounded()))%")]
+    }
 
     /// One finding per standard.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -1,0 +1,14 @@
+extension Group {
+    /// When something the group does at a cadence fell due, if it is overdue on a day.
+    ///
+    /// It falls due one cadence after it was last done, or after the group was established when it
+    /// has never been done; a group with neither has nothing due.
+    ///
+    /// - Returns: The day it fell due and the day counted from (the last time, or the day the group
+    ///   was established), or `nil` when it is not overdue.
+    func overdue(_ cadence: Cadence, lastDone last: Day?, on day: Day) -> (due: Day, base: Day)? {
+        guard let base = last ?? established else { return nil }
+        let due = base.adding(months: cadence.months)
+        return day > due ? (due, base) : nil
+    }
+}
