@@ -145,14 +145,7 @@ struct LearningFlowTests {
         // A view reads its records once: each look at the chains is a new view.
         func chains() async throws -> [LearningChain] {
             let view = AssuranceView(store: store)
-            return LearningChain.chains(
-                reviews: try await view.all(Review.self),
-                recommendations: try await view.all(Recommendation.self),
-                streams: try await view.all(WorkStream.self),
-                actions: try await view.all(TrackedAction.self),
-                products: try await view.all(LearningProduct.self),
-                impact: try await view.all(ImpactRecord.self)
-            )
+            return try await LearningChain.chains(in: view)
         }
         // Until every recommendation is closed on its impact, the other two chains stop at closing.
         #expect(try await chains().map(\.brokenAt) == [.closed, .closed, nil])

@@ -59,6 +59,20 @@ public struct LearningChain: Hashable, Sendable {
     /// recommendation closed on evidence of impact.
     public var brokenAt: Link? { Link.allCases.first { !present.contains($0) } }
 
+    /// Follows the chain for every source of learning a view holds.
+    ///
+    /// - Throws: What reading the view throws.
+    public static func chains(in view: AssuranceView) async throws -> [LearningChain] {
+        chains(
+            reviews: try await view.all(Review.self),
+            recommendations: try await view.all(Recommendation.self),
+            streams: try await view.all(WorkStream.self),
+            actions: try await view.all(TrackedAction.self),
+            products: try await view.all(LearningProduct.self),
+            impact: try await view.all(ImpactRecord.self)
+        )
+    }
+
     /// Follows the chain for every review, and for every other source that recommendations name.
     public static func chains(
         reviews: [Review],

@@ -8,6 +8,11 @@ public struct ChallengeOverdueRule: AssuranceRule {
     public var title: String { "Challenge session overdue" }
     /// Months after the report.
     public var months: Int
+
+    /// Creates the rule, with the months from the report to the challenge session.
+    public init(months: Int = 6) {
+        self.months = months
+    }
     /// What the rule checks.
     public var summary: String { "An audit reported \(months) months ago has had no challenge session." }
     /// The QADG's rolling plan of challenge sessions.

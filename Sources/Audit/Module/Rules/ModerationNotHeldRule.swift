@@ -8,6 +8,11 @@ public struct ModerationNotHeldRule: AssuranceRule {
     public var title: String { "Moderation not held" }
     /// Working days allowed after the last return.
     public var workingDays: Int
+
+    /// Creates the rule, with the working days from the last return to moderation.
+    public init(workingDays: Int = 15) {
+        self.workingDays = workingDays
+    }
     /// What the rule checks.
     public var summary: String {
         "A case audit's returns have all been in for \(workingDays) working days and its cases are not moderated."

@@ -8,6 +8,11 @@ public struct ProposedSpotAuditRule: AssuranceRule {
     public var title: String { "Spot audit proposed" }
     /// Periods a signal must stand.
     public var periods: Int
+
+    /// Creates the rule, with the periods a signal stands unanswered before a spot audit is proposed.
+    public init(periods: Int = 3) {
+        self.periods = periods
+    }
     /// What the rule checks.
     public var summary: String {
         "A signal has stood for \(periods) or more periods with no explanation, no linked audit and no declined proposal: "

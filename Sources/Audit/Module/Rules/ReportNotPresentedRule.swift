@@ -8,6 +8,11 @@ public struct ReportNotPresentedRule: AssuranceRule {
     public var title: String { "Audit report not presented" }
     /// Weeks allowed after fieldwork.
     public var weeks: Int
+
+    /// Creates the rule, with the weeks from the end of fieldwork to the report.
+    public init(weeks: Int = 8) {
+        self.weeks = weeks
+    }
     /// What the rule checks.
     public var summary: String {
         "An audit of any type whose fieldwork ended (or was due to end, with its planned window) \(weeks) weeks ago "

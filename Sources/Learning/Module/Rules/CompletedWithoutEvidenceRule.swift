@@ -8,6 +8,11 @@ public struct CompletedWithoutEvidenceRule: AssuranceRule {
     public var title: String { "Completed without evidence" }
     /// The months allowed.
     public var months: Int
+
+    /// Creates the rule, with the months allowed for evidence of completion.
+    public init(months: Int = 3) {
+        self.months = months
+    }
     /// What the rule checks.
     public var summary: String {
         "An action marked complete \(months) or more months ago has no evidence of completion."

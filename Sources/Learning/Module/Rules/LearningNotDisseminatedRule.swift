@@ -8,6 +8,11 @@ public struct LearningNotDisseminatedRule: AssuranceRule {
     public var title: String { "Learning not disseminated" }
     /// The months allowed.
     public var months: Int
+
+    /// Creates the rule, with the months from a report to a learning product.
+    public init(months: Int = 3) {
+        self.months = months
+    }
     /// What the rule checks.
     public var summary: String {
         "A review's report went to the partners \(months) or more months ago and no learning product drawing on it has been issued."

@@ -8,6 +8,11 @@ public struct WorkStreamStalledRule: AssuranceRule {
     public var title: String { "Work stream stalled" }
     /// The months allowed.
     public var months: Int
+
+    /// Creates the rule, with the months a work stream may go without a progress update.
+    public init(months: Int = 3) {
+        self.months = months
+    }
     /// What the rule checks.
     public var summary: String { "A work stream with open actions has had no progress update for \(months) months." }
     /// The framework: themed work streams avoid duplicate action plans.

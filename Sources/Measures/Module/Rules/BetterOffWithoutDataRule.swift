@@ -7,6 +7,11 @@ public struct BetterOffWithoutDataRule: AssuranceRule {
     /// The rule's title.
     public var title: String { "No evidence anyone is better off" }
     let module: MeasuresModule
+
+    /// Creates the rule, with the settings and catalogue of a measures module.
+    public init(module: MeasuresModule = MeasuresModule()) {
+        self.module = module
+    }
     /// What the rule checks.
     public var summary: String {
         "An \"is anyone better off\" measure of the catalogue with no value in the last \(module.betterOffWindowMonths) months."

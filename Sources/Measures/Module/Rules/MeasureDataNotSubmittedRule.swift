@@ -7,6 +7,11 @@ public struct MeasureDataNotSubmittedRule: AssuranceRule {
     /// The rule's title.
     public var title: String { "Data not submitted" }
     let module: MeasuresModule
+
+    /// Creates the rule, with the settings and catalogue of a measures module.
+    public init(module: MeasuresModule = MeasuresModule()) {
+        self.module = module
+    }
     /// What the rule checks.
     public var summary: String {
         "A series with data whose latest period is due (the period's end plus the measure's submission lag) "

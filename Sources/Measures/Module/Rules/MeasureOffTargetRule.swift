@@ -9,6 +9,11 @@ public struct MeasureOffTargetRule: AssuranceRule {
     public var title: String { "Measure off target" }
     let module: MeasuresModule
 
+    /// Creates the rule, with the settings and catalogue of a measures module.
+    public init(module: MeasuresModule = MeasuresModule()) {
+        self.module = module
+    }
+
     /// What the rule checks.
     public var summary: String {
         "A series rated red against its target (outside the tolerance band) for \(module.offTargetPeriods) or more "

@@ -7,6 +7,11 @@ public struct SpecialCauseImprovementRule: AssuranceRule {
     /// The rule's title.
     public var title: String { "Special-cause improvement" }
     let module: MeasuresModule
+
+    /// Creates the rule, with the settings and catalogue of a measures module.
+    public init(module: MeasuresModule = MeasuresModule()) {
+        self.module = module
+    }
     /// What the rule checks.
     public var summary: String { "A series whose latest point shows special-cause improvement." }
     /// The PDG's duty to report good practice and strengths.

@@ -2,6 +2,9 @@ public import Domain
 
 /// A signal of special-cause concern with no explanation recorded against it.
 public struct UnexplainedSpecialCauseRule: AssuranceRule {
+    /// Creates the rule.
+    public init() {}
+
     /// `measures.unexplained-special-cause`.
     public var id: RuleID { .measuresUnexplainedSpecialCause }
     /// The rule's title.

@@ -8,6 +8,11 @@ public struct RatingContradictedByDataRule: AssuranceRule {
     public var title: String { "Self-rating contradicted by data" }
     /// The checks.
     public var checks: [ContributionCheck]
+
+    /// Creates the rule, with the checks of ratings against agencies' contributions.
+    public init(checks: [ContributionCheck] = ContributionCheck.classic) {
+        self.checks = checks
+    }
     /// What the rule checks.
     public var summary: String {
         "A standard rated green while the agency's own data (\(checks.map(\.description).joined(separator: "; ")); "

@@ -8,6 +8,11 @@ public struct ReworkNotResubmittedRule: AssuranceRule {
     public var title: String { "Returned assessment not resubmitted" }
     /// The working days allowed.
     public var workingDays: Int
+
+    /// Creates the rule, with the working days allowed to resubmit after rework.
+    public init(workingDays: Int = 10) {
+        self.workingDays = workingDays
+    }
     /// What the rule checks.
     public var summary: String {
         "An assessment returned for rework has not been resubmitted within \(workingDays) working days."

@@ -2,9 +2,16 @@ public import Domain
 
 /// Good practice: agencies whose every criterion of a standard now stands green, where at the last
 /// cycle some did not; one finding for each standard, naming the agencies.
+///
+/// An agency's move counts from the day it returned the later assessment, for `months` after.
 public struct StandardMovedToGreenRule: AssuranceRule {
+    /// The months a move to green is reported as good practice for, from the return that made it.
+    public var months: Int
+
     /// Creates the rule.
-    public init() {}
+    public init(months: Int = 12) {
+        self.months = months
+    }
 
     /// `section11.standard-moved-to-green`.
     public var id: RuleID { .section11StandardMovedToGreen }
@@ -19,21 +26,30 @@ public struct StandardMovedToGreenRule: AssuranceRule {
     public var source: ObligationSource {
         .framework("\(framework): the Practice Development Group requests annual updates and evidence of progress")
     }
+    /// The window good practice is reported for.
+    public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }
 
     /// One good-practice finding for each standard some agencies moved to green, with their returns as evidence.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await Section11State.load(view)
+        let since = day.adding(months: -months)
         return state.cycles.flatMap { entry -> [FindingDraft] in
             guard entry.cycle.previous != nil else { return [] }
+            // Only returns made by the day, and within the window, count.
+            let returned = entry.assessments.filter {
+                guard let submitted = $0.submittedOn else { return false }
+                return submitted <= day && submitted > since
+            }
+            guard !returned.isEmpty else { return [] }
             let analysis = Section11Analysis(
                 set: entry.set,
-                assessments: entry.assessments,
+                assessments: returned,
                 previous: entry.previous,
                 previousSet: entry.previousSet,
                 agencies: state.agencies,
                 on: day
             )
-            let assessments = entry.assessments.keyed(by: \.agency)
+            let assessments = returned.keyed(by: \.agency)
             let moved = Dictionary(
                 grouping: analysis.movement.filter { $0.after >= 1 && $0.before < 1 },
                 by: \.standard

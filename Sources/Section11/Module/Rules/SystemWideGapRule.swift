@@ -8,6 +8,11 @@ public struct SystemWideGapRule: AssuranceRule {
     public var title: String { "System-wide gap" }
     /// The share of agencies beyond which a red standard is system-wide.
     public var share: Double
+
+    /// Creates the rule, with the share of agencies rating a standard red that makes a gap system-wide.
+    public init(share: Double = 0.2) {
+        self.share = share
+    }
     /// What the rule checks.
     public var summary: String {
         "More than \(Int((share * 100).rounded()))% of the agencies that rated a standard rated one of its criteria red."

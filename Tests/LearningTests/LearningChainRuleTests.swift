@@ -1,0 +1,84 @@
+import AssuranceTesting
+import Domain
+import Learning
+import Testing
+
+/// The Learning rules of the one chain at their edges.
+struct LearningChainRuleTests {
+    let lead = PartnershipScenario.qaLead
+
+    func tracker(_ store: InMemoryStore, _ day: String) -> ActionTracker {
+        ActionTracker(environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture(day)), ids: .incrementing))
+    }
+
+    func recommendation(_ id: Recommendation.ID, themes: [Theme], raisedOn: String = "2025-04-01") -> Recommendation {
+        Recommendation(
+            id: id,
+            source: .init(.review, title: "Rapid review A"),
+            text: "Recommendation \(id).",
+            themes: themes,
+            raisedOn: .fixture(raisedOn)
+        )
+    }
+
+    @Test func aRecommendationClosedOnEmbeddedImpactIsGoodPracticeForTwelveMonths() async throws {
+        let store = InMemoryStore()
+        try await tracker(store, "2025-04-01").raise(recommendation("embedded", themes: [.neglect]), by: lead)
+        try await tracker(store, "2025-04-01").raise(recommendation("progressing", themes: [.neglect]), by: lead)
+        let judging = tracker(store, "2025-09-01")
+        for (id, judgement) in [("embedded", ImpactRecord.Judgement.embedded), ("progressing", .progressing)] {
+            try await judging.recordImpact(
+                of: Recommendation.ID(rawValue: id)!,
+                judgement: judgement,
+                evidence: [.init(kind: .reAudit, summary: "Re-audit: \(judgement).")],
+                by: lead
+            )
+        }
+        let closing = tracker(store, "2025-09-10")
+        try await closing.closeRecommendation("embedded", by: lead)
+        try await closing.closeRecommendation("progressing", by: lead)
+        let rule = ImpactEvidencedRule(months: 12)
+        // Only the change judged embedded is good practice, from the day it closed.
+        #expect(
+            try await RuleBoundary.probe(rule, around: .fixture("2025-09-10"), in: store)
+                == RuleBoundary(dayBefore: [], day: ["embedded"], dayAfter: ["embedded"])
+        )
+        #expect(
+            try await RuleBoundary.probe(rule, around: .fixture("2026-09-10"), in: store)
+                == RuleBoundary(dayBefore: ["embedded"], day: [], dayAfter: [])
+        )
+        let finding = try #require(
+            try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-10-01")).first
+        )
+        #expect(finding.severity == .goodPractice)
+        #expect(
+            finding.message
+                == "Rapid review A: \"Recommendation embedded.\" closed on 2025-09-10; the change is embedded: Re-audit: embedded."
+        )
+    }
+
+    @Test func anUnthemedRecommendationIsFoundFromTheDayItIsRaisedUntilItHasATheme() async throws {
+        let store = InMemoryStore()
+        let (raised, stream) = try await tracker(store, "2025-05-01").raise(
+            recommendation("bare", themes: [], raisedOn: "2025-05-01"),
+            by: lead
+        )
+        #expect(stream == nil)
+        #expect(try await Records(store: store).all(WorkStream.self, as: lead).isEmpty)
+        let rule = RecommendationWithoutThemeRule()
+        #expect(
+            try await RuleBoundary.probe(rule, around: .fixture("2025-05-01"), in: store)
+                == RuleBoundary(dayBefore: [], day: ["bare"], dayAfter: ["bare"])
+        )
+        let finding = try #require(
+            try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-05-01")).first
+        )
+        #expect(finding.level == .subGroup)
+        #expect(
+            finding.message
+                == "Rapid review A: \"Recommendation bare.\" has no theme, so it is in no work stream; give it a theme."
+        )
+        try await Records(store: store).modify(Recommendation.self, id: raised.id, by: lead) { $0.themes = [.neglect] }
+        #expect(try await RuleBoundary.probe(rule, around: .fixture("2025-05-01"), in: store).dayAfter.isEmpty)
+    }
+}
