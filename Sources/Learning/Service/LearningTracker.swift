@@ -211,7 +211,7 @@ public struct LearningTracker: Sendable {
     // MARK: Actions
 
     /// Adds an action towards a recommendation, in its work stream: the one action tracker's
-    /// ``ActionTracker/addAction(_:to:owner:lead:startOn:dueOn:origin:by:)``.
+    /// `ActionTracker.addAction(_:to:owner:lead:startOn:dueOn:origin:by:)`.
     @discardableResult
     public func addAction(
         _ text: String,

@@ -72,7 +72,7 @@ extension SelfAssessment {
     /// directly (an importer of earlier returns, a generator): the recommendations and tracked
     /// actions to save, with each action of the assessment referring to its tracked action.
     ///
-    /// The work streams are the writer's to place the recommendations in (``WorkStream/place(_:in:ids:)``).
+    /// The work streams are the writer's to place the recommendations in (`WorkStream.place(_:in:ids:)`).
     public mutating func trackActions(
         set: StandardSet,
         agencyName: String,
