@@ -64,7 +64,7 @@ extension PartnershipGenerator {
                     let sector = sectors[agency] ?? .other
                     let base = quality[agency] ?? 0.78
                     var responses: [CriterionResponse] = []
-                    for criterion in set.criteria(for: sector).prefix(scale.criteriaPerAssessment) {
+                    for criterion in Self.spread(set.standards(for: sector), count: scale.criteriaPerAssessment) {
                         let weak = criterion.code.rawValue.hasPrefix("5.") ? 0.25 : 0
                         let roll = random.unit() + weak - (base - 0.78) - Double(number) * 0.03
                         let rating: RatingCode = roll > 0.93 ? "red" : (roll > 0.72 ? "amber" : "green")
@@ -137,5 +137,23 @@ extension PartnershipGenerator {
             }
         }
         return GeneratedSection11(cycles: cycles, assessments: assessments)
+    }
+}
+
+extension PartnershipGenerator {
+    /// Up to `count` criteria taken across the standards in turn (the first of each, then the second
+    /// of each, …), in the set's order: every standard the cycle lists is answered when `count` is at
+    /// least the number of standards.
+    static func spread(_ standards: [Standard], count: Int) -> [Criterion] {
+        var chosen = Set<CriterionCode>()
+        var depth = 0
+        let deepest = standards.map(\.criteria.count).max() ?? 0
+        while chosen.count < count, depth < deepest {
+            for standard in standards where depth < standard.criteria.count && chosen.count < count {
+                chosen.insert(standard.criteria[depth].code)
+            }
+            depth += 1
+        }
+        return standards.flatMap(\.criteria).filter { chosen.contains($0.code) }
     }
 }

@@ -32,13 +32,14 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     public var updatesPerAction: Int
 
     /// The demo partnership: the three statutory partners and 60 other agencies and schools,
-    /// 10 localities, three years of measures.
+    /// 10 localities, three years of the starter catalogue's 30 measures (the framework's and the
+    /// Department for Education's, with their real names).
     public static let demo = SyntheticScale(
         name: "demo",
         partnerships: 1,
         agencies: 63,
         localities: 10,
-        measures: 60,
+        measures: 30,
         months: 36,
         section11Cycles: 2,
         criteriaPerAssessment: 24,
@@ -52,7 +53,8 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     )
 
     /// A miniature partnership for snapshot tests and examples: ten agencies, two localities, the
-    /// first eight measures of the starter catalogue (the planted stories among them), two years.
+    /// first eight measures of the starter catalogue (the planted stories among them), two years, and
+    /// Section 11 returns that answer a criterion of every standard.
     public static let miniature = SyntheticScale(
         name: "miniature",
         partnerships: 1,
@@ -61,7 +63,7 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
         measures: 8,
         months: 24,
         section11Cycles: 2,
-        criteriaPerAssessment: 6,
+        criteriaPerAssessment: 8,
         auditsPerYear: 2,
         casesPerAudit: 2,
         agenciesPerCase: 3,

@@ -243,14 +243,72 @@ struct MeasuresModuleTests {
             )
         )
         let ids = sections.filter { $0.module == "Measures" }.map(\.id)
-        #expect(ids == ["measures.scorecard", "measures.spc"])
-        let spc = try #require(sections.first { $0.id == "measures.spc" })
+        #expect(ids == ["measures.scorecard", "measures.exceptions"])
+        // The Executive reads exceptions first: the planted fall, charted with why it is there.
+        let exceptions = try #require(sections.first { $0.id == "measures.exceptions" })
+        let grids = exceptions.blocks.compactMap { block -> SmallMultiples? in
+            if case .smallMultiples(let grid) = block { return grid }
+            return nil
+        }
+        #expect(grids.flatMap(\.charts).map(\.title) == ["Contacts converted to referrals — North"])
+        #expect(grids.first?.charts.first?.points.last?.pointType == .concern)
+        let why = exceptions.blocks.compactMap { block -> TableBlock? in
+            if case .table(let table) = block { return table }
+            return nil
+        }.first
+        #expect(why?.rows.first?[1] == .text("special-cause concern (Below LCL)"))
+
+        // The data pack charts every series, by locality.
+        let pack = try await framework.reportSections(
+            for: ReportRequest(
+                kind: .dataPack,
+                period: try ReportingPeriod(parsing: "FY2025-26-Q3"),
+                audience: .internal,
+                day: day
+            )
+        )
+        let spc = try #require(pack.first { $0.id == "measures.spc" })
         guard case .smallMultiples(let grid) = spc.blocks.last else {
             Issue.record("expected small multiples")
             return
         }
         #expect(grid.title == "Contacts converted to referrals by locality")
         #expect(grid.charts.first?.title == "Contacts converted to referrals — North")
-        #expect(grid.charts.first?.points.last?.pointType == .concern)
+    }
+
+    @Test func aShortSeriesIsARunChartAndLimitsStayWithinTheUnitsBounds() async throws {
+        let store = InMemoryStore()
+        let day = Day.fixture("2026-02-21")
+        // Eleven months: too few for process limits.
+        let short = ObservationSeries(
+            measure: "mash-contact-conversion",
+            scope: .locality("south"),
+            points: [40, 41, 39, 40, 42, 40, 39, 41, 40, 40, 2].enumerated().map {
+                SeriesPoint(period: try! ReportingPeriod.month(3, of: 2025).advanced(by: $0), value: $1)
+            }
+        )
+        let framework = try await setUp(store, series: [conversion(), short], day: day)
+        let sections = try await framework.reportSections(
+            for: ReportRequest(
+                kind: .dataPack,
+                period: try ReportingPeriod(parsing: "FY2025-26-Q3"),
+                audience: .internal,
+                day: day
+            )
+        )
+        let charts = sections.flatMap(\.blocks).flatMap { block -> [SPCChart] in
+            if case .smallMultiples(let grid) = block { return grid.charts }
+            return []
+        }
+        let run = try #require(charts.first { $0.title == "Contacts converted to referrals — South" })
+        #expect(run.isRunChart)
+        #expect(run.points.allSatisfy { $0.lowerLimit == nil && $0.upperLimit == nil && $0.pointType == .commonCause })
+        #expect(run.variationIcon == nil && run.assuranceIcon == nil)
+        let north = try #require(charts.first { $0.title == "Contacts converted to referrals — North" })
+        #expect(!north.isRunChart)
+        // A percentage's limits are clamped to 0–100; the SPC engine's own limits are not.
+        #expect(north.points.allSatisfy { ($0.lowerLimit ?? 0) >= 0 && ($0.upperLimit ?? 100) <= 100 })
+        #expect(MeasureUnit.percentage.bounds == 0...100)
+        #expect(MeasureUnit.count.bounds.lowerBound == 0)
     }
 }

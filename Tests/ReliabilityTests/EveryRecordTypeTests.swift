@@ -187,7 +187,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_180)
+        #expect(walked == 1_187)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

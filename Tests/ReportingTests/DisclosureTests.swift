@@ -239,22 +239,131 @@ struct DisclosureTests {
                 ]
             )
         )
-        guard case .spcChart(let chart) = fitted.sections[0].blocks[0],
+        // A chart with a suppressed point is not published: its mean, limits and flags would give
+        // the suppressed count away. A note names it and says why.
+        guard case .text(let note) = fitted.sections[0].blocks[0],
             case .spcChart(let rate) = fitted.sections[0].blocks[1],
             case .barChart(let bar) = fitted.sections[0].blocks[2]
         else {
-            Issue.record("blocks changed kind")
+            Issue.record("blocks changed kind: \(fitted.sections[0].blocks)")
             return
         }
-        #expect(chart.points.map(\.value) == [12, nil, nil, 0])
+        #expect(note.heading == "Chart not published")
+        #expect(note.bullets == ["Referrals"])
         #expect(
-            chart.points.map(\.isSuppressed) == [false, true, false, false],
-            "a gap in the data is not a suppression"
+            note.paragraphs == [
+                "Not charted for a public audience: each has counts from 1 to 5, which are suppressed, and a chart's mean, process limits and special-cause flags would let them be worked out."
+            ]
         )
         #expect(rate.points[0].value == 3, "a percentage of 3 is not a count")
         #expect(bar.bars.map(\.label) == ["good (c)", "outstanding"])
         #expect(bar.bars.map(\.value) == [0, 9])
-        #expect(MarkdownRenderer().render(fitted).contains("1 small counts are suppressed"))
+        #expect(!MarkdownRenderer().render(fitted).contains("### Referrals"))
+        // For the partnership, the same chart is published whole; a gap in the data is not a suppression.
+        let partnership = Disclosure().apply(
+            to: report(.partnership, [ReportSection(id: "c", title: "C", module: "M", blocks: [.spcChart(counts)])])
+        )
+        guard case .spcChart(let whole) = partnership.sections[0].blocks[0] else {
+            Issue.record("the partnership's chart changed kind")
+            return
+        }
+        #expect(whole.points.map(\.value) == [12, 3, nil, 0])
+        #expect(whole.points.allSatisfy { !$0.isSuppressed })
+    }
+
+    @Test func aCountsChartWithNoSmallCountIsPublishedAndOnlyItsSuppressedNeighboursAreWithheld() {
+        func chart(_ title: String, _ values: [Double?]) -> SPCChart {
+            SPCChart(
+                title: title,
+                unit: "",
+                improvement: .neutral,
+                points: values.map {
+                    SPCChart.Point(
+                        label: "p",
+                        value: $0,
+                        mean: 10,
+                        lowerLimit: 0,
+                        upperLimit: 20,
+                        lowerNearLimit: 3,
+                        upperNearLimit: 17,
+                        pointType: .commonCause,
+                        phase: 0
+                    )
+                },
+                valuesAreCounts: true
+            )
+        }
+        let grid = SmallMultiples(
+            title: "Referrals to the LADO by locality",
+            charts: [chart("North", [7, 9, 12]), chart("South", [7, 2, 12]), chart("East", [0, 8, 6])]
+        )
+        let fitted = Disclosure().apply(
+            to: report(.public, [ReportSection(id: "g", title: "G", module: "M", blocks: [.smallMultiples(grid)])])
+        )
+        guard case .smallMultiples(let shown) = fitted.sections[0].blocks[0],
+            case .text(let note) = fitted.sections[0].blocks[1]
+        else {
+            Issue.record("expected the grid and a note: \(fitted.sections[0].blocks)")
+            return
+        }
+        #expect(shown.charts.map(\.title) == ["North", "East"])
+        #expect(note.heading == "Referrals to the LADO by locality: charts not published")
+        #expect(note.bullets == ["South"])
+    }
+
+    @Test func aSuppressedShareShowsNoBandAndARAGBesideASuppressedValueIsSuppressed() {
+        let map = HeatMapBlock(
+            caption: "Share of criteria rated green, by standard and sector",
+            rowHeading: "Standard",
+            columns: ["Health commissioners", "Police"],
+            rows: [
+                .init(
+                    label: "1",
+                    cells: [
+                        .init(rag: .green, value: .percentage(100, numerator: 1, denominator: 1, decimals: 0)),
+                        .init(rag: .amber, value: .percentage(60, numerator: 6, denominator: 10, decimals: 0)),
+                    ]
+                )
+            ]
+        )
+        let table = TableBlock(
+            caption: "Scorecard",
+            columns: [.init("Measure"), .init("Value", numeric: true), .init("RAG")],
+            rows: [
+                [.text("Referrals to the LADO"), .count(3), .rag(.red, label: "Red")],
+                [.text("Contacts"), .count(836), .rag(.green, label: "Green")],
+            ]
+        )
+        let figures = [KeyFigure(label: "Allegations", value: .count(2), detail: "2 of 40 referrals", rag: .red)]
+        let fitted = Disclosure().apply(
+            to: report(
+                .public,
+                [
+                    ReportSection(
+                        id: "h",
+                        title: "H",
+                        module: "M",
+                        blocks: [.heatMap(map), .table(table), .keyFigures(figures)]
+                    )
+                ]
+            )
+        )
+        guard case .heatMap(let shownMap) = fitted.sections[0].blocks[0],
+            case .table(let shownTable) = fitted.sections[0].blocks[1],
+            case .keyFigures(let shownFigures) = fitted.sections[0].blocks[2]
+        else {
+            Issue.record("blocks changed kind")
+            return
+        }
+        // The commissioners' share of 1 of 1 is suppressed, and so is its colour.
+        #expect(shownMap.rows[0].cells[0] == HeatMapBlock.Cell(rag: nil, value: .symbol(.c)))
+        #expect(shownMap.rows[0].cells[1].rag == .amber)
+        #expect(shownTable.rows[0] == [.text("Referrals to the LADO"), .symbol(.c), .symbol(.c)])
+        #expect(shownTable.rows[1] == [.text("Contacts"), .count(836), .rag(.green, label: "Green")])
+        #expect(shownFigures[0].value == .symbol(.c))
+        #expect(shownFigures[0].rag == nil)
+        #expect(shownFigures[0].detail == nil)
+        #expect(!MarkdownRenderer().render(fitted).contains("(green)"))
     }
 
     @Test func aDifferentThresholdCanBeConfigured() throws {

@@ -69,10 +69,10 @@ struct AuditSections {
                     ],
                     rows: audits.map {
                         [
-                            .text($0.title), .text($0.type.description),
+                            .text($0.title), .text($0.type.label),
                             .text($0.themes.map(\.label).joined(separator: ", ")),
-                            .text($0.rationale.rawValue.replacingOccurrences(of: "-", with: " ")),
-                            .text("\($0.plannedFrom) to \($0.plannedUntil)"), .text($0.stage.rawValue),
+                            .text($0.rationale.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst),
+                            .text("\($0.plannedFrom) to \($0.plannedUntil)"), .text($0.stage.rawValue.capitalizedFirst),
                         ]
                     }
                 )
@@ -250,7 +250,10 @@ struct AuditSections {
                         rows: outcomes.map { session, outcome in
                             [
                                 .text(titles[session.audit] ?? session.audit.rawValue), .day(session.heldOn),
-                                .text(outcome.judgement.rawValue), .text(outcome.evidence),
+                                .text(
+                                    outcome.judgement.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
+                                ),
+                                .text(outcome.evidence),
                             ]
                         }
                     )

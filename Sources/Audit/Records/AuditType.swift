@@ -25,6 +25,21 @@ public enum AuditType: String, Hashable, Sendable, Codable, CaseIterable, Custom
     /// The type's name.
     public var description: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 
+    /// The type as a report's table shows it, such as `Multi-agency thematic` or `MASH thematic`.
+    public var label: String {
+        switch self {
+        case .multiAgencyThematic: "Multi-agency thematic"
+        case .singleAgency: "Single-agency"
+        case .spot: "Spot audit"
+        case .mashThematic: "MASH thematic"
+        case .appreciativeInquiry: "Appreciative inquiry"
+        case .tableTop: "Table-top"
+        case .survey: "Survey"
+        case .forum: "Forum"
+        case .deepDive: "Deep dive"
+        }
+    }
+
     /// Whether the type audits cases that the agencies return and a moderation meeting grades.
     public var usesModeration: Bool {
         switch self {

@@ -221,7 +221,8 @@ public struct PartnershipModule: AssuranceModule {
                         ],
                         rows: records.map {
                             [
-                                .day($0.day), .text($0.speaker.rawValue), .text($0.channel.rawValue),
+                                .day($0.day), .text($0.speaker.name),
+                                .text($0.channel.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst),
                                 .text($0.consentedSummary),
                                 .text($0.whatChanged ?? "Not yet recorded"),
                             ]

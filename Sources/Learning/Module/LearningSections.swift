@@ -21,6 +21,12 @@ struct LearningSections {
             ($0.dueOn, $0.id) < ($1.dueOn, $1.id)
         }
         if !overdue.isEmpty {
+            // The Executive reads exceptions first: the longest overdue, with how many there are.
+            let shown = overdue.prefix(25)
+            let caption =
+                shown.count < overdue.count
+                ? "The \(shown.count) longest overdue of \(overdue.count) actions past their due day"
+                : "Actions past their due day, longest overdue first"
             sections.append(
                 ReportSection(
                     id: "learning.overdue",
@@ -31,12 +37,12 @@ struct LearningSections {
                     blocks: [
                         .table(
                             TableBlock(
-                                caption: "Actions past their due day, longest overdue first",
+                                caption: caption,
                                 columns: [
                                     .init("Action"), .init("Owner"), .init("Lead"), .init("Due"),
                                     .init("Days overdue", numeric: true),
                                 ],
-                                rows: overdue.prefix(200).map {
+                                rows: shown.map {
                                     [
                                         .text($0.text), .text(state.name($0.ownerAgency)), .text($0.lead),
                                         .day($0.dueOn), .count($0.dueOn.days(until: day)),

@@ -26,6 +26,22 @@ public enum MeasureUnit: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// Whether values of this unit are counts, which public reports suppress from 1 to 5.
     public var isCount: Bool { self == .count }
+
+    /// A value of this unit as a report cell: a count as a whole number (which public reports
+    /// suppress when small), anything else to one decimal; no value is an empty cell.
+    public func cell(_ value: Double?) -> ReportCell {
+        guard let value else { return .empty }
+        return isCount ? .count(Int(value.rounded())) : .number(value, decimals: 1)
+    }
+
+    /// The range a value of this unit can take: none below zero, and no percentage above 100.
+    ///
+    /// Charts and tables clamp process limits to it: a lower limit below zero for a rate that cannot
+    /// be negative says nothing a reader can use. The SPC engine itself, and `qaf spc`, keep the
+    /// reference's unclamped limits.
+    public var bounds: ClosedRange<Double> {
+        self == .percentage ? 0...100 : 0...Double.greatestFiniteMagnitude
+    }
 }
 
 /// Which direction of a measure is better.

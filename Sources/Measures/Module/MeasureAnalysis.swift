@@ -11,6 +11,14 @@ public import Domain
 /// let concerns = analysis.entries.filter { $0.concernRun.count >= 3 }
 /// ```
 public struct MeasureAnalysis: Sendable {
+    /// The fewest observed points a report charts with process limits: below it, a series is drawn
+    /// as a run chart.
+    ///
+    /// Fact: below 12 points the limits are trial limits, revised with each new point, and the
+    /// reference implementation warns; from 12 they are locked. Source: NHSRplotthedots,
+    /// `vignettes/number-of-points-required.Rmd` (Making Data Count).
+    public static let minimumPointsForLimits = 12
+
     /// One series analysed.
     public struct Entry: Sendable {
         /// The measure's definition.

@@ -146,8 +146,12 @@ public struct MeasuresModule: AssuranceModule {
         [
             ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
             ReportContribution(.mashQuarterly), ReportContribution(.conferenceChairsQuarterly),
+            ReportContribution(.dataPack),
         ]
     }
+
+    /// The data pack: the scorecard and every measure's chart.
+    public var reportDefinitions: [ReportDefinition] { [.dataPack] }
 
     /// The scorecard, SPC small multiples, comparators and turn-the-curve plans for a report.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {

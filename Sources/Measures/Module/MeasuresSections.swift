@@ -11,11 +11,13 @@ struct MeasuresSections {
         switch request.kind {
         case .practiceDevelopmentAssurance, .yearly:
             var sections = [scorecard(analysis, names)]
-            sections += smallMultiples(analysis, names, order: 20)
+            sections += try await exceptions(analysis, view, order: 20)
             if let comparators = comparators(analysis) { sections.append(comparators) }
             sections += try await turnTheCurve(view, analysis, names)
             if let outcomes = try await outcomes(view, analysis) { sections.append(outcomes) }
             return sections
+        case .dataPack:
+            return [scorecard(analysis, names)] + smallMultiples(analysis, names, order: 20)
         case .mashQuarterly:
             return focus(analysis, names, prefix: ["mash-"], id: "measures.mash", title: "MASH data measures")
         case .conferenceChairsQuarterly:
@@ -34,11 +36,7 @@ struct MeasuresSections {
     private func scorecard(_ analysis: MeasureAnalysis, _ names: [String: String]) -> ReportSection {
         let rows: [[ReportCell]] = analysis.entries.filter { $0.series.scope == .partnership }.map { entry in
             let row = entry.row
-            let unit = entry.definition.unit
-            func cell(_ value: Double?) -> ReportCell {
-                guard let value else { return .empty }
-                return unit.isCount ? .count(Int(value.rounded())) : .number(value, decimals: 1)
-            }
+            let cell = entry.definition.unit.cell
             let trend =
                 row.trendPeriods > 0
                 ? "\(row.trend == .up ? "up" : row.trend == .down ? "down" : "flat") \(row.trendPeriods)" : "—"
@@ -70,6 +68,7 @@ struct MeasuresSections {
             order: 10,
             blocks: [
                 .keyFigures([
+                    // Counts of measures, not of people: never suppressed.
                     KeyFigure(label: "Measures reported", value: .number(Double(rows.count), decimals: 0)),
                     KeyFigure(
                         label: "Red against target",
@@ -137,18 +136,31 @@ struct MeasuresSections {
         ]
     }
 
+    /// The chart of a series as a report shows it.
+    ///
+    /// A series with fewer observed points than ``MeasureAnalysis/minimumPointsForLimits`` is drawn
+    /// as a run chart: its values and centre line, with no process limits, special-cause flags or
+    /// icons. Limits are clamped to the unit's bounds (``MeasureUnit/bounds``): no lower limit below
+    /// zero, and no percentage limit above 100.
     func chart(_ entry: MeasureAnalysis.Entry, _ names: [String: String]) -> SPCChart {
+        let observed = entry.chart.points.filter { $0.value != nil }.count
+        let isRunChart = observed < MeasureAnalysis.minimumPointsForLimits
+        let bounds = entry.definition.unit.bounds
+        func limit(_ value: Double?) -> Double? {
+            guard !isRunChart, let value else { return nil }
+            return min(max(value, bounds.lowerBound), bounds.upperBound)
+        }
         let points = entry.chart.points.enumerated().map { index, point in
             let phase = entry.chart.phases[point.phase]
             return SPCChart.Point(
                 label: entry.series.points[index].period.label,
                 value: point.value,
                 mean: phase.mean,
-                lowerLimit: phase.lowerLimit,
-                upperLimit: phase.upperLimit,
-                lowerNearLimit: phase.lowerNearLimit,
-                upperNearLimit: phase.upperNearLimit,
-                pointType: point.pointType,
+                lowerLimit: limit(phase.lowerLimit),
+                upperLimit: limit(phase.upperLimit),
+                lowerNearLimit: limit(phase.lowerNearLimit),
+                upperNearLimit: limit(phase.upperNearLimit),
+                pointType: isRunChart ? .commonCause : point.pointType,
                 phase: point.phase
             )
         }
@@ -158,10 +170,11 @@ struct MeasuresSections {
             improvement: entry.definition.polarity.improvement,
             points: points,
             target: entry.series.points.last.flatMap { entry.definition.target(for: $0.period) },
-            variationIcon: entry.chart.variation,
-            assuranceIcon: entry.chart.assurance,
-            trialLimits: entry.chart.latestPhase?.trialLimits ?? false,
-            valuesAreCounts: entry.definition.unit.isCount
+            variationIcon: isRunChart ? nil : entry.chart.variation,
+            assuranceIcon: isRunChart ? nil : entry.chart.assurance,
+            trialLimits: isRunChart ? false : (entry.chart.latestPhase?.trialLimits ?? false),
+            valuesAreCounts: entry.definition.unit.isCount,
+            isRunChart: isRunChart
         )
     }
 
@@ -177,10 +190,10 @@ struct MeasuresSections {
             func value(_ series: ObservationSeries?) -> ReportCell {
                 guard let point = series?.points.first(where: { $0.period == latest.period }) else { return .empty }
                 if case .symbol(let symbol) = point.status { return .symbol(symbol) }
-                return point.value.map { .number($0, decimals: 1) } ?? .empty
+                return definition.unit.cell(point.value)
             }
             rows.append([
-                .text(definition.name), .period(latest.period), .number(latest.value ?? 0, decimals: 1), value(median),
+                .text(definition.name), .period(latest.period), definition.unit.cell(latest.value), value(median),
                 value(allSeries[.england(of: definition.id)]), value(allSeries[.region(of: definition.id)]),
             ])
         }
@@ -270,7 +283,7 @@ struct MeasuresSections {
                     let entry = latest[measure]
                     return [
                         .text(result.title), .text(definitions[measure]?.name ?? measure.rawValue), .text(role),
-                        entry?.row.current?.value.map { .number($0, decimals: 1) } ?? .empty,
+                        entry.map { $0.definition.unit.cell($0.row.current?.value) } ?? .empty,
                         .text(
                             entry.map { $0.latestType.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "no data"
                         ),

@@ -11,7 +11,13 @@ import Domain
 ///   denominator is suppressed;
 /// - applies secondary suppression, so that a total cannot reveal a suppressed cell: in a table with a
 ///   total row or column, a row or column with exactly one suppressed cell has its next smallest count
-///   suppressed too, until no row or column has exactly one.
+///   suppressed too, until no row or column has exactly one;
+/// - shows nothing derived from a suppressed value: a suppressed heat-map cell, key figure or tile
+///   loses its RAG colour and its detail, and a RAG cell in a table row with a suppressed value is
+///   suppressed too;
+/// - does not chart a series with a suppressed point: its mean, process limits and each point's
+///   special-cause flag would let the suppressed values be recovered. The chart is replaced by a
+///   note naming it and saying why.
 ///
 /// A partnership report carries no case references; an internal report carries everything.
 public struct Disclosure: Hashable, Sendable {
@@ -30,47 +36,65 @@ public struct Disclosure: Hashable, Sendable {
         result.sections = report.sections.compactMap { section in
             if report.audience == .public, section.disclosure == .notPublic { return nil }
             var copy = section
-            copy.blocks = section.blocks.compactMap { block(block: $0, audience: report.audience) }
+            copy.blocks = section.blocks.flatMap { blocks(for: $0, audience: report.audience) }
             return copy
         }
         return result
     }
 
-    private func block(block: ReportBlock, audience: Audience) -> ReportBlock? {
+    private func blocks(for block: ReportBlock, audience: Audience) -> [ReportBlock] {
         let isPublic = audience == .public
         switch block {
         case .text:
-            return block
+            return [block]
         case .keyFigures(let figures):
-            return .keyFigures(
-                figures.map { figure in
-                    var copy = figure
-                    copy.value = cell(figure.value, audience)
-                    return copy
-                }
-            )
+            return [
+                .keyFigures(
+                    figures.map { figure in
+                        var copy = figure
+                        copy.value = cell(figure.value, audience)
+                        if Self.isSuppressed(copy.value), !Self.isSuppressed(figure.value) {
+                            copy.rag = nil
+                            copy.detail = nil
+                        }
+                        return copy
+                    }
+                )
+            ]
         case .table(let table):
-            return .table(isPublic ? suppressSecondary(table) : mapCells(table, audience))
+            return [.table(isPublic ? suppressSecondary(table) : mapCells(table, audience))]
         case .ragTiles(let tiles):
-            return .ragTiles(
-                tiles.map { tile in
-                    var copy = tile
-                    copy.value = cell(tile.value, audience)
-                    return copy
-                }
-            )
+            return [
+                .ragTiles(
+                    tiles.map { tile in
+                        var copy = tile
+                        copy.value = cell(tile.value, audience)
+                        if Self.isSuppressed(copy.value), !Self.isSuppressed(tile.value) {
+                            copy.rag = nil
+                            copy.detail = nil
+                        }
+                        return copy
+                    }
+                )
+            ]
         case .heatMap(var map):
             map.rows = map.rows.map { row in
                 var copy = row
-                copy.cells = row.cells.map { HeatMapBlock.Cell(rag: $0.rag, value: cell($0.value, audience)) }
+                copy.cells = row.cells.map { held in
+                    let shown = cell(held.value, audience)
+                    // A suppressed share shows no band: the colour would give the value away.
+                    return HeatMapBlock.Cell(rag: Self.isSuppressed(shown) ? nil : held.rag, value: shown)
+                }
                 return copy
             }
-            return .heatMap(map)
+            return [.heatMap(map)]
         case .findings(var findings):
             if isPublic { findings.items = findings.items.filter { $0.agency == nil } }
-            return .findings(findings)
+            return [.findings(findings)]
         case .spcChart(let chart):
-            return .spcChart(isPublic ? suppress(chart) : chart)
+            guard isPublic else { return [block] }
+            let shown = suppress(chart)
+            return shown.points.contains(where: \.isSuppressed) ? [withheld([shown])] : [.spcChart(shown)]
         case .barChart(var chart):
             if isPublic {
                 chart.bars = chart.bars.map { bar in
@@ -81,12 +105,34 @@ public struct Disclosure: Hashable, Sendable {
                     return copy
                 }
             }
-            return .barChart(chart)
+            return [.barChart(chart)]
         case .smallMultiples(var grid):
-            if isPublic { grid.charts = grid.charts.map(suppress) }
-            return .smallMultiples(grid)
+            guard isPublic else { return [block] }
+            let shown = grid.charts.map(suppress)
+            let hidden = shown.filter { $0.points.contains(where: \.isSuppressed) }
+            grid.charts = shown.filter { chart in !chart.points.contains(where: \.isSuppressed) }
+            var result: [ReportBlock] = grid.charts.isEmpty ? [] : [.smallMultiples(grid)]
+            if !hidden.isEmpty { result.append(withheld(hidden, in: grid.title)) }
+            return result
         }
     }
+
+    /// The note that stands for charts not published.
+    private func withheld(_ charts: [SPCChart], in group: String? = nil) -> ReportBlock {
+        let reason =
+            "Not charted for a public audience: each has counts from \(smallCounts.lowerBound) to "
+            + "\(smallCounts.upperBound), which are suppressed, and a chart's mean, process limits and "
+            + "special-cause flags would let them be worked out."
+        return .text(
+            TextBlock(
+                heading: group.map { "\($0): charts not published" } ?? "Chart not published",
+                paragraphs: [reason],
+                bullets: charts.map(\.title)
+            )
+        )
+    }
+
+    static func isSuppressed(_ cell: ReportCell) -> Bool { cell == .symbol(.c) }
 
     private func suppress(_ chart: SPCChart) -> SPCChart {
         guard chart.valuesAreCounts else { return chart }
@@ -170,6 +216,12 @@ public struct Disclosure: Hashable, Sendable {
                         changed = true
                     }
                 }
+            }
+        }
+        // A RAG cell beside a suppressed value is derived from it: suppress it too.
+        for row in rows.indices where rows[row].contains(where: isSuppressed) {
+            for column in rows[row].indices {
+                if case .rag = rows[row][column] { rows[row][column] = .symbol(.c) }
             }
         }
         var copy = table

@@ -307,8 +307,11 @@ extension HTMLRenderer {
         figure{margin:1rem 0}.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(270px,1fr));gap:.5rem}
         figure.small{margin:0;border:1px solid #eef0f1;padding:.3rem}figure.small figcaption{font-size:.8rem}
         figure.small details table{font-size:.75rem}svg{max-width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}
-        @media print{nav,details summary{display:none}details{display:block}section{break-before:auto}figure,table,li{break-inside:avoid}
-        body{max-width:none;font-size:10pt}.multiples{grid-template-columns:repeat(3,1fr)}}
+        td,th{overflow-wrap:break-word}td.num{white-space:nowrap}
+        @page{size:A4;margin:14mm 12mm}
+        @media print{nav,details summary{display:none}details{display:block}section{break-before:auto}figure,li,tr{break-inside:avoid}
+        thead{display:table-header-group}h2,h3,caption{break-after:avoid}
+        body{max-width:none;font-size:9.5pt;margin:0}table{font-size:8.5pt}.multiples{grid-template-columns:repeat(3,1fr)}}
 
         """
 }

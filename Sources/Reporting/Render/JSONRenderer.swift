@@ -136,6 +136,7 @@ private struct JSONChart: Encodable {
     var assuranceIcon: String?
     var trialLimits: Bool
     var valuesAreCounts: Bool
+    var runChart: Bool?
     var points: [Point]
 
     init(_ chart: SPCChart) {
@@ -147,6 +148,7 @@ private struct JSONChart: Encodable {
         assuranceIcon = chart.assuranceIcon?.rawValue
         trialLimits = chart.trialLimits
         valuesAreCounts = chart.valuesAreCounts
+        runChart = chart.isRunChart ? true : nil
         points = chart.points.map {
             Point(
                 label: $0.label,

@@ -84,11 +84,9 @@ public struct MarkdownRenderer: Sendable {
             out += self.grid(
                 ["Chart", "Latest", "Variation", "Assurance"],
                 grid.charts.map { chart in
-                    let latest = chart.points.last { $0.value != nil }
-                    return [
+                    [
                         chart.title,
-                        latest.map { "\(Formatting.fixed($0.value!, decimals: 1))\(chart.unit) (\($0.label))" }
-                            ?? "no data",
+                        chart.latestText,
                         Formatting.label(chart.variationIcon?.rawValue ?? "none"),
                         Formatting.label(chart.assuranceIcon?.rawValue ?? "none"),
                     ]
@@ -152,8 +150,13 @@ enum SPCChartText {
         let observed = chart.points.filter { $0.value != nil }
         guard let last = observed.last, let value = last.value else { return "\(chart.title): no data." }
         var parts = ["\(chart.title): \(observed.count) points from \(chart.points.first!.label) to \(last.label)."]
+        if let latest = chart.latest, latest.value == nil {
+            parts.append(
+                "The latest period, \(latest.label), has \(latest.isSuppressed ? "a suppressed value" : "no value")."
+            )
+        }
         parts.append(
-            "The latest is \(Formatting.fixed(value, decimals: 1))\(chart.unit) (\(last.label)), \(Formatting.label(last.pointType.rawValue))."
+            "The latest value is \(chart.text(value)) (\(last.label)), \(Formatting.label(last.pointType.rawValue))."
         )
         if let mean = last.mean, let lower = last.lowerLimit, let upper = last.upperLimit {
             parts.append(
@@ -164,6 +167,11 @@ enum SPCChartText {
         parts.append("\(special) of \(observed.count) points show special-cause variation.")
         if let icon = chart.variationIcon { parts.append("Variation: \(Formatting.label(icon.rawValue)).") }
         if let icon = chart.assuranceIcon { parts.append("Assurance: \(Formatting.label(icon.rawValue)).") }
+        if chart.isRunChart {
+            parts.append(
+                "Too few points for process limits: drawn as a run chart, with no limits or special-cause flags."
+            )
+        }
         if chart.trialLimits { parts.append("Fewer than 13 points: the limits are trial limits.") }
         let suppressed = chart.points.filter(\.isSuppressed).count
         if suppressed > 0 { parts.append("\(suppressed) small counts are suppressed.") }

@@ -2,6 +2,10 @@ import Domain
 
 /// Builds the Section 11 module's report sections.
 struct Section11Sections {
+    /// The most overdue actions a report to the Executive lists: it reads exceptions first, and each
+    /// agency's feedback report lists all of its own.
+    static let longestOverdueShown = 25
+
     let module: Section11Module
 
     func sections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
@@ -115,7 +119,7 @@ struct Section11Sections {
         let heat = HeatMapBlock(
             caption: "\(entry.cycle.name): share of criteria rated green, by standard and sector",
             rowHeading: "Standard",
-            columns: sectors.map(\.rawValue),
+            columns: sectors.map(\.label),
             rows: analysis.standards.map { summary in
                 HeatMapBlock.Row(
                     label: summary.standard.rawValue,
@@ -255,6 +259,14 @@ struct Section11Sections {
         day: Day
     ) -> ReportSection {
         let overdue = analysis.outstandingActions.filter { $0.action.dueOn < day }
+            .sorted {
+                ($0.action.dueOn, name($0.agency), $0.criterion) < ($1.action.dueOn, name($1.agency), $1.criterion)
+            }
+        let shown = overdue.prefix(Self.longestOverdueShown)
+        let caption =
+            shown.count < overdue.count
+            ? "The \(shown.count) longest overdue of \(overdue.count) overdue Section 11 actions; each agency's feedback report lists all of its own"
+            : "Overdue Section 11 actions, longest overdue first"
         return ReportSection(
             id: "\(prefix).actions",
             title: "\(entry.cycle.name): outstanding actions",
@@ -268,9 +280,9 @@ struct Section11Sections {
                 ]),
                 .table(
                     TableBlock(
-                        caption: "Open Section 11 actions, earliest due first",
+                        caption: caption,
                         columns: [.init("Agency"), .init("Criterion"), .init("Action"), .init("Owner"), .init("Due")],
-                        rows: analysis.outstandingActions.prefix(200).map {
+                        rows: shown.map {
                             [
                                 .text(name($0.agency)), .text($0.criterion.rawValue), .text($0.action.text),
                                 .text($0.action.owner), .day($0.action.dueOn),

@@ -103,7 +103,7 @@ public struct Theme: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
 }
 
 extension String {
-    var capitalizedFirst: String {
+    package var capitalizedFirst: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An agency's sector: an open set a host can extend with its own.
 ///
 /// The sector decides which Section 11 standards apply to an agency and how the partnership's
@@ -11,6 +13,22 @@ public struct AgencySector: RawRepresentable, Hashable, Comparable, Sendable, Co
     public var description: String { rawValue }
     /// Orders sectors by name.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The sector's name as a report shows it, such as `Local authority children's services`; a
+    /// host's own sector is its name with spaces for hyphens.
+    public var label: String {
+        Self.labels[rawValue] ?? rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
+    }
+
+    private static let labels: [String: String] = [
+        "local-authority-childrens-services": "Local authority children's services",
+        "education": "Education", "early-years": "Early years", "health-commissioner": "Health commissioners",
+        "health-provider": "Health providers", "gp": "General practice", "police": "Police",
+        "probation": "Probation", "youth-justice": "Youth justice", "housing": "Housing",
+        "voluntary-and-community": "Voluntary and community", "faith": "Faith",
+        "sport-and-leisure": "Sport and leisure",
+        "other": "Other",
+    ]
 
     /// Local authority children's services.
     public static let localAuthorityChildrensServices = AgencySector(rawValue: "local-authority-childrens-services")

@@ -34,6 +34,17 @@ public struct VoiceRecord: StorableRecord, IdentifierKind, Hashable {
             }
         }
 
+        /// Who spoke, as a table names them: `Young person`.
+        public var name: String {
+            switch self {
+            case .child: "Child"
+            case .youngPerson: "Young person"
+            case .parent: "Parent"
+            case .carer: "Carer"
+            case .family: "Family"
+            }
+        }
+
         /// Who spoke, in the plural: `young people`.
         public var plural: String {
             switch self {

@@ -68,6 +68,9 @@ public struct SPCChart: Hashable, Sendable {
     public var trialLimits: Bool
     /// Whether the values are counts, which public reports suppress from 1 to 5.
     public var valuesAreCounts: Bool
+    /// Whether the chart is a run chart: too few points for process limits, so it shows the values
+    /// and their centre line only, with no limits, special-cause flags or icons.
+    public var isRunChart: Bool
 
     /// Creates a chart.
     public init(
@@ -79,7 +82,8 @@ public struct SPCChart: Hashable, Sendable {
         variationIcon: SPCVariationIcon? = nil,
         assuranceIcon: SPCAssuranceIcon? = nil,
         trialLimits: Bool = false,
-        valuesAreCounts: Bool = false
+        valuesAreCounts: Bool = false,
+        isRunChart: Bool = false
     ) {
         self.title = title
         self.unit = unit
@@ -90,5 +94,29 @@ public struct SPCChart: Hashable, Sendable {
         self.assuranceIcon = assuranceIcon
         self.trialLimits = trialLimits
         self.valuesAreCounts = valuesAreCounts
+        self.isRunChart = isRunChart
+    }
+
+    /// The latest period's point, whether it has a value, is suppressed or has none: a chart's
+    /// latest is its latest period, never the last period that happens to have a value.
+    public var latest: Point? { points.last }
+
+    /// A value as the chart's readers see it: a count as a whole number, anything else to one
+    /// decimal, with its unit (`%` joined to the number, any other unit after a space).
+    public func text(_ value: Double) -> String {
+        let number = valuesAreCounts ? NumberText.fixed(value, decimals: 0) : NumberText.fixed(value, decimals: 1)
+        switch unit {
+        case "": return number
+        case "%": return number + "%"
+        default: return number + " " + unit
+        }
+    }
+
+    /// The latest period's value as text, such as `27.1% (Mar 2026)`, `c (Mar 2026)` for a
+    /// suppressed value, or `no value (Mar 2026)`; `no data` for a chart with no points.
+    public var latestText: String {
+        guard let latest else { return "no data" }
+        if let value = latest.value { return "\(text(value)) (\(latest.label))" }
+        return latest.isSuppressed ? "c (\(latest.label))" : "no value (\(latest.label))"
     }
 }
