@@ -2,9 +2,10 @@ import Domain
 import Foundation
 
 extension MeasuresSections {
-    /// Why a series is an exception the Executive reads first, if it is one: its latest point shows
-    /// special-cause concern, it is red against its target, or its process will consistently fail
-    /// its target. A run chart (too few points) is an exception only by its target.
+    /// Why a series is an exception the Executive reads first, if it is one.
+    ///
+    /// Its latest point shows special-cause concern, it is red against its target, or its process will
+    /// consistently fail its target. A run chart (too few points) is an exception only by its target.
     static func exception(_ entry: MeasureAnalysis.Entry) -> String? {
         let observed = entry.chart.points.filter { $0.value != nil }.count
         let charted = observed >= MeasureAnalysis.minimumPointsForLimits
