@@ -321,3 +321,42 @@ struct AuditRuleBoundaryTests {
         )
     }
 }
+
+/// What the audit programme reminds agencies and sub-groups of.
+struct AuditDeadlineTests {
+    @Test func caseReturnsAndTheNextQuarterlySummaryAreOwed() async throws {
+        let store = InMemoryStore()
+        try await PartnershipScenario.small(from: .fixture("2025-04-01")).save(into: Records(store: store))
+        let boundary = AuditRuleBoundaryTests()
+        let active = boundary.audit("a1", reached: [(.fieldwork, "2025-05-02")])
+        var closed = boundary.audit("a2", reached: [(.closed, "2025-05-02")])
+        closed.title = "Closed audit"
+        let police = PartnershipScenario.police
+        let summary = try QuarterlySummary(
+            id: "mash-q1",
+            source: .mash,
+            quarter: try ReportingPeriod(parsing: "FY2025-26-Q1"),
+            sections: Dictionary(uniqueKeysWithValues: QuarterlySummary.Source.mash.headings.map { ($0, "Done.") }),
+            returnedOn: .fixture("2025-07-20")
+        )
+        try await boundary.save(
+            [
+                active, closed, summary,
+                CaseReturn(id: "r1", audit: "a1", auditCase: "c1", agency: police, dueOn: .fixture("2025-06-13")),
+                CaseReturn(id: "r2", audit: "a1", auditCase: "c2", agency: police, dueOn: .fixture("2025-06-13")),
+                CaseReturn(id: "r3", audit: "a2", auditCase: "c3", agency: police, dueOn: .fixture("2025-06-13")),
+            ],
+            in: store
+        )
+        let owed = try await AuditModule().deadlines(in: AssuranceView(store: store), on: .fixture("2025-06-10"))
+            .sorted { $0.dueOn < $1.dueOn }
+        // The closed audit's return is owed no longer; Q1's summary is in, so Q2's is next.
+        #expect(
+            owed.map { "\($0.kind) \($0.what) \($0.dueOn) \($0.level)" } == [
+                "audit.case-return Constabulary's 2 case returns to Audit a1 2025-06-13 Agency",
+                "audit.quarterly-summary The MASH quarterly summary for Q2 2025-26 2025-10-30 Sub-group",
+            ]
+        )
+        #expect(owed.first?.agency == police)
+    }
+}

@@ -82,3 +82,57 @@ struct LearningChainRuleTests {
         #expect(try await RuleBoundary.probe(rule, around: .fixture("2025-05-01"), in: store).dayAfter.isEmpty)
     }
 }
+
+/// What the tracker and the reviews remind people of.
+struct LearningDeadlineTests {
+    let lead = PartnershipScenario.qaLead
+
+    @Test func openActionsAndRunningReviewClocksAreOwed() async throws {
+        let store = InMemoryStore()
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(.fixture("2025-03-03")), ids: .incrementing)
+        let learning = LearningTracker(environment: environment)
+        try await learning.open(
+            Review(
+                id: "rr-1",
+                kind: .rapidReview,
+                title: "Rapid review A",
+                milestones: [.localAuthorityAware: .fixture("2025-03-03")]
+            ),
+            by: lead
+        )
+        let (recommendation, _) = try await learning.add(
+            Recommendation(
+                id: "rec-1",
+                source: .init(.review, title: "Rapid review A"),
+                text: "Share information.",
+                themes: [.informationSharing],
+                raisedOn: .fixture("2025-03-03")
+            ),
+            by: lead
+        )
+        let action = try await learning.addAction(
+            "Agree a protocol",
+            to: recommendation.id,
+            owner: PartnershipScenario.council,
+            lead: "Head of service",
+            startOn: .fixture("2025-03-03"),
+            dueOn: .fixture("2025-04-30"),
+            by: lead
+        )
+        let owed = try await LearningModule().deadlines(in: AssuranceView(store: store), on: .fixture("2025-03-04"))
+            .sorted { $0.dueOn < $1.dueOn }
+        // The panel notification is due 5 working days after the local authority knew: 10 March.
+        #expect(
+            owed.map { "\($0.kind) \($0.what) \($0.dueOn)" } == [
+                "review.clock Rapid review A: the notification being sent (serious incident notification to the national panel) 2025-03-10",
+                "tracker.action The action \"Agree a protocol\" 2025-04-30",
+            ]
+        )
+        #expect(owed.last?.agency == PartnershipScenario.council)
+        try await learning.complete(action.id, evidence: [], note: "Agreed.", by: lead)
+        #expect(
+            try await LearningModule().deadlines(in: AssuranceView(store: store), on: .fixture("2025-03-04"))
+                .map(\.kind) == [.reviewClock]
+        )
+    }
+}

@@ -202,3 +202,55 @@ struct Section11ChainTests {
         #expect(finding.themes == [.governance])
     }
 }
+
+/// The Section 11 returns the cycle reminds agencies of.
+struct Section11DeadlineTests {
+    let qaLead = PartnershipScenario.qaLead
+    let policeLead = PartnershipScenario.policeLead
+
+    @Test func aReturnIsOwedByItsDeadlineAndAReworkedOneTenWorkingDaysAfterItWasReturned() async throws {
+        let store = InMemoryStore()
+        try await PartnershipScenario.small(from: .fixture("2025-04-01")).save(into: Records(store: store))
+        let service = SelfAssessments(
+            environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture("2025-05-01")), ids: .incrementing)
+        )
+        try await service.save(testSet, by: qaLead)
+        let cycle = try await service.openCycle(
+            name: "Section 11 2025",
+            standardSet: testSet.id,
+            cadence: .yearly,
+            issuedOn: .fixture("2025-05-01"),
+            returnDeadline: .fixture("2025-06-30"),
+            invite: [PartnershipScenario.police],
+            by: qaLead
+        )
+        let police = try #require(try await service.assessments(in: cycle.id, as: qaLead).first).value.id
+        let module = Section11Module()
+        func owed(on day: String) async throws -> [String] {
+            try await module.deadlines(in: AssuranceView(store: store), on: .fixture(day)).map {
+                "\($0.what) \($0.dueOn)"
+            }
+        }
+        #expect(try await owed(on: "2025-06-01") == ["Constabulary's return to Section 11 2025 2025-06-30"])
+        #expect(try await owed(on: "2025-07-01").isEmpty, "an overdue return is a finding, not a reminder")
+        let june = SelfAssessments(
+            environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture("2025-06-02")))
+        )
+        for criterion: CriterionCode in ["1.1", "1.2", "7.1"] {
+            try await june.respond(
+                CriterionResponse(criterion: criterion, selfRating: "green"),
+                to: police,
+                by: policeLead
+            )
+        }
+        try await june.submit(police, by: policeLead)
+        #expect(try await owed(on: "2025-06-03").isEmpty)
+        try await june.returnForRework(police, reason: "Evidence is missing for 1.1.", by: qaLead)
+        // Returned on Monday 2 June; ten working days later is Monday 16 June.
+        #expect(
+            try await owed(on: "2025-06-03") == [
+                "Constabulary's return to Section 11 2025, resubmitted after rework 2025-06-16"
+            ]
+        )
+    }
+}

@@ -86,6 +86,19 @@ import Testing
         #expect(findings.first?["severity"] as? String == "decision-required")
         #expect(check.standardError.contains("cycle of 2026-04-30: 0 raised"), "the demo already ran this day's cycle")
 
+        let reminders = try QAF.run([
+            "reminders", "--db", scratch.path("p.sqlite"), "--day", "2026-04-30", "--within", "10", "--format", "json",
+        ])
+        #expect(reminders.status == 0, "\(reminders.standardError)")
+        let due = try #require(
+            try JSONSerialization.jsonObject(with: Data(reminders.standardOutput.utf8)) as? [[String: Any]]
+        )
+        let days = due.compactMap { $0["dueOn"] as? String }
+        #expect(!days.isEmpty)
+        #expect(days == days.sorted(), "soonest first")
+        #expect(days.allSatisfy { $0 >= "2026-04-30" && $0 <= "2026-05-15" })
+        #expect(reminders.standardError.contains("\(due.count) due from 2026-04-30 to 2026-05-15 (10 working days)"))
+
         for format in ["html", "md", "json"] {
             let out = scratch.path("report.\(format)")
             let report = try QAF.run([
@@ -121,8 +134,10 @@ import Testing
             guard line.hasPrefix("  ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         }
-        #expect(names.count == 12)
-        for required in ["demo", "check", "report", "rules", "import", "export", "restore", "spc", "compare"] {
+        #expect(names.count == 13)
+        for required in [
+            "demo", "check", "reminders", "report", "rules", "import", "export", "restore", "spc", "compare",
+        ] {
             #expect(names.contains(required), "\(required) is not listed")
         }
         for name in names {

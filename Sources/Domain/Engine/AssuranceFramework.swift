@@ -22,7 +22,7 @@ public struct AssuranceFramework: Sendable {
     /// notification outbox.
     public static let coreRecordTypes: [any StorableRecord.Type] = [
         Partnership.self, Agency.self, Locality.self, Group.self, Finding.self, Recommendation.self, WorkStream.self,
-        TrackedAction.self, ImpactRecord.self, Priority.self, Signal.self, OutboxEntry.self,
+        TrackedAction.self, ImpactRecord.self, Priority.self, Signal.self, OutboxEntry.self, Reminder.self,
     ]
 
     /// Every module, in the order given; a host's own rules last, as a ``RuleSet``.
@@ -33,6 +33,8 @@ public struct AssuranceFramework: Sendable {
     public let notifier: Notifier?
     /// When unresolved findings move up a level.
     public let escalation: EscalationPolicy
+    /// How long before each kind of deadline its reminder goes out.
+    public let reminders: ReminderPolicy
     /// Every kind of report the framework can make: the standard ones and those the modules define.
     public let reportDefinitions: [ReportDefinition]
 
@@ -47,12 +49,14 @@ public struct AssuranceFramework: Sendable {
     ///   - environment: The seams.
     ///   - notifier: Delivers notifications of raised and escalated findings.
     ///   - escalation: When unresolved findings move up a level.
+    ///   - reminders: How long before each kind of deadline its reminder goes out.
     public init(
         modules: [any AssuranceModule],
         rules: [any AssuranceRule] = [],
         environment: AssuranceEnvironment = AssuranceEnvironment(),
         notifier: Notifier? = nil,
-        escalation: EscalationPolicy = .standard
+        escalation: EscalationPolicy = .standard,
+        reminders: ReminderPolicy = .standard
     ) {
         let all = modules + (rules.isEmpty ? [] : [RuleSet(name: "Local rules", rules: rules)])
         var names = Set<String>()
@@ -80,6 +84,7 @@ public struct AssuranceFramework: Sendable {
         self.environment = environment
         self.notifier = notifier
         self.escalation = escalation
+        self.reminders = reminders
         self.reportDefinitions = definitions
     }
 
@@ -155,7 +160,8 @@ public struct AssuranceFramework: Sendable {
     ///
     /// Publishes each module's signals, evaluates every rule, raises findings that are new, keeps
     /// those that still hold, resolves those whose condition has cleared, escalates those unresolved
-    /// too long, and notifies each finding once per level. Every change is written in one
+    /// too long, notifies each finding once per level, and reminds whoever owes each deadline that
+    /// falls due soon, once for each due day (``ReminderPolicy``). Every change is written in one
     /// transaction and recorded in the change log as made by ``Principal/system``. Running it twice
     /// for the same day changes nothing and notifies nothing.
     ///
@@ -243,6 +249,7 @@ public struct AssuranceFramework: Sendable {
             outcome.resolved.append(finding)
         }
 
+        try await remind(on: day, in: view, into: &batch, notifications: &notifications, outcome: &outcome)
         if let notifier {
             try await notifier.enqueue(notifications, into: &batch, store: environment.store)
         }

@@ -19,6 +19,10 @@ public protocol AssuranceModule: Sendable {
     /// Signals the module's analysis publishes for a day.
     func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft]
 
+    /// What is owed and not yet done, due on the day or later: the deadlines the cycle reminds people
+    /// of before they fall due.
+    func deadlines(in view: AssuranceView, on day: Day) async throws -> [Deadline]
+
     /// The module's sections of a report of a kind it contributes to.
     func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection]
 }
@@ -30,6 +34,8 @@ extension AssuranceModule {
     public var reportContributions: [ReportContribution] { [] }
     /// No signals.
     public func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft] { [] }
+    /// No deadlines.
+    public func deadlines(in view: AssuranceView, on day: Day) async throws -> [Deadline] { [] }
     /// No report sections.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         []

@@ -16,6 +16,8 @@ public struct CycleOutcome: Sendable {
     public var signalsCleared: [Signal] = []
     /// What the notifier delivered.
     public var delivery: DeliveryReport?
+    /// The reminders sent, soonest due first.
+    public var reminded: [Reminder] = []
 
     /// Creates an empty outcome.
     public init(day: Day) {
@@ -34,5 +36,6 @@ public struct CycleOutcome: Sendable {
     /// Whether the cycle changed nothing.
     public var changedNothing: Bool {
         raised.isEmpty && resolved.isEmpty && escalated.isEmpty && signalsRaised.isEmpty && signalsCleared.isEmpty
+            && reminded.isEmpty
     }
 }

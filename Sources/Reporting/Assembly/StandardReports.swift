@@ -253,14 +253,16 @@ public struct StandardReports: Sendable {
                 let rows = groups.values.map { members -> (EscalationLevel, String, [ReportCell]) in
                     let first = members[0]
                     let title = rules[first.rule]?.title ?? first.rule.rawValue
-                    return (
-                        first.level, title,
-                        [
-                            .text(title), .text(first.level.description), .number(Double(members.count), decimals: 0),
-                            .day(members.map(\.atLevelSince).min()!), .text(source(first.rule)),
-                        ]
-                    )
-                }.sorted { ($0.0 > $1.0) || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.2)
+                    let oldest: Day = members.map(\.atLevelSince).min()!
+                    let cells: [ReportCell] = [
+                        .text(title), .text(first.level.description), .number(Double(members.count), decimals: 0),
+                        .day(oldest), .text(source(first.rule)),
+                    ]
+                    return (first.level, title, cells)
+                }.sorted {
+                    (lhs: (EscalationLevel, String, [ReportCell]), rhs: (EscalationLevel, String, [ReportCell])) in
+                    lhs.0 != rhs.0 ? lhs.0 > rhs.0 : lhs.1 < rhs.1
+                }.map(\.2)
                 blocks.append(
                     .table(
                         TableBlock(

@@ -1,0 +1,14 @@
+/// A hash of text that is the same on every machine and in every run (FNV-1a, 64 bits), for ids
+/// made from keys longer than an id may be.
+package enum StableHash {
+    /// The hash of the text's UTF-8 bytes, as 16 lower-case hex digits.
+    package static func hex(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
