@@ -138,6 +138,8 @@ extension PartnershipGenerator {
             )
         }
 
+        plantActivity(&result, index: index, place: place)
+        fillReviews(&result)
         result.learning.streams = streams.map(\.value)
         linkPriorities(&result, index: index)
         return result

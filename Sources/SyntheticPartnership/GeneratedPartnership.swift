@@ -31,6 +31,12 @@ public struct GeneratedPartnership: Sendable {
     public var populationResults: [PopulationResult]
     /// The partnership's priorities.
     public var priorities: [Priority] = []
+    /// Its surveys, one in each of the framework's streams.
+    public var surveys: [Survey] = []
+    /// The independent scrutineer's judgements.
+    public var scrutinyJudgements: [ScrutinyJudgement] = []
+    /// External inspections.
+    public var inspections: [Inspection] = []
 
     /// The number of observations.
     public var observationCount: Int { series.reduce(0) { $0 + $1.points.count } }
@@ -49,6 +55,9 @@ public struct GeneratedPartnership: Sendable {
         for voice in voiceRecords { try batch.save(voice, version: 0) }
         for result in populationResults { try batch.save(result, version: 0) }
         for priority in priorities { try batch.save(priority, version: 0) }
+        for survey in surveys { try batch.save(survey, version: 0) }
+        for judgement in scrutinyJudgements { try batch.save(judgement, version: 0) }
+        for inspection in inspections { try batch.save(inspection, version: 0) }
         return batch
     }
 }

@@ -11,7 +11,7 @@ struct AccessPolicyTests {
 
     static let categories: [RecordCategory] = [
         .partnershipStructure, .referenceData, .section11Assessment, .section11Cycle, .auditProgramme, .auditCaseRecord,
-        .measureData, .learning, .finding, .voice, .publishedReport, .notification,
+        .measureData, .learning, .finding, .voice, .publishedReport, .notification, .scrutiny,
     ]
 
     /// What each role may do, written out from the policy's table.
@@ -27,7 +27,7 @@ struct AccessPolicyTests {
                 if let agency = scope.agency { return agency == own }
                 return [
                     .partnershipStructure, .referenceData, .section11Cycle, .auditProgramme, .measureData, .learning,
-                    .publishedReport,
+                    .publishedReport, .scrutiny,
                 ].contains(scope.category)
             }
             return [.create, .update].contains(action) && scope.agency == own
@@ -39,6 +39,7 @@ struct AccessPolicyTests {
             }
             return [.create, .update].contains(action) && scope.category == .auditCaseRecord
         case .independentScrutineer:
+            if [.create, .update].contains(action) { return scope.category == .scrutiny }
             return action == .read || action == .challenge
         case .viewer:
             return action == .read && scope.category == .publishedReport

@@ -35,6 +35,13 @@ enum EveryRecordType {
             notifier: Notifier(sinks: [sink], records: environment.records)
         )
         _ = try await framework.runCycle(on: day, by: lead)
+        try await LearningTracker(environment: environment).startCaseClock(
+            "initial-conference",
+            for: "CASE-EVERY-1",
+            agency: nil,
+            on: day.adding(days: -3),
+            by: lead
+        )
         let signals = try await framework.makeView().all(Signal.self).filter { $0.status == .active }
         let audits = AuditProgramme(environment: environment)
         if let first = signals.first {
@@ -165,7 +172,7 @@ struct EveryRecordTypeTests {
         let mayHaveName: Set<RecordType> = [
             Partnership.recordType, Agency.recordType, Locality.recordType, Group.recordType, StandardSet.recordType,
             MeasureDefinition.recordType, AssessmentCycle.recordType, WorkStream.recordType, AuditTemplate.recordType,
-            StatutoryClock.recordType,
+            StatutoryClock.recordType, ScrutinyJudgement.recordType,
         ]
         var walked = 0
         for type in EveryRecordType.types {
@@ -187,7 +194,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_199)
+        #expect(walked == 1_298)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {
@@ -213,7 +220,7 @@ struct EveryRecordTypeTests {
             }
         }
         let listed = Set(EveryRecordType.types.map { String(describing: $0) })
-        #expect(declared.count == 39)
+        #expect(declared.count == 43)
         #expect(
             declared.subtracting(listed).isEmpty,
             "not listed by any module: \(declared.subtracting(listed).sorted())"

@@ -27,7 +27,7 @@ public struct RolePolicy: AccessPolicy, Hashable {
     /// The categories whose records with no agency every agency lead reads, unless the host says otherwise.
     public static let defaultSharedCategories: Set<RecordCategory> = [
         .partnershipStructure, .referenceData, .section11Cycle, .auditProgramme, .measureData, .learning,
-        .publishedReport,
+        .publishedReport, .scrutiny,
     ]
     /// The categories in which an agency lead creates and changes its own agency's records, unless
     /// the host says otherwise.
@@ -91,6 +91,8 @@ public struct RolePolicy: AccessPolicy, Hashable {
             }
             return (action == .create || action == .update) && scope.category == .auditCaseRecord
         case .independentScrutineer:
+            // The scrutineer reads everything and challenges, and records their own judgements.
+            if action == .create || action == .update { return scope.category == .scrutiny }
             return action == .read || action == .challenge
         case .viewer:
             return action == .read && scope.category == .publishedReport

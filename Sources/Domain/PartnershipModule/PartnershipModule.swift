@@ -26,7 +26,10 @@ public struct PartnershipModule: AssuranceModule {
     /// families; the structure (priorities among it) every module reads is the framework's own
     /// (``AssuranceFramework/coreRecordTypes``).
     public var recordTypes: [any StorableRecord.Type] {
-        [Membership.self, Meeting.self, GroupReport.self, ScrutinySession.self, VoiceRecord.self]
+        [
+            Membership.self, Meeting.self, GroupReport.self, ScrutinySession.self, VoiceRecord.self,
+            ScrutinyJudgement.self, Inspection.self, Survey.self,
+        ]
     }
 
     /// Attendance and the voice of children and families in the Practice Development Group's and
@@ -57,6 +60,15 @@ public struct PartnershipModule: AssuranceModule {
             let priorities = try await prioritiesSection(view, request: request)
         {
             sections.append(priorities)
+        }
+        if [.yearly, .scrutinyPack].contains(request.kind),
+            let judgements = try await judgementsSection(view, request: request)
+        {
+            sections.append(judgements)
+        }
+        if [.yearly, .practiceDevelopmentAssurance].contains(request.kind) {
+            if let inspections = try await inspectionsSection(view, request: request) { sections.append(inspections) }
+            if let surveys = try await surveysSection(view, request: request) { sections.append(surveys) }
         }
         switch request.kind {
         case .practiceDevelopmentAssurance, .yearly:

@@ -2,8 +2,9 @@ public import Domain
 
 extension LearningModule {
     /// What the one tracker and the reviews are owed: every action not yet complete, due by its day
-    /// (its owner agency reminded, or the sub-group when no agency owns it), and every statutory clock
-    /// of a review still running, due by its deadline.
+    /// (its owner agency reminded, or the sub-group when no agency owns it); every statutory clock of
+    /// a review still running, due by its deadline; each agency's chronology and summary for a
+    /// review; and every child protection clock recorded for a case.
     public func deadlines(in view: AssuranceView, on day: Day) async throws -> [Deadline] {
         let state = try await LearningState.load(view)
         var result: [Deadline] = []
@@ -35,6 +36,42 @@ extension LearningModule {
                     )
                 )
             }
+        }
+        for review in state.reviews where review.status == .open || review.status == .reported {
+            for participant in review.participants ?? [] {
+                let owed: [(Review.Contribution, Day?, Day?)] = [
+                    (.chronology, participant.chronologyDue, participant.chronologyReceived),
+                    (.summary, participant.summaryDue, participant.summaryReceived),
+                ]
+                for (contribution, due, received) in owed {
+                    guard let due, received == nil, due >= day else { continue }
+                    result.append(
+                        Deadline(
+                            key: "review.contribution|\(review.id)|\(participant.agency)|\(contribution)",
+                            kind: .reviewContribution,
+                            what: "\(state.name(participant.agency))'s \(contribution) for \(review.title)",
+                            dueOn: due,
+                            level: .agency,
+                            agency: participant.agency,
+                            subject: review.reference
+                        )
+                    )
+                }
+            }
+        }
+        let names = state.clocks.keyed(by: \.id, value: \.name)
+        for clock in try await view.all(CaseClock.self) where clock.stoppedOn == nil && clock.dueOn >= day {
+            result.append(
+                Deadline(
+                    key: "case.clock|\(clock.id)",
+                    kind: .caseClock,
+                    what: "\(names[clock.clock] ?? clock.clock.rawValue) for case \(clock.caseReference)",
+                    dueOn: clock.dueOn,
+                    level: clock.agency == nil ? .subGroup : .agency,
+                    agency: clock.agency,
+                    subject: clock.reference
+                )
+            )
         }
         return result
     }

@@ -21,7 +21,7 @@ public struct LearningModule: AssuranceModule {
 
     /// Reviews, clocks, actions, impact records, work streams and learning products.
     public var recordTypes: [any StorableRecord.Type] {
-        [Review.self, StatutoryClock.self, LearningProduct.self]
+        [Review.self, StatutoryClock.self, LearningProduct.self, CaseClock.self]
     }
 
     /// The module's rules.
@@ -40,7 +40,8 @@ public struct LearningModule: AssuranceModule {
             ),
             BreachWithoutReasonRule(), ActionOverdueRule(), CompletedWithoutEvidenceRule(months: evidenceMonths),
             LearningNotDisseminatedRule(months: disseminationMonths), WorkStreamStalledRule(months: stalledMonths),
-            ClosedWithoutImpactRule(), ImpactEvidencedRule(), RecommendationWithoutThemeRule(),
+            ClosedWithoutImpactRule(), ImpactEvidencedRule(), RecommendationWithoutThemeRule(), ContributionLateRule(),
+            CaseClockOverdueRule(),
         ]
     }
 

@@ -218,7 +218,7 @@ struct LearningSections {
         )
         let whole = chains.filter { $0.brokenAt == nil }
         let kinds: [Recommendation.Source.Kind] = [
-            .review, .audit, .section11, .scrutiny, .measure, .partnershipPlan, .other,
+            .review, .audit, .section11, .scrutiny, .measure, .inspection, .partnershipPlan, .other,
         ]
         let byKind = Dictionary(grouping: chains, by: \.kind)
         var blocks: [ReportBlock] = [
@@ -322,6 +322,7 @@ struct LearningSections {
         case .section11: "Section 11"
         case .scrutiny: "Scrutiny"
         case .partnershipPlan: "Partnership plan"
+        case .inspection: "Inspection"
         case .measure: "Data signal"
         case .other: "Other"
         }

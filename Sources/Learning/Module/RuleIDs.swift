@@ -2,6 +2,10 @@ public import Domain
 
 /// The ids of the Learning module's rules, for hosts that route, filter or test findings by rule.
 extension RuleID {
+    /// `learning.contribution-late`: see ``ContributionLateRule``.
+    public static let learningContributionLate: RuleID = "learning.contribution-late"
+    /// `learning.case-clock-overdue`: see ``CaseClockOverdueRule``.
+    public static let learningCaseClockOverdue: RuleID = "learning.case-clock-overdue"
     /// `learning.impact-evidenced`: see ``ImpactEvidencedRule``.
     public static let learningImpactEvidenced: RuleID = "learning.impact-evidenced"
     /// `learning.recommendation-without-theme`: see ``RecommendationWithoutThemeRule``.

@@ -42,6 +42,33 @@ public enum ReviewKind: String, Hashable, Sendable, Codable, CaseIterable, Custo
         case .singleAgencyReview: "Single-agency review"
         }
     }
+
+    /// Where the timescales of a review of this kind are set, so that a clock is encoded only where
+    /// statute or guidance gives one, with that as its source, and otherwise is a partnership's
+    /// local default that says so.
+    public var timescaleSource: String {
+        switch self {
+        case .rapidReview:
+            "Children Act 2004 s16C(1) (panel notification within 5 working days); Child Safeguarding Practice "
+                + "Review Panel FAQ (rapid review within 15 working days of the notification): encoded"
+        case .localChildSafeguardingPracticeReview:
+            "Working Together to Safeguard Children: published within 6 months of the decision to initiate: encoded"
+        case .domesticHomicideReview:
+            "Home Office, Multi-agency Statutory Guidance for the Conduct of Domestic Homicide Reviews (December 2016), "
+                + "Section 5, Timescales: a partnership adds its clocks from that section"
+        case .childDeathOverview:
+            "Child Death Review: Statutory and Operational Guidance (England) (2018), under the Children Act 2004 "
+                + "ss16M to 16Q: a partnership adds its clocks from that guidance"
+        case .safeguardingAdultReview:
+            "Care Act 2014 s44 and the Care and Support Statutory Guidance ch. 14 set none: any clock is a "
+                + "safeguarding adults board's local default"
+        case .seriousIncident:
+            "NHS England Patient Safety Incident Response Framework (2022): set by each organisation's own plan, "
+                + "a local default"
+        case .localLearningReview, .section175Review, .seriousViolenceReview, .suicideReview, .singleAgencyReview:
+            "No statute or national guidance sets a timescale: any clock is the partnership's local default"
+        }
+    }
 }
 
 /// The key days of a review that statutory clocks start and stop on.
@@ -79,6 +106,68 @@ public struct Review: StorableRecord, IdentifierKind, Hashable {
     public typealias ID = Identifier<Review>
     /// `learning.review`.
     public static var recordType: RecordType { "learning.review" }
+    /// Version 2: a review names the agencies taking part, with their contributions, and the
+    /// decision on the route it takes.
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 reads unchanged, with no participants and no decision.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
+
+    /// An agency taking part in a review, and what it owes: its chronology and its summary (an
+    /// individual management review or agency report), each with the day it is due and the day it came.
+    public struct Participant: Hashable, Sendable, Codable {
+        /// The agency.
+        public var agency: Agency.ID
+        /// The day its chronology is due.
+        public var chronologyDue: Day?
+        /// The day its chronology arrived.
+        public var chronologyReceived: Day?
+        /// The day its summary is due.
+        public var summaryDue: Day?
+        /// The day its summary arrived.
+        public var summaryReceived: Day?
+
+        /// Creates a participant with the days its contributions are due.
+        public init(agency: Agency.ID, chronologyDue: Day? = nil, summaryDue: Day? = nil) {
+            self.agency = agency
+            self.chronologyDue = chronologyDue
+            self.summaryDue = summaryDue
+        }
+    }
+
+    /// A contribution an agency makes to a review.
+    public enum Contribution: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
+        /// Its chronology of involvement.
+        case chronology
+        /// Its summary: an individual management review or agency report.
+        case summary
+
+        /// The contribution's name.
+        public var description: String { rawValue }
+    }
+
+    /// The decision on whether a case meets the criteria for a review, and the route it takes.
+    public struct Decision: Hashable, Sendable, Codable {
+        /// The day it was made.
+        public var on: Day
+        /// Who recorded it.
+        public var by: Principal.ID
+        /// Whether the case meets the criteria for the review considered (for a rapid review: a local
+        /// child safeguarding practice review).
+        public var criteriaMet: Bool
+        /// The reasons, as the partners gave them.
+        public var reasons: String
+        /// The route taken: the kind of review that follows, or none.
+        public var route: ReviewKind?
+
+        /// Creates a decision.
+        public init(on: Day, by: Principal.ID, criteriaMet: Bool, reasons: String, route: ReviewKind?) {
+            self.on = on
+            self.by = by
+            self.criteriaMet = criteriaMet
+            self.reasons = reasons
+            self.route = route
+        }
+    }
 
     /// Where a review is in its lifecycle.
     public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
@@ -114,6 +203,10 @@ public struct Review: StorableRecord, IdentifierKind, Hashable {
     public var themes: [Theme]
     /// Where it is in its lifecycle.
     public var status: Status
+    /// The agencies taking part, with their contributions; `nil` in records from before participants.
+    public var participants: [Participant]?
+    /// The decision on the criteria and the route taken, once made.
+    public var decision: Decision?
 
     /// Creates an open review.
     public init(

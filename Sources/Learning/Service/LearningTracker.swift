@@ -19,7 +19,7 @@ public struct LearningTracker: Sendable {
         self.environment = environment
     }
 
-    private var records: Records { environment.records }
+    var records: Records { environment.records }
 
     // MARK: Clocks
 

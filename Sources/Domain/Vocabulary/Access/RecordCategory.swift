@@ -31,4 +31,6 @@ public struct RecordCategory: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let publishedReport = RecordCategory(rawValue: "published-report")
     /// The notification outbox.
     public static let notification = RecordCategory(rawValue: "notification")
+    /// The independent scrutineer's judgements, which the scrutineer writes.
+    public static let scrutiny = RecordCategory(rawValue: "scrutiny")
 }

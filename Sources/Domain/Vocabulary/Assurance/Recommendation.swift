@@ -25,8 +25,10 @@ public struct Recommendation: StorableRecord, IdentifierKind, Hashable {
             case scrutiny
             /// The partnership's own plans.
             case partnershipPlan = "partnership-plan"
-            /// A measure's turn-the-curve plan.
+            /// A measure's turn-the-curve plan, or a signal in its data.
             case measure
+            /// An external inspection's report: Ofsted, CQC, HMICFRS or a joint targeted area inspection.
+            case inspection
             /// Anything else.
             case other
         }
