@@ -96,7 +96,7 @@ final class XHTMLOutline: NSObject, XMLParserDelegate {
 struct HTMLRendererTests {
     @Test(arguments: [
         ReportKind.practiceDevelopmentAssurance, .subGroupReport, .scrutinyPack, .mashQuarterly,
-        .conferenceChairsQuarterly, .yearly,
+        .conferenceChairsQuarterly, .yearly, .agencyFeedback, .practitionerBriefing,
     ])
     func everyReportIsWellFormedAccessibleAndSelfContained(kind: ReportKind) async throws {
         let scenario = try await ReportScenario.make()
@@ -114,7 +114,7 @@ struct HTMLRendererTests {
         // Every table has a caption and column headers.
         let tables: [ReportKind: Int] = [
             .practiceDevelopmentAssurance: 39, .subGroupReport: 4, .scrutinyPack: 3, .mashQuarterly: 13,
-            .conferenceChairsQuarterly: 4, .yearly: 42,
+            .conferenceChairsQuarterly: 4, .yearly: 42, .agencyFeedback: 7, .practitionerBriefing: 1,
         ]
         #expect(outline.tables == tables[kind])
         #expect(outline.tablesWithCaption == outline.tables)

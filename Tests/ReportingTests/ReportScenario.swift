@@ -41,6 +41,8 @@ struct ReportScenario {
             ReportRequest(kind: .mashQuarterly, period: quarter, audience: audience, day: day),
             ReportRequest(kind: .conferenceChairsQuarterly, period: quarter, audience: audience, day: day),
             ReportRequest(kind: .yearly, period: year, audience: audience, day: day),
+            ReportRequest(kind: .agencyFeedback, period: year, audience: audience, day: day, agency: "police"),
+            ReportRequest(kind: .practitionerBriefing, period: year, audience: audience, day: day),
         ]
     }
 

@@ -10,8 +10,12 @@ import Testing
 @Suite struct ReportSnapshotTests {
     @Test func everyReportInEveryFormatMatchesItsSnapshot() async throws {
         let scenario = try await ReportScenario.make()
-        // Every kind for the internal audience, and the Executive's report as the public would see it.
-        let requests = ReportScenario.requests(audience: .internal) + [ReportScenario.requests(audience: .public)[0]]
+        // Every kind for the internal audience; the Executive's report and the practitioners' briefing
+        // as the public would see them.
+        let publicRequests = ReportScenario.requests(audience: .public)
+        let requests =
+            ReportScenario.requests(audience: .internal) + [publicRequests[0]]
+            + publicRequests.filter { $0.kind == .practitionerBriefing }
         for request in requests {
             let report = try await scenario.report(request)
             let stem = report.fileStem

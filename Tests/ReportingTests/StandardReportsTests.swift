@@ -103,7 +103,9 @@ struct StandardReportsTests {
         for request in ReportScenario.requests(audience: .internal) {
             let report = try await scenario.report(request)
             let hasVoice = report.sections.contains { $0.id == "partnership.voice" }
-            let expected = [.practiceDevelopmentAssurance, .subGroupReport, .yearly].contains(request.kind)
+            let expected = [.practiceDevelopmentAssurance, .subGroupReport, .yearly, .practitionerBriefing].contains(
+                request.kind
+            )
             #expect(hasVoice == expected, "\(request.kind)")
         }
     }

@@ -12,6 +12,8 @@ import Testing
         #expect(two.status == 0)
         let names = [
             "p.sqlite", "pdg-assurance-FY2025-26-Q4-partnership.html", "pdg-assurance-FY2025-26-Q4-partnership.md",
+            "agency-feedback-FY2025-26-brackenshire-constabulary-partnership.html",
+            "practitioner-briefing-FY2025-26-Q4-public.html",
         ]
         for name in names {
             let data = try #require(first.contents(name), "\(name) was not written")

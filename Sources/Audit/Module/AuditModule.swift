@@ -52,6 +52,7 @@ public struct AuditModule: AssuranceModule {
         [
             ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
             ReportContribution(.mashQuarterly), ReportContribution(.conferenceChairsQuarterly),
+            ReportContribution(.agencyFeedback), ReportContribution(.practitionerBriefing),
         ]
     }
 

@@ -19,6 +19,11 @@ struct AuditSections {
             }
             if !sessions.isEmpty { sections.append(challenges(state, sessions)) }
             return sections
+        case .agencyFeedback:
+            return request.agency.map { feedback(state, agency: $0, request: request) } ?? []
+        case .practitionerBriefing:
+            let texts = try await view.all(Recommendation.self).keyed(by: \.id, value: \.text)
+            return briefing(state, recommendations: texts, request: request)
         case .mashQuarterly:
             return summaries(state, .mash, request)
         case .conferenceChairsQuarterly:

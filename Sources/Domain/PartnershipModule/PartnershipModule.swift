@@ -40,7 +40,8 @@ public struct PartnershipModule: AssuranceModule {
             ReportContribution(.practiceDevelopmentAssurance, parts: [.voice, .body]),
             ReportContribution(.yearly, parts: [.voice, .body]),
             ReportContribution(.subGroupReport, parts: [.voice, .body]),
-            ReportContribution(.scrutinyPack),
+            ReportContribution(.scrutinyPack), ReportContribution(.agencyFeedback),
+            ReportContribution(.practitionerBriefing, parts: [.voice]),
         ]
     }
 
@@ -87,10 +88,16 @@ public struct PartnershipModule: AssuranceModule {
             sections += try await groupReportSections(view, request: request)
         case .scrutinyPack:
             sections += try await scrutinySections(view, request: request)
+        case .agencyFeedback:
+            if let agency = request.agency,
+                let section = try await feedbackSection(view, agency: agency, request: request)
+            {
+                sections.append(section)
+            }
         default:
             break
         }
-        if [.practiceDevelopmentAssurance, .subGroupReport, .yearly].contains(request.kind) {
+        if [.practiceDevelopmentAssurance, .subGroupReport, .yearly, .practitionerBriefing].contains(request.kind) {
             sections.append(try await voiceSection(view, request: request))
         }
         return sections
@@ -219,7 +226,9 @@ public struct PartnershipModule: AssuranceModule {
                         guard let count = bySpeaker[speaker]?.count else { return nil }
                         return KeyFigure(
                             label: "Views from \(speaker.plural)",
-                            value: .count(count)
+                            // Records of consented views, each listed below: suppressing their count
+                            // would hide nothing the table does not show.
+                            value: .number(Double(count), decimals: 0)
                         )
                     }
                 )

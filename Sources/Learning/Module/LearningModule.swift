@@ -49,7 +49,8 @@ public struct LearningModule: AssuranceModule {
     public var reportContributions: [ReportContribution] {
         [
             ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
-            ReportContribution(.subGroupReport),
+            ReportContribution(.subGroupReport), ReportContribution(.agencyFeedback),
+            ReportContribution(.practitionerBriefing),
         ]
     }
 

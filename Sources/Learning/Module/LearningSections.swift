@@ -8,6 +8,14 @@ struct LearningSections {
     func sections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         let state = try await LearningState.load(view)
         let day = request.day
+        switch request.kind {
+        case .agencyFeedback:
+            return request.agency.map { feedback(state, agency: $0, request: request) } ?? []
+        case .practitionerBriefing:
+            return briefing(state, request: request)
+        default:
+            break
+        }
         var sections: [ReportSection] = []
         if request.kind != .subGroupReport {
             sections.append(reviews(state, day: day, calendar: view.calendar))

@@ -146,7 +146,7 @@ public struct MeasuresModule: AssuranceModule {
         [
             ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
             ReportContribution(.mashQuarterly), ReportContribution(.conferenceChairsQuarterly),
-            ReportContribution(.dataPack),
+            ReportContribution(.dataPack), ReportContribution(.agencyFeedback),
         ]
     }
 

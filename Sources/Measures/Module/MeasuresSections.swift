@@ -16,6 +16,10 @@ struct MeasuresSections {
             sections += try await turnTheCurve(view, analysis, names)
             if let outcomes = try await outcomes(view, analysis) { sections.append(outcomes) }
             return sections
+        case .agencyFeedback:
+            guard let agency = request.agency else { return [] }
+            let name = try await view.byID(Agency.self)[agency]?.name ?? agency.rawValue
+            return feedback(analysis, agency: agency, request: request, name: name)
         case .dataPack:
             return [scorecard(analysis, names)] + smallMultiples(analysis, names, order: 20)
         case .mashQuarterly:

@@ -41,7 +41,20 @@ public struct StandardReports: Sendable {
         // A report draws on every module's records, so its maker must be able to read what it shows:
         // the partnership's findings, and for an internal report the case references too.
         let access = framework.environment.access
-        if !access.permits(principal, .read, AccessScope(.finding)) {
+        if definition.subject == .agency {
+            guard let agency = request.agency else {
+                throw DomainError(.invalidInput, "\(name) is about one agency; name the agency")
+            }
+            // An agency's own report: its maker must be able to read that agency's records, and no other's are shown.
+            guard access.permits(principal, .read, AccessScope(.section11Assessment, agency: agency)),
+                access.permits(principal, .read, AccessScope(.finding, agency: agency))
+            else {
+                throw DomainError(
+                    .accessDenied,
+                    "principal \(principal) may not make the \(name.lowercased()) report of agency \(agency): it may not read that agency's records"
+                )
+            }
+        } else if !access.permits(principal, .read, AccessScope(.finding)) {
             throw DomainError(
                 .accessDenied,
                 "principal \(principal) may not make a \(name) report: it may not read the partnership's findings"
@@ -67,7 +80,10 @@ public struct StandardReports: Sendable {
         let view = framework.makeView()
         let partnership = try await view.all(Partnership.self).first?.name ?? "The partnership"
         let groups = try await view.byID(Group.self)
-        let groupName = request.group.map { groups[$0]?.name ?? $0.rawValue }
+        let agencies = try await view.byID(Agency.self)
+        let groupName =
+            request.group.map { groups[$0]?.name ?? $0.rawValue }
+            ?? (definition.subject == .agency ? request.agency.map { agencies[$0]?.name ?? $0.rawValue } : nil)
         let contributed = try await framework.reportSections(for: request)
         let findings = try await findingSections(request, definition, view)
         let absent = definition.expectedModules.filter { !framework.moduleNames.contains($0) }
@@ -213,9 +229,12 @@ public struct StandardReports: Sendable {
         _ view: AssuranceView
     ) async throws -> FindingSections {
         var findings = try await view.all(Finding.self).filter { $0.status == .open && $0.raisedOn <= request.day }
-        let aboutOneGroup = definition.findings == .group
-        if let group = request.group, aboutOneGroup {
+        let aboutOneGroup = definition.findings == .group || definition.findings == .agency
+        if let group = request.group, definition.findings == .group {
             findings = findings.filter { $0.group == group }
+        }
+        if definition.findings == .agency {
+            findings = findings.filter { $0.agency != nil && $0.agency == request.agency }
         }
         let rules = framework.ruleCatalogue.keyed(by: \.id)
         let agencies = try await view.byID(Agency.self)

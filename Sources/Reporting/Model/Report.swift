@@ -18,7 +18,7 @@ public struct Report: Hashable, Sendable {
     public var audience: Audience
     /// The day it was made.
     public var day: Day
-    /// The group it is about, for a sub-group report or scrutiny pack.
+    /// The group it is about, for a sub-group report or scrutiny pack; the agency, for an agency's feedback.
     public var group: String?
     /// The modules whose sections the report would include but that the host did not compose.
     public var absentModules: [String]
@@ -49,7 +49,10 @@ public struct Report: Hashable, Sendable {
     }
 
     /// A file-name stem for the report, such as `pdg-assurance-FY2025-26-Q4-internal`.
-    public var fileStem: String { "\(kind.rawValue)-\(period)-\(audience)" }
+    public var fileStem: String {
+        let about = group.map { "-" + Formatting.slug($0) } ?? ""
+        return "\(kind.rawValue)-\(period)\(about)-\(audience)"
+    }
 }
 
 /// A report published to its audience: a viewer may read it.

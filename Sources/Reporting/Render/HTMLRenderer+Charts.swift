@@ -293,7 +293,7 @@ extension HTMLRenderer {
     static let style = """
         body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:0 auto;max-width:70rem;padding:1rem;line-height:1.4}
         h1{font-size:1.9rem;margin-bottom:.2rem}h2{border-bottom:2px solid #005eb8;padding-bottom:.2rem;margin-top:2rem}
-        .meta{color:#4c6272}nav ol{columns:2}h2.contents{border:0;font-size:1.1rem}
+        .meta{color:#4c6272}nav ol{columns:2}nav a{display:inline-block;min-height:24px;line-height:24px}h2.contents{border:0;font-size:1.1rem}
         table{border-collapse:collapse;margin:.8rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.3rem 0}
         th,td{border:1px solid #d8dde0;padding:.25rem .4rem;text-align:left;vertical-align:top}td.num,table.data td{text-align:right}table.data td:last-child{text-align:left}
         thead th{background:#f0f4f5}.rag-red{background:#f6d2cf}.rag-amber{background:#fff0c7}.rag-green{background:#cce5d8}

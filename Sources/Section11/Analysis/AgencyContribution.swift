@@ -93,9 +93,10 @@ public struct AgencyContribution: Hashable, Sendable {
     /// Puts each agency's ratings beside its data and its attendance at partnership meetings.
     ///
     /// The data arrives as Domain values: observation series with agency scope, and meetings. A
-    /// standard rated green contradicts a check whose measure misses its threshold, and the
-    /// inter-agency working standard (`7`) rated green contradicts attendance below
-    /// `attendanceThreshold` at the partnership's meetings in `period`.
+    /// standard rated green contradicts a check whose measure misses its threshold, and the standard
+    /// that attendance evidences (`attendanceStandard`: the classic set's inter-agency working
+    /// standard, `7`, unless the partnership maps it elsewhere, or `nil` for none) rated green
+    /// contradicts attendance below `attendanceThreshold` at the partnership's meetings in `period`.
     public static func profiles(
         set: StandardSet,
         assessments: [SelfAssessment],
@@ -103,6 +104,7 @@ public struct AgencyContribution: Hashable, Sendable {
         meetings: [Meeting],
         period: ReportingPeriod,
         checks: [ContributionCheck] = ContributionCheck.classic,
+        attendanceStandard: StandardCode? = "7",
         attendanceThreshold: Double = 0.75
     ) -> [AgencyContribution] {
         let levels = set.scale.levels.keyed(by: \.code, value: \.rag)
@@ -145,10 +147,12 @@ public struct AgencyContribution: Hashable, Sendable {
             }
             let asked = invited[assessment.agency] ?? 0
             let came = attended[assessment.agency] ?? 0
-            if ratings["7"] == .green, asked >= 3, Double(came) / Double(asked) < attendanceThreshold {
+            if let attendanceStandard, ratings[attendanceStandard] == .green, asked >= 3,
+                Double(came) / Double(asked) < attendanceThreshold
+            {
                 contradictions.append(
                     Contradiction(
-                        standard: "7",
+                        standard: attendanceStandard,
                         source: "meetings",
                         evidence:
                             "it attended \(came) of \(asked) partnership meetings it was invited to in \(period.label)"

@@ -10,20 +10,24 @@ public struct Section11Module: AssuranceModule {
     public var systemWideRedShare: Double
     /// The share of agencies rating a criterion below green that makes it a theme or gap in reports.
     public var gapShare: Double
-    /// The checks of ratings against agencies' data.
+    /// The checks of ratings against agencies' data: which measure evidences which standard.
     public var contributionChecks: [ContributionCheck]
+    /// The standard that attendance at partnership meetings evidences; `nil` for none.
+    public var attendanceStandard: StandardCode?
 
     /// Creates the module.
     public init(
         reworkWorkingDays: Int = 10,
         systemWideRedShare: Double = 0.2,
         gapShare: Double = 0.25,
-        contributionChecks: [ContributionCheck] = ContributionCheck.classic
+        contributionChecks: [ContributionCheck] = ContributionCheck.classic,
+        attendanceStandard: StandardCode? = "7"
     ) {
         self.reworkWorkingDays = reworkWorkingDays
         self.systemWideRedShare = systemWideRedShare
         self.gapShare = gapShare
         self.contributionChecks = contributionChecks
+        self.attendanceStandard = attendanceStandard
     }
 
     /// Standard sets, cycles, assessments, workforce judgements and walkabouts.
@@ -36,18 +40,28 @@ public struct Section11Module: AssuranceModule {
         [
             ReturnOverdueRule(), ReworkNotResubmittedRule(workingDays: reworkWorkingDays), RedWithoutActionRule(),
             AssessmentActionOverdueRule(), SystemWideGapRule(share: systemWideRedShare),
-            RatingContradictedByDataRule(checks: contributionChecks), StandardMovedToGreenRule(),
+            RatingContradictedByDataRule(checks: contributionChecks, attendanceStandard: attendanceStandard),
+            StandardMovedToGreenRule(),
         ]
     }
 
-    /// The Practice Development Group's and the yearly reports.
+    /// The Practice Development Group's and the yearly reports, and an agency's feedback.
     public var reportContributions: [ReportContribution] {
-        [ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly)]
+        [
+            ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
+            ReportContribution(.agencyFeedback),
+        ]
     }
 
-    /// Completion, ratings by standard, themes and gaps, movement, actions and agency contribution.
+    /// Completion, ratings by standard, themes and gaps, movement, actions and agency contribution;
+    /// for an agency's feedback, its own ratings, challenges, gaps against the partnership, workforce
+    /// judgement and walkabouts.
     public func reportSections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         guard contributes(to: request.kind) else { return [] }
+        if request.kind == .agencyFeedback {
+            guard let agency = request.agency else { return [] }
+            return try await Section11Sections(module: self).feedback(for: agency, request: request, in: view)
+        }
         return try await Section11Sections(module: self).sections(for: request, in: view)
     }
 }

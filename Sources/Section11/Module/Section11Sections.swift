@@ -39,7 +39,8 @@ struct Section11Sections {
                 series: try await view.observationSeries().filter { $0.scope.agency != nil },
                 meetings: try await view.all(Meeting.self),
                 period: request.period,
-                checks: module.contributionChecks
+                checks: module.contributionChecks,
+                attendanceStandard: module.attendanceStandard
             )
             if profiles.contains(where: { !$0.contradictions.isEmpty }) {
                 sections.append(contribution(entry, profiles, prefix: prefix, order: base + 5, name: name))

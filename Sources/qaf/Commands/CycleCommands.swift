@@ -77,12 +77,12 @@ enum ReportCommand: Command {
     static let kinds = AssuranceFramework(modules: composedModules()).reportDefinitions.map(\.kind.rawValue)
     static let help = """
         usage: qaf report KIND --db DB --period PERIOD [--format html|md|json|csv] [--audience AUDIENCE]
-                   [--group GROUP] [--day YYYY-MM-DD] [-o OUT]
+                   [--group GROUP] [--agency AGENCY] [--day YYYY-MM-DD] [-o OUT]
 
         KIND is one of \(kinds.joined(separator: ", ")).
         PERIOD is a period's canonical text: FY2025-26 (a year from 1 April), FY2025-26-Q4 (a quarter),
         2026-03 (a month). A quarterly summary needs a quarter; a sub-group report or scrutiny pack needs
-        --group, the group's id.
+        --group, the group's id; an agency's feedback needs a year and --agency, the agency's id.
         --audience internal (everything), partnership (no case references; the default) or public (small
         numbers suppressed as c, no agency-level ratings).
         --day the day the report is made (default today): findings open on that day are reported.
@@ -90,6 +90,8 @@ enum ReportCommand: Command {
 
         example:
           qaf report pdg-assurance --db qaf-demo/partnership.sqlite --period FY2025-26-Q4 --format html -o pdg.html
+          qaf report agency-feedback --db qaf-demo/partnership.sqlite --period FY2025-26 --agency police -o police.html
+          qaf report practitioner-briefing --db qaf-demo/partnership.sqlite --period FY2025-26-Q4 --audience public
         """
 
     static func run(_ arguments: inout Arguments) async throws {
@@ -105,6 +107,7 @@ enum ReportCommand: Command {
         let format = try arguments.choice("format", ["html", "md", "json", "csv"], default: "html")
         let audienceText = try arguments.choice("audience", Audience.allCases.map(\.rawValue), default: "partnership")
         let groupText = try arguments.option("group")
+        let agencyText = try arguments.option("agency")
         let dayText = try arguments.option("day")
         let out = try arguments.option("o")
         try arguments.finish()
@@ -120,6 +123,12 @@ enum ReportCommand: Command {
         } catch {
             throw CLIError.usage("--group: \((error as? DomainError)?.message ?? "\(error)")", command: name)
         }
+        let agency: Agency.ID?
+        do {
+            agency = try agencyText.map { try Agency.ID($0) }
+        } catch {
+            throw CLIError.usage("--agency: \((error as? DomainError)?.message ?? "\(error)")", command: name)
+        }
         if format == "csv", out == nil { throw CLIError.usage("csv needs -o DIRECTORY for its files", command: name) }
         let givenDay = try dayText.map { try dayArgument($0, name: "--day") }
         let store = try openDatabase(database, create: false)
@@ -131,7 +140,8 @@ enum ReportCommand: Command {
             period: period,
             audience: Audience(rawValue: audienceText)!,
             day: day,
-            group: group
+            group: group,
+            agency: agency
         )
         let report = try await StandardReports(framework: framework).make(request, as: operatorPrincipal)
         switch format {

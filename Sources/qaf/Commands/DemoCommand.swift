@@ -8,7 +8,7 @@ import SyntheticPartnership
 /// `qaf demo`: the main job on the embedded default, from nothing to the PDG's report.
 enum DemoCommand: Command {
     static let name = "demo"
-    static let summary = "build the demo partnership, run the assurance cycle and write the PDG report"
+    static let summary = "build the demo partnership, run the assurance cycle and write its reports"
     static let help = """
         usage: qaf demo [--path DB] [--day YYYY-MM-DD] [--seed N]
 
@@ -18,7 +18,8 @@ enum DemoCommand: Command {
         reviews with their recommendations and actions. It keeps them in a SQLite database, runs the
         assurance cycle for the day, accepts the spot audit the planted fall in conversion calls for,
         runs the cycle again, and writes the Practice Development Group's report to the Executive as
-        HTML and Markdown next to the database.
+        HTML and Markdown next to the database, with the police's feedback for the year and the
+        practitioners' briefing (for the public) as HTML.
 
         --path  the database (default qaf-demo/partnership.sqlite); a demo database there is replaced,
                 any other file is left alone and the command fails
@@ -95,6 +96,29 @@ enum DemoCommand: Command {
         let stem = (directory.isEmpty ? "" : directory + "/") + report.fileStem
         try write(HTMLRenderer().render(report), to: stem + ".html")
         try write(MarkdownRenderer().render(report), to: stem + ".md")
+        // Beside it, the police's feedback for the year and the practitioners' briefing, public.
+        let reports = StandardReports(framework: framework)
+        let year = ReportingPeriod.containing(request.period.lastDay, kind: .year, basis: .financial)
+        let police = try await framework.makeView().all(Agency.self).first { $0.sector == .police }
+        var written = [path, stem + ".html", stem + ".md"]
+        if let police {
+            progress("writing \(police.name)'s feedback for \(year.label)…")
+            let feedback = try await reports.make(
+                ReportRequest(kind: .agencyFeedback, period: year, audience: .partnership, day: day, agency: police.id),
+                as: operatorPrincipal
+            )
+            let path = (directory.isEmpty ? "" : directory + "/") + feedback.fileStem + ".html"
+            try write(HTMLRenderer().render(feedback), to: path)
+            written.append(path)
+        }
+        progress("writing the practitioners' briefing…")
+        let briefing = try await reports.make(
+            ReportRequest(kind: .practitionerBriefing, period: request.period, audience: .public, day: day),
+            as: operatorPrincipal
+        )
+        let briefingPath = (directory.isEmpty ? "" : directory + "/") + briefing.fileStem + ".html"
+        try write(HTMLRenderer().render(briefing), to: briefingPath)
+        written.append(briefingPath)
         try await store.checkpoint()
 
         output(
@@ -103,7 +127,7 @@ enum DemoCommand: Command {
                 outcome: outcome,
                 spotAudit: spotAudit,
                 report: report,
-                paths: [path, stem + ".html", stem + ".md"]
+                paths: written
             )
         )
         let elapsed = started.duration(to: clock.now).components

@@ -21,6 +21,8 @@ public struct ReportDefinition: Hashable, Sendable {
         case partnership
         /// One group: the request names it.
         case group
+        /// One agency: the request names it, and its maker must be able to read the agency's records.
+        case agency
     }
 
     /// How a report lists the open findings.
@@ -30,6 +32,8 @@ public struct ReportDefinition: Hashable, Sendable {
         case executive
         /// For one group: every finding about the group, in full.
         case group
+        /// For one agency: every finding about the agency, in full.
+        case agency
     }
 
     /// The kind.
@@ -119,9 +123,30 @@ public struct ReportDefinition: Hashable, Sendable {
         expectedModules: ["Partnership", "Section 11", "Audit", "Measures", "Learning"]
     )
 
+    /// One agency's feedback for a year: how its Section 11 or s175 return was moderated and
+    /// challenged, where it stands against the partnership, what it must do by when, and what the
+    /// partnership's data say about its contribution.
+    public static let agencyFeedback = ReportDefinition(
+        kind: .agencyFeedback,
+        title: "Agency feedback",
+        subject: .agency,
+        periodKinds: [.year],
+        layout: [.summary, .body, .findings],
+        findings: .agency,
+        expectedModules: ["Section 11", "Partnership", "Measures", "Audit", "Learning"]
+    )
+    /// The practitioners' briefing: regular reports on safeguarding practice issues for
+    /// practitioners, in plain language, safe for a public audience.
+    public static let practitionerBriefing = ReportDefinition(
+        kind: .practitionerBriefing,
+        title: "Practitioners' briefing",
+        layout: [.body, .voice],
+        expectedModules: ["Learning", "Audit", "Partnership"]
+    )
+
     /// The framework's standard reports.
     public static let standard: [ReportDefinition] = [
         .practiceDevelopmentAssurance, .subGroupReport, .scrutinyPack, .mashQuarterly, .conferenceChairsQuarterly,
-        .yearly,
+        .yearly, .agencyFeedback, .practitionerBriefing,
     ]
 }

@@ -57,4 +57,9 @@ public struct ReportKind: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let conferenceChairsQuarterly: ReportKind = "conference-chairs-quarterly"
     /// The yearly report, 1 April to 31 March.
     public static let yearly: ReportKind = "yearly"
+    /// One agency's feedback for a year: its Section 11 ratings, its gaps, its actions and its
+    /// contribution.
+    public static let agencyFeedback: ReportKind = "agency-feedback"
+    /// The practitioners' briefing: what reviews and audits found and what to do differently.
+    public static let practitionerBriefing: ReportKind = "practitioner-briefing"
 }

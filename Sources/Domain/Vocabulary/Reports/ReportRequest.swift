@@ -1,5 +1,5 @@
 /// What a report is asked for: its kind, period, audience, the day it is made and, for a group's
-/// report, the group.
+/// report, the group, or for an agency's, the agency.
 public struct ReportRequest: Hashable, Sendable {
     /// The kind of report.
     public var kind: ReportKind
@@ -11,13 +11,23 @@ public struct ReportRequest: Hashable, Sendable {
     public var day: Day
     /// The group, for a sub-group report or scrutiny pack.
     public var group: Group.ID?
+    /// The agency, for an agency's feedback report.
+    public var agency: Agency.ID?
 
     /// Creates a request.
-    public init(kind: ReportKind, period: ReportingPeriod, audience: Audience, day: Day, group: Group.ID? = nil) {
+    public init(
+        kind: ReportKind,
+        period: ReportingPeriod,
+        audience: Audience,
+        day: Day,
+        group: Group.ID? = nil,
+        agency: Agency.ID? = nil
+    ) {
         self.kind = kind
         self.period = period
         self.audience = audience
         self.day = day
         self.group = group
+        self.agency = agency
     }
 }

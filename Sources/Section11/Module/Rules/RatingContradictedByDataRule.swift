@@ -10,9 +10,13 @@ public struct RatingContradictedByDataRule: AssuranceRule {
     public var checks: [ContributionCheck]
 
     /// Creates the rule, with the checks of ratings against agencies' contributions.
-    public init(checks: [ContributionCheck] = ContributionCheck.classic) {
+    public init(checks: [ContributionCheck] = ContributionCheck.classic, attendanceStandard: StandardCode? = "7") {
         self.checks = checks
+        self.attendanceStandard = attendanceStandard
     }
+
+    /// The standard that attendance at partnership meetings evidences; `nil` for none.
+    public var attendanceStandard: StandardCode?
     /// What the rule checks.
     public var summary: String {
         "A standard rated green while the agency's own data (\(checks.map(\.description).joined(separator: "; ")); "
@@ -47,7 +51,8 @@ public struct RatingContradictedByDataRule: AssuranceRule {
                 series: series,
                 meetings: meetings,
                 period: year,
-                checks: checks
+                checks: checks,
+                attendanceStandard: attendanceStandard
             ).flatMap { profile in
                 profile.contradictions.map { contradiction in
                     FindingDraft(
