@@ -2,7 +2,9 @@ import Domain
 import Foundation
 
 extension Section11Sections {
-    /// One agency's Section 11 feedback for the period: each return it made to a cycle whose deadline
+    /// One agency's Section 11 feedback for the period.
+    ///
+    /// Each return it made to a cycle whose deadline
     /// falls in the period, criterion by criterion (self-rated, moderated, challenged), its standards
     /// beside the partnership's distribution, and its workforce judgement and walkabouts. No other
     /// agency's rating is shown: the partnership's figures are counts across all agencies.
