@@ -140,6 +140,7 @@ extension PartnershipGenerator {
 
         plantActivity(&result, index: index, place: place)
         fillReviews(&result)
+        plantDevelopment(&result, index: index)
         result.learning.streams = streams.map(\.value)
         linkPriorities(&result, index: index)
         return result

@@ -16,6 +16,18 @@ public struct GeneratedLearning: Sendable {
     public var products: [LearningProduct]
     /// Evidence of impact.
     public var impact: [ImpactRecord]
+    /// The learning and development programme of the latest complete year.
+    public var programmes: [DevelopmentProgramme] = []
+    /// Its courses.
+    public var courses: [Course] = []
+    /// Their sessions.
+    public var sessions: [CourseSession] = []
+    /// Agencies' places at the sessions.
+    public var attendance: [Attendance] = []
+    /// Evaluations of the sessions.
+    public var evaluations: [Evaluation] = []
+    /// Agencies' own learning activity.
+    public var activities: [AgencyLearningActivity] = []
 
     /// The records as one batch of new records.
     public func batch() throws -> RecordBatch {
@@ -26,6 +38,12 @@ public struct GeneratedLearning: Sendable {
         for action in actions { try batch.save(action, version: 0) }
         for product in products { try batch.save(product, version: 0) }
         for record in impact { try batch.save(record, version: 0) }
+        for programme in programmes { try batch.save(programme, version: 0) }
+        for course in courses { try batch.save(course, version: 0) }
+        for session in sessions { try batch.save(session, version: 0) }
+        for record in attendance { try batch.save(record, version: 0) }
+        for evaluation in evaluations { try batch.save(evaluation, version: 0) }
+        for activity in activities { try batch.save(activity, version: 0) }
         return batch
     }
 }

@@ -187,7 +187,7 @@ struct LearningRulesTests {
 
     @Test func theRuleCatalogueNamesSources() {
         let rules = LearningModule().rules
-        #expect(rules.count == 13)
+        #expect(rules.count == 18)
         #expect(rules.first?.source.citation == "Children Act 2004 s16C(1)")
     }
 }

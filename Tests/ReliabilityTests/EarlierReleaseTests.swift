@@ -70,7 +70,9 @@ struct EarlierReleaseTests {
             .partnershipMeetingCadence, .partnershipVoiceChangedPractice, .partnershipSubGroupEscalation,
             .partnershipPriorityWithoutActivity, .section11StandardMovedToGreen, .auditGoodPractice,
             .auditLearningEmbedded, .auditQuarterlySummaryMissing, .learningImpactEvidenced,
-            .learningRecommendationWithoutTheme,
+            .learningRecommendationWithoutTheme, .learningContributionLate, .learningCaseClockOverdue,
+            .learningAttendanceBelowCommitment, .learningProgrammeNotCommissioned, .learningFollowUpOverdue,
+            .learningThemeWithoutOffer, .learningTrainingChangedPractice,
         ]
         #expect(Set(outcome.raised.map(\.rule)).isSubset(of: added), "\(Set(outcome.raised.map(\.rule)))")
         // Resolved: what the fixture answered after that cycle (a spot audit accepted, one declined).

@@ -73,6 +73,24 @@ extension LearningModule {
                 )
             )
         }
+        let development = try await DevelopmentState.load(view)
+        let followed = Set(development.evaluations.filter { $0.stage == .followUp }.map(\.session))
+        let titles = development.courses.keyed(by: \.id, value: \.title)
+        for session in development.held(by: day) where !followed.contains(session.id) {
+            let due = session.day.adding(months: followUpMonths)
+            guard due >= day else { continue }
+            result.append(
+                Deadline(
+                    key: "learning.follow-up|\(session.id)",
+                    kind: .followUpEvaluation,
+                    what:
+                        "The follow-up evaluation of \(titles[session.course] ?? session.course.rawValue) on \(session.day)",
+                    dueOn: due,
+                    level: .subGroup,
+                    subject: session.reference
+                )
+            )
+        }
         return result
     }
 }

@@ -1,7 +1,8 @@
 public import Domain
 
 /// The Learning module of the framework: reviews against their clocks, the one action tracker, work
-/// streams, dissemination and the closing of the learning loop.
+/// streams, dissemination, the closing of the learning loop, and the learning and development
+/// programme.
 public struct LearningModule: AssuranceModule {
     /// `Learning`.
     public var name: String { "Learning" }
@@ -11,17 +12,24 @@ public struct LearningModule: AssuranceModule {
     public var disseminationMonths: Int
     /// Months a work stream may go without a progress update.
     public var stalledMonths: Int
+    /// Months after a session that its follow-up evaluation is due.
+    public var followUpMonths: Int
 
     /// Creates the module.
-    public init(evidenceMonths: Int = 3, disseminationMonths: Int = 3, stalledMonths: Int = 3) {
+    public init(evidenceMonths: Int = 3, disseminationMonths: Int = 3, stalledMonths: Int = 3, followUpMonths: Int = 3)
+    {
         self.evidenceMonths = evidenceMonths
         self.disseminationMonths = disseminationMonths
         self.stalledMonths = stalledMonths
+        self.followUpMonths = followUpMonths
     }
 
     /// Reviews, clocks, actions, impact records, work streams and learning products.
     public var recordTypes: [any StorableRecord.Type] {
-        [Review.self, StatutoryClock.self, LearningProduct.self, CaseClock.self]
+        [
+            Review.self, StatutoryClock.self, LearningProduct.self, CaseClock.self, DevelopmentProgramme.self,
+            Course.self, CourseSession.self, Attendance.self, Evaluation.self, AgencyLearningActivity.self,
+        ]
     }
 
     /// The module's rules.
@@ -41,7 +49,9 @@ public struct LearningModule: AssuranceModule {
             BreachWithoutReasonRule(), ActionOverdueRule(), CompletedWithoutEvidenceRule(months: evidenceMonths),
             LearningNotDisseminatedRule(months: disseminationMonths), WorkStreamStalledRule(months: stalledMonths),
             ClosedWithoutImpactRule(), ImpactEvidencedRule(), RecommendationWithoutThemeRule(), ContributionLateRule(),
-            CaseClockOverdueRule(),
+            CaseClockOverdueRule(), AttendanceBelowCommitmentRule(), ProgrammeNotCommissionedRule(),
+            FollowUpEvaluationOverdueRule(months: followUpMonths), ThemeWithoutOfferRule(),
+            TrainingChangedPracticeRule(),
         ]
     }
 
@@ -50,7 +60,7 @@ public struct LearningModule: AssuranceModule {
         [
             ReportContribution(.practiceDevelopmentAssurance), ReportContribution(.yearly),
             ReportContribution(.subGroupReport), ReportContribution(.agencyFeedback),
-            ReportContribution(.practitionerBriefing),
+            ReportContribution(.practitionerBriefing), ReportContribution(.scrutinyPack),
         ]
     }
 

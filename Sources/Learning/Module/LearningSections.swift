@@ -8,15 +8,27 @@ struct LearningSections {
     func sections(for request: ReportRequest, in view: AssuranceView) async throws -> [ReportSection] {
         let state = try await LearningState.load(view)
         let day = request.day
+        let development = try await DevelopmentState.load(view)
         switch request.kind {
         case .agencyFeedback:
-            return request.agency.map { feedback(state, agency: $0, request: request) } ?? []
+            return request.agency.map {
+                feedback(state, agency: $0, request: request)
+                    + developmentFeedback(state, development, agency: $0, request: request)
+            } ?? []
+        case .scrutinyPack:
+            // The programme is the Workforce Development Group's to scrutinise.
+            let groups = try await view.byID(Group.self)
+            guard let group = request.group, groups[group]?.kind == .workforceDevelopmentGroup else { return [] }
+            return self.development(state, development, request: request)
         case .practitionerBriefing:
             return briefing(state, request: request)
         default:
             break
         }
         var sections: [ReportSection] = []
+        if [.practiceDevelopmentAssurance, .yearly].contains(request.kind) {
+            sections += self.development(state, development, request: request)
+        }
         if request.kind != .subGroupReport {
             sections.append(reviews(state, day: day, calendar: view.calendar))
         }

@@ -2,6 +2,16 @@ public import Domain
 
 /// The ids of the Learning module's rules, for hosts that route, filter or test findings by rule.
 extension RuleID {
+    /// `learning.attendance-below-commitment`: see ``AttendanceBelowCommitmentRule``.
+    public static let learningAttendanceBelowCommitment: RuleID = "learning.attendance-below-commitment"
+    /// `learning.programme-not-commissioned`: see ``ProgrammeNotCommissionedRule``.
+    public static let learningProgrammeNotCommissioned: RuleID = "learning.programme-not-commissioned"
+    /// `learning.follow-up-overdue`: see ``FollowUpEvaluationOverdueRule``.
+    public static let learningFollowUpOverdue: RuleID = "learning.follow-up-overdue"
+    /// `learning.theme-without-offer`: see ``ThemeWithoutOfferRule``.
+    public static let learningThemeWithoutOffer: RuleID = "learning.theme-without-offer"
+    /// `learning.training-changed-practice`: see ``TrainingChangedPracticeRule``.
+    public static let learningTrainingChangedPractice: RuleID = "learning.training-changed-practice"
     /// `learning.contribution-late`: see ``ContributionLateRule``.
     public static let learningContributionLate: RuleID = "learning.contribution-late"
     /// `learning.case-clock-overdue`: see ``CaseClockOverdueRule``.

@@ -27,6 +27,8 @@ public struct DeadlineKind: RawRepresentable, Hashable, Comparable, Sendable, Co
     public static let caseClock: DeadlineKind = "case.clock"
     /// A contribution an agency owes a review: its chronology or its summary.
     public static let reviewContribution: DeadlineKind = "review.contribution"
+    /// A follow-up evaluation of a training session, asking whether practice changed.
+    public static let followUpEvaluation: DeadlineKind = "learning.follow-up"
     /// A sub-group's report to the Executive.
     public static let groupReport: DeadlineKind = "partnership.group-report"
     /// A sub-group's scrutiny session.

@@ -31,13 +31,14 @@ public struct ReminderPolicy: Hashable, Sendable {
     }
 
     /// The package's local defaults: ten working days before a self-assessment return, an action, a
-    /// quarterly summary or a sub-group's report; five before an audit case return or a review
+    /// quarterly summary, a sub-group's report or a training session's follow-up evaluation; five before an audit case return or a review
     /// contribution; three before a review's statutory clock; two before a child protection clock;
     /// twenty before a scrutiny session.
     public static let standard = ReminderPolicy(
         workingDaysBefore: [
             .selfAssessmentReturn: 10, .auditCaseReturn: 5, .quarterlySummary: 10, .trackedAction: 10,
             .reviewClock: 3, .caseClock: 2, .reviewContribution: 5, .groupReport: 10, .scrutinySession: 20,
+            .followUpEvaluation: 10,
         ]
     )
 
