@@ -40,7 +40,7 @@ let package = Package(
             name: "qaf",
             dependencies: [
                 "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
-                "SyntheticPartnership",
+                "SyntheticPartnership", "AssuranceTesting",
             ]
         ),
         // Kills a child writing to SQLite at random moments and checks what it left (Reliability.md).

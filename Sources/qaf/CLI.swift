@@ -4,6 +4,7 @@ import Foundation
 /// The BSD sysexits numbers the CLI exits with.
 enum ExitCode: Int32 {
     case success = 0
+    case failure = 1
     case usage = 64
     case dataError = 65
     case noInput = 66
@@ -162,6 +163,20 @@ struct Arguments {
     func positional(_ names: [String]) throws -> [String] {
         guard positionals.count == names.count else {
             let expected = names.isEmpty ? "no arguments" : names.map { $0.uppercased() }.joined(separator: " ")
+            throw CLIError.usage(
+                "expected \(expected), got \(positionals.isEmpty ? "none" : positionals.joined(separator: " "))",
+                command: command
+            )
+        }
+        return positionals
+    }
+
+    /// The positional arguments, some of them optional, checking their count.
+    func positional(_ names: [String], optional: [String]) throws -> [String] {
+        guard (names.count...(names.count + optional.count)).contains(positionals.count) else {
+            let expected = (names.map { $0.uppercased() } + optional.map { "[\($0.uppercased())]" }).joined(
+                separator: " "
+            )
             throw CLIError.usage(
                 "expected \(expected), got \(positionals.isEmpty ? "none" : positionals.joined(separator: " "))",
                 command: command

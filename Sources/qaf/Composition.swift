@@ -7,8 +7,34 @@ import SQLiteStore
 import Section11
 
 /// Every module the CLI composes: the demo tool links the whole package.
+let moduleTypes: [any ProfileConfigurable.Type] = [
+    PartnershipModule.self, Section11Module.self, AuditModule.self, MeasuresModule.self, LearningModule.self,
+]
+
+/// Every module the CLI composes, at the starter profile's settings.
 func composedModules() -> [any AssuranceModule] {
-    [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+    moduleTypes.map { $0.init(profile: nil) }
+}
+
+/// The starter profile, with every module's part.
+var starterProfile: PartnershipProfile { PartnershipProfile.starter(modules: moduleTypes) }
+
+/// The profile a database was made with, or the starter profile for one made before profiles.
+func profile(of store: any RecordStore) async throws -> PartnershipProfile {
+    let records = Records(store: store)
+    guard let held = try await records.load(StoredProfile.self, id: StoredProfile.current, as: .system) else {
+        return starterProfile
+    }
+    return try held.value.profile()
+}
+
+/// The framework over a database, configured from its profile.
+func composedFramework(_ environment: AssuranceEnvironment) async throws -> AssuranceFramework {
+    try AssuranceFramework(
+        profile: try await profile(of: environment.store),
+        modules: moduleTypes,
+        environment: environment
+    )
 }
 
 /// The schema versions of every composed module, to refuse newer data on open.

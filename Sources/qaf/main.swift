@@ -6,9 +6,8 @@ import Foundation
 let version = "0.1.0"
 
 let commands: [any Command.Type] = [
-    DemoCommand.self, CheckCommand.self, RemindersCommand.self, ReportCommand.self, RulesCommand.self,
-    ImportCommand.self,
-    ExportCommand.self,
+    DemoCommand.self, NewCommand.self, ProfileCommand.self, CheckCommand.self, RemindersCommand.self,
+    ReportCommand.self, RulesCommand.self, ScenariosCommand.self, ImportCommand.self, ExportCommand.self,
     RestoreCommand.self, SPCCommand.self, CompareCommand.self, ClocksCommand.self, DeadlineCommand.self,
     WorkingDaysCommand.self,
 ]

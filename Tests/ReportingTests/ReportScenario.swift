@@ -23,7 +23,9 @@ struct ReportScenario {
         let store = InMemoryStore()
         try await PartnershipGenerator(scale: .miniature).load(into: store)
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
-        let framework = AssuranceFramework(modules: modules, environment: environment)
+        // Cited as the starter profile cites the framework, as the demo does.
+        let document = PartnershipProfile.starter(modules: [PartnershipModule.self]).framework
+        let framework = AssuranceFramework(modules: modules, environment: environment, document: document)
         _ = try await framework.runCycle(on: day, by: lead)
         return ReportScenario(framework: framework)
     }

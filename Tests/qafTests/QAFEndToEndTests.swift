@@ -129,6 +129,78 @@ import Testing
         )
     }
 
+    @Test func aProfileIsWrittenCheckedAndDrivesTheDemoAndANewDatabase() throws {
+        let scratch = Scratch()
+        let written = try QAF.run(["profile", "init", "-o", scratch.path("p.json")])
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try QAF.run(["profile", "check", scratch.path("p.json")]).status == 0)
+        // Renamed: every rule's source carries the new name, and none the starter's.
+        var text = String(decoding: try #require(scratch.contents("p.json")), as: UTF8.self)
+        text = text.replacingOccurrences(
+            of: "Devon SCP Quality Assurance Framework",
+            with: "Riverside Assurance Framework"
+        )
+        .replacingOccurrences(of: "The Role of the Devon SCP Business Team", with: "The Partnership Office")
+        .replacingOccurrences(of: "The Voices of Devon's Children and Families", with: "Listening to Children")
+        try text.write(toFile: scratch.path("r.json"), atomically: true, encoding: .utf8)
+        let demo = try QAF.run(["demo", "--path", scratch.path("d.sqlite"), "--profile", scratch.path("r.json")])
+        #expect(demo.status == 0, "\(demo.standardError)")
+        let report = String(
+            decoding: try #require(scratch.contents("pdg-assurance-FY2025-26-Q4-partnership.md")),
+            as: UTF8.self
+        )
+        #expect(report.contains("Riverside Assurance Framework"))
+        #expect(!report.contains("Devon"))
+        // The database keeps its profile: a later report on it cites the same.
+        let yearly = try QAF.run([
+            "report", "yearly", "--db", scratch.path("d.sqlite"), "--period", "FY2025-26", "--day", "2026-04-30",
+            "--format", "md",
+        ])
+        #expect(yearly.status == 0)
+        #expect(
+            yearly.standardOutput.contains("Riverside Assurance Framework") && !yearly.standardOutput.contains("Devon")
+        )
+        // A broken profile: every problem with its path, exit 65.
+        try text.replacingOccurrences(of: "\"format\"", with: "\"colour\" : 1,\n  \"format\"")
+            .write(toFile: scratch.path("bad.json"), atomically: true, encoding: .utf8)
+        let bad = try QAF.run(["profile", "check", scratch.path("bad.json")])
+        #expect(bad.status == 65)
+        #expect(bad.standardError.contains("colour: unknown key \"colour\""))
+        // A new database from the profile, ready for data.
+        let made = try QAF.run(["new", "--db", scratch.path("n.sqlite"), "--profile", scratch.path("r.json")])
+        #expect(made.status == 0, "\(made.standardError)")
+        let check = try QAF.run(["check", "--db", scratch.path("n.sqlite"), "--day", "2026-04-30"])
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(try QAF.run(["new", "--db", scratch.path("n.sqlite")]).status == 65)
+    }
+
+    @Test func scenariosRunLikeTestsAndFailWithTheirDifference() throws {
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scenarios/starter").path
+        let run = try QAF.run(["scenarios", "run", scenarios])
+        #expect(run.status == 0, "\(run.standardOutput)")
+        #expect(run.standardError.contains("28 of 28 scenarios passed"))
+        let scratch = Scratch()
+        let source = try String(contentsOfFile: scenarios + "/audit-past-planned-window.json", encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: scratch.path("wrong"), withIntermediateDirectories: true)
+        try source.replacingOccurrences(of: "\"level\": \"sub-group\"", with: "\"level\": \"executive\"")
+            .write(toFile: scratch.path("wrong/w.json"), atomically: true, encoding: .utf8)
+        let failed = try QAF.run(["scenarios", "run", scratch.path("wrong")])
+        #expect(failed.status == 1)
+        #expect(failed.standardOutput.contains("FAILED  w.json"))
+        #expect(
+            failed.standardOutput.contains(
+                "expected a finding of audit.past-planned-window at executive; found audit.past-planned-window at sub-group"
+            )
+        )
+        try "{\"format\": \"qaf-scenario\"}".write(
+            toFile: scratch.path("wrong/w.json"),
+            atomically: true,
+            encoding: .utf8
+        )
+        #expect(try QAF.run(["scenarios", "run", scratch.path("wrong")]).status == 65)
+    }
+
     @Test func everySubcommandHasHelpWithAnExample() throws {
         let overview = try QAF.run(["--help"])
         #expect(overview.status == 0)
@@ -136,9 +208,10 @@ import Testing
             guard line.hasPrefix("  ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         }
-        #expect(names.count == 13)
+        #expect(names.count == 16)
         for required in [
-            "demo", "check", "reminders", "report", "rules", "import", "export", "restore", "spc", "compare",
+            "demo", "new", "profile", "scenarios", "check", "reminders", "report", "rules", "import", "export",
+            "restore", "spc", "compare",
         ] {
             #expect(names.contains(required), "\(required) is not listed")
         }

@@ -13,6 +13,8 @@ public struct AuditModule: AssuranceModule {
     public var challengeMonths: Int
     /// Periods a signal must stand, unanswered, before a spot audit is proposed.
     public var spotAuditPeriods: Int
+    /// The partnership's audit tools: the starter tool unless its profile gives its own.
+    public var templates: [AuditTemplate] = [.standard]
 
     /// Creates the module.
     public init(

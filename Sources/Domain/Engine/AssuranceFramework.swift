@@ -23,6 +23,7 @@ public struct AssuranceFramework: Sendable {
     public static let coreRecordTypes: [any StorableRecord.Type] = [
         Partnership.self, Agency.self, Locality.self, Group.self, Finding.self, Recommendation.self, WorkStream.self,
         TrackedAction.self, ImpactRecord.self, Priority.self, Signal.self, OutboxEntry.self, Reminder.self,
+        StoredProfile.self,
     ]
 
     /// Every module, in the order given; a host's own rules last, as a ``RuleSet``.
@@ -35,6 +36,8 @@ public struct AssuranceFramework: Sendable {
     public let escalation: EscalationPolicy
     /// How long before each kind of deadline its reminder goes out.
     public let reminders: ReminderPolicy
+    /// The partnership's framework, as its rules cite it.
+    public let document: FrameworkDocument
     /// Every kind of report the framework can make: the standard ones and those the modules define.
     public let reportDefinitions: [ReportDefinition]
 
@@ -50,13 +53,15 @@ public struct AssuranceFramework: Sendable {
     ///   - notifier: Delivers notifications of raised and escalated findings.
     ///   - escalation: When unresolved findings move up a level.
     ///   - reminders: How long before each kind of deadline its reminder goes out.
+    ///   - document: The partnership's framework, as its rules cite it: its name and its sections' titles.
     public init(
         modules: [any AssuranceModule],
         rules: [any AssuranceRule] = [],
         environment: AssuranceEnvironment = AssuranceEnvironment(),
         notifier: Notifier? = nil,
         escalation: EscalationPolicy = .standard,
-        reminders: ReminderPolicy = .standard
+        reminders: ReminderPolicy = .standard,
+        document: FrameworkDocument = .unnamed
     ) {
         let all = modules + (rules.isEmpty ? [] : [RuleSet(name: "Local rules", rules: rules)])
         var names = Set<String>()
@@ -85,6 +90,7 @@ public struct AssuranceFramework: Sendable {
         self.notifier = notifier
         self.escalation = escalation
         self.reminders = reminders
+        self.document = document
         self.reportDefinitions = definitions
     }
 
@@ -114,7 +120,7 @@ public struct AssuranceFramework: Sendable {
                     id: $0.id,
                     title: $0.title,
                     summary: $0.summary,
-                    source: $0.source,
+                    source: document.resolve($0.source),
                     localDefaults: $0.localDefaults
                 )
             }
@@ -334,8 +340,8 @@ public struct AssuranceFramework: Sendable {
                 ? "Escalated to the \(finding.level): \(rule.title)"
                 : "\(rule.title) (\(finding.severity.description.lowercased()))",
             body: escalated
-                ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.sourceLine)."
-                : "\(finding.message) Source: \(rule.sourceLine).",
+                ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.sourceLine(citing: document))."
+                : "\(finding.message) Source: \(rule.sourceLine(citing: document)).",
             level: finding.level,
             severity: finding.severity,
             agency: finding.agency,

@@ -33,8 +33,9 @@ extension AssuranceRule {
     /// None: every figure the rule uses is its source's.
     public var localDefaults: [LocalDefault] { [] }
 
-    /// The rule's source as a report's source line gives it: the citation, then any local defaults.
-    public var sourceLine: String {
-        ([source.citation] + localDefaults.map(\.description)).joined(separator: "; ")
+    /// The rule's source as a report's source line gives it, citing the partnership's framework
+    /// document: the citation, then any local defaults.
+    public func sourceLine(citing document: FrameworkDocument) -> String {
+        ([document.cite(source)] + localDefaults.map(\.description)).joined(separator: "; ")
     }
 }

@@ -8,6 +8,9 @@
 public struct EscalationPolicy: Hashable, Sendable {
     /// How long a finding may stay unresolved at a level before it moves up; a level not listed never escalates.
     public var after: [EscalationLevel: ClockDuration]
+    /// The levels a finding moves through, lowest first: all four unless a partnership's route
+    /// skips one (a finding raised at a level the route skips moves to the next level on it).
+    public var route: [EscalationLevel] = EscalationLevel.allCases
 
     /// Creates a policy.
     public init(after: [EscalationLevel: ClockDuration]) {
@@ -32,7 +35,7 @@ public struct EscalationPolicy: Hashable, Sendable {
         var changes: [Finding.LevelChange] = []
         var level = finding.level
         var since = finding.atLevelSince
-        while let wait = after[level], let next = level.next {
+        while let wait = after[level], let next = route.first(where: { $0 > level }) {
             let due = calendar.deadline(for: wait, from: since)
             guard due <= day else { break }
             changes.append(Finding.LevelChange(level: next, on: due))

@@ -14,7 +14,8 @@ public struct GroupReportingCadenceRule: AssuranceRule, Hashable {
     /// The framework's description of the Practice Development Group's role.
     public var source: ObligationSource {
         .framework(
-            "\(frameworkCitation), The Role of the Practice Development Group: sub-group chairs and project leads "
+            .practiceDevelopmentGroup,
+            "sub-group chairs and project leads "
                 + "produce bi-monthly reports to the Executive"
         )
     }

@@ -11,7 +11,7 @@ public struct MeetingCadenceRule: AssuranceRule, Hashable {
     }
     /// The framework's description of the Practice Development Group.
     public var source: ObligationSource {
-        .framework("\(frameworkCitation), The Role of the Practice Development Group: the group meets monthly")
+        .framework(.practiceDevelopmentGroup, "the group meets monthly")
     }
 
     /// Creates the rule.

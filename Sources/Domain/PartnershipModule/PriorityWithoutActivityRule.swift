@@ -24,7 +24,8 @@ public struct PriorityWithoutActivityRule: AssuranceRule, Hashable {
     /// The framework's basis in the partnership's priorities.
     public var source: ObligationSource {
         .framework(
-            "\(frameworkCitation), The Role of the Practice Development Group: it is important that groups and "
+            .practiceDevelopmentGroup,
+            "it is important that groups and "
                 + "projects link to the priorities of the partnership"
         )
     }

@@ -14,7 +14,8 @@ public struct ScrutinySessionOverdueRule: AssuranceRule, Hashable {
     /// The framework's description of the QA lead's scrutiny sessions.
     public var source: ObligationSource {
         .framework(
-            "\(frameworkCitation), The Role of the Practice Development Group: the Quality Assurance Lead provides a "
+            .practiceDevelopmentGroup,
+            "the Quality Assurance Lead provides a "
                 + "six-monthly scrutiny session to chairs and leads"
         )
     }

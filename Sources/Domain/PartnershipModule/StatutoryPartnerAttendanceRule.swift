@@ -34,7 +34,8 @@ public struct StatutoryPartnerAttendanceRule: AssuranceRule, Hashable {
     /// The framework's Continuous Learning section.
     public var source: ObligationSource {
         .framework(
-            "\(frameworkCitation), Continuous Learning: commitment to safeguarding is measured by attendance at and "
+            .continuousLearning,
+            "commitment to safeguarding is measured by attendance at and "
                 + "engagement with multi-agency meetings"
         )
     }

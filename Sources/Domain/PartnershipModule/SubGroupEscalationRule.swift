@@ -15,7 +15,8 @@ public struct SubGroupEscalationRule: AssuranceRule, Hashable {
     /// The framework's description of sub-groups' reports.
     public var source: ObligationSource {
         .framework(
-            "\(frameworkCitation), The Role of the Practice Development Group: sub-group chairs and project leads "
+            .practiceDevelopmentGroup,
+            "sub-group chairs and project leads "
                 + "formalise any barriers and escalations they wish to raise"
         )
     }

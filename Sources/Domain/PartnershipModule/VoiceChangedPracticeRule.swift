@@ -20,7 +20,8 @@ public struct VoiceChangedPracticeRule: AssuranceRule, Hashable {
     /// The framework's commitment to the voice of children and families.
     public var source: ObligationSource {
         .framework(
-            "\(frameworkCitation), The Voices of Devon's Children and Families: what children and families tell us "
+            .voices,
+            "what children and families tell us "
                 + "shapes what we do"
         )
     }

@@ -14,6 +14,8 @@ public struct LearningModule: AssuranceModule {
     public var stalledMonths: Int
     /// Months after a session that its follow-up evaluation is due.
     public var followUpMonths: Int
+    /// The clocks the partnership keeps: the statutory ones and its own, unless its profile gives others.
+    public var clocks: [StatutoryClock] = StatutoryClock.starter
 
     /// Creates the module.
     public init(evidenceMonths: Int = 3, disseminationMonths: Int = 3, stalledMonths: Int = 3, followUpMonths: Int = 3)

@@ -5,7 +5,8 @@ func dfe(_ table: String, _ url: String) -> ObligationSource {
     ObligationSource(.guidance, "Department for Education, Children in need statistics, \(table)", url: url)
 }
 let framework = ObligationSource.framework(
-    "Devon SCP QA Framework, Quantitative Measures and Monitoring the Impact of Change: the framework data measures"
+    .quantitativeMeasures,
+    "the framework data measures"
 )
 
 extension MeasureCatalogue {

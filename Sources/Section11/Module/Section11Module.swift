@@ -14,6 +14,8 @@ public struct Section11Module: AssuranceModule {
     public var contributionChecks: [ContributionCheck]
     /// The standard that attendance at partnership meetings evidences; `nil` for none.
     public var attendanceStandard: StandardCode?
+    /// The standard sets the partnership uses: the starter sets unless its profile gives its own.
+    public var standardSets: [StandardSet] = [.section11Classic, .schoolsSection175]
 
     /// Creates the module.
     public init(

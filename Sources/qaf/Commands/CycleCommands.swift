@@ -38,7 +38,7 @@ enum CheckCommand: Command {
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
         let day = givenDay ?? environment.today()
-        let outcome = try await AssuranceFramework(modules: composedModules(), environment: environment)
+        let outcome = try await composedFramework(environment)
             .runCycle(on: day, by: operatorPrincipal)
         let open = outcome.open.sorted(by: Finding.inFrameworkOrder)
         let rows = open.map {
@@ -134,7 +134,7 @@ enum ReportCommand: Command {
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
         let day = givenDay ?? environment.today()
-        let framework = AssuranceFramework(modules: composedModules(), environment: environment)
+        let framework = try await composedFramework(environment)
         let request = ReportRequest(
             kind: kind,
             period: period,
@@ -188,7 +188,7 @@ enum RulesCommand: Command {
         let format = try arguments.choice("format", ["text", "md", "json"], default: "text")
         _ = try arguments.positional([])
         try arguments.finish()
-        let catalogue = AssuranceFramework(modules: composedModules()).ruleCatalogue
+        let catalogue = try AssuranceFramework(profile: starterProfile, modules: moduleTypes).ruleCatalogue
         switch format {
         case "json": output(try json(catalogue))
         case "md": output(RuleCatalogueRenderer().markdown(catalogue))

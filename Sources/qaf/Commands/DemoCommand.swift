@@ -10,7 +10,7 @@ enum DemoCommand: Command {
     static let name = "demo"
     static let summary = "build the demo partnership, run the assurance cycle and write its reports"
     static let help = """
-        usage: qaf demo [--path DB] [--day YYYY-MM-DD] [--seed N]
+        usage: qaf demo [--path DB] [--day YYYY-MM-DD] [--seed N] [--profile FILE]
 
         Builds Brackenshire, a fictional partnership: the three statutory partners and 60 other agencies
         and schools, 10 localities, the framework's groups with three years of meetings, three years of
@@ -25,6 +25,9 @@ enum DemoCommand: Command {
                 any other file is left alone and the command fails
         --day   the day of the cycle (default 2026-04-30, a month after the data's year end)
         --seed  the seed of the generated data (default 20260430); the same seed gives the same files
+        --profile  a partnership profile (qaf profile init writes the starter one): its framework's name
+                and sections in every rule's source, its escalation and reminder policies and its
+                modules' settings; the generated partnership's own structure and data are kept
 
         example:
           qaf demo
@@ -37,6 +40,7 @@ enum DemoCommand: Command {
         let path = try arguments.option("path") ?? defaultPath
         let day = try arguments.option("day").map { try dayArgument($0, name: "--day") } ?? PartnershipGenerator.demoDay
         let seedText = try arguments.option("seed")
+        let profilePath = try arguments.option("profile")
         _ = try arguments.positional([])
         try arguments.finish()
         var seed: UInt64 = 20_260_430
@@ -47,6 +51,9 @@ enum DemoCommand: Command {
             seed = value
         }
 
+        let profile = try profilePath.map(ProfileCommand.read) ?? starterProfile
+        let profileText = String(decoding: try profile.encoded(), as: UTF8.self)
+        _ = try ProfileCommand.modules(profile, source: profilePath ?? "the starter profile")
         let clock = ContinuousClock()
         let started = clock.now
         try await removeEarlierDemo(at: path)
@@ -61,7 +68,8 @@ enum DemoCommand: Command {
             clock: .constant(day.start(in: .england).addingTimeInterval(12 * 3600)),
             ids: .seeded(seed)
         )
-        let framework = AssuranceFramework(modules: composedModules(), environment: environment)
+        try await environment.records.save(StoredProfile(json: profileText), version: 0, by: operatorPrincipal)
+        let framework = try AssuranceFramework(profile: profile, modules: moduleTypes, environment: environment)
         progress("running the assurance cycle for \(day)…")
         let first = try await framework.runCycle(on: day, by: operatorPrincipal)
 

@@ -41,7 +41,7 @@ enum RemindersCommand: Command {
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
         let day = givenDay ?? environment.today()
-        let framework = AssuranceFramework(modules: composedModules(), environment: environment)
+        let framework = try await composedFramework(environment)
         let deadlines = try await framework.deadlines(on: day, within: within, as: operatorPrincipal)
         let agencies = try await framework.makeView().byID(Agency.self)
         let rows = deadlines.map {

@@ -12,7 +12,7 @@ public struct AuditPastWindowRule: AssuranceRule {
     }
     /// The QADG manages the agreed audit cycle.
     public var source: ObligationSource {
-        .framework("\(qadg): develops an audit forward plan and manages the agreed audit cycle")
+        .framework(.qualityAssuranceDeliveryGroup, "develops an audit forward plan and manages the agreed audit cycle")
     }
     /// Creates the rule.
     public init() {}

@@ -10,7 +10,10 @@ public struct CaseReturnOverdueRule: AssuranceRule {
     public var summary: String { "An agency has not returned its audit of a case by the due day." }
     /// The QADG uses a consistent standard and framework for auditing.
     public var source: ObligationSource {
-        .framework("\(qadg): manages the agreed audit cycle, using a consistent standard and framework for auditing")
+        .framework(
+            .qualityAssuranceDeliveryGroup,
+            "manages the agreed audit cycle, using a consistent standard and framework for auditing"
+        )
     }
     /// Creates the rule.
     public init() {}

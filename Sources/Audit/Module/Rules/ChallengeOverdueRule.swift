@@ -18,7 +18,8 @@ public struct ChallengeOverdueRule: AssuranceRule {
     /// The QADG's rolling plan of challenge sessions.
     public var source: ObligationSource {
         .framework(
-            "\(qadg): a rolling plan of challenge sessions to assess the impact of review activity, findings and recommendations"
+            .qualityAssuranceDeliveryGroup,
+            "a rolling plan of challenge sessions to assess the impact of review activity, findings and recommendations"
         )
     }
     /// The figures its source does not state.

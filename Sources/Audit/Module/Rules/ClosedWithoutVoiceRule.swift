@@ -13,7 +13,8 @@ public struct ClosedWithoutVoiceRule: AssuranceRule {
     /// All audits seek the views of children and families.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, The Voices of Devon's Children and Families: all audits seek the views and experience of children and their families where possible"
+            .voices,
+            "all audits seek the views and experience of children and their families where possible"
         )
     }
     /// Creates the rule.

@@ -19,7 +19,10 @@ public struct ModerationNotHeldRule: AssuranceRule {
     }
     /// The QADG analyses, questions and challenges audit findings.
     public var source: ObligationSource {
-        .framework("\(qadg): analyses, questions and challenges the findings of multi-agency audit reviews")
+        .framework(
+            .qualityAssuranceDeliveryGroup,
+            "analyses, questions and challenges the findings of multi-agency audit reviews"
+        )
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {

@@ -21,7 +21,8 @@ public struct ProposedSpotAuditRule: AssuranceRule {
     /// Spot audits help understand anomalies in the data.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, 'Spot' Audits: case audits designed to help understand in more detail any anomalies or odd trends in the data"
+            .spotAudits,
+            "case audits designed to help understand in more detail any anomalies or odd trends in the data"
         )
     }
     /// The figures its source does not state.

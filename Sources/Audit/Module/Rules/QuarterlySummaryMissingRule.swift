@@ -25,7 +25,8 @@ public struct QuarterlySummaryMissingRule: AssuranceRule {
     /// The framework asks both for a quarterly summary.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, Multi-Agency Safeguarding Hub and Child Protection Conferences: we ask for a "
+            .hubAndConferences,
+            "we ask for a "
                 + "quarterly summary"
         )
     }

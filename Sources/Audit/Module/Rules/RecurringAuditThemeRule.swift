@@ -13,7 +13,8 @@ public struct RecurringAuditThemeRule: AssuranceRule {
     /// The framework: highlight commonly recurring themes.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, Introduction: highlight commonly recurring themes that require further investigation"
+            .introduction,
+            "highlight commonly recurring themes that require further investigation"
         )
     }
     /// The figures its source does not state.

@@ -20,7 +20,7 @@ public struct ReportNotPresentedRule: AssuranceRule {
     }
     /// The QADG refers findings to the PDG.
     public var source: ObligationSource {
-        .framework("\(qadg): refers findings from audit to the Practice Development Group")
+        .framework(.qualityAssuranceDeliveryGroup, "refers findings from audit to the Practice Development Group")
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {

@@ -24,7 +24,8 @@ public struct StrongAuditRule: AssuranceRule {
     /// The framework: reports highlight what is working well.
     public var source: ObligationSource {
         .framework(
-            "\(qadg): reports on findings highlight not only what is working well, but also gaps in provision or "
+            .qualityAssuranceDeliveryGroup,
+            "reports on findings highlight not only what is working well, but also gaps in provision or "
                 + "areas of concern"
         )
     }
@@ -85,7 +86,8 @@ public struct LearningEmbeddedRule: AssuranceRule {
     /// The framework: challenge sessions assess the impact of review activity.
     public var source: ObligationSource {
         .framework(
-            "\(qadg): a rolling plan of challenge sessions to assess the impact of the group's review activity, "
+            .qualityAssuranceDeliveryGroup,
+            "a rolling plan of challenge sessions to assess the impact of the group's review activity, "
                 + "findings and recommendations"
         )
     }

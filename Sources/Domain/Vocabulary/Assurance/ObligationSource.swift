@@ -21,6 +21,12 @@ public struct ObligationSource: Hashable, Sendable, Codable, CustomStringConvert
     public var citation: String
     /// Where to read it.
     public var url: String?
+    /// The section of the partnership's framework it rests on (for a framework source), or also rests
+    /// on (for any other): the partnership's framework document names the framework and titles the
+    /// section (``FrameworkDocument/cite(_:)``).
+    public var section: FrameworkSection?
+    /// What that section says, for a source of another kind that also rests on the framework.
+    public var sectionText: String?
 
     /// Creates a source.
     public init(_ kind: Kind, _ citation: String, url: String? = nil) {
@@ -29,11 +35,28 @@ public struct ObligationSource: Hashable, Sendable, Codable, CustomStringConvert
         self.url = url
     }
 
-    /// The citation.
+    /// The citation, without the framework's name: ``FrameworkDocument/cite(_:)`` gives it whole.
     public var description: String { citation }
 
-    /// The partnership's quality assurance framework.
+    /// A source in the partnership's framework, cited whole: for a host's rule that names its own
+    /// framework and section.
     public static func framework(_ citation: String) -> ObligationSource {
         ObligationSource(.framework, citation)
+    }
+
+    /// A section of the partnership's framework and what it says; the framework document gives the
+    /// framework's name and the section's title.
+    public static func framework(_ section: FrameworkSection, _ text: String = "") -> ObligationSource {
+        var source = ObligationSource(.framework, text)
+        source.section = section
+        return source
+    }
+
+    /// The source, also resting on a section of the partnership's framework.
+    public func also(_ section: FrameworkSection, _ text: String) -> ObligationSource {
+        var source = self
+        source.section = section
+        source.sectionText = text
+        return source
     }
 }

@@ -17,7 +17,8 @@ public struct ActionOverdueRule: AssuranceRule {
     /// The framework: recommendations are acted on.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, The Role of the Devon SCP Business Team: recommendations arising from reviews and audits are considered and actions agreed"
+            .businessTeam,
+            "recommendations arising from reviews and audits are considered and actions agreed"
         )
     }
     /// Creates the rule.

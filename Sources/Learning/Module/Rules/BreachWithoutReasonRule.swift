@@ -11,7 +11,8 @@ public struct BreachWithoutReasonRule: AssuranceRule {
     /// Guidance: a breached timescale needs a recorded reason.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, The Role of the Devon SCP Business Team: overseeing the end-to-end process to ensure "
+            .businessTeam,
+            "overseeing the end-to-end process to ensure "
                 + "deadlines are met (a breached deadline is explained on the record)"
         )
     }

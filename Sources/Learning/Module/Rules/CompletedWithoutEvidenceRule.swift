@@ -18,7 +18,7 @@ public struct CompletedWithoutEvidenceRule: AssuranceRule {
         "An action marked complete \(months) or more months ago has no evidence of completion."
     }
     /// The framework: evidence, not just activity.
-    public var source: ObligationSource { .framework(loop) }
+    public var source: ObligationSource { .framework(.learningLoopAndImpact) }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
         [LocalDefault("time allowed for evidence of completion", "\(months) months")]

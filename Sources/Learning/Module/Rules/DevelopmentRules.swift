@@ -1,7 +1,5 @@
 public import Domain
 
-let continuousLearning = "Devon SCP QA Framework, Continuous Learning"
-
 /// An agency that took up fewer of the training places it committed to than it should.
 public struct AttendanceBelowCommitmentRule: AssuranceRule {
     /// The share of committed places an agency is expected to take up.
@@ -29,7 +27,7 @@ public struct AttendanceBelowCommitmentRule: AssuranceRule {
     }
     /// The framework measures commitment by courses committed to and attended.
     public var source: ObligationSource {
-        .framework("\(continuousLearning): commitment is measured by training courses committed to and attended")
+        .framework(.continuousLearning, "commitment is measured by training courses committed to and attended")
     }
     /// The threshold, the fewest places and the window.
     public var localDefaults: [LocalDefault] {
@@ -85,7 +83,8 @@ public struct ProgrammeNotCommissionedRule: AssuranceRule {
     /// The Practice Development Group's duty.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, The Role of the Practice Development Group: commissioning an annual safeguarding "
+            .practiceDevelopmentGroup,
+            "commissioning an annual safeguarding "
                 + "learning and development programme through the strategy developed by the Workforce Development Group"
         )
     }
@@ -134,7 +133,7 @@ public struct FollowUpEvaluationOverdueRule: AssuranceRule {
     }
     /// The framework uses evaluations to assess impact on practice.
     public var source: ObligationSource {
-        .framework("\(continuousLearning): uses evaluations to assess impact on practice")
+        .framework(.continuousLearning, "uses evaluations to assess impact on practice")
     }
     /// The time to the follow-up.
     public var localDefaults: [LocalDefault] { [LocalDefault("time from session to follow-up", "\(months) months")] }
@@ -179,7 +178,8 @@ public struct ThemeWithoutOfferRule: AssuranceRule {
     /// Learning is fed back to practitioners.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, Closing the Learning Loop: learning is shared through the Partnership "
+            .learningLoop,
+            "learning is shared through the Partnership "
                 + "Multi-Agency Training Programme and single agency training"
         )
     }
@@ -241,7 +241,7 @@ public struct TrainingChangedPracticeRule: AssuranceRule {
     }
     /// The framework uses evaluations to assess impact on practice.
     public var source: ObligationSource {
-        .framework("\(continuousLearning): uses evaluations to assess impact on practice")
+        .framework(.continuousLearning, "uses evaluations to assess impact on practice")
     }
     /// The share and the window.
     public var localDefaults: [LocalDefault] {

@@ -19,7 +19,7 @@ public struct ImpactEvidencedRule: AssuranceRule {
         "A recommendation closed in the last \(months) months with evidence that its change is embedded in practice."
     }
     /// The framework's learning loop.
-    public var source: ObligationSource { .framework(loop) }
+    public var source: ObligationSource { .framework(.learningLoopAndImpact) }
     /// The window good practice is reported for.
     public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }
 
@@ -66,7 +66,8 @@ public struct RecommendationWithoutThemeRule: AssuranceRule {
     /// The framework draws improvement work into themed work streams.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, The Role of the Devon SCP Business Team: any improvement work is drawn into "
+            .businessTeam,
+            "any improvement work is drawn into "
                 + "themed work streams to avoid duplicative action plans"
         )
     }

@@ -19,7 +19,7 @@ public struct LearningNotDisseminatedRule: AssuranceRule {
     }
     /// The framework: feed learning back to practitioners.
     public var source: ObligationSource {
-        .framework("Devon SCP QA Framework, Closing the Learning Loop: we feed back learning direct to practitioners")
+        .framework(.learningLoop, "we feed back learning direct to practitioners")
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {

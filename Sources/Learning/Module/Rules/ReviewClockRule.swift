@@ -25,7 +25,7 @@ public struct ReviewClockRule: AssuranceRule {
     }
     /// The clock's own source.
     public var source: ObligationSource {
-        StatutoryClock.starter.first { $0.id == clock }?.source ?? .framework(loop)
+        StatutoryClock.starter.first { $0.id == clock }?.source ?? .framework(.learningLoopAndImpact)
     }
 
     /// One finding per review.

@@ -18,7 +18,8 @@ public struct WorkStreamStalledRule: AssuranceRule {
     /// The framework: themed work streams avoid duplicate action plans.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework: any improvement work is drawn into themed work streams to avoid duplicative action plans"
+            .businessTeam,
+            "any improvement work is drawn into themed work streams to avoid duplicative action plans"
         )
     }
     /// The figures its source does not state.

@@ -19,7 +19,8 @@ public struct BetterOffWithoutDataRule: AssuranceRule {
     /// Outcomes-based accountability: the most important question.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, Partnership Approach: what difference did it make to outcomes for children and young people?"
+            .partnershipApproach,
+            "what difference did it make to outcomes for children and young people?"
         )
     }
     /// The figures its source does not state.

@@ -20,7 +20,8 @@ public struct MeasureDataNotSubmittedRule: AssuranceRule {
     /// The framework's expectation that agencies supply the agreed data measures.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, Quantitative Measures: the agreed Framework Data Measures (the framework's "
+            .quantitativeMeasures,
+            "the agreed Framework Data Measures (the framework's "
                 + "Appendix 2, not published with it; the catalogue holds the partnership's own)"
         )
     }

@@ -22,7 +22,8 @@ public struct MeasureOffTargetRule: AssuranceRule {
     /// The framework's data measures and the PDG's role.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, The Role of the Practice Development Group: alert the Executive to declining or poor performance"
+            .practiceDevelopmentGroup,
+            "alert the Executive to declining or poor performance"
         )
     }
     /// The figures its source does not state.

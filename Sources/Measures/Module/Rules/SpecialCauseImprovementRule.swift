@@ -17,7 +17,8 @@ public struct SpecialCauseImprovementRule: AssuranceRule {
     /// The PDG's duty to report good practice and strengths.
     public var source: ObligationSource {
         .framework(
-            "Devon SCP QA Framework, The Role of the Practice Development Group: examples of good practice and particular strengths"
+            .practiceDevelopmentGroup,
+            "examples of good practice and particular strengths"
         )
     }
 

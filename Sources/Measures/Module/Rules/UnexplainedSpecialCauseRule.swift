@@ -16,7 +16,8 @@ public struct UnexplainedSpecialCauseRule: AssuranceRule {
     /// The QADG's role in questioning the data.
     public var source: ObligationSource {
         .framework(
-            "\(frameworkData): review the data and identify and question possible anomalies or unexplained local data trends"
+            .measuresAndSpotAudits,
+            "review the data and identify and question possible anomalies or unexplained local data trends"
         )
     }
 

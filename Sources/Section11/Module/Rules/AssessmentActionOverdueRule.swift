@@ -10,7 +10,10 @@ public struct AssessmentActionOverdueRule: AssuranceRule {
     public var summary: String { "An open action of an agency's assessment is past its due day." }
     /// The framework: the PDG requests annual updates and evidence of progress.
     public var source: ObligationSource {
-        .framework("\(framework): the Practice Development Group requests annual updates and evidence of progress")
+        .framework(
+            .agencyContribution,
+            "the Practice Development Group requests annual updates and evidence of progress"
+        )
     }
     /// Creates the rule.
     public init() {}

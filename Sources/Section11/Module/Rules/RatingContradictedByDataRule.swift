@@ -25,7 +25,8 @@ public struct RatingContradictedByDataRule: AssuranceRule {
     /// The framework's triangulation of agency contribution.
     public var source: ObligationSource {
         .framework(
-            "\(framework): our approach triangulates a number of interrelated areas which offer a more rounded and accurate picture"
+            .agencyContribution,
+            "our approach triangulates a number of interrelated areas which offer a more rounded and accurate picture"
         )
     }
     /// The checks' thresholds: the framework names the data, not the figures.

@@ -13,7 +13,8 @@ public struct RedWithoutActionRule: AssuranceRule {
     /// The framework: gaps are highlighted and action identified.
     public var source: ObligationSource {
         .framework(
-            "\(framework): where there are common themes and gaps arising, these are highlighted, and action identified"
+            .agencyContribution,
+            "where there are common themes and gaps arising, these are highlighted, and action identified"
         )
     }
     /// Creates the rule.

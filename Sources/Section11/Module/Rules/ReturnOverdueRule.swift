@@ -12,9 +12,9 @@ public struct ReturnOverdueRule: AssuranceRule {
     }
     /// Section 11 of the Children Act 2004 and the framework's Section 11 process.
     public var source: ObligationSource {
-        ObligationSource(
-            .statute,
-            "Children Act 2004 s11; \(framework): agencies measure themselves against a standard relevant to their contribution"
+        ObligationSource(.statute, "Children Act 2004 s11").also(
+            .agencyContribution,
+            "agencies measure themselves against a standard relevant to their contribution"
         )
     }
     /// Creates the rule.

@@ -24,7 +24,10 @@ public struct StandardMovedToGreenRule: AssuranceRule {
     }
     /// The framework asks for evidence of progress year on year.
     public var source: ObligationSource {
-        .framework("\(framework): the Practice Development Group requests annual updates and evidence of progress")
+        .framework(
+            .agencyContribution,
+            "the Practice Development Group requests annual updates and evidence of progress"
+        )
     }
     /// The window good practice is reported for.
     public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }

@@ -20,7 +20,8 @@ public struct SystemWideGapRule: AssuranceRule {
     /// The framework: common themes and gaps.
     public var source: ObligationSource {
         .framework(
-            "\(framework): where there are common themes and gaps arising, these are highlighted, and action identified"
+            .agencyContribution,
+            "where there are common themes and gaps arising, these are highlighted, and action identified"
         )
     }
     /// The figures its source does not state.

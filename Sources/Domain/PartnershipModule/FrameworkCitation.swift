@@ -1,3 +1,0 @@
-import Foundation
-
-let frameworkCitation = "Devon SCP Quality Assurance Framework"

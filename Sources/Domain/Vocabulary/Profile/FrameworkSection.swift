@@ -1,0 +1,126 @@
+/// A section of a partnership's quality assurance framework that a rule rests on: an open set, each
+/// with the title frameworks commonly give it, which a partnership's profile may retitle.
+///
+/// A rule cites the section and what it says; the framework document (``FrameworkDocument``)
+/// supplies the framework's name and the partnership's own title for the section, so no
+/// partnership's name is compiled into a rule.
+public struct FrameworkSection: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral, CodingKeyRepresentable
+{
+    /// The section's key, such as `pdg-role`.
+    public let rawValue: String
+    /// Creates a section from its key.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates a section from a literal key.
+    public init(stringLiteral value: String) { self.rawValue = value }
+    /// The section's key.
+    public var description: String { rawValue }
+    /// Orders sections by key.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// The key as a dictionary key.
+    public var codingKey: any CodingKey { AnyCodingKey(rawValue) }
+    /// A section from a dictionary key.
+    public init?<T: CodingKey>(codingKey: T) { self.rawValue = codingKey.stringValue }
+
+    /// The framework's introduction.
+    public static let introduction: FrameworkSection = "introduction"
+    /// The partnership's approach, which asks what difference it made.
+    public static let partnershipApproach: FrameworkSection = "partnership-approach"
+    /// Independent scrutiny.
+    public static let independentScrutiny: FrameworkSection = "independent-scrutiny"
+    /// The role of the Practice Development Group.
+    public static let practiceDevelopmentGroup: FrameworkSection = "practice-development-group"
+    /// The role of the Quality Assurance Delivery Group.
+    public static let qualityAssuranceDeliveryGroup: FrameworkSection = "quality-assurance-delivery-group"
+    /// The role of the partnership's business team.
+    public static let businessTeam: FrameworkSection = "business-team"
+    /// The voices of children and families.
+    public static let voices: FrameworkSection = "voices"
+    /// Continuous learning.
+    public static let continuousLearning: FrameworkSection = "continuous-learning"
+    /// Individual agency contribution and Section 11.
+    public static let agencyContribution: FrameworkSection = "agency-contribution"
+    /// Quantitative measures.
+    public static let quantitativeMeasures: FrameworkSection = "quantitative-measures"
+    /// Quantitative measures and spot audits.
+    public static let measuresAndSpotAudits: FrameworkSection = "measures-and-spot-audits"
+    /// Spot audits.
+    public static let spotAudits: FrameworkSection = "spot-audits"
+    /// The multi-agency safeguarding hub and child protection conferences.
+    public static let hubAndConferences: FrameworkSection = "hub-and-conferences"
+    /// Closing the learning loop.
+    public static let learningLoop: FrameworkSection = "learning-loop"
+    /// Closing the learning loop and monitoring the impact of change.
+    public static let learningLoopAndImpact: FrameworkSection = "learning-loop-and-impact"
+
+    /// The title frameworks commonly give the section, used when a profile gives none.
+    public var commonTitle: String {
+        switch rawValue {
+        case "introduction": "Introduction"
+        case "partnership-approach": "Partnership Approach"
+        case "independent-scrutiny": "Independent Scrutiny"
+        case "practice-development-group": "The Role of the Practice Development Group"
+        case "quality-assurance-delivery-group": "The Role of the Quality Assurance Delivery Group"
+        case "business-team": "The Role of the Partnership Business Team"
+        case "voices": "The Voices of Children and Families"
+        case "continuous-learning": "Continuous Learning"
+        case "agency-contribution": "Individual Agency Contribution and Section 11"
+        case "quantitative-measures": "Quantitative Measures"
+        case "measures-and-spot-audits": "Quantitative Measures and 'Spot' Audits"
+        case "spot-audits": "'Spot' Audits"
+        case "hub-and-conferences": "Multi-Agency Safeguarding Hub and Child Protection Conferences"
+        case "learning-loop": "Closing the Learning Loop"
+        case "learning-loop-and-impact": "Closing the Learning Loop and Monitoring the Impact of Change"
+        default: rawValue
+        }
+    }
+}
+
+/// A coding key made from any string.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { self.stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// The partnership's quality assurance framework as its rules cite it: its name and its own titles
+/// for the sections the rules rest on.
+public struct FrameworkDocument: Hashable, Sendable, Codable {
+    /// The framework's name, such as `Brackenshire SCP Quality Assurance Framework`.
+    public var name: String
+    /// The partnership's titles of its sections, where they differ from the common ones.
+    public var sections: [FrameworkSection: String]
+
+    /// Creates a framework document.
+    public init(name: String, sections: [FrameworkSection: String] = [:]) {
+        self.name = name
+        self.sections = sections
+    }
+
+    /// A framework not yet named: rules cite "the partnership's quality assurance framework".
+    public static let unnamed = FrameworkDocument(name: "The partnership's quality assurance framework")
+
+    /// A section's title in this framework.
+    public func title(of section: FrameworkSection) -> String { sections[section] ?? section.commonTitle }
+
+    /// A source as this framework cites it: a source in a section of the framework names the
+    /// framework and the section; any other source is its own citation.
+    public func cite(_ source: ObligationSource) -> String {
+        guard let section = source.section else { return source.citation }
+        let place = "\(name), \(title(of: section))"
+        if source.kind == .framework { return source.citation.isEmpty ? place : "\(place): \(source.citation)" }
+        let text = source.sectionText ?? ""
+        return "\(source.citation); " + (text.isEmpty ? place : "\(place): \(text)")
+    }
+
+    /// A source as this framework cites it, whole, with its section resolved: what a rule catalogue
+    /// or a report shows.
+    public func resolve(_ source: ObligationSource) -> ObligationSource {
+        guard source.section != nil else { return source }
+        var resolved = ObligationSource(source.kind, cite(source), url: source.url)
+        resolved.section = nil
+        return resolved
+    }
+}

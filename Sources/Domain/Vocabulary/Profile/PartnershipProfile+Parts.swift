@@ -1,0 +1,178 @@
+public import Foundation
+
+extension PartnershipProfile {
+    static func identifier<Kind: IdentifierKind>(
+        _: Kind.Type,
+        _ text: String,
+        _ reader: ProfileReader,
+        _ key: String
+    ) -> Identifier<Kind>? {
+        do {
+            return try Identifier<Kind>(text)
+        } catch {
+            reader.problem(error.message, at: key)
+            return nil
+        }
+    }
+
+    static func group(_ reader: ProfileReader) -> Group? {
+        guard
+            reader.fields(allowing: [
+                "id", "name", "kind", "reportsTo", "meets", "reports", "scrutinised", "established", "priorities",
+            ]) != nil
+        else { return nil }
+        guard let idText = reader.child("id", required: true)?.string(),
+            let id = identifier(Group.self, idText, reader, "id"),
+            let name = reader.child("name", required: true)?.string(),
+            let kind = reader.child("kind", required: true)?.string()
+        else { return nil }
+        func cadence(_ key: String) -> Cadence? {
+            reader.child(key)?.integer(in: 1...24).map(Cadence.init(months:))
+        }
+        var group = Group(
+            id: id,
+            name: name,
+            kind: GroupKind(rawValue: kind),
+            reportsTo: reader.child("reportsTo")?.string().flatMap { identifier(Group.self, $0, reader, "reportsTo") },
+            meetingCadence: cadence("meets"),
+            reportingCadence: cadence("reports"),
+            scrutinyCadence: cadence("scrutinised"),
+            established: reader.child("established")?.string().flatMap { text in
+                do { return try Day(parsing: text) } catch {
+                    reader.problem("\(DomainError.quote(text)) is not a day; expected YYYY-MM-DD", at: "established")
+                    return nil
+                }
+            }
+        )
+        if let priorities = reader.child("priorities") {
+            group.priorities = priorities.elements().compactMap { $0.string().flatMap { Priority.ID(rawValue: $0) } }
+        }
+        return group
+    }
+
+    static func checkReporting(_ groups: [Group], _ reader: ProfileReader) {
+        checkDuplicates(groups.map(\.id.rawValue), "group", reader, at: "groups")
+        let ids = Set(groups.map(\.id))
+        for (index, group) in groups.enumerated() {
+            if let parent = group.reportsTo, !ids.contains(parent) {
+                reader.problem(
+                    "reports to \(DomainError.quote(parent.rawValue)), which is not a group of the profile; expected one of "
+                        + groups.map(\.id.rawValue).joined(separator: ", "),
+                    at: "groups[\(index)].reportsTo"
+                )
+            }
+        }
+    }
+
+    static func checkDuplicates(_ ids: [String], _ noun: String, _ reader: ProfileReader, at path: String) {
+        var seen = Set<String>()
+        for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
+            reader.problem("\(noun) \(DomainError.quote(id)) appears twice", at: "\(path)[\(index)]")
+        }
+    }
+
+    static func escalation(_ reader: ProfileReader) -> EscalationPolicy {
+        _ = reader.fields(allowing: ["route", "after"])
+        var policy = EscalationPolicy(after: [:])
+        if let route = reader.child("route") {
+            let levels = route.elements().compactMap { element -> EscalationLevel? in
+                guard let text = element.string() else { return nil }
+                guard let level = EscalationLevel(rawValue: text) else {
+                    element.problem(
+                        "\(DomainError.quote(text)) is not a level; expected one of "
+                            + EscalationLevel.allCases.map(\.rawValue).joined(separator: ", ")
+                    )
+                    return nil
+                }
+                return level
+            }
+            if levels != levels.sorted() { route.problem("the levels must run from the lowest to the highest") }
+            if !levels.isEmpty { policy.route = levels }
+        }
+        for (key, wait) in reader.child("after")?.members() ?? [] {
+            guard let level = EscalationLevel(rawValue: key) else {
+                wait.problem("\(DomainError.quote(key)) is not a level")
+                continue
+            }
+            if let text = wait.string() {
+                if let duration = ClockDuration(text: text) {
+                    policy.after[level] = duration
+                } else {
+                    wait.problem(
+                        "\(DomainError.quote(text)) is not a duration; expected such as \"2 months\", \"15 working days\" or \"10 days\""
+                    )
+                }
+            }
+        }
+        return policy
+    }
+
+    static func reminders(_ reader: ProfileReader) -> ReminderPolicy {
+        _ = reader.fields(allowing: ["workingDaysBefore", "otherwise"])
+        var policy = ReminderPolicy(workingDaysBefore: [:])
+        for (key, days) in reader.child("workingDaysBefore")?.members() ?? [] {
+            if let count = days.integer(in: 0...250) { policy.workingDaysBefore[DeadlineKind(rawValue: key)] = count }
+        }
+        if let otherwise = reader.child("otherwise")?.integer(in: -1...250) { policy.otherwise = otherwise }
+        return policy
+    }
+
+    /// The profile as its file holds it, the modules' parts as given.
+    public var json: JSONValue {
+        var groups: [JSONValue] = []
+        for group in self.groups {
+            var object: [String: JSONValue] = [
+                "id": .string(group.id.rawValue), "name": .string(group.name), "kind": .string(group.kind.rawValue),
+            ]
+            if let parent = group.reportsTo { object["reportsTo"] = .string(parent.rawValue) }
+            if let cadence = group.meetingCadence { object["meets"] = .number(Double(cadence.months)) }
+            if let cadence = group.reportingCadence { object["reports"] = .number(Double(cadence.months)) }
+            if let cadence = group.scrutinyCadence { object["scrutinised"] = .number(Double(cadence.months)) }
+            if let day = group.established { object["established"] = .string(day.description) }
+            groups.append(.object(object))
+        }
+        let priorities =
+            (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(self.priorities))) ?? .array([])
+        var after: [String: JSONValue] = [:]
+        for (level, wait) in escalation.after { after[level.rawValue] = .string(wait.description) }
+        var before: [String: JSONValue] = [:]
+        for (kind, days) in reminders.workingDaysBefore { before[kind.rawValue] = .number(Double(days)) }
+        var sections: [String: JSONValue] = [:]
+        for (section, title) in framework.sections { sections[section.rawValue] = .string(title) }
+        return .object([
+            "format": .string(Self.format), "version": .number(Double(Self.version)),
+            "partnership": .object(["id": .string(partnershipID.rawValue), "name": .string(partnershipName)]),
+            "framework": .object(["name": .string(framework.name), "sections": .object(sections)]),
+            "groups": .array(groups), "priorities": priorities,
+            "escalation": .object([
+                "route": .array(escalation.route.map { .string($0.rawValue) }), "after": .object(after),
+            ]),
+            "reminders": .object([
+                "workingDaysBefore": .object(before), "otherwise": .number(Double(reminders.otherwise)),
+            ]),
+            "modules": .object(modules),
+        ])
+    }
+
+    /// The profile as pretty JSON with sorted keys, as `qaf profile init` writes it.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(json)
+    }
+}
+
+extension ClockDuration {
+    /// Parses a duration as a profile writes it: `2 months`, `15 working days`, `10 days` (and the
+    /// singular forms); `nil` for anything else.
+    public init?(text: String) {
+        let words = text.split(separator: " ").map(String.init)
+        guard let count = words.first.flatMap(Int.init), count >= 0 else { return nil }
+        switch words.dropFirst().joined(separator: " ") {
+        case "month", "months": self = .months(count)
+        case "working day", "working days": self = .workingDays(count)
+        case "day", "days": self = .calendarDays(count)
+        default: return nil
+        }
+    }
+}

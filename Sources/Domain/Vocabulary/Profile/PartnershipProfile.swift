@@ -1,0 +1,207 @@
+public import Foundation
+
+/// A module configured from its part of a partnership profile.
+///
+/// Its part sits under `modules.<name>` in the profile: reference data such as standard sets or a
+/// measure catalogue, and the settings the module exposes, each with its default.
+public protocol ProfileConfigurable: AssuranceModule {
+    /// The module's part of the starter profile: the framework's own standards, catalogue, clocks
+    /// and settings, as the package ships them.
+    static var starterProfile: JSONValue { get }
+    /// The module configured from its part of a profile; an absent part or key keeps the default.
+    /// Every problem is added to the reader, with its path.
+    init(profile part: ProfileReader?)
+    /// The reference records its part of the profile holds, to store for a new partnership.
+    var profileRecords: [any StorableRecord] { get }
+}
+
+/// Everything that differs between partnerships, as one versioned, documented file (`qaf-profile`,
+/// JSON): the partnership, its framework document, its groups and priorities, its escalation and
+/// reminder policies, and each module's part (standard sets, audit templates, the measure catalogue,
+/// clocks, and every threshold a module exposes).
+///
+/// ```swift
+/// let profile = try PartnershipProfile(json: data, source: "brackenshire.qaf-profile.json")
+/// let modules = try profile.modules([Section11Module.self, AuditModule.self])
+/// ```
+public struct PartnershipProfile: Sendable {
+    /// The file format's name.
+    public static let format = "qaf-profile"
+    /// The version of the format this build reads and writes.
+    public static let version = 1
+
+    /// The partnership's id.
+    public var partnershipID: Partnership.ID
+    /// The partnership's name.
+    public var partnershipName: String
+    /// Its framework, as its rules cite it.
+    public var framework: FrameworkDocument
+    /// Its groups, with their cadences and who reports to whom.
+    public var groups: [Group]
+    /// Its priorities.
+    public var priorities: [Priority]
+    /// When unresolved findings move up a level, and through which levels.
+    public var escalation: EscalationPolicy
+    /// How long before each kind of deadline its reminder goes out.
+    public var reminders: ReminderPolicy
+    /// Each module's part, by module name, as read.
+    public var modules: [String: JSONValue]
+
+    /// Creates a profile.
+    public init(
+        partnershipID: Partnership.ID,
+        partnershipName: String,
+        framework: FrameworkDocument,
+        groups: [Group] = [],
+        priorities: [Priority] = [],
+        escalation: EscalationPolicy = .standard,
+        reminders: ReminderPolicy = .standard,
+        modules: [String: JSONValue] = [:]
+    ) {
+        self.partnershipID = partnershipID
+        self.partnershipName = partnershipName
+        self.framework = framework
+        self.groups = groups
+        self.priorities = priorities
+        self.escalation = escalation
+        self.reminders = reminders
+        self.modules = modules
+    }
+
+    /// Reads a profile, checking the partnership's own part whole.
+    ///
+    /// Every problem is reported with its JSON path, the value and what was expected. The modules' parts are checked when the
+    /// modules are made from it (``modules(_:source:)``), or read with it (``read(json:source:modules:)``).
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the source and every problem;
+    ///   ``DomainError/Code/schemaTooNew`` for a newer format version.
+    public init(json data: Data, source: String) throws {
+        let (reader, profile) = try Self.parse(data, source: source)
+        if !reader.problems.isEmpty { throw DomainError(.invalidInput, Self.message(source, reader.problems)) }
+        self = profile
+    }
+
+    /// Reads a profile and makes the given modules from it, checking it whole: every problem in the
+    /// partnership's part and in every module's part is reported at once, with its path.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the source and every problem;
+    ///   ``DomainError/Code/schemaTooNew`` for a newer format version.
+    public static func read(
+        json data: Data,
+        source: String,
+        modules types: [any ProfileConfigurable.Type]
+    ) throws -> (PartnershipProfile, [any AssuranceModule]) {
+        let (reader, profile) = try parse(data, source: source)
+        let made = made(types, from: reader.child("modules"), reporting: reader)
+        if !reader.problems.isEmpty { throw DomainError(.invalidInput, message(source, reader.problems)) }
+        return (profile, made)
+    }
+
+    static func parse(_ data: Data, source: String) throws -> (ProfileReader, PartnershipProfile) {
+        let document: JSONValue
+        do {
+            document = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw DomainError(.invalidInput, "\(source): not JSON: \(error.localizedDescription)")
+        }
+        let reader = ProfileReader(document)
+        _ = reader.fields(allowing: [
+            "format", "version", "partnership", "framework", "groups", "priorities", "escalation", "reminders",
+            "modules",
+        ])
+        if reader.child("format", required: true)?.string().map({ $0 == Self.format }) == false {
+            reader.problem("expected \(DomainError.quote(Self.format))", at: "format")
+        }
+        if let version = reader.child("version", required: true)?.integer(in: 1...Int.max), version > Self.version {
+            throw DomainError(
+                .schemaTooNew,
+                "\(source) is a \(Self.format) of version \(version); this build reads version \(Self.version) and earlier"
+            )
+        }
+        var partnership: (Partnership.ID, String) = ("partnership", "")
+        if let part = reader.child("partnership", required: true), part.fields(allowing: ["id", "name"]) != nil {
+            let id = part.child("id", required: true)?.string()
+            let name = part.child("name", required: true)?.string()
+            if let id, let identifier = Self.identifier(Partnership.self, id, part, "id") { partnership.0 = identifier }
+            partnership.1 = name ?? ""
+        }
+        var framework = FrameworkDocument.unnamed
+        if let part = reader.child("framework", required: true), part.fields(allowing: ["name", "sections"]) != nil {
+            framework.name = part.child("name", required: true)?.string() ?? framework.name
+            for (key, title) in part.child("sections")?.members() ?? [] {
+                if let text = title.string() { framework.sections[FrameworkSection(rawValue: key)] = text }
+            }
+        }
+        let groups = (reader.child("groups")?.elements() ?? []).compactMap(Self.group)
+        Self.checkReporting(groups, reader)
+        let priorities = (reader.child("priorities")?.elements() ?? []).compactMap { $0.decode(Priority.self) }
+        Self.checkDuplicates(priorities.map(\.id.rawValue), "priority", reader, at: "priorities")
+        let escalation = reader.child("escalation").map(Self.escalation) ?? .standard
+        let reminders = reader.child("reminders").map(Self.reminders) ?? .standard
+        var modules: [String: JSONValue] = [:]
+        for (name, part) in reader.child("modules")?.members() ?? [] { modules[name] = part.value }
+        let profile = PartnershipProfile(
+            partnershipID: partnership.0,
+            partnershipName: partnership.1,
+            framework: framework,
+            groups: groups,
+            priorities: priorities,
+            escalation: escalation,
+            reminders: reminders,
+            modules: modules
+        )
+        return (reader, profile)
+    }
+
+    static func made(
+        _ types: [any ProfileConfigurable.Type],
+        from part: ProfileReader?,
+        reporting root: ProfileReader
+    ) -> [any AssuranceModule] {
+        let known = types.map(moduleName)
+        for (name, _) in part?.members() ?? [] where !known.contains(name) {
+            root.problem(
+                "unknown module \(DomainError.quote(name)); expected one of \(known.joined(separator: ", "))",
+                at: "modules.\(name)"
+            )
+        }
+        return types.map { $0.init(profile: part?.child(moduleName($0))) }
+    }
+
+    /// The modules of the given types, each configured from its part of the profile: every problem
+    /// in every part is reported at once.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming every problem with its path.
+    public func modules(
+        _ types: [any ProfileConfigurable.Type],
+        source: String = "profile"
+    ) throws
+        -> [any AssuranceModule]
+    {
+        let root = ProfileReader(.object(["modules": .object(modules)]))
+        let made = Self.made(types, from: root.child("modules"), reporting: root)
+        if !root.problems.isEmpty { throw DomainError(.invalidInput, Self.message(source, root.problems)) }
+        return made
+    }
+
+    /// The records a new partnership starts with: the partnership, its groups and priorities, and
+    /// each module's reference data.
+    public func records(for modules: [any AssuranceModule], timeZone: TimeZone = .england) -> [any StorableRecord] {
+        var records: [any StorableRecord] = [
+            Partnership(id: partnershipID, name: partnershipName, timeZoneIdentifier: timeZone.identifier)
+        ]
+        records += groups as [any StorableRecord]
+        records += priorities as [any StorableRecord]
+        for case let module as any ProfileConfigurable in modules { records += module.profileRecords }
+        return records
+    }
+
+    static func moduleName(_ type: any ProfileConfigurable.Type) -> String {
+        type.init(profile: nil).name
+    }
+
+    static func message(_ source: String, _ problems: [ProfileProblem]) -> String {
+        "\(source) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n"
+            + problems.map { "  \($0)" }.joined(separator: "\n")
+    }
+}

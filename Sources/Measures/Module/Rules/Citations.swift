@@ -1,1 +1,0 @@
-let frameworkData = "Devon SCP QA Framework, Quantitative Measures and 'Spot' Audits"
