@@ -51,7 +51,7 @@ public struct Scenario: Sendable {
 
     /// Reads a scenario, checking it whole.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` naming every problem with its JSON path.
+    /// - Throws: `DomainError.Code.invalidInput` naming every problem with its JSON path.
     public init(json data: Data, source: String) throws {
         let document: JSONValue
         do {

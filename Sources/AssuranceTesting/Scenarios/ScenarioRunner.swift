@@ -35,7 +35,7 @@ public struct ScenarioRunner: Sendable {
     /// observations, then the cycle on each of its days; then compares what is open and what was
     /// reminded with what the scenario expects.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` for a record of an unknown type or one that does
+    /// - Throws: `DomainError.Code.invalidInput` for a record of an unknown type or one that does
     ///   not decode (naming its index and path); the profile's problems.
     public func run(_ scenario: Scenario) async throws -> ScenarioResult {
         let store = InMemoryStore()
