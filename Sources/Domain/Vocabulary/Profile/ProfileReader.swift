@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One problem found in a profile or a scenario file: where (a JSON path such as
 /// `modules.Section 11.standardSets[0].criteria[2].sectors[0]`) and what is wrong.
