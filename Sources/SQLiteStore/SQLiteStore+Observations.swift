@@ -28,15 +28,7 @@ extension SQLiteStore {
         mode: ObservationWriteMode,
         context: ChangeContext
     ) async throws -> ObservationWriteSummary {
-        for series in batch {
-            var seen = Set<Int64>()
-            for point in series.points {
-                try StoreRules.validate(point, in: series)
-                guard seen.insert(point.period.code).inserted else {
-                    throw StoreRules.repeatedPeriod(series, point.period)
-                }
-            }
-        }
+        try StoreRules.validate(batch)
         return try connection.transaction("appending observations") {
             var inserted = 0
             var replaced = 0

@@ -80,6 +80,21 @@ public enum StoreRules: Sendable {
         }
     }
 
+    /// Checks a batch of observations before it is appended: every point (``validate(_:in:)``), and no
+    /// period twice in one series.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` for a bad value, or ``DomainError/Code/duplicate``
+    ///   (``repeatedPeriod(_:_:)``) for a period given twice.
+    public static func validate(_ batch: [ObservationSeries]) throws(DomainError) {
+        for series in batch {
+            var seen = Set<Int64>()
+            for point in series.points {
+                try validate(point, in: series)
+                guard seen.insert(point.period.code).inserted else { throw repeatedPeriod(series, point.period) }
+            }
+        }
+    }
+
     /// The error for a restore into a store that already holds data.
     public static func notEmpty(records: Int, series: Int, changes: Int) -> DomainError {
         DomainError(

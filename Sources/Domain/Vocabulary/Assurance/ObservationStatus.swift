@@ -40,8 +40,8 @@ public enum ObservationStatus: Hashable, Sendable, CustomStringConvertible {
         return true
     }
 
-    /// A small integer code for stores' own columns.
-    package var code: Int {
+    /// A small integer code for stores' own columns; part of stored formats, so it never changes.
+    public var code: Int {
         switch self {
         case .actual: 0
         case .provisional: 1
@@ -49,8 +49,8 @@ public enum ObservationStatus: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Rebuilds a status from ``code``.
-    package init?(code: Int) {
+    /// Rebuilds a status from ``code``, or returns `nil` for a number that is no status's code.
+    public init?(code: Int) {
         switch code {
         case 0: self = .actual
         case 1: self = .provisional

@@ -100,12 +100,16 @@ extension DomainError: LocalizedError {
 
 extension DomainError {
     /// Quotes a value for an error message, escaping quotes and control characters and shortening long values.
-    package static func quote<Value: RawRepresentable>(_ value: Value, limit: Int = 80) -> String
+    ///
+    /// A store or module outside the package quotes what it names in its errors with this, so that every
+    /// message quotes values the same way.
+    public static func quote<Value: RawRepresentable>(_ value: Value, limit: Int = 80) -> String
     where Value.RawValue == String {
         quote(value.rawValue, limit: limit)
     }
 
-    package static func quote(_ value: some StringProtocol, limit: Int = 80) -> String {
+    /// Quotes text for an error message, escaping quotes and control characters and shortening long text.
+    public static func quote(_ value: some StringProtocol, limit: Int = 80) -> String {
         var out = ""
         var count = 0
         for scalar in value.unicodeScalars {

@@ -313,7 +313,10 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
     }
 
     /// A compact integer that orders and identifies the period, for stores' own columns.
-    package var code: Int64 {
+    ///
+    /// The code is part of stored formats (the SQLite and PostgreSQL stores keep it): it never
+    /// changes between releases. Within one kind and basis, codes order as periods do.
+    public var code: Int64 {
         let kindCode: Int64 =
             switch kind {
             case .month: 0
@@ -324,8 +327,8 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
         return ((Int64(year) * 16 + Int64(index)) * 4 + kindCode) * 2 + (basis == .financial ? 1 : 0)
     }
 
-    /// Rebuilds a period from ``code``.
-    package init?(code: Int64) {
+    /// Rebuilds a period from ``code``, or returns `nil` for a number that is no period's code.
+    public init?(code: Int64) {
         let financial = code % 2 == 1
         let rest = code / 2
         let kindCode = rest % 4

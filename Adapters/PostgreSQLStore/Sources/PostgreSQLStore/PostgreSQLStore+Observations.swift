@@ -1,0 +1,316 @@
+public import Domain
+import Foundation
+
+extension PostgreSQLStore {
+    struct SeriesKey: Hashable {
+        var measure: String
+        var scope: String
+
+        init(_ series: ObservationSeries) {
+            measure = series.measure.rawValue
+            scope = series.scope.description
+        }
+    }
+
+    /// The ids of series, creating those not yet held.
+    static func seriesIDs(_ keys: [SeriesKey], _ connection: Connection) throws -> [SeriesKey: Int64] {
+        let measures = SQLValue.text(ArrayLiteral.texts(keys.map(\.measure)))
+        let scopes = SQLValue.text(ArrayLiteral.texts(keys.map(\.scope)))
+        try connection.execute(
+            "INSERT INTO series (measure, scope) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
+            [measures, scopes],
+            while: "creating series"
+        )
+        let result = try connection.execute(
+            "SELECT id, measure, scope FROM series WHERE (measure, scope) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
+            [measures, scopes],
+            while: "reading series"
+        )
+        var ids: [SeriesKey: Int64] = [:]
+        for row in 0..<result.count {
+            var key = keys[0]
+            key.measure = result.text(row, 1) ?? ""
+            key.scope = result.text(row, 2) ?? ""
+            ids[key] = Int64(result.integer(row, 0) ?? 0)
+        }
+        return ids
+    }
+
+    static func copyRow(_ rows: inout CopyRows, series: Int64, _ point: SeriesPoint) {
+        rows.beginRow(fields: 6)
+        rows.integer64(series)
+        rows.integer64(point.period.code)
+        rows.double(point.value)
+        rows.double(point.numerator)
+        rows.double(point.denominator)
+        rows.integer16(Int16(point.status.code))
+    }
+
+    /// Appends observations in one transaction through `COPY` in the binary format.
+    ///
+    /// New observations are copied straight into their table, so the bulk path costs what `COPY`
+    /// costs; replacements go through a temporary table and one `INSERT … ON CONFLICT DO UPDATE`.
+    @discardableResult
+    public func append(
+        _ batch: [ObservationSeries],
+        mode: ObservationWriteMode,
+        context: ChangeContext
+    ) async throws -> ObservationWriteSummary {
+        var order: [SeriesKey] = []
+        var counts: [SeriesKey: Int] = [:]
+        var total = 0
+        try StoreRules.validate(batch)
+        for series in batch {
+            let key = SeriesKey(series)
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += series.points.count
+            total += series.points.count
+        }
+        guard !order.isEmpty else { return ObservationWriteSummary(inserted: 0, replaced: 0, series: 0) }
+        let keys = order
+        let rowCount = total
+        let pointCounts = counts
+        do {
+            return try await pool.with { connection in
+                try connection.transaction("appending observations") {
+                    let ids = try Self.seriesIDs(keys, connection)
+                    var inserted = 0
+                    var replaced = 0
+                    switch mode {
+                    case .insertOnly:
+                        var rows = CopyRows(capacity: rowCount * 46)
+                        for series in batch {
+                            let id = ids[SeriesKey(series)]!
+                            for point in series.points { Self.copyRow(&rows, series: id, point) }
+                        }
+                        rows.finish()
+                        try connection.copyIn(
+                            "COPY observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
+                            rows,
+                            while: "appending observations"
+                        )
+                        inserted = rowCount
+                    case .replaceExisting:
+                        (inserted, replaced) = try Self.replace(batch, ids: ids, connection)
+                    }
+                    let bumped = try connection.execute(
+                        "UPDATE series SET version = version + 1 WHERE id = ANY($1::bigint[]) RETURNING id, version",
+                        [.text(ArrayLiteral.integers(keys.map { Int(ids[$0]!) }))],
+                        while: "counting the series' appends"
+                    )
+                    var versions: [Int64: Int] = [:]
+                    for row in 0..<bumped.count {
+                        versions[Int64(bumped.integer(row, 0) ?? 0)] = bumped.integer(row, 1)
+                    }
+                    try Self.appendLog(
+                        keys.map { key in
+                            let series = batch.first { SeriesKey($0) == key }!
+                            return LogEntry(
+                                kind: .appended,
+                                reference: RecordReference(type: .observationSeries, id: series.changeLogID),
+                                version: versions[ids[key]!] ?? 0,
+                                summary: "\(pointCounts[key]!) observations appended"
+                            )
+                        },
+                        context: context,
+                        connection
+                    )
+                    return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: keys.count)
+                }
+            }
+        } catch let error as DomainError where (error.underlying as? ServerError)?.state == "23505" {
+            throw try await duplicate(in: batch) ?? error
+        }
+    }
+
+    /// Writes a batch that may replace held values: counts what it replaces, then merges it through a
+    /// temporary table.
+    static func replace(
+        _ batch: [ObservationSeries],
+        ids: [SeriesKey: Int64],
+        _ connection: Connection
+    ) throws -> (inserted: Int, replaced: Int) {
+        let heldRows = try connection.execute(
+            "SELECT series, period FROM observations WHERE series = ANY($1::bigint[])",
+            [.text(ArrayLiteral.integers(Set(ids.values).map { Int($0) }))],
+            while: "reading held observations"
+        )
+        var held = Set<[Int64]>()
+        for row in 0..<heldRows.count {
+            held.insert([Int64(heldRows.integer(row, 0) ?? 0), Int64(heldRows.integer(row, 1) ?? 0)])
+        }
+        var inserted = 0
+        var replaced = 0
+        var latest: [[Int64]: (Int64, SeriesPoint)] = [:]
+        var order: [[Int64]] = []
+        for series in batch {
+            let id = ids[SeriesKey(series)]!
+            for point in series.points {
+                let key = [id, point.period.code]
+                if held.insert(key).inserted { inserted += 1 } else { replaced += 1 }
+                if latest.updateValue((id, point), forKey: key) == nil { order.append(key) }
+            }
+        }
+        var rows = CopyRows(capacity: order.count * 46)
+        for key in order {
+            let (id, point) = latest[key]!
+            copyRow(&rows, series: id, point)
+        }
+        rows.finish()
+        try connection.execute(
+            plain: "CREATE TEMPORARY TABLE incoming_observations (LIKE observations) ON COMMIT DROP",
+            while: "staging observations"
+        )
+        try connection.copyIn(
+            "COPY incoming_observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
+            rows,
+            while: "staging observations"
+        )
+        try connection.execute(
+            plain: """
+                INSERT INTO observations SELECT * FROM incoming_observations
+                ON CONFLICT (series, period) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+                    denominator = excluded.denominator, status = excluded.status
+                """,
+            while: "replacing observations"
+        )
+        return (inserted, replaced)
+    }
+
+    /// The first observation of a refused insert-only batch that was already held, or repeated
+    /// across the batch's series, in batch order.
+    func duplicate(in batch: [ObservationSeries]) async throws -> DomainError? {
+        let keys = Array(Set(batch.map(SeriesKey.init)))
+        let held: Set<[String]> = try await pool.with { connection in
+            let result = try connection.execute(
+                """
+                SELECT s.measure, s.scope, o.period::text FROM observations o JOIN series s ON s.id = o.series
+                WHERE (s.measure, s.scope) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+                """,
+                [.text(ArrayLiteral.texts(keys.map(\.measure))), .text(ArrayLiteral.texts(keys.map(\.scope)))],
+                while: "finding the observation already held"
+            )
+            return Set(
+                (0..<result.count).map {
+                    [result.text($0, 0) ?? "", result.text($0, 1) ?? "", result.text($0, 2) ?? ""]
+                }
+            )
+        }
+        var seen = held
+        for series in batch {
+            for point in series.points {
+                let key = [series.measure.rawValue, series.scope.description, String(point.period.code)]
+                if !seen.insert(key).inserted { return StoreRules.duplicateObservation(series, point.period) }
+            }
+        }
+        return nil
+    }
+
+    /// The series that match a query, ordered by measure and scope, each in period order.
+    public func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] {
+        try await pool.with { connection in
+            try connection.transaction("reading observations", readOnly: true) {
+                try Self.observationSeries(matching: query, connection)
+            }
+        }
+    }
+
+    static func observationSeries(
+        matching query: ObservationQuery,
+        _ connection: Connection
+    ) throws -> [ObservationSeries] {
+        let list = try connection.execute("SELECT id, measure, scope FROM series", while: "listing series")
+        var series: [Int64: ObservationSeries] = [:]
+        for row in 0..<list.count {
+            guard let measure = list.text(row, 1).flatMap(MeasureID.init(rawValue:)),
+                let scope = list.text(row, 2).flatMap(SeriesScope.init)
+            else { continue }
+            if let measures = query.measures, !measures.contains(measure) { continue }
+            if let scopes = query.scopes, !scopes.contains(scope) { continue }
+            series[Int64(list.integer(row, 0) ?? 0)] = ObservationSeries(measure: measure, scope: scope, points: [])
+        }
+        guard !series.isEmpty else { return [] }
+        var periods: [Int64: ReportingPeriod] = [:]
+        var currentID: Int64 = -1
+        var points: [SeriesPoint] = []
+        func flush() {
+            if currentID >= 0, !points.isEmpty, series[currentID] != nil { series[currentID]!.points = points }
+            points = []
+        }
+        func add(
+            _ id: Int64,
+            _ code: Int64,
+            _ value: Double?,
+            _ numerator: Double?,
+            _ denominator: Double?,
+            _ status: Int
+        )
+            throws
+        {
+            if id != currentID {
+                flush()
+                currentID = id
+            }
+            guard series[id] != nil else { return }
+            let period: ReportingPeriod
+            if let known = periods[code] {
+                period = known
+            } else {
+                guard let made = ReportingPeriod(code: code) else {
+                    throw DomainError(.corruptDatabase, "the observations table holds an unknown period code \(code)")
+                }
+                periods[code] = made
+                period = made
+            }
+            guard query.includes(period) else { return }
+            points.append(
+                SeriesPoint(
+                    period: period,
+                    value: value,
+                    numerator: numerator,
+                    denominator: denominator,
+                    status: ObservationStatus(code: status) ?? .actual
+                )
+            )
+        }
+        if series.count == list.count {
+            try connection.copyOut(
+                "COPY (SELECT series, period, value, numerator, denominator, status FROM observations "
+                    + "ORDER BY series, period) TO STDOUT (FORMAT binary)",
+                while: "reading observations"
+            ) { row in
+                try add(
+                    row.integer() ?? 0,
+                    row.integer() ?? 0,
+                    row.double(),
+                    row.double(),
+                    row.double(),
+                    Int(row.integer() ?? 0)
+                )
+            }
+        } else {
+            let result = try connection.execute(
+                "SELECT series, period, value, numerator, denominator, status FROM observations "
+                    + "WHERE series = ANY($1::bigint[]) ORDER BY series, period",
+                [.text(ArrayLiteral.integers(series.keys.map { Int($0) }))],
+                while: "reading observations"
+            )
+            for row in 0..<result.count {
+                try add(
+                    Int64(result.integer(row, 0) ?? 0),
+                    Int64(result.integer(row, 1) ?? 0),
+                    result.double(row, 2),
+                    result.double(row, 3),
+                    result.double(row, 4),
+                    result.integer(row, 5) ?? 0
+                )
+            }
+        }
+        flush()
+        return series.values.filter { !$0.points.isEmpty }.map { held in
+            var sorted = held
+            if Set(held.points.map(\.period.kind)).count > 1 { sorted.points.sort { $0.period < $1.period } }
+            return sorted
+        }.sorted { ($0.measure, $0.scope) < ($1.measure, $1.scope) }
+    }
+}

@@ -1,0 +1,152 @@
+import Domain
+import Foundation
+import Testing
+
+@testable import PostgreSQLStore
+
+/// Writers in other operating-system processes: racing on one record, and killed mid-transaction.
+@Suite(.serialized) struct ProcessTests {
+    @Test func twoProcessesRacingOnOneRecordLoseNoUpdate() async throws {
+        let namespace = TestServer.freshNamespace("race")
+        let store = try await TestServer.store(namespace: namespace)
+        try await store.write(
+            [
+                .save(
+                    StoredRecord(
+                        type: "harness.counter",
+                        id: "counter",
+                        version: 0,
+                        schemaVersion: 1,
+                        index: RecordIndex(),
+                        payload: Data(#"{"count":0}"#.utf8)
+                    )
+                )
+            ],
+            context: tester
+        )
+        let increments = 150
+        let harness = try TestServer.executable("PostgreSQLHarness")
+        let writers = try (0..<2).map { _ in
+            try Writer(harness, ["race", try TestServer.conninfo(), namespace, String(increments)])
+        }
+        var attempts = 0
+        for writer in writers {
+            let lines = try await writer.finish()
+            let done = try #require(lines.last { $0.hasPrefix("done ") })
+            attempts += Int(done.dropFirst(5))!
+        }
+        let held = try await store.record(RecordReference(type: "harness.counter", id: "counter"))
+        let counter = try #require(held)
+        let object = try JSONSerialization.jsonObject(with: counter.payload) as? [String: Int]
+        // Every increment is there, each one a version, each one an entry of the log.
+        #expect(object?["count"] == 2 * increments)
+        #expect(counter.version == 2 * increments + 1)
+        let log = try await store.changeLog(for: counter.reference)
+        #expect(log.count == 2 * increments + 1)
+        #expect(log.map(\.version) == Array(1...(2 * increments + 1)))
+        // The two really raced: some saves were refused as stale and tried again.
+        #expect(attempts > 2 * increments)
+    }
+
+    @Test func aWriterKilledMidTransactionLeavesNothingHalfWritten() async throws {
+        let namespace = TestServer.freshNamespace("crash")
+        let store = try await TestServer.store(namespace: namespace)
+        let harness = try TestServer.executable("PostgreSQLHarness")
+        var random = SystemRandomNumberGenerator()
+        var reported = 0
+        for kill in 1...8 {
+            let writer = try Writer(harness, ["crash", try TestServer.conninfo(), namespace])
+            try await Task.sleep(for: .milliseconds(Int.random(in: 150...600, using: &random)))
+            let lines = try await writer.kill()
+            let committed = lines.compactMap { $0.hasPrefix("committed ") ? Int($0.dropFirst(10)) : nil }
+            reported = max(reported, committed.max() ?? reported)
+            try await checkNothingHalfWritten(store, reported: reported, kills: kill)
+        }
+        #expect(reported > 0, "the writer committed nothing before it was killed")
+    }
+
+    /// The crash harness's checks: every commit reported is there, no batch is partly there, the
+    /// counter names the last batch, and the change log matches the records.
+    func checkNothingHalfWritten(_ store: PostgreSQLStore, reported: Int, kills: Int) async throws {
+        let counter = try await store.record(RecordReference(type: "harness.counter", id: "counter"))
+        let last =
+            counter.flatMap { (try? JSONSerialization.jsonObject(with: $0.payload) as? [String: Int])?["count"] } ?? 0
+        #expect(last >= reported, "batch \(reported) was reported committed but the counter says \(last)")
+        #expect(counter?.version ?? 0 == last, "the counter was saved once per batch")
+        let probes = try await store.records(matching: RecordQuery("harness.probe"))
+        var batches: [Int: (count: Int, of: Int)] = [:]
+        for probe in probes {
+            let decoded = try JSONSerialization.jsonObject(with: probe.payload)
+            let object = try #require(decoded as? [String: Any])
+            let batch = try #require(object["batch"] as? Int)
+            let size = try #require(object["of"] as? Int)
+            batches[batch, default: (0, size)].count += 1
+        }
+        #expect(
+            Set(batches.keys) == Set(last == 0 ? [] : Array(1...last)),
+            "every batch up to the counter, none beyond"
+        )
+        for (batch, held) in batches where held.count != held.of {
+            Issue.record("batch \(batch) is half written: \(held.count) of \(held.of) records")
+        }
+        let log = try await store.changeLog(from: .distantPast, to: .distantFuture)
+        #expect(log.map(\.sequence) == Array(0..<log.count).map { $0 + 1 }, "the log is numbered without gaps")
+        let created = log.filter { $0.kind == .created && $0.record.type == "harness.probe" }
+        #expect(created.count == probes.count, "one log entry for each record written")
+        let series = try await store.observationSeries(matching: .all)
+        let points = series.first?.points ?? []
+        // Each third batch appends a month after its commit: a kill between the two loses only that
+        // month, so each kill may cost one, and every month held is its batch's.
+        #expect(
+            points.count <= last / 3 && points.count >= last / 3 - kills,
+            "\(points.count) months for \(last) batches"
+        )
+        let first = try ReportingPeriod(parsing: "2000-01")
+        for point in points {
+            let batch = Int(point.value ?? 0)
+            #expect(batch % 3 == 0 && point.period == first.advanced(by: batch / 3), "\(point) is no batch's month")
+        }
+    }
+}
+
+/// A harness process whose standard output is collected.
+final class Writer: @unchecked Sendable {
+    let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+
+    init(_ executable: URL, _ arguments: [String]) throws {
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+    }
+
+    /// Waits for the process to end and returns what it printed; a failure is an error with its stderr.
+    func finish() async throws -> [String] {
+        let lines = try await collect()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw DomainError(.storeFailed, "the harness failed (\(process.terminationStatus)): \(message)")
+        }
+        return lines
+    }
+
+    /// Kills the process with SIGKILL and returns what it printed before it died.
+    func kill() async throws -> [String] {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        let lines = try await collect()
+        #expect(process.terminationReason == .uncaughtSignal, "the writer ended before it was killed")
+        return lines
+    }
+
+    private func collect() async throws -> [String] {
+        let handle = output.fileHandleForReading
+        let data = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+}
