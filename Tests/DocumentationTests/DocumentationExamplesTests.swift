@@ -35,18 +35,18 @@ struct DocumentationExamplesTests {
         return found.sorted { $0.path < $1.path }
     }
 
-    /// The documents: the README, `Documentation/`, every DocC catalog and the examples' READMEs.
+    /// The documents: the README, `Documentation/`, every DocC catalog and the examples' and adapters' READMEs.
     static var documents: [URL] {
         [root.appendingPathComponent("README.md")] + files(under: "Documentation", ending: ".md")
             + files(under: "Sources", ending: ".md").filter { $0.path.contains(".docc/") }
-            + files(under: "Examples", ending: "README.md")
+            + files(under: "Examples", ending: "README.md") + files(under: "Adapters", ending: "README.md")
     }
 
     /// The code a document may quote.
     static var quotable: [(path: String, text: String)] {
         let urls =
             files(under: "Snippets", ending: ".swift") + files(under: "Tests", ending: ".swift")
-            + files(under: "Examples", ending: ".swift")
+            + files(under: "Examples", ending: ".swift") + files(under: "Adapters", ending: ".swift")
         return urls.compactMap { url in
             guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
             return (
@@ -137,7 +137,7 @@ struct DocumentationExamplesTests {
                 )
             }
         }
-        #expect(checked == 38, "the documents hold \(checked) Swift examples")
+        #expect(checked == 40, "the documents hold \(checked) Swift examples")
     }
 
     /// The checker itself: a quote matches across formatting, an edited quote does not.

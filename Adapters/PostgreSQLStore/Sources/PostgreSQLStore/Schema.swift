@@ -91,6 +91,13 @@ enum Schema {
             )
             let place = "database \(location.text(0, 0) ?? "?")" + (location.text(0, 1).map { ", schema \($0)" } ?? "")
             guard location.text(0, 1) != nil else {
+                if !create {
+                    throw DomainError(
+                        .notFound,
+                        "database \(location.text(0, 0) ?? "?")" + (namespace.map { ", schema \($0)," } ?? "")
+                            + " holds no store; create one first"
+                    )
+                }
                 throw DomainError(
                     .storeFailed,
                     "\(place) has no schema on the search path to keep the store in; create one or name it in the options"
