@@ -25,6 +25,8 @@ func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
         let series = try await view.observationSeries().filter { $0.scope.agency != nil }
         let meetings = try await view.all(Meeting.self)
         let sets = [StandardSet.section11Classic, .schoolsSection175]
+        let year = ReportingPeriod.containing(day.adding(days: -1), kind: .year, basis: .financial)
+        let attendance = MeetingAttendance(meetings, in: year)
         var analysed = 0
         for cycle in cycles where cycle.status == .open {
             guard let set = sets.first(where: { $0.id == cycle.standardSet }) else { continue }
@@ -42,8 +44,8 @@ func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
                 set: set,
                 assessments: assessments[cycle.id] ?? [],
                 series: series,
-                meetings: meetings,
-                period: .containing(day.adding(days: -1), kind: .year, basis: .financial)
+                attendance: attendance,
+                period: year
             )
         }
         precondition(analysed > 0)

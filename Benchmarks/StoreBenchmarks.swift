@@ -203,7 +203,12 @@ func sqliteShellImport(_ harness: Harness, series: [ObservationSeries]) async th
 
 /// The store's record encoder against Foundation's, on the county's Section 11 assessments.
 func codecBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
-    guard harness.wantsAny(["codec.encode-records", "codec.foundation-encode-records", "codec.decode-records"]) else {
+    guard
+        harness.wantsAny([
+            "codec.encode-records", "codec.foundation-encode-records", "codec.decode-records",
+            "codec.foundation-decode-records",
+        ])
+    else {
         return
     }
     let assessments = try await AssuranceView(store: try await workspace.database()).all(SelfAssessment.self)
@@ -229,14 +234,40 @@ func codecBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
     ) {
         for assessment in assessments { _ = try foundation.encode(assessment) }
     }
-    let decoder = JSONDecoder()
-    try await harness.measure(
+    let ours = try await harness.measure(
         "codec.decode-records",
         items: assessments.count,
         unit: "records",
         runs: 5,
-        note: "Foundation's JSONDecoder reading them back"
+        note: "the store's decoder reading them back"
+    ) {
+        let decoder = RecordJSONDecoder()
+        for record in stored { _ = try decoder.decode(SelfAssessment.self, from: record.payload) }
+    }
+    let decoder = JSONDecoder()
+    let theirs = try await harness.measure(
+        "codec.foundation-decode-records",
+        items: assessments.count,
+        unit: "records",
+        runs: 5,
+        note: "Foundation's JSONDecoder reading the same records"
     ) {
         for record in stored { _ = try decoder.decode(SelfAssessment.self, from: record.payload) }
+    }
+    if let ours, let theirs {
+        // The same values, or the figure means nothing.
+        let fast = RecordJSONDecoder()
+        for record in stored {
+            let mine = try fast.decode(SelfAssessment.self, from: record.payload)
+            let foundation = try decoder.decode(SelfAssessment.self, from: record.payload)
+            precondition(mine == foundation, "the store's decoder read \(record.reference) differently")
+        }
+        harness.note(
+            "codec.decoder-ratio",
+            String(
+                format: "the store's decoder is %.1f× Foundation's JSONDecoder",
+                ours.itemsPerSecond / theirs.itemsPerSecond
+            )
+        )
     }
 }

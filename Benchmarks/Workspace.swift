@@ -9,7 +9,7 @@ import SyntheticPartnership
 final class Workspace {
     static let directory = ".build-bench"
     /// Bump when the generator's output changes, so stale databases are rebuilt.
-    static let generatorVersion = 8
+    static let generatorVersion = 9
 
     let scale: SyntheticScale
     let generator: PartnershipGenerator

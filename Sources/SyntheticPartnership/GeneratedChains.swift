@@ -18,7 +18,14 @@ extension PartnershipGenerator {
         var streams = result.learning.streams.map { Versioned($0, version: 0) }
         let ids = IDGenerator.seeded(seed &+ UInt64(index))
         func place(_ recommendation: Recommendation) -> WorkStream.ID? {
-            WorkStream.place(recommendation, in: &streams, ids: ids).map { streams[$0].value.id }
+            let before = streams.count
+            guard let index = WorkStream.place(recommendation, in: &streams, ids: ids) else { return nil }
+            // A stream made here takes the partnership's prefix, as the generated ones do, so that
+            // every partnership's streams can share one national database.
+            if streams.count > before, !streams[index].value.id.rawValue.hasPrefix(prefix) {
+                streams[index].value.id = WorkStream.ID(unchecked: prefix + streams[index].value.id.rawValue)
+            }
+            return streams[index].value.id
         }
 
         // Audits: an action for each recommendation, and each challenge session's judgement as impact.

@@ -69,7 +69,7 @@ public final class AssuranceView: Sendable {
 
     /// The records of a type that match a filter, read directly from the store.
     public func records<Record: StorableRecord>(_ type: Record.Type, _ filter: RecordFilter) async throws -> [Record] {
-        let decoder = JSONDecoder()
+        let decoder = RecordJSONDecoder()
         return try await store.records(matching: RecordQuery(Record.recordType, filter)).map {
             try RecordCoder.decode(type, from: $0, decoder: decoder).value
         }

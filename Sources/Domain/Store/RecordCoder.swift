@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Codes records to and from the store's JSON payloads, migrating older schema versions on load.
 package enum RecordCoder {
@@ -29,7 +29,7 @@ package enum RecordCoder {
     ) async throws -> [Versioned<Record>] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard stored.count >= 2048, cores > 1 else {
-            let decoder = JSONDecoder()
+            let decoder = RecordJSONDecoder()
             return try stored.map { try decode(type, from: $0, decoder: decoder) }
         }
         // Chunks of 1,024, at most one a core at a time, each copied into place as it finishes, so
@@ -43,7 +43,7 @@ package enum RecordCoder {
                 let part = Array(stored[start..<min(start + chunk, stored.count)])
                 next += chunk
                 group.addTask {
-                    let decoder = JSONDecoder()
+                    let decoder = RecordJSONDecoder()
                     return (start, try part.map { try decode(type, from: $0, decoder: decoder) })
                 }
             }
@@ -63,7 +63,7 @@ package enum RecordCoder {
     package static func decode<Record: StorableRecord>(
         _: Record.Type,
         from stored: StoredRecord,
-        decoder: JSONDecoder = JSONDecoder()
+        decoder: RecordJSONDecoder = RecordJSONDecoder()
     ) throws -> Versioned<Record> {
         guard stored.type == Record.recordType else {
             throw DomainError(

@@ -76,7 +76,7 @@ public struct Records: Sendable {
         _ filter: RecordFilter = RecordFilter(),
         as principal: Principal
     ) async throws -> [Versioned<Record>] {
-        let decoder = JSONDecoder()
+        let decoder = RecordJSONDecoder()
         return try await store.records(matching: RecordQuery(Record.recordType, filter)).compactMap { stored in
             let record = try RecordCoder.decode(type, from: stored, decoder: decoder)
             return access.permits(principal, .read, record.value.accessScope) ? record : nil

@@ -62,7 +62,30 @@ public struct ObservationImport: Sendable {
         struct Collected {
             var key: Key
             var points: [SeriesPoint] = []
-            var lines: [Int64: Int] = [:]
+            /// The line of each point, for the error that names a period's first line.
+            var lines: [Int] = []
+            /// The latest period so far, while the rows come in period order, as exports give them:
+            /// a later period cannot repeat an earlier one, so no lookup is needed.
+            var latest: Int64 = .min
+            /// Every period's position, built only once a row comes out of order.
+            var positions: [Int64: Int]?
+
+            /// The line of an earlier row for the same period, or `nil` after recording this one.
+            mutating func earlierLine(of code: Int64) -> Int? {
+                if positions == nil {
+                    if code > latest {
+                        latest = code
+                        return nil
+                    }
+                    positions = Dictionary(
+                        points.enumerated().map { ($1.period.code, $0) },
+                        uniquingKeysWith: { first, _ in first }
+                    )
+                }
+                if let earlier = positions![code] { return lines[earlier] }
+                positions![code] = points.count
+                return nil
+            }
         }
         var collected: [Collected] = []
         var position: [Key: Int] = [:]
@@ -194,12 +217,13 @@ public struct ObservationImport: Sendable {
                     collected.append(Collected(key: key))
                 }
             }
-            if let earlier = collected[current].lines.updateValue(reader.line, forKey: period.code) {
+            if let earlier = collected[current].earlierLine(of: period.code) {
                 throw DomainError(
                     .invalidInput,
                     "\(source):\(reader.line): \(definition.id) for \(scope) in \(period) is given twice (first on line \(earlier))"
                 )
             }
+            collected[current].lines.append(reader.line)
             collected[current].points.append(
                 SeriesPoint(
                     period: period,

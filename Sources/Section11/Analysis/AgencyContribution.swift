@@ -107,7 +107,32 @@ public struct AgencyContribution: Hashable, Sendable {
         attendanceStandard: StandardCode? = "7",
         attendanceThreshold: Double = 0.75
     ) -> [AgencyContribution] {
+        profiles(
+            set: set,
+            assessments: assessments,
+            series: series,
+            attendance: MeetingAttendance(meetings, in: period),
+            period: period,
+            checks: checks,
+            attendanceStandard: attendanceStandard,
+            attendanceThreshold: attendanceThreshold
+        )
+    }
+
+    /// Each returned assessment's contribution, with attendance counted once beforehand: for
+    /// analyses of many cycles over the same meetings, which need not count them again for each.
+    public static func profiles(
+        set: StandardSet,
+        assessments: [SelfAssessment],
+        series: [ObservationSeries],
+        attendance: MeetingAttendance,
+        period: ReportingPeriod,
+        checks: [ContributionCheck] = ContributionCheck.classic,
+        attendanceStandard: StandardCode? = "7",
+        attendanceThreshold: Double = 0.75
+    ) -> [AgencyContribution] {
         let levels = set.scale.levels.keyed(by: \.code, value: \.rag)
+        let standards = set.standardCodesByCriterion
         var latest: [Agency.ID: [MeasureID: SeriesPoint]] = [:]
         for held in series {
             guard let agency = held.scope.agency,
@@ -115,19 +140,15 @@ public struct AgencyContribution: Hashable, Sendable {
             else { continue }
             latest[agency, default: [:]][held.measure] = point
         }
-        var invited: [Agency.ID: Int] = [:]
-        var attended: [Agency.ID: Int] = [:]
-        for meeting in meetings where period.contains(meeting.day) {
-            for agency in meeting.invited { invited[agency, default: 0] += 1 }
-            for agency in meeting.attended { attended[agency, default: 0] += 1 }
-        }
+        let invited = attendance.invited
+        let attended = attendance.attended
         return assessments.filter { $0.status.isReturned }.sorted { $0.agency < $1.agency }.map { assessment in
             var ratings: [StandardCode: RAG] = [:]
             for response in assessment.responses {
                 guard let rating = response.standingRating.flatMap({ levels[$0] }),
-                    let standard = set.standard(of: response.criterion)
+                    let standard = standards[response.criterion]
                 else { continue }
-                ratings[standard.code] = min(ratings[standard.code] ?? .green, rating)
+                ratings[standard] = min(ratings[standard] ?? .green, rating)
             }
             let data = latest[assessment.agency] ?? [:]
             var contradictions: [Contradiction] = []
@@ -172,5 +193,23 @@ public struct AgencyContribution: Hashable, Sendable {
 
     private static func format(_ value: Double) -> String {
         value.rounded() == value ? String(Int(value)) : String((value * 10).rounded() / 10)
+    }
+}
+
+/// How many partnership meetings in a period each agency was invited to and attended.
+public struct MeetingAttendance: Hashable, Sendable {
+    /// Meetings each agency was invited to.
+    public var invited: [Agency.ID: Int]
+    /// Meetings each agency attended.
+    public var attended: [Agency.ID: Int]
+
+    /// Counts the meetings held in a period.
+    public init(_ meetings: [Meeting], in period: ReportingPeriod) {
+        invited = [:]
+        attended = [:]
+        for meeting in meetings where period.contains(meeting.day) {
+            for agency in meeting.invited { invited[agency, default: 0] += 1 }
+            for agency in meeting.attended { attended[agency, default: 0] += 1 }
+        }
     }
 }

@@ -205,24 +205,30 @@ public struct Section11Analysis: Sendable {
 
         // Movement: the mean position of each standard's ratings on the scale, before and now.
         let top = Double(max(1, set.scale.levels.count - 1))
-        func positions(_ assessment: SelfAssessment, _ set: StandardSet) -> [StandardCode: Double] {
+        func positions(
+            _ assessment: SelfAssessment,
+            _ set: StandardSet,
+            _ standards: [CriterionCode: StandardCode]
+        ) -> [StandardCode: Double] {
             let levels = set.scale.levels.keyed(by: \.code, value: \.rank)
             var sums: [StandardCode: (Double, Int)] = [:]
             for response in assessment.responses {
                 guard let rating = response.standingRating, let rank = levels[rating],
-                    let standard = set.standard(of: response.criterion)
+                    let standard = standards[response.criterion]
                 else { continue }
-                let current = sums[standard.code] ?? (0, 0)
-                sums[standard.code] = (current.0 + Double(rank) / top, current.1 + 1)
+                let current = sums[standard] ?? (0, 0)
+                sums[standard] = (current.0 + Double(rank) / top, current.1 + 1)
             }
             return sums.mapValues { $0.0 / Double($0.1) }
         }
+        let standardsNow = set.standardCodesByCriterion
+        let standardsBefore = previousSet?.standardCodesByCriterion ?? standardsNow
         let before = previous.filter { $0.status.isReturned }
-            .keyed(by: \.agency) { positions($0, previousSet ?? set) }
+            .keyed(by: \.agency) { positions($0, previousSet ?? set, standardsBefore) }
         var movement: [Movement] = []
         for assessment in returned.sorted(by: { $0.agency < $1.agency }) {
             guard let earlier = before[assessment.agency] else { continue }
-            for (standard, after) in positions(assessment, set).sorted(by: { $0.key < $1.key }) {
+            for (standard, after) in positions(assessment, set, standardsNow).sorted(by: { $0.key < $1.key }) {
                 if let was = earlier[standard] {
                     movement.append(Movement(agency: assessment.agency, standard: standard, before: was, after: after))
                 }

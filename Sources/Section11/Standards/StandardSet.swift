@@ -150,6 +150,18 @@ public struct StandardSet: StorableRecord, IdentifierKind, Hashable {
         standards.first { $0.criteria.contains { $0.code == criterion } }
     }
 
+    /// The code of each criterion's standard, for analyses that look a standard up for every
+    /// response: one lookup each rather than a search of the set.
+    public var standardCodesByCriterion: [CriterionCode: StandardCode] {
+        var codes: [CriterionCode: StandardCode] = [:]
+        for standard in standards {
+            for criterion in standard.criteria where codes[criterion.code] == nil {
+                codes[criterion.code] = standard.code
+            }
+        }
+        return codes
+    }
+
     /// The themes a criterion bears on: its own, or its standard's.
     ///
     /// A gap or an action on the criterion is raised with these themes, so that it lands in the
