@@ -50,6 +50,8 @@ let package = Package(
             dependencies: [
                 "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
                 "SyntheticPartnership", "CSQLite",
+                // Built beside the benchmarks, which time `qaf spc` as a whole process.
+                "qaf",
             ],
             path: "Benchmarks",
             exclude: ["peers"]

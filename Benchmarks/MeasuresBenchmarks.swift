@@ -27,6 +27,7 @@ func csvBenchmarks(_ harness: Harness) async throws {
         precondition(parsed.rows == MillionRows.rows)
     }
     let directory = "\(Workspace.directory)/store"
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try await harness.measure(
         "csv.import-observations",
         items: MillionRows.rows,

@@ -49,6 +49,7 @@ let workspace = Workspace(scale: scale)
 do {
     try await storeBenchmarks(harness)
     try await csvBenchmarks(harness)
+    try await spcProcessBenchmarks(harness)
     // At national scale, every partnership's records in one database (without series, which each
     // partnership keeps in its own): the national views of Section 11, audit and learning. They run
     // before the SPC benchmark, which holds every national series in memory.

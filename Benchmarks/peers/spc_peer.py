@@ -2,6 +2,10 @@
 
 Usage: python spc_peer.py abspc|pyqicharts FILE
 Prints JSON: {"peer": ..., "points": N, "seconds": S, "flags": [[0|1, ...], ...]}, one list per series.
+
+Usage: python spc_peer.py abspc-process IN OUT
+The whole job as a command does it, timed from outside: reads series,period,value from IN, charts
+each series with abspc and writes each point's mean, limits and special-cause flag to OUT as CSV.
 """
 import csv
 import json
@@ -47,7 +51,28 @@ def run_pyqicharts(all_series):
     return time.perf_counter() - started, flags
 
 
+def abspc_process(source, target):
+    import abspc
+
+    series = {}
+    with open(source, newline="") as handle:
+        for row in csv.DictReader(handle):
+            series.setdefault(row["series"], []).append((row["period"], float(row["value"])))
+    with open(target, "w", newline="") as handle:
+        out = csv.writer(handle, lineterminator="\n")
+        out.writerow(["series", "period", "value", "mean", "lpl", "upl", "special_cause"])
+        for name, rows in series.items():
+            frame = pd.DataFrame({"value": [value for _, value in rows]})
+            limits = abspc.calculate_control_limits(frame, "XmR")
+            result = abspc.detect_special_causes(limits)
+            for (period, value), (_, chart) in zip(rows, result.iterrows()):
+                out.writerow([name, period, value, chart["mean"], chart["lcl"], chart["ucl"], bool(chart["special_cause"])])
+
+
 def main():
+    if sys.argv[1] == "abspc-process":
+        abspc_process(sys.argv[2], sys.argv[3])
+        return
     peer, path = sys.argv[1], sys.argv[2]
     all_series = read(path)
     seconds, flags = run_abspc(all_series) if peer == "abspc" else run_pyqicharts(all_series)

@@ -169,4 +169,30 @@ struct CSVReaderTests {
             try reader.integer(0)
         }
     }
+
+    /// Numbers read through the fast path are the doubles the full parser gives, digit for digit.
+    @Test func numbersAreTheDoublesTheFullParserGives() throws {
+        var random = SystemRandomNumberGenerator()
+        var texts = [
+            "0", "-0", "0.1", "0.30000000000000004", "999999999999999", "-123456.789012345", "1e3", "2.5E-3", "+7",
+        ]
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...17, using: &random)
+            let point = Int.random(in: 0...digits, using: &random)
+            var text = Int.random(in: 0...1, using: &random) == 0 ? "-" : ""
+            for index in 0..<digits {
+                if index == point, index > 0 { text += "." }
+                text += String(Int.random(in: 0...9, using: &random))
+            }
+            texts.append(text)
+        }
+        let file = "n\n" + texts.joined(separator: "\n") + "\n"
+        var reader = try CSVReader(data: Data(file.utf8), source: "numbers.csv")
+        for text in texts {
+            #expect(try reader.next())
+            let read = try reader.number(0)
+            let expected = Double(text)!
+            #expect(read == expected && read.sign == expected.sign, "\(text)")
+        }
+    }
 }

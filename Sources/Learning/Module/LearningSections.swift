@@ -266,7 +266,8 @@ struct LearningSections {
             ),
         ]
         if !whole.isEmpty {
-            let closing = state.recommendations.keyed(by: \.id)
+            // Each chain's recommendations, found once for all chains rather than searched for each.
+            let bySource = Dictionary(grouping: state.recommendations, by: \.source.record)
             blocks.append(
                 .table(
                     TableBlock(
@@ -275,8 +276,7 @@ struct LearningSections {
                             .init("Kind"), .init("Source"), .init("Recommendations", numeric: true), .init("Impact"),
                         ],
                         rows: whole.map { chain in
-                            let notes = state.recommendations.filter { $0.source.record == chain.source }
-                                .compactMap { closing[$0.id]?.closingNote }
+                            let notes = (bySource[chain.source] ?? []).compactMap(\.closingNote)
                             return [
                                 .text(Self.label(chain.kind)), .text(chain.title), .count(chain.recommendations),
                                 .text(notes.first ?? ""),

@@ -91,7 +91,7 @@ public struct ObservationImport: Sendable {
         var position: [Key: Int] = [:]
         var current = -1
         var previousMeasureText = ""
-        var previousMeasure: MeasureDefinition?
+        var previousMeasure: DefinitionBox?
         var previousScopeText = ""
         var previousScope: SeriesScope?
         var rows = 0
@@ -99,19 +99,20 @@ public struct ObservationImport: Sendable {
         while try reader.next() {
             rows += 1
             // Measure and scope repeat row after row: compare bytes before making strings.
-            let definition: MeasureDefinition
+            // The definition is held in a box, so that a row takes a reference to it, not a copy.
+            let measure: DefinitionBox
             var sameSeries = current >= 0
             if let cached = previousMeasure, reader.field(measureColumn, equals: previousMeasureText) {
-                definition = cached
+                measure = cached
             } else {
                 sameSeries = false
                 let text = reader.field(measureColumn)
                 guard let id = MeasureID(rawValue: text), let found = definitions[id] else {
                     throw reader.problem(measureColumn, "is not a measure in the catalogue")
                 }
-                definition = found
+                measure = DefinitionBox(found)
                 previousMeasureText = text
-                previousMeasure = found
+                previousMeasure = measure
             }
             let scope: SeriesScope
             if let cached = previousScope, reader.field(scopeColumn, equals: previousScopeText) {
@@ -135,11 +136,11 @@ public struct ObservationImport: Sendable {
                 case .locality: .locality
                 case .agency: .agency
                 }
-            guard definition.scopes.contains(level) else {
+            guard measure.definition.scopes.contains(level) else {
                 throw reader.problem(
                     scopeColumn,
-                    "is \(level == .partnership ? "the partnership" : "a \(level.rawValue)"); measure \(definition.id) is reported for "
-                        + definition.scopes.map(\.rawValue).joined(separator: ", ")
+                    "is \(level == .partnership ? "the partnership" : "a \(level.rawValue)"); measure \(measure.definition.id) is reported for "
+                        + measure.definition.scopes.map(\.rawValue).joined(separator: ", ")
                 )
             }
             guard let period = reader.withFieldBytes(periodColumn, { ReportingPeriod(utf8: $0) }) else {
@@ -148,12 +149,12 @@ public struct ObservationImport: Sendable {
                     "is not a reporting period; expected a month (2025-04), a quarter (FY2025-26-Q1 or 2025-Q1) or a year"
                 )
             }
-            guard period.kind == definition.frequency.kind,
-                period.kind == .month || period.basis == definition.frequency.basis
+            guard period.kind == measure.definition.frequency.kind,
+                period.kind == .month || period.basis == measure.definition.frequency.basis
             else {
                 throw reader.problem(
                     periodColumn,
-                    "does not match measure \(definition.id), which is reported each \(definition.frequency)"
+                    "does not match measure \(measure.definition.id), which is reported each \(measure.definition.frequency)"
                 )
             }
             guard period.firstDay <= today else {
@@ -176,7 +177,7 @@ public struct ObservationImport: Sendable {
                     throw reader.problem(valueColumn, "is empty; expected a number, or a symbol in the status column")
                 }
                 value = try reader.number(valueColumn)
-                try Self.check(value!, definition, reader, valueColumn)
+                try Self.check(value!, measure.definition, reader, valueColumn)
             } else if !reader.isEmpty(valueColumn) {
                 throw reader.problem(
                     valueColumn,
@@ -193,7 +194,7 @@ public struct ObservationImport: Sendable {
                 denominator = try reader.number(denominatorColumn)
                 if denominator! < 0 { throw reader.problem(denominatorColumn, "is negative; a count cannot be") }
             }
-            if let value, let numerator, let denominator, definition.unit == .percentage {
+            if let value, let numerator, let denominator, measure.definition.unit == .percentage {
                 guard denominator > 0 else {
                     throw reader.problem(denominatorColumn!, "is 0; a percentage needs a denominator above 0")
                 }
@@ -208,7 +209,7 @@ public struct ObservationImport: Sendable {
             }
             if !sameSeries {
                 // Rows of a series usually come together: look the series up only when it changes.
-                let key = Key(measure: definition.id, scope: scope)
+                let key = Key(measure: measure.definition.id, scope: scope)
                 if let known = position[key] {
                     current = known
                 } else {
@@ -220,7 +221,7 @@ public struct ObservationImport: Sendable {
             if let earlier = collected[current].earlierLine(of: period.code) {
                 throw DomainError(
                     .invalidInput,
-                    "\(source):\(reader.line): \(definition.id) for \(scope) in \(period) is given twice (first on line \(earlier))"
+                    "\(source):\(reader.line): \(measure.definition.id) for \(scope) in \(period) is given twice (first on line \(earlier))"
                 )
             }
             collected[current].lines.append(reader.line)
@@ -302,4 +303,11 @@ public struct ObservationImport: Sendable {
     }
 
     private static func format(_ value: Double) -> String { NumberText.shortest(value) }
+}
+
+/// A measure's definition behind a reference, for the import's rows to share.
+private final class DefinitionBox {
+    let definition: MeasureDefinition
+
+    init(_ definition: MeasureDefinition) { self.definition = definition }
 }

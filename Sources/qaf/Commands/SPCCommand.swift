@@ -53,6 +53,10 @@ enum SPCCommand: Command {
             throw CLIError.usage(error.message, command: name)
         }
         let series = try SPCSeriesFile.read(try readInput(file), source: file)
-        output(format == "csv" ? SPCSeriesFile.csv(series, engine: engine) : SPCSeriesFile.json(series, engine: engine))
+        if format == "csv" {
+            try SPCSeriesFile.writeCSV(series, engine: engine, to: .standardOutput)
+        } else {
+            try SPCSeriesFile.writeJSON(series, engine: engine, to: .standardOutput)
+        }
     }
 }

@@ -40,18 +40,24 @@ public enum SPCSeriesFile: Sendable {
         }
         var result: [SPCSeries] = []
         var finished = Set<String>()
+        // The current series is filled in place and added when the next begins.
+        var current: SPCSeries?
         while try reader.next() {
-            let name = reader.field(seriesColumn)
-            guard !name.isEmpty else { throw reader.problem(seriesColumn, "is empty; expected the series' name") }
-            if result.last?.name != name {
-                if let last = result.last { finished.insert(last.name) }
+            // A series' rows come together: its name is made into a string only where it changes.
+            if current == nil || !reader.field(seriesColumn, equals: current!.name) {
+                let name = reader.field(seriesColumn)
+                guard !name.isEmpty else { throw reader.problem(seriesColumn, "is empty; expected the series' name") }
+                if let done = current {
+                    finished.insert(done.name)
+                    result.append(done)
+                }
                 guard !finished.contains(name) else {
                     throw reader.problem(
                         seriesColumn,
                         "appears again after other series; keep each series' rows together in period order"
                     )
                 }
-                result.append(SPCSeries(name: name))
+                current = SPCSeries(name: name)
             }
             let period = reader.field(periodColumn)
             guard !period.isEmpty else { throw reader.problem(periodColumn, "is empty; expected the period") }
@@ -63,33 +69,74 @@ public enum SPCSeriesFile: Sendable {
                 }
                 rebase = reader.field(rebaseColumn, equals: "1")
             }
-            result[result.count - 1].periods.append(period)
-            result[result.count - 1].values.append(value)
-            result[result.count - 1].rebase.append(rebase)
+            current!.periods.append(period)
+            current!.values.append(value)
+            current!.rebase.append(rebase)
         }
+        if let done = current { result.append(done) }
         return result
     }
 
     /// Every point of every series with its chart, as CSV with ``csvHeader``.
     public static func csv(_ series: [SPCSeries], engine: SPCEngine) -> String {
-        var text = csvHeader
-        for held in series {
-            let chart = engine.analyse(held.values, rebase: held.rebase)
-            for (index, point) in chart.points.enumerated() {
-                let phase = chart.phase(of: index)
-                text += CSVText.record([
-                    held.name, held.periods[index], shortest(point.value), shortest(phase.mean),
-                    shortest(phase.lowerLimit), shortest(phase.upperLimit), shortest(phase.lowerNearLimit),
-                    shortest(phase.upperNearLimit), point.isSpecialCause ? "true" : "false", point.pointType.rawValue,
-                    point.rule?.label ?? "",
-                ])
-            }
+        String(decoding: csvData(series, engine: engine), as: UTF8.self)
+    }
+
+    /// The CSV output as bytes, for writing straight to a file or a pipe.
+    public static func csvData(_ series: [SPCSeries], engine: SPCEngine) -> Data {
+        var writer = SPCSeriesWriter(capacity: estimatedSize(series, perPoint: 120))
+        writer.csv(series, engine: engine)
+        return Data(writer.bytes)
+    }
+
+    /// Writes the CSV output to a file handle as it is made, a megabyte at a time.
+    ///
+    /// - Throws: the file handle's error when it cannot be written.
+    public static func writeCSV(_ series: [SPCSeries], engine: SPCEngine, to handle: FileHandle) throws {
+        try streaming(to: handle) { $0.csv(series, engine: engine) }
+    }
+
+    /// Writes the JSON output to a file handle as it is made, a megabyte at a time.
+    ///
+    /// - Throws: the file handle's error when it cannot be written.
+    public static func writeJSON(_ series: [SPCSeries], engine: SPCEngine, to handle: FileHandle) throws {
+        guard !series.isEmpty else { return try handle.write(contentsOf: jsonData(series, engine: engine)) }
+        try streaming(to: handle) { $0.json(series, engine: engine) }
+    }
+
+    /// Runs a writer whose bytes go to a file handle as they pass a megabyte; the first error stops
+    /// the writing and is thrown.
+    private static func streaming(to handle: FileHandle, _ write: (inout SPCSeriesWriter) -> Void) throws {
+        var failure: (any Error)?
+        var writer = SPCSeriesWriter(capacity: 0) { bytes in
+            guard failure == nil else { return }
+            do { try handle.write(contentsOf: bytes) } catch { failure = error }
         }
-        return text
+        write(&writer)
+        if let failure { throw failure }
     }
 
     /// Every series with its points and phases, as JSON with sorted keys.
     public static func json(_ series: [SPCSeries], engine: SPCEngine) -> String {
+        String(decoding: jsonData(series, engine: engine), as: UTF8.self)
+    }
+
+    /// The JSON output as bytes: what Foundation's `JSONEncoder` writes (sorted keys, pretty printed,
+    /// slashes unescaped), written directly.
+    public static func jsonData(_ series: [SPCSeries], engine: SPCEngine) -> Data {
+        guard !series.isEmpty else { return Data(jsonUsingFoundation(series, engine: engine).utf8) }
+        var writer = SPCSeriesWriter(capacity: estimatedSize(series, perPoint: 180))
+        writer.json(series, engine: engine)
+        return Data(writer.bytes)
+    }
+
+    private static func estimatedSize(_ series: [SPCSeries], perPoint: Int) -> Int {
+        series.reduce(0) { $0 + $1.values.count } * perPoint + 4096
+    }
+
+    /// The JSON output through Foundation's `JSONEncoder`: the reference ``jsonData(_:engine:)`` is
+    /// held to byte for byte in the tests, and the form for no series at all.
+    package static func jsonUsingFoundation(_ series: [SPCSeries], engine: SPCEngine) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let charts = series.map { JSONSeries($0, engine.analyse($0.values, rebase: $0.rebase)) }
@@ -97,8 +144,6 @@ public enum SPCSeriesFile: Sendable {
         let data = (try? encoder.encode(charts)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
-
-    private static func shortest(_ value: Double?) -> String { value.map(NumberText.shortest) ?? "" }
 
     private struct JSONSeries: Encodable {
         struct Point: Encodable {
