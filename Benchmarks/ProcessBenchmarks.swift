@@ -55,7 +55,7 @@ func spcProcessBenchmarks(_ harness: Harness) async throws {
         let seconds = timeProcess(
             python,
             ["Benchmarks/peers/spc_peer.py", "abspc-process", input, "\(Workspace.directory)/spc-process-abspc.out"],
-            output: "/dev/null"
+            output: "\(Workspace.directory)/spc-process-abspc.log"
         )
     else {
         harness.note("peer.abspc-process", "skipped: the peer failed to run")
@@ -85,9 +85,13 @@ func spcProcessBenchmarks(_ harness: Harness) async throws {
 
 /// The wall-clock seconds of a process whose standard output goes to a file, or `nil` when it fails.
 func timeProcess(_ executable: String, _ arguments: [String], output path: String) -> Double? {
-    guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+    // Created when missing and emptied when not, never replaced: the path may be a device.
+    if !FileManager.default.fileExists(atPath: path) {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+    }
     guard let sink = FileHandle(forWritingAtPath: path) else { return nil }
     defer { try? sink.close() }
+    try? sink.truncate(atOffset: 0)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
