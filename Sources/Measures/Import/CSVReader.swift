@@ -33,10 +33,15 @@ public struct CSVReader: Sendable {
     private var nextLine = 1
     // The current record's fields: the first `fieldCount` entries. The arrays are kept between
     // records and written in place, so that reading a record allocates nothing.
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var quoted: [Bool] = []
+    private var fields: [Field] = []
     private var fieldCount = 0
+
+    /// Where a field of the current record lies, and whether it was quoted.
+    private struct Field {
+        var start: Int
+        var end: Int
+        var quoted: Bool
+    }
     private let maximumRecordLength: Int
 
     /// Opens CSV data and reads its header.
@@ -102,7 +107,7 @@ public struct CSVReader: Sendable {
     public mutating func next() throws(DomainError) -> Bool {
         while true {
             guard try readRecord() else { return false }
-            if fieldCount == 1 && ends[0] == starts[0] && !quoted[0] {
+            if fieldCount == 1 && fields[0].end == fields[0].start && !fields[0].quoted {
                 // A blank line: allowed only at the end of the file.
                 let blankLine = line
                 if try isAtEndAfterBlankLines() { return false }
@@ -124,9 +129,9 @@ public struct CSVReader: Sendable {
 
     /// The text of a field of the current record.
     public func field(_ index: Int) -> String {
-        let start = starts[index]
-        let end = ends[index]
-        if !quoted[index] {
+        let start = fields[index].start
+        let end = fields[index].end
+        if !fields[index].quoted {
             return String(decoding: bytes[start..<end], as: UTF8.self)
         }
         var unescaped: [UInt8] = []
@@ -141,14 +146,14 @@ public struct CSVReader: Sendable {
     }
 
     /// Whether a field of the current record is empty.
-    public func isEmpty(_ index: Int) -> Bool { starts[index] == ends[index] }
+    public func isEmpty(_ index: Int) -> Bool { fields[index].start == fields[index].end }
 
     /// Whether a field of the current record equals ASCII text, without making a `String`.
     public func field(_ index: Int, equals text: StaticString) -> Bool {
-        let count = ends[index] - starts[index]
+        let count = fields[index].end - fields[index].start
         guard count == text.utf8CodeUnitCount else { return false }
         return text.withUTF8Buffer { buffer in
-            for offset in 0..<count where bytes[starts[index] + offset] != buffer[offset] { return false }
+            for offset in 0..<count where bytes[fields[index].start + offset] != buffer[offset] { return false }
             return true
         }
     }
@@ -158,19 +163,32 @@ public struct CSVReader: Sendable {
         _ index: Int,
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) rethrows -> Result {
-        if quoted[index] {
+        if fields[index].quoted {
             return try Array(field(index).utf8).withUnsafeBufferPointer(body)
         }
         return try bytes.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[starts[index]..<ends[index]]))
+            try body(UnsafeBufferPointer(rebasing: all[fields[index].start..<fields[index].end]))
+        }
+    }
+
+    /// Whether a field of the current record equals UTF-8 bytes, without making a `String` of the field.
+    public func field(_ index: Int, equalsBytes text: [UInt8]) -> Bool {
+        if fields[index].quoted { return Array(field(index).utf8) == text }
+        let start = fields[index].start
+        let count = fields[index].end - start
+        guard count == text.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            text.withUnsafeBufferPointer { other in
+                count == 0 || memcmp(all.baseAddress! + start, other.baseAddress!, count) == 0
+            }
         }
     }
 
     /// Whether a field of the current record equals a string, without making a `String` of the field.
     public func field(_ index: Int, equals text: String) -> Bool {
-        if quoted[index] { return field(index) == text }
-        let start = starts[index]
-        let count = ends[index] - start
+        if fields[index].quoted { return field(index) == text }
+        let start = fields[index].start
+        let count = fields[index].end - start
         let same = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             guard utf8.count == count else { return false }
             return bytes.withUnsafeBufferPointer { all in
@@ -202,8 +220,8 @@ public struct CSVReader: Sendable {
     ///
     /// - Throws: `DomainError.Code.invalidInput` naming the line and column and quoting the text.
     public func integer(_ index: Int) throws(DomainError) -> Int {
-        let start = starts[index]
-        let end = ends[index]
+        let start = fields[index].start
+        let end = fields[index].end
         var value = 0
         var cursor = start
         var negative = false
@@ -211,7 +229,7 @@ public struct CSVReader: Sendable {
             negative = true
             cursor += 1
         }
-        guard cursor < end, !quoted[index] || !bytes[start..<end].contains(0x22) else {
+        guard cursor < end, !fields[index].quoted || !bytes[start..<end].contains(0x22) else {
             throw problem(index, "is not a whole number")
         }
         while cursor < end {
@@ -237,11 +255,11 @@ public struct CSVReader: Sendable {
     // MARK: Parsing
 
     private func parseNumber(_ index: Int) -> Double? {
-        let start = starts[index]
-        let end = ends[index]
+        let start = fields[index].start
+        let end = fields[index].end
         // A quoted number ("120", as some spreadsheets write every field) is a number; a doubled
         // quote inside one is not.
-        guard start < end, !quoted[index] || !bytes[start..<end].contains(0x22) else { return nil }
+        guard start < end, !fields[index].quoted || !bytes[start..<end].contains(0x22) else { return nil }
         var cursor = start
         if bytes[cursor] == 0x2D || bytes[cursor] == 0x2B { cursor += 1 }
         var digits = 0
@@ -307,14 +325,11 @@ public struct CSVReader: Sendable {
     }
 
     private mutating func addField(_ start: Int, _ end: Int, quoted isQuoted: Bool) {
-        if fieldCount < starts.count {
-            starts[fieldCount] = start
-            ends[fieldCount] = end
-            quoted[fieldCount] = isQuoted
+        let field = Field(start: start, end: end, quoted: isQuoted)
+        if fieldCount < fields.count {
+            fields[fieldCount] = field
         } else {
-            starts.append(start)
-            ends.append(end)
-            quoted.append(isQuoted)
+            fields.append(field)
         }
         fieldCount += 1
     }

@@ -90,9 +90,9 @@ public struct ObservationImport: Sendable {
         var collected: [Collected] = []
         var position: [Key: Int] = [:]
         var current = -1
-        var previousMeasureText = ""
+        var previousMeasureText: [UInt8] = []
         var previousMeasure: DefinitionBox?
-        var previousScopeText = ""
+        var previousScopeText: [UInt8] = []
         var previousScope: SeriesScope?
         var rows = 0
 
@@ -102,7 +102,7 @@ public struct ObservationImport: Sendable {
             // The definition is held in a box, so that a row takes a reference to it, not a copy.
             let measure: DefinitionBox
             var sameSeries = current >= 0
-            if let cached = previousMeasure, reader.field(measureColumn, equals: previousMeasureText) {
+            if let cached = previousMeasure, reader.field(measureColumn, equalsBytes: previousMeasureText) {
                 measure = cached
             } else {
                 sameSeries = false
@@ -111,11 +111,11 @@ public struct ObservationImport: Sendable {
                     throw reader.problem(measureColumn, "is not a measure in the catalogue")
                 }
                 measure = DefinitionBox(found)
-                previousMeasureText = text
+                previousMeasureText = Array(text.utf8)
                 previousMeasure = measure
             }
             let scope: SeriesScope
-            if let cached = previousScope, reader.field(scopeColumn, equals: previousScopeText) {
+            if let cached = previousScope, reader.field(scopeColumn, equalsBytes: previousScopeText) {
                 scope = cached
             } else {
                 sameSeries = false
@@ -127,7 +127,7 @@ public struct ObservationImport: Sendable {
                     agencies: agencies,
                     localities: localities
                 )
-                previousScopeText = text
+                previousScopeText = Array(text.utf8)
                 previousScope = scope
             }
             let level: ScopeLevel =
@@ -136,7 +136,7 @@ public struct ObservationImport: Sendable {
                 case .locality: .locality
                 case .agency: .agency
                 }
-            guard measure.definition.scopes.contains(level) else {
+            guard measure.scopes.contains(level) else {
                 throw reader.problem(
                     scopeColumn,
                     "is \(level == .partnership ? "the partnership" : "a \(level.rawValue)"); measure \(measure.definition.id) is reported for "
@@ -149,8 +149,8 @@ public struct ObservationImport: Sendable {
                     "is not a reporting period; expected a month (2025-04), a quarter (FY2025-26-Q1 or 2025-Q1) or a year"
                 )
             }
-            guard period.kind == measure.definition.frequency.kind,
-                period.kind == .month || period.basis == measure.definition.frequency.basis
+            guard period.kind == measure.frequency.kind,
+                period.kind == .month || period.basis == measure.frequency.basis
             else {
                 throw reader.problem(
                     periodColumn,
@@ -177,7 +177,7 @@ public struct ObservationImport: Sendable {
                     throw reader.problem(valueColumn, "is empty; expected a number, or a symbol in the status column")
                 }
                 value = try reader.number(valueColumn)
-                try Self.check(value!, measure.definition, reader, valueColumn)
+                try Self.check(value!, measure, reader, valueColumn)
             } else if !reader.isEmpty(valueColumn) {
                 throw reader.problem(
                     valueColumn,
@@ -194,7 +194,7 @@ public struct ObservationImport: Sendable {
                 denominator = try reader.number(denominatorColumn)
                 if denominator! < 0 { throw reader.problem(denominatorColumn, "is negative; a count cannot be") }
             }
-            if let value, let numerator, let denominator, measure.definition.unit == .percentage {
+            if let value, let numerator, let denominator, measure.unit == .percentage {
                 guard denominator > 0 else {
                     throw reader.problem(denominatorColumn!, "is 0; a percentage needs a denominator above 0")
                 }
@@ -209,7 +209,7 @@ public struct ObservationImport: Sendable {
             }
             if !sameSeries {
                 // Rows of a series usually come together: look the series up only when it changes.
-                let key = Key(measure: measure.definition.id, scope: scope)
+                let key = Key(measure: measure.id, scope: scope)
                 if let known = position[key] {
                     current = known
                 } else {
@@ -285,18 +285,18 @@ public struct ObservationImport: Sendable {
 
     private static func check(
         _ value: Double,
-        _ definition: MeasureDefinition,
+        _ measure: DefinitionBox,
         _ reader: CSVReader,
         _ column: Int
     )
         throws(DomainError)
     {
-        if value < 0 { throw reader.problem(column, "is negative; measure \(definition.id) cannot be") }
-        switch definition.unit {
+        if value < 0 { throw reader.problem(column, "is negative; measure \(measure.id) cannot be") }
+        switch measure.unit {
         case .percentage where value > 100:
-            throw reader.problem(column, "is above 100; measure \(definition.id) is a percentage")
+            throw reader.problem(column, "is above 100; measure \(measure.id) is a percentage")
         case .count where value.rounded() != value:
-            throw reader.problem(column, "is not a whole number; measure \(definition.id) is a count")
+            throw reader.problem(column, "is not a whole number; measure \(measure.id) is a count")
         default:
             break
         }
@@ -305,9 +305,20 @@ public struct ObservationImport: Sendable {
     private static func format(_ value: Double) -> String { NumberText.shortest(value) }
 }
 
-/// A measure's definition behind a reference, for the import's rows to share.
+/// A measure's definition behind a reference, for the import's rows to share, with the fields every
+/// row checks held apart so that reading them copies nothing.
 private final class DefinitionBox {
     let definition: MeasureDefinition
+    let id: MeasureID
+    let scopes: [ScopeLevel]
+    let frequency: MeasureFrequency
+    let unit: MeasureUnit
 
-    init(_ definition: MeasureDefinition) { self.definition = definition }
+    init(_ definition: MeasureDefinition) {
+        self.definition = definition
+        id = definition.id
+        scopes = definition.scopes
+        frequency = definition.frequency
+        unit = definition.unit
+    }
 }
