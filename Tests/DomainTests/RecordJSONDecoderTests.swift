@@ -76,4 +76,22 @@ struct RecordJSONDecoderTests {
             #expect(ours == (try JSONDecoder().decode(JSONValue.self, from: record.payload)), "\(record.reference)")
         }
     }
+
+    /// A type that asks whether a missing key is null gets Foundation's answer: an error.
+    @Test func nilForAMissingKeyIsFoundationsAnswer() throws {
+        struct Probe: Decodable {
+            enum Keys: String, CodingKey { case present, missing }
+            var missingIsNil: Bool
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: Keys.self)
+                missingIsNil = try container.decodeNil(forKey: .missing)
+            }
+        }
+        let data = Data(#"{"present":1}"#.utf8)
+        var foundation: String?
+        do { _ = try JSONDecoder().decode(Probe.self, from: data) } catch { foundation = "\(error)" }
+        var ours: String?
+        do { _ = try RecordJSONDecoder().decode(Probe.self, from: data) } catch { ours = "\(error)" }
+        #expect(ours == foundation)
+    }
 }

@@ -465,7 +465,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { find(key) != nil }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        guard let index = find(key) else { return true }
+        // Foundation's decoder throws for a missing key here; its answer is the one given.
+        guard let index = find(key) else { throw FastPathDeclined() }
         return document.nodes[index].kind == .null
     }
 
