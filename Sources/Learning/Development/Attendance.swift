@@ -4,7 +4,7 @@ public import Domain
 /// places not taken up show.
 ///
 /// Fact: the framework measures an agency's commitment to safeguarding by "training courses
-/// committed to and attended". Source: Devon SCP Quality Assurance Framework, "Continuous Learning".
+/// committed to and attended". Source: the starter profile's framework document, "Continuous Learning".
 public struct Attendance: StorableRecord, IdentifierKind, Hashable {
     /// The noun used in messages.
     public static var noun: String { "attendance" }

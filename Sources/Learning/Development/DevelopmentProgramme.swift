@@ -4,8 +4,8 @@ public import Domain
 /// Development Group on the Workforce Development Group's strategy.
 ///
 /// Fact: the Practice Development Group commissions "an annual safeguarding learning and development
-/// programme through the strategy developed by the Workforce Development Group". Source: Devon SCP
-/// Quality Assurance Framework, "The Role of the Practice Development Group".
+/// programme through the strategy developed by the Workforce Development Group". Source: the starter profile's framework
+/// document, "The Role of the Practice Development Group".
 public struct DevelopmentProgramme: StorableRecord, IdentifierKind, Hashable {
     /// The noun used in messages.
     public static var noun: String { "learning and development programme" }

@@ -4,8 +4,8 @@ public import Domain
 /// whether practice changed.
 ///
 /// Fact: the framework "uses evaluations to assess impact on practice", and surveys practitioners
-/// and line managers on the impact on practice of learning and development activity. Source: Devon
-/// SCP Quality Assurance Framework, "Continuous Learning" and "Monitoring the Impact of Change".
+/// and line managers on the impact on practice of learning and development activity. Source: the starter profile's
+/// framework document, "Continuous Learning" and "Monitoring the Impact of Change".
 public struct Evaluation: StorableRecord, IdentifierKind, Hashable {
     /// The noun used in messages.
     public static var noun: String { "evaluation" }

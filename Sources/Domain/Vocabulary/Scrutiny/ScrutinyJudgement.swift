@@ -4,7 +4,7 @@
 /// Fact: independent scrutiny provides assurance of the arrangements' effectiveness through
 /// judgements in three key areas: the leadership and governance of the arrangements, the extent to
 /// which they protect and safeguard children, and their capacity to improve and develop services.
-/// Source: Devon SCP Quality Assurance Framework, "Independent Scrutiny".
+/// Source: the starter profile's framework document, "Independent Scrutiny".
 public struct ScrutinyJudgement: StorableRecord, IdentifierKind, Hashable {
     /// The noun used in messages.
     public static var noun: String { "scrutiny judgement" }

@@ -4,8 +4,7 @@
 /// Fact: the framework monitors the impact of change through surveys of children, young people and
 /// their families; of practitioners and line managers; of practitioners and line managers on the
 /// impact on practice of learning and development; and of children, young people and families on
-/// the impact of early help and statutory intervention. Source: Devon SCP Quality Assurance
-/// Framework, "Monitoring the Impact of Change: Survey Activity".
+/// the impact of early help and statutory intervention. Source: the starter profile's framework document, "Monitoring the Impact of Change: Survey Activity".
 public struct Survey: StorableRecord, IdentifierKind, Hashable {
     /// The noun used in messages.
     public static var noun: String { "survey" }

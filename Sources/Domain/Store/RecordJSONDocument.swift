@@ -1,0 +1,352 @@
+import Foundation
+
+/// A parsed payload: the bytes, and a node for every value in document order.
+final class RecordJSONDocument {
+    enum Kind: UInt8 {
+        case null, `false`, `true`, number, string, escapedString, array, object
+    }
+
+    struct Node {
+        var kind: Kind
+        /// For scalars, the first byte; for containers, unused.
+        var start: Int32
+        /// For scalars, the byte count; for containers, the number of elements (pairs for objects).
+        var count: Int32
+        /// The index after this node's subtree.
+        var end: Int32
+    }
+
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// Set once, when parsing ends, in memory of its own: reading a node takes no exclusivity check
+    /// and no retain of an array.
+    let nodes: UnsafeMutableBufferPointer<Node>
+
+    init(_ data: Data) throws {
+        // One byte more than the payload, zero, so that strtod always stops inside the buffer.
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count + 1)
+        _ = bytes.initialize(from: data)
+        bytes[data.count] = 0
+        self.bytes = bytes
+        var parser = RecordJSONParser(bytes: UnsafeBufferPointer(bytes), length: data.count)
+        do {
+            try parser.parseDocument()
+        } catch {
+            bytes.deallocate()
+            throw error
+        }
+        nodes = .allocate(capacity: parser.nodes.count)
+        _ = nodes.initialize(from: parser.nodes)
+    }
+
+    deinit {
+        bytes.deallocate()
+        nodes.deallocate()
+    }
+
+    func string(_ index: Int) throws -> String {
+        let node = nodes[index]
+        switch node.kind {
+        case .string: return try Self.text(raw(node))
+        case .escapedString: return try Self.unescape(raw(node))
+        default: throw RecordDecodingDeclined()
+        }
+    }
+}
+
+/// Parses a payload into nodes in one pass.
+struct RecordJSONParser {
+    typealias Node = RecordJSONDocument.Node
+    typealias Kind = RecordJSONDocument.Kind
+    let bytes: UnsafeBufferPointer<UInt8>
+    let length: Int
+    var nodes: [Node] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, length: Int) {
+        self.bytes = bytes
+        self.length = length
+        nodes.reserveCapacity(length / 6)
+    }
+
+    mutating func parseDocument() throws {
+        var position = 0
+        try parseValue(&position, depth: 0)
+        skipSpace(&position)
+        guard position == length else { throw RecordDecodingDeclined() }
+    }
+
+    private func skipSpace(_ position: inout Int) {
+        while position < length {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue(_ position: inout Int, depth: Int) throws {
+        guard depth < 512 else { throw RecordDecodingDeclined() }
+        skipSpace(&position)
+        guard position < length else { throw RecordDecodingDeclined() }
+        let index = nodes.count
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            nodes.append(Node(kind: .object, start: Int32(position), count: 0, end: 0))
+            position += 1
+            skipSpace(&position)
+            var count: Int32 = 0
+            if position < length, bytes[position] == UInt8(ascii: "}") {
+                position += 1
+            } else {
+                while true {
+                    skipSpace(&position)
+                    guard position < length, bytes[position] == UInt8(ascii: "\"") else {
+                        throw RecordDecodingDeclined()
+                    }
+                    try parseString(&position)
+                    skipSpace(&position)
+                    guard position < length, bytes[position] == UInt8(ascii: ":") else {
+                        throw RecordDecodingDeclined()
+                    }
+                    position += 1
+                    try parseValue(&position, depth: depth + 1)
+                    count += 1
+                    skipSpace(&position)
+                    guard position < length else { throw RecordDecodingDeclined() }
+                    if bytes[position] == UInt8(ascii: ",") {
+                        position += 1
+                    } else if bytes[position] == UInt8(ascii: "}") {
+                        position += 1
+                        break
+                    } else {
+                        throw RecordDecodingDeclined()
+                    }
+                }
+            }
+            nodes[index].count = count
+        case UInt8(ascii: "["):
+            nodes.append(Node(kind: .array, start: Int32(position), count: 0, end: 0))
+            position += 1
+            skipSpace(&position)
+            var count: Int32 = 0
+            if position < length, bytes[position] == UInt8(ascii: "]") {
+                position += 1
+            } else {
+                while true {
+                    try parseValue(&position, depth: depth + 1)
+                    count += 1
+                    skipSpace(&position)
+                    guard position < length else { throw RecordDecodingDeclined() }
+                    if bytes[position] == UInt8(ascii: ",") {
+                        position += 1
+                    } else if bytes[position] == UInt8(ascii: "]") {
+                        position += 1
+                        break
+                    } else {
+                        throw RecordDecodingDeclined()
+                    }
+                }
+            }
+            nodes[index].count = count
+        case UInt8(ascii: "\""):
+            try parseString(&position)
+            return
+        case UInt8(ascii: "n"):
+            try literal("null", .null, &position)
+        case UInt8(ascii: "t"):
+            try literal("true", .true, &position)
+        case UInt8(ascii: "f"):
+            try literal("false", .false, &position)
+        default:
+            let start = position
+            while position < length, Self.isNumberByte(bytes[position]) { position += 1 }
+            guard position > start else { throw RecordDecodingDeclined() }
+            nodes.append(Node(kind: .number, start: Int32(start), count: Int32(position - start), end: 0))
+        }
+        nodes[index].end = Int32(nodes.count)
+    }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+            UInt8(ascii: "e"), UInt8(ascii: "E"):
+            true
+        default: false
+        }
+    }
+
+    private mutating func literal(_ text: StaticString, _ kind: Kind, _ position: inout Int) throws {
+        let count = text.utf8CodeUnitCount
+        guard position + count <= length else { throw RecordDecodingDeclined() }
+        for offset in 0..<count where bytes[position + offset] != text.utf8Start[offset] {
+            throw RecordDecodingDeclined()
+        }
+        nodes.append(Node(kind: kind, start: Int32(position), count: Int32(count), end: 0))
+        position += count
+    }
+
+    private mutating func parseString(_ position: inout Int) throws {
+        let start = position + 1
+        var cursor = start
+        var escaped = false
+        while true {
+            guard cursor < length else { throw RecordDecodingDeclined() }
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                cursor += 2
+                continue
+            }
+            guard byte >= 0x20 else { throw RecordDecodingDeclined() }
+            cursor += 1
+        }
+        nodes.append(
+            Node(
+                kind: escaped ? .escapedString : .string,
+                start: Int32(start),
+                count: Int32(cursor - start),
+                end: Int32(nodes.count + 1)
+            )
+        )
+        position = cursor + 1
+    }
+
+}
+
+extension RecordJSONDocument {
+    // MARK: Reading values
+
+    func raw(_ node: Node) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.start + node.count)])
+    }
+
+    /// Text from bytes: ASCII, the common case, needs no validation.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw RecordDecodingDeclined() }
+        return text
+    }
+
+    static func unescape(_ text: UnsafeBufferPointer<UInt8>) throws -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var index = 0
+        func hex(_ at: Int) throws -> UInt32 {
+            guard at + 4 <= text.count else { throw RecordDecodingDeclined() }
+            var value: UInt32 = 0
+            for byte in text[at..<at + 4] {
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: throw RecordDecodingDeclined()
+                }
+                value = value << 4 | digit
+            }
+            return value
+        }
+        while index < text.count {
+            let byte = text[index]
+            guard byte == UInt8(ascii: "\\") else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            guard index + 1 < text.count else { throw RecordDecodingDeclined() }
+            let escape = text[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex(index)
+                index += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    // A surrogate pair: the low half must follow at once.
+                    guard index + 6 <= text.count, text[index] == UInt8(ascii: "\\"),
+                        text[index + 1] == UInt8(ascii: "u")
+                    else { throw RecordDecodingDeclined() }
+                    let low = try hex(index + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw RecordDecodingDeclined() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    index += 6
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw RecordDecodingDeclined()
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw RecordDecodingDeclined() }
+                out.append(contentsOf: Array(String(Character(unicode)).utf8))
+            default:
+                throw RecordDecodingDeclined()
+            }
+        }
+        return try out.withUnsafeBufferPointer { try RecordJSONDocument.text($0) }
+    }
+
+    /// Whether an object's key (a string node) is the given key's text.
+    func keyMatches(_ index: Int, _ key: String) -> Bool {
+        let node = nodes[index]
+        if node.kind == .escapedString { return (try? string(index)) == key }
+        let start = bytes.baseAddress! + Int(node.start)
+        let count = Int(node.count)
+        // Keys are short: compared here byte by byte rather than through memcmp.
+        let matched = key.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard utf8.count == count else { return false }
+            for offset in 0..<count where utf8[offset] != start[offset] { return false }
+            return true
+        }
+        return matched ?? key.utf8.elementsEqual(UnsafeBufferPointer(start: start, count: count))
+    }
+
+    func integer<Integer: FixedWidthInteger>(_ index: Int, as _: Integer.Type) throws -> Integer {
+        let node = nodes[index]
+        guard node.kind == .number else { throw RecordDecodingDeclined() }
+        let text = raw(node)
+        var position = 0
+        let negative = text[0] == UInt8(ascii: "-")
+        if negative { position = 1 }
+        guard position < text.count else { throw RecordDecodingDeclined() }
+        var value: Integer = 0
+        while position < text.count {
+            let byte = text[position]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { throw RecordDecodingDeclined() }
+            let digit = Integer(byte - UInt8(ascii: "0"))
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) =
+                negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflow, !overflow2 else { throw RecordDecodingDeclined() }
+            value = next
+            position += 1
+        }
+        return value
+    }
+
+    func float(_ index: Int) throws -> Float {
+        let node = nodes[index]
+        guard node.kind == .number else { throw RecordDecodingDeclined() }
+        let start = UnsafeMutableRawPointer(bytes.baseAddress! + Int(node.start)).assumingMemoryBound(to: CChar.self)
+        var end: UnsafeMutablePointer<CChar>?
+        let value = strtof(start, &end)
+        guard let end, end - start == Int(node.count), value.isFinite else { throw RecordDecodingDeclined() }
+        return value
+    }
+
+    func double(_ index: Int) throws -> Double {
+        let node = nodes[index]
+        guard node.kind == .number else { throw RecordDecodingDeclined() }
+        let start = UnsafeMutableRawPointer(bytes.baseAddress! + Int(node.start)).assumingMemoryBound(to: CChar.self)
+        var end: UnsafeMutablePointer<CChar>?
+        let value = strtod(start, &end)
+        guard let end, end - start == Int(node.count), value.isFinite else { throw RecordDecodingDeclined() }
+        return value
+    }
+}
