@@ -126,7 +126,6 @@ struct SPCSeriesWriter {
     static let jsonSpecialCause = Array(",\n        \"specialCause\" : true".utf8)
     static let jsonCommonCause = Array(",\n        \"specialCause\" : false".utf8)
     static let jsonValue = Array(",\n        \"value\" : ".utf8)
-    static let jsonNegativeZero = Array("-0".utf8)
     static let jsonPointCloseMore = Array("\n      },\n".utf8)
     static let jsonPointCloseLast = Array("\n      }\n".utf8)
 
@@ -240,35 +239,18 @@ struct SPCSeriesWriter {
     /// A number as `NumberText.shortest` writes it: whole numbers without a fraction, others in the
     /// shortest form that reads back as the same double.
     static func shortest(_ value: Double, into bytes: inout [UInt8]) {
-        if value.rounded() == value, abs(value) < 1e15 {
-            integer(Int64(value), into: &bytes)
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
+        appending(32, to: &bytes) { shortest(value, at: $0) }
     }
 
-    static func integer(_ value: Int64, into bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-        )
-        var count = 0
-        if magnitude == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        if magnitude >= 10_000_000_000 {
-            bytes.append(contentsOf: String(magnitude).utf8)
-            return
-        }
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            }
-            for offset in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[offset]) }
+    /// Appends what a pointer writer puts in a temporary buffer of `capacity` bytes.
+    private static func appending(
+        _ capacity: Int,
+        to bytes: inout [UInt8],
+        _ write: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let start = buffer.baseAddress!
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: write(start) - start))
         }
     }
 
@@ -297,9 +279,9 @@ struct SPCSeriesWriter {
                 if let value = phase.mean { field("mean") { $0.jsonNumber(value) } }
                 if let value = phase.lowerNearLimit { field("nlpl") { $0.jsonNumber(value) } }
                 if let value = phase.upperNearLimit { field("nupl") { $0.jsonNumber(value) } }
-                field("observed") { Self.integer(Int64(phase.observed), into: &$0.bytes) }
-                field("points") { Self.integer(Int64(phase.count), into: &$0.bytes) }
-                field("start") { Self.integer(Int64(phase.start), into: &$0.bytes) }
+                field("observed") { Self.shortest(Double(phase.observed), into: &$0.bytes) }
+                field("points") { Self.shortest(Double(phase.count), into: &$0.bytes) }
+                field("start") { Self.shortest(Double(phase.start), into: &$0.bytes) }
                 field("trialLimits") { $0.append(phase.trialLimits ? "true" : "false") }
                 if let value = phase.upperLimit { field("upl") { $0.jsonNumber(value) } }
                 field("variationIcon") { $0.jsonString(phase.variation.rawValue) }
@@ -326,11 +308,7 @@ struct SPCSeriesWriter {
                     cursor = Self.put(point.isSpecialCause ? Self.jsonSpecialCause : Self.jsonCommonCause, at: cursor)
                     if let value = point.value {
                         cursor = Self.put(Self.jsonValue, at: cursor)
-                        if value == 0, value.sign == .minus {
-                            cursor = Self.put(Self.jsonNegativeZero, at: cursor)
-                        } else {
-                            cursor = Self.shortest(value, at: cursor, trimmingPointZero: true)
-                        }
+                        cursor = Self.jsonNumber(value, at: cursor)
                     }
                     cursor = Self.put(index + 1 < count ? Self.jsonPointCloseMore : Self.jsonPointCloseLast, at: cursor)
                 }
@@ -348,40 +326,18 @@ struct SPCSeriesWriter {
 
     /// A double as Foundation's encoder writes it: its shortest description, without a trailing `.0`.
     private mutating func jsonNumber(_ value: Double) {
-        if value == 0, value.sign == .minus {
-            append("-0")
-            return
-        }
-        if value.rounded() == value, abs(value) < 1e15 {
-            Self.integer(Int64(value), into: &bytes)
-            return
-        }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        Self.appending(32, to: &bytes) { Self.jsonNumber(value, at: $0) }
+    }
+
+    /// ``jsonNumber(_:)``'s form at a pointer, returning the pointer after it; at most 32 bytes.
+    static func jsonNumber(_ value: Double, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        guard value == 0, value.sign == .minus else { return shortest(value, at: cursor, trimmingPointZero: true) }
+        return put(Array("-0".utf8), at: cursor)
     }
 
     /// A JSON string, escaped as Foundation's encoder escapes it (slashes left alone).
     private mutating func jsonString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case 0..<0x20:
-                append("\\u00")
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        Self.appending(text.utf8.count * 6 + 2, to: &bytes) { Self.jsonString(text, at: $0) }
     }
 
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
