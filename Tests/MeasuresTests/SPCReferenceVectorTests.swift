@@ -161,3 +161,79 @@ struct SPCEngineMatchesTheReferenceComposition {
         }
     }
 }
+
+/// The engine's driver: phases, gaps and its two entry points.
+struct SPCEnginePhasesAndTables {
+    @Test func kindTableMatchesThePrecedence() {
+        // spc-rules.md: beyond a limit, then a trend, then two in three, then a shift.
+        for bits in 0..<16 {
+            let outside = bits & 1 != 0
+            let trend = bits & 2 != 0
+            let shift = bits & 4 != 0
+            let pair = bits & 8 != 0
+            let expected = outside ? 1 : trend ? 2 : pair ? 3 : shift ? 4 : 0
+            #expect(Int((SPCEngine.kindByRuleBits >> UInt64(bits * 4)) & 0xF) == expected, "rule bits \(bits)")
+        }
+    }
+
+    /// A rebased chart is its phases charted one by one: nothing carries over a rebase.
+    @Test(arguments: 0..<4)
+    func aRebasedChartIsItsPhasesChartedAlone(_ seed: Int) throws {
+        var random = SPCEngineMatchesTheReferenceComposition.Random(state: UInt64(seed) &* 104_729 &+ 3)
+        for _ in 0..<300 {
+            let count = 1 + random.below(60)
+            let values: [Double?] = (0..<count).map { _ in
+                random.below(10) == 0 ? nil : Double(random.below(7) + (random.below(9) == 0 ? random.below(25) : 0))
+            }
+            let rebase = (0..<count).map { $0 > 0 && random.below(15) == 0 }
+            let engine = try SPCEngine(
+                options: SPCOptions(
+                    improvement: [.increase, .decrease, .neutral][random.below(3)],
+                    screenOutliers: random.below(2) == 0,
+                    target: random.below(2) == 0 ? Double(random.below(8)) : nil
+                )
+            )
+            let chart = engine.analyse(values, rebase: rebase)
+            let starts = [0] + (1..<count).filter { rebase[$0] }
+            #expect(chart.points.count == count)
+            #expect(chart.phases.count == starts.count)
+            for (phaseIndex, start) in starts.enumerated() {
+                let end = phaseIndex + 1 < starts.count ? starts[phaseIndex + 1] : count
+                let alone = engine.analyse(Array(values[start..<end]))
+                var phase = try #require(alone.phases.first)
+                phase.start = start
+                #expect(chart.phases[phaseIndex] == phase, "\(values) \(rebase)")
+                for (offset, point) in alone.points.enumerated() {
+                    let rebased = chart.points[start + offset]
+                    #expect(rebased.phase == phaseIndex)
+                    #expect(
+                        rebased.value == point.value && rebased.pointType == point.pointType
+                            && rebased.rule == point.rule,
+                        "row \(start + offset) of \(values)"
+                    )
+                }
+            }
+        }
+    }
+
+    /// The observation series entry point charts exactly what the values entry point does.
+    @Test func aSeriesIsChartedAsItsValues() throws {
+        var random = SPCEngineMatchesTheReferenceComposition.Random(state: 42)
+        let engine = try SPCEngine(options: .reference)
+        for _ in 0..<200 {
+            let count = random.below(50)
+            let values: [Double?] = (0..<count).map { _ in random.below(8) == 0 ? nil : Double(random.below(9)) }
+            let periods = try (0..<count).map { try ReportingPeriod.month(1 + $0 % 12, of: 2020 + $0 / 12) }
+            let series = ObservationSeries(
+                measure: MeasureID("m"),
+                scope: .partnership,
+                points: zip(periods, values).map {
+                    SeriesPoint(period: $0, value: $1, status: $1 == nil ? .symbol(.c) : .actual)
+                }
+            )
+            let rebaseAt: Set<ReportingPeriod> = count > 20 ? [periods[13]] : []
+            let rebase = periods.map { rebaseAt.contains($0) }
+            #expect(engine.analyse(series, rebaseAt: rebaseAt) == engine.analyse(values, rebase: rebase))
+        }
+    }
+}

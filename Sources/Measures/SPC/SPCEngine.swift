@@ -37,9 +37,14 @@ public struct SPCEngine: Sendable {
     /// The options.
     public let options: SPCOptions
 
-    private static let limit = 2.66
-    private static let limitClose = 2 * (2.66 / 3)
-    private static let screeningFactor = 3.267
+    static let limit = 2.66
+    static let limitClose = 2 * (2.66 / 3)
+    static let screeningFactor = 3.267
+
+    /// The label of every combination of a point's rule bits (beyond a limit, trend, shift, two in three: bits
+    /// 0 to 3), its side (bit 4: above the mean) and its trend's direction (bit 5: increasing), as a point with
+    /// no value; the precedence is ``kindByRuleBits``.
+    let labels: [SPCPoint]
 
     /// Creates an engine.
     ///
@@ -47,239 +52,88 @@ public struct SPCEngine: Sendable {
     public init(options: SPCOptions = .reference) throws(DomainError) {
         try options.validate()
         self.options = options
+        let direction = options.improvement.sign
+        labels = (0..<64).map { index in
+            let above = index & 16 != 0
+            let rule: SpecialCauseRule? =
+                switch (Self.kindByRuleBits >> UInt64((index & 15) * 4)) & 0xF {
+                case 1: above ? .aboveUpperLimit : .belowLowerLimit
+                case 2: .trend(increasing: index & 32 != 0, length: options.trendLength)
+                case 3: .twoInThree(above: above)
+                case 4: .shift(above: above, length: options.shiftLength)
+                default: nil
+                }
+            return SPCPoint(value: nil, phase: 0, pointType: Self.pointType(rule, direction: direction), rule: rule)
+        }
     }
 
     /// Analyses a series of values in order; `rebase[i] == true` starts a new phase at row `i`.
     public func analyse(_ values: [Double?], rebase: [Bool] = []) -> SPCResult {
-        var starts: [Int] = [0]
+        var starts: [Int] = []
         for (index, flag) in rebase.enumerated() where flag && index > 0 && index < values.count {
             starts.append(index)
         }
-        return analyse(count: values.count, phaseStarts: starts) { values[$0] }
+        return values.withUnsafeBufferPointer { values in
+            analyse(count: values.count, laterPhaseStarts: starts) { values[$0] }
+        }
     }
 
     /// Analyses an observation series; a phase starts at each of `rebaseAt` that is in the series.
     public func analyse(_ series: ObservationSeries, rebaseAt: Set<ReportingPeriod> = []) -> SPCResult {
-        var starts: [Int] = [0]
+        var starts: [Int] = []
         if !rebaseAt.isEmpty {
             for (index, point) in series.points.enumerated() where index > 0 && rebaseAt.contains(point.period) {
                 starts.append(index)
             }
         }
-        let points = series.points
-        return analyse(count: points.count, phaseStarts: starts) { points[$0].value }
+        return series.points.withUnsafeBufferPointer { points in
+            analyse(count: points.count, laterPhaseStarts: starts) { points[$0].value }
+        }
     }
 
-    private func analyse(count: Int, phaseStarts: [Int], value: (Int) -> Double?) -> SPCResult {
-        var points: [SPCPoint] = []
-        points.reserveCapacity(count)
+    /// The rows of every phase written once into the result, through scratch buffers taken once per series.
+    ///
+    /// The first phase starts at row 0; `laterPhaseStarts` are the others, in order (none for most series,
+    /// so most series allocate nothing but their result).
+    private func analyse(count: Int, laterPhaseStarts: [Int], value: (Int) -> Double?) -> SPCResult {
         var phases: [SPCPhase] = []
-        phases.reserveCapacity(phaseStarts.count)
-        // One scratch allocation for the whole series (on the stack when small).
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, count)) { x in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, count)) { rows in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * 3)) { flags in
-                    for (phaseIndex, start) in phaseStarts.enumerated() {
-                        let end = phaseIndex + 1 < phaseStarts.count ? phaseStarts[phaseIndex + 1] : count
-                        var n = 0
-                        for row in start..<end {
-                            if let observed = value(row) {
-                                x[n] = observed
-                                rows[n] = Int32(row)
-                                n += 1
-                            }
-                        }
-                        let phase = analysePhase(
-                            x: UnsafeMutableBufferPointer(rebasing: x[0..<n]),
-                            rows: rows,
-                            flags: flags,
-                            start: start,
-                            end: end,
-                            phaseIndex: phaseIndex,
-                            into: &points
+        phases.reserveCapacity(laterPhaseStarts.count + 1)
+        let points = [SPCPoint](unsafeUninitializedCapacity: count) { output, initialized in
+            // Padding around the buffers lets the passes read a point or two beyond either end.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: count + 1) { x in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * count + 2) { scratch in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 4) { flags in
+                        let buffers = PhaseBuffers(
+                            x: x.baseAddress!,
+                            rows: scratch.baseAddress!,
+                            sideRuns: scratch.baseAddress! + count,
+                            stepRuns: scratch.baseAddress! + 2 * count + 1,
+                            flags: flags.baseAddress! + 2,
+                            output: output.baseAddress!
                         )
-                        phases.append(phase)
+                        var start = 0
+                        for phaseIndex in 0...laterPhaseStarts.count {
+                            let end = phaseIndex < laterPhaseStarts.count ? laterPhaseStarts[phaseIndex] : count
+                            var n = 0
+                            for row in start..<end {
+                                if let observed = value(row) {
+                                    buffers.x[n] = observed
+                                    buffers.rows[n] = Int32(truncatingIfNeeded: row)
+                                    n += 1
+                                }
+                            }
+                            phases.append(
+                                analysePhase(buffers, observed: n, start: start, end: end, phaseIndex: phaseIndex)
+                            )
+                            start = end
+                        }
                     }
                 }
             }
+            initialized = count
         }
         return SPCResult(points: points, phases: phases)
     }
-
-    // Flag bits of a point in the scratch buffer.
-    private static let above: UInt8 = 1
-    private static let below: UInt8 = 2
-    private static let close: UInt8 = 4
-    private static let outside: UInt8 = 8
-    private static let trend: UInt8 = 16
-    private static let shift: UInt8 = 32
-    private static let pair: UInt8 = 64
-
-    /// One phase, in a few O(n) passes over a scratch buffer.
-    ///
-    /// The passes compute exactly what the
-    /// reference's helpers compose (``MakingDataCountRules``); a property test holds them equal.
-    private func analysePhase(
-        x: UnsafeMutableBufferPointer<Double>,
-        rows: UnsafeMutableBufferPointer<Int32>,
-        flags: UnsafeMutableBufferPointer<UInt8>,
-        start: Int,
-        end: Int,
-        phaseIndex: Int,
-        into points: inout [SPCPoint]
-    ) -> SPCPhase {
-        let n = x.count
-
-        // Limits from the fixed window.
-        let fixed = min(options.fixAfterPoints ?? n, n)
-        var mean = Double.nan
-        var averageMovingRange = Double.nan
-        if fixed > 0 {
-            var sum = 0.0
-            for i in 0..<fixed { sum += x[i] }
-            mean = sum / Double(fixed)
-        }
-        if fixed > 1 {
-            var sum = 0.0
-            for i in 1..<fixed { sum += abs(x[i] - x[i - 1]) }
-            averageMovingRange = sum / Double(fixed - 1)
-            if options.screenOutliers {
-                let cut = Self.screeningFactor * averageMovingRange
-                var kept = 0.0
-                var count = 0
-                for i in 1..<fixed {
-                    let range = abs(x[i] - x[i - 1])
-                    if range < cut {
-                        kept += range
-                        count += 1
-                    }
-                }
-                averageMovingRange = count > 0 ? kept / Double(count) : .nan
-            }
-        }
-        let hasLimits = averageMovingRange.isFinite && mean.isFinite
-        let lower = mean - Self.limit * averageMovingRange
-        let upper = mean + Self.limit * averageMovingRange
-        let nearLower = mean - Self.limitClose * averageMovingRange
-        let nearUpper = mean + Self.limitClose * averageMovingRange
-
-        // Side of the mean and zone.
-        for i in 0..<n {
-            let value = x[i]
-            var bits: UInt8 = value > mean ? Self.above : (value < mean ? Self.below : 0)
-            if hasLimits {
-                if value > upper || value < lower {
-                    bits |= Self.outside
-                } else if value < nearLower || value > nearUpper {
-                    bits |= Self.close
-                }
-            }
-            flags[i] = bits
-        }
-        let sideMask = Self.above | Self.below
-
-        // Shift: maximal runs of one non-zero side at least shiftLength long.
-        if n > 0 {
-            var runStart = 0
-            for i in 1...n where i == n || flags[i] & sideMask != flags[runStart] & sideMask {
-                if flags[runStart] & sideMask != 0, i - runStart >= options.shiftLength {
-                    for j in runStart..<i { flags[j] |= Self.shift }
-                }
-                runStart = i
-            }
-        }
-
-        // Trend: maximal runs of equal non-zero steps covering at least trendLength points.
-        if n >= 2 {
-            var stepStart = 1
-            var stepSign = sign(x[1] - x[0])
-            for i in 2...n {
-                let next: Int8 = i < n ? sign(x[i] - x[i - 1]) : 0
-                if i == n || next != stepSign || next == 0 {
-                    if stepSign != 0, i - stepStart + 1 >= options.trendLength {
-                        for j in (stepStart - 1)..<i { flags[j] |= Self.trend }
-                    }
-                    stepStart = i
-                    stepSign = next
-                }
-            }
-        }
-
-        // Two in three: windows of three on one side with at least two counted points.
-        let counted: UInt8 = options.twoInThree == .mdc2023 ? (Self.close | Self.outside) : Self.close
-        if n >= 3 {
-            for first in 0...(n - 3) {
-                let side = flags[first] & sideMask
-                guard side != 0, flags[first + 1] & sideMask == side, flags[first + 2] & sideMask == side else {
-                    continue
-                }
-                var beyond = 0
-                for j in first..<(first + 3) where flags[j] & counted != 0 { beyond += 1 }
-                if beyond >= 2 {
-                    for j in first..<(first + 3) where flags[j] & counted != 0 { flags[j] |= Self.pair }
-                }
-            }
-        }
-
-        // Label by precedence and emit the rows, gaps included.
-        let direction = options.improvement.sign
-        var lastType = PointType.commonCause
-        var lastRule: SpecialCauseRule?
-        var cursor = 0
-        for row in start..<end {
-            guard cursor < n, Int(rows[cursor]) == row else {
-                points.append(SPCPoint(value: nil, phase: phaseIndex, pointType: .commonCause, rule: nil))
-                continue
-            }
-            let i = cursor
-            cursor += 1
-            let bits = flags[i]
-            let isAbove = bits & Self.above != 0
-            var rule: SpecialCauseRule?
-            if bits & Self.outside != 0 {
-                rule = isAbove ? .aboveUpperLimit : .belowLowerLimit
-            } else if bits & Self.trend != 0 {
-                let step =
-                    (i + 1 < n && flags[i + 1] & Self.trend != 0) ? x[i + 1] - x[i] : (i > 0 ? x[i] - x[i - 1] : 0)
-                rule = .trend(increasing: step > 0, length: options.trendLength)
-            } else if bits & Self.pair != 0 {
-                rule = .twoInThree(above: isAbove)
-            } else if bits & Self.shift != 0 {
-                rule = .shift(above: isAbove, length: options.shiftLength)
-            }
-            let type = Self.pointType(rule, direction: direction)
-            points.append(SPCPoint(value: x[i], phase: phaseIndex, pointType: type, rule: rule))
-            lastType = type
-            lastRule = rule
-        }
-
-        var assurance: AssuranceIcon?
-        if let target = options.target, direction != 0, hasLimits {
-            if target > upper {
-                assurance = direction > 0 ? .consistentFail : .consistentPass
-            } else if target < lower {
-                assurance = direction > 0 ? .consistentPass : .consistentFail
-            } else {
-                assurance = .inconsistent
-            }
-        }
-        return SPCPhase(
-            start: start,
-            count: end - start,
-            observed: n,
-            mean: mean.isFinite ? mean : nil,
-            averageMovingRange: averageMovingRange.isFinite ? averageMovingRange : nil,
-            lowerLimit: hasLimits ? lower : nil,
-            upperLimit: hasLimits ? upper : nil,
-            lowerNearLimit: hasLimits ? nearLower : nil,
-            upperNearLimit: hasLimits ? nearUpper : nil,
-            trialLimits: n < options.trialLimitThreshold,
-            variation: Self.icon(lastType, lastRule),
-            assurance: assurance
-        )
-    }
-
-    private func sign(_ difference: Double) -> Int8 { difference > 0 ? 1 : (difference < 0 ? -1 : 0) }
 
     /// `ptd_point_type`: labels that point up are improvements when higher is better, and so on.
     static func pointType(_ rule: SpecialCauseRule?, direction: Int8) -> PointType {
@@ -289,7 +143,7 @@ public struct SPCEngine: Sendable {
         return (high ? 1 : -1) * direction > 0 ? .improvement : .concern
     }
 
-    private static func icon(_ type: PointType, _ rule: SpecialCauseRule?) -> VariationIcon {
+    static func icon(_ type: PointType, _ rule: SpecialCauseRule?) -> VariationIcon {
         switch type {
         case .commonCause: .commonCause
         case .neutralHigh: .neutralHigh

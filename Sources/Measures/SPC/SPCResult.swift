@@ -71,27 +71,75 @@ public struct SPCPhase: Hashable, Sendable {
 }
 
 /// One row of an XmR chart.
+///
+/// Stored in 24 bytes (a chart of a national set of series holds millions): the value and its presence, the rule
+/// as a code and its run length, read back as the optional and the enumeration.
 public struct SPCPoint: Hashable, Sendable {
-    /// The value; `nil` for a gap.
-    public var value: Double?
-    /// The index of the point's phase in ``SPCResult/phases``.
-    public var phase: Int { Int(storedPhase) }
+    private var storedValue: Double
+    private var storedRuleLength: Int
     private var storedPhase: Int32
     /// The point's type.
     public var pointType: PointType
+    private var ruleCode: UInt8
+    private var hasValue: Bool
+
+    /// The value; `nil` for a gap.
+    public var value: Double? {
+        get { hasValue ? storedValue : nil }
+        set {
+            storedValue = newValue ?? 0
+            hasValue = newValue != nil
+        }
+    }
+
+    /// The index of the point's phase in ``SPCResult/phases``.
+    public var phase: Int { Int(storedPhase) }
+
     /// The rule that labelled it, for a special-cause point.
-    public var rule: SpecialCauseRule?
+    public var rule: SpecialCauseRule? {
+        get {
+            switch ruleCode {
+            case 1: .aboveUpperLimit
+            case 2: .belowLowerLimit
+            case 3, 4: .trend(increasing: ruleCode == 3, length: storedRuleLength)
+            case 5, 6: .twoInThree(above: ruleCode == 5)
+            case 7, 8: .shift(above: ruleCode == 7, length: storedRuleLength)
+            default: nil
+            }
+        }
+        set {
+            switch newValue {
+            case nil: (ruleCode, storedRuleLength) = (0, 0)
+            case .aboveUpperLimit: (ruleCode, storedRuleLength) = (1, 0)
+            case .belowLowerLimit: (ruleCode, storedRuleLength) = (2, 0)
+            case .trend(let increasing, let length): (ruleCode, storedRuleLength) = (increasing ? 3 : 4, length)
+            case .twoInThree(let above): (ruleCode, storedRuleLength) = (above ? 5 : 6, 0)
+            case .shift(let above, let length): (ruleCode, storedRuleLength) = (above ? 7 : 8, length)
+            }
+        }
+    }
 
     /// Creates a point.
     public init(value: Double?, phase: Int, pointType: PointType, rule: SpecialCauseRule?) {
-        self.value = value
+        self.storedValue = value ?? 0
+        self.hasValue = value != nil
         self.storedPhase = Int32(phase)
         self.pointType = pointType
+        self.ruleCode = 0
+        self.storedRuleLength = 0
         self.rule = rule
     }
 
+    /// A labelled point's copy with a value and a phase: the engine's rows, made from a label without decoding it.
+    init(_ label: SPCPoint, value: Double, phase: Int32) {
+        self = label
+        self.storedValue = value
+        self.hasValue = true
+        self.storedPhase = phase
+    }
+
     /// Whether the point shows special-cause variation.
-    public var isSpecialCause: Bool { rule != nil }
+    public var isSpecialCause: Bool { ruleCode != 0 }
 }
 
 /// An XmR chart of a series: each point's type and the rule that labelled it, and each phase's limits and icons.
