@@ -7,6 +7,8 @@ package import Foundation
 /// hands `Decodable` types containers that read straight from it: keys compared as bytes, integers
 /// parsed in place, doubles by `strtod` (correctly rounded, as Foundation's decoder is).
 ///
+/// Types that conform to ``RecordPayloadDecodable`` read themselves from the nodes, with no containers.
+///
 /// It reads what Foundation's `JSONDecoder` reads with its default strategies, and gives the same
 /// values. Where it meets anything it does not handle itself (a malformed payload, a type mismatch,
 /// a missing key, a number written with a fraction for an integer), it hands the whole payload to
@@ -19,18 +21,25 @@ package struct RecordJSONDecoder {
     ///
     /// - Throws: Foundation's `DecodingError` where the payload does not decode.
     package func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
-        if let value = try? fastDecode(type, from: data) { return value }
+        if let value = try? decodeWithoutFallback(type, from: data) { return value }
         return try JSONDecoder().decode(type, from: data)
     }
 
-    private func fastDecode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+    /// The fast path alone, which throws where the public method would hand the payload to Foundation.
+    func decodeWithoutFallback<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
         let document = try RecordJSONDocument(data)
         // The decoders hold the document unowned, to spare a retain and release on every value.
         return try withExtendedLifetime(document) {
-            try RecordNodeDecoder(document: document, node: 0).decodeValue(type)
+            if let readable = type as? any RecordPayloadDecodable.Type {
+                var reader = try RecordObjectReader(document: document, node: 0)
+                return try readable.init(payload: &reader) as! Value
+            }
+            return try RecordNodeDecoder(document: document, node: 0).decodeValue(type)
         }
     }
 }
 
 /// Why the fast path gave up; never seen by callers, who get Foundation's decoder's answer instead.
-struct RecordDecodingDeclined: Error {}
+@usableFromInline struct RecordDecodingDeclined: Error {
+    @usableFromInline init() {}
+}

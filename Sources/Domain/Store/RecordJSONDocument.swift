@@ -1,7 +1,7 @@
 import Foundation
 
 /// A parsed payload: the bytes, and a node for every value in document order.
-final class RecordJSONDocument {
+@usableFromInline final class RecordJSONDocument {
     enum Kind: UInt8 {
         case null, `false`, `true`, number, string, escapedString, array, object
     }
@@ -52,6 +52,9 @@ final class RecordJSONDocument {
         }
     }
 }
+
+// A document belongs to the one decode that parsed it.
+@available(*, unavailable) extension RecordJSONDocument: Sendable {}
 
 /// Parses a payload into nodes in one pass.
 struct RecordJSONParser {

@@ -31,3 +31,11 @@ public struct RecordReference: Hashable, Comparable, Sendable, Codable, CustomSt
         (lhs.type, lhs.id) < (rhs.type, rhs.id)
     }
 }
+
+extension RecordReference: RecordPayloadDecodable {
+    /// Reads a reference from a stored payload, as its synthesized `init(from:)` reads it.
+    public init(payload: inout RecordObjectReader) throws {
+        id = try payload.id(AnyRecordKind.self, "id")
+        type = try payload.raw(RecordType.self, "type")
+    }
+}

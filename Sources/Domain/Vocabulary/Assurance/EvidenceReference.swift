@@ -40,3 +40,14 @@ public struct EvidenceReference: Hashable, Sendable, Codable {
         self.addedOn = addedOn
     }
 }
+
+extension EvidenceReference: RecordPayloadDecodable {
+    /// Reads a reference from a stored payload, as its synthesized `init(from:)` reads it.
+    public init(payload: inout RecordObjectReader) throws {
+        addedOn = try payload.dayIfPresent("addedOn")
+        kind = try payload.raw(Kind.self, "kind")
+        location = try payload.stringIfPresent("location")
+        record = try payload.objectIfPresent(RecordReference.self, "record")
+        title = try payload.string("title")
+    }
+}

@@ -1,0 +1,87 @@
+import AssuranceTesting
+import Foundation
+import Testing
+
+@testable import Domain
+
+/// Tracked actions read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
+/// read exactly what their synthesized `init(from:)` reads, and leave to Foundation what it refuses.
+struct TrackedActionPayloadDecodingTests {
+    func action(_ number: Int) -> TrackedAction {
+        var made = TrackedAction(
+            id: TrackedAction.ID(rawValue: "t-\(number)")!,
+            recommendation: "rec-1",
+            workStream: number % 2 == 0 ? "ws-voice" : nil,
+            text: "Audit the child's voice in plans — “quoted”\n",
+            ownerAgency: number % 3 == 0 ? "police" : nil,
+            lead: "Head of service",
+            startOn: .fixture("2025-01-06"),
+            dueOn: .fixture("2025-06-30")
+        )
+        for step in 0..<(number % 4) {
+            made.updates.append(
+                TrackedAction.Update(
+                    on: .fixture("2025-0\(2 + step)-01"),
+                    by: "lead",
+                    text: "Update \(step)",
+                    status: TrackedAction.Status.allCases[(number + step) % TrackedAction.Status.allCases.count]
+                )
+            )
+        }
+        if number % 5 == 1 {
+            made.status = .completedAndEvidenced
+            made.completedOn = .fixture("2025-05-30")
+            made.completionEvidence = [
+                EvidenceReference(
+                    .record,
+                    title: "Re-audit",
+                    record: RecordReference(type: "audit.audit", id: Identifier(rawValue: "a-1")!)
+                ),
+                EvidenceReference(
+                    .document,
+                    title: "Minutes",
+                    location: "minutes/may.pdf",
+                    addedOn: .fixture("2025-05-30")
+                ),
+            ]
+        }
+        if number % 3 == 2 {
+            made.origin = TrackedAction.Origin(
+                record: RecordReference(type: "section11.assessment", id: Identifier(rawValue: "s-\(number)")!),
+                detail: number % 2 == 0 ? "1.2/a1" : nil
+            )
+        }
+        return made
+    }
+
+    @Test func readingTheNodesGivesWhatDecodableGives() throws {
+        for number in 0..<30 {
+            let original = action(number)
+            let data = try RecordJSONEncoder().encode(original)
+            let read = try RecordJSONDecoder().decodeWithoutFallback(TrackedAction.self, from: data)
+            #expect(read == original)
+            #expect(read == (try JSONDecoder().decode(TrackedAction.self, from: data)))
+        }
+    }
+
+    @Test func whatTheReaderRefusesFoundationDecides() throws {
+        let text = String(decoding: try RecordJSONEncoder().encode(action(11)), as: UTF8.self)
+        let broken = [
+            text.replacingOccurrences(of: #""status":"completed-and-evidenced""#, with: #""status":"done""#),
+            text.replacingOccurrences(of: #""type":"audit.audit""#, with: #""type":7"#),
+            text.replacingOccurrences(of: #""lead":"Head of service","#, with: ""),
+            text.replacingOccurrences(of: #""dueOn":"2025-06-30""#, with: #""dueOn":"30/06/2025""#),
+        ]
+        for payload in broken {
+            #expect(payload != text)
+            let data = Data(payload.utf8)
+            #expect(throws: (any Error).self) {
+                try RecordJSONDecoder().decodeWithoutFallback(TrackedAction.self, from: data)
+            }
+            var theirs = ""
+            do { _ = try JSONDecoder().decode(TrackedAction.self, from: data) } catch { theirs = "\(error)" }
+            #expect(!theirs.isEmpty)
+            #expect { try RecordJSONDecoder().decode(TrackedAction.self, from: data) } throws: { "\($0)" == theirs }
+        }
+    }
+}

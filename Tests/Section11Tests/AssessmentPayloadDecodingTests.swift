@@ -1,0 +1,150 @@
+import AssuranceTesting
+import Foundation
+import Section11
+import Testing
+
+@testable import Domain
+
+/// Assessments read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
+/// read exactly what their synthesized `init(from:)` reads, and leave to Foundation what it refuses.
+struct AssessmentPayloadDecodingTests {
+    /// A small deterministic generator (SplitMix64), so a failure always reproduces.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func chance(_ oneIn: Int) -> Bool { next() % UInt64(oneIn) == 0 }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    func evidence(_ random: inout Random) -> [EvidenceReference]? {
+        guard random.chance(2) else { return nil }
+        return (0..<random.below(3)).map { index in
+            EvidenceReference(
+                EvidenceReference.Kind.allCases[random.below(4)],
+                title: "Evidence \(index) — “quoted”\n\\ é",
+                location: random.chance(2) ? "https://example.org/a/\(index)" : nil,
+                record: random.chance(3)
+                    ? RecordReference(type: "learning.review", id: Identifier(rawValue: "r-\(index)")!) : nil,
+                addedOn: random.chance(2) ? .fixture("2025-03-0\(1 + index)") : nil
+            )
+        }
+    }
+
+    func assessment(_ random: inout Random, number: Int) -> SelfAssessment {
+        let responses = (0..<random.below(8)).map { index -> CriterionResponse in
+            var response = CriterionResponse(
+                criterion: CriterionCode("\(1 + index / 3).\(1 + index % 3)"),
+                selfRating: random.chance(4) ? nil : ["green", "amber", "red"][random.below(3)],
+                evidence: evidence(&random),
+                narrative: random.chance(2) ? "Narrative \(index)\twith a tab" : nil,
+                areasForImprovement: random.chance(3) ? "Areas" : nil,
+                actions: random.chance(2)
+                    ? (0..<random.below(3)).map { action in
+                        var made = AssessmentAction(
+                            id: "a\(action)",
+                            text: "Do \(action)",
+                            owner: "Lead",
+                            dueOn: .fixture("2025-09-30"),
+                            completedOn: random.chance(2) ? .fixture("2025-08-01") : nil,
+                            progress: random.chance(2)
+                                ? [.init(on: .fixture("2025-07-01"), text: "Begun", evidence: evidence(&random))] : nil
+                        )
+                        if random.chance(2) { made.tracked = TrackedAction.ID(rawValue: "t-\(number)-\(action)")! }
+                        return made
+                    } : nil
+            )
+            if random.chance(3) { response.moderatedRating = "amber" }
+            if random.chance(3) {
+                response.challenges = [.init(by: "scrutineer", on: .fixture("2025-07-10"), text: "Why?")]
+            }
+            if random.chance(3) { response.carriedForward = random.chance(2) }
+            return response
+        }
+        var assessment = SelfAssessment(
+            id: SelfAssessment.ID(rawValue: "s-\(number)")!,
+            cycle: "cycle-2025",
+            agency: Agency.ID(rawValue: "agency-\(number)")!,
+            standardSet: "section11",
+            responses: responses,
+            invitedOn: .fixture("2025-04-01"),
+            invitedBy: "qa"
+        )
+        if random.chance(2) {
+            assessment.status = SelfAssessment.Status.allCases[random.below(SelfAssessment.Status.allCases.count)]
+            let reason = random.chance(2) ? "r" : nil
+            assessment.steps.append(
+                SelfAssessment.Step(status: assessment.status, on: .fixture("2025-06-30"), by: "lead", reason: reason)
+            )
+        }
+        return assessment
+    }
+
+    @Test(arguments: 0..<4)
+    func readingTheNodesGivesWhatDecodableGives(_ seed: Int) throws {
+        var random = Random(state: UInt64(seed) &+ 11)
+        for number in 0..<100 {
+            let original = assessment(&random, number: number)
+            let data = try RecordJSONEncoder().encode(original)
+            let read = try RecordJSONDecoder().decodeWithoutFallback(SelfAssessment.self, from: data)
+            #expect(read == original)
+            #expect(read == (try JSONDecoder().decode(SelfAssessment.self, from: data)))
+        }
+    }
+
+    /// Keys in any order, explicit nulls for optionals and keys the type does not know, as an older
+    /// or hand-edited payload may have them.
+    @Test func nullsUnknownKeysAndAnyKeyOrderReadAsDecodableReadsThem() throws {
+        let json = #"""
+            {"status":"submitted","steps":[{"status":"invited","on":"2025-04-01","by":"qa","reason":null}],
+             "responses":[{"selfRating":"green","criterion":"1.1","narrative":null,"evidence":null,"later":{"x":[1,2]},
+                           "carriedForward":true,"actions":[{"text":"t","owner":"o","id":"a","dueOn":"2025-09-30",
+                           "progress":null,"completedOn":null}]}],
+             "id":"s-1","agency":"police","cycle":"c","standardSet":"section11","unknown":"kept out"}
+            """#
+        let data = Data(json.utf8)
+        let read = try RecordJSONDecoder().decodeWithoutFallback(SelfAssessment.self, from: data)
+        #expect(read == (try JSONDecoder().decode(SelfAssessment.self, from: data)))
+        #expect(read.responses.first?.carriedForward == true)
+        #expect(read.responses.first?.actions?.first?.completedOn == nil)
+    }
+
+    /// What the nodes' reader refuses, Foundation's decoder decides, with its own error.
+    @Test func whatTheReaderRefusesFoundationDecides() throws {
+        let good = try RecordJSONEncoder().encode(
+            SelfAssessment(
+                id: "s-1",
+                cycle: "c",
+                agency: "police",
+                standardSet: "section11",
+                responses: [CriterionResponse(criterion: "1.1", selfRating: "green")],
+                invitedOn: .fixture("2025-04-01"),
+                invitedBy: "qa"
+            )
+        )
+        let text = String(decoding: good, as: UTF8.self)
+        let broken = [
+            text.replacingOccurrences(of: #""status":"invited""#, with: #""status":"lost""#),
+            text.replacingOccurrences(of: #""agency":"police""#, with: #""agency":"no spaces allowed""#),
+            text.replacingOccurrences(of: #""on":"2025-04-01""#, with: #""on":"2025-02-30""#),
+            text.replacingOccurrences(of: #""selfRating":"green""#, with: #""selfRating":7"#),
+            text.replacingOccurrences(of: #""cycle":"c","#, with: ""),
+        ]
+        for payload in broken {
+            #expect(payload != text)
+            let data = Data(payload.utf8)
+            #expect(throws: (any Error).self) {
+                try RecordJSONDecoder().decodeWithoutFallback(SelfAssessment.self, from: data)
+            }
+            var theirs = ""
+            do { _ = try JSONDecoder().decode(SelfAssessment.self, from: data) } catch { theirs = "\(error)" }
+            #expect(!theirs.isEmpty)
+            #expect { try RecordJSONDecoder().decode(SelfAssessment.self, from: data) } throws: { "\($0)" == theirs }
+        }
+    }
+}
