@@ -1,9 +1,8 @@
 import AssuranceTesting
 import Audit
+import Domain
 import Foundation
 import Testing
-
-@testable import Domain
 
 /// Case returns read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
 /// read exactly what their synthesized `init(from:)` reads, and leave to Foundation what it refuses.
@@ -34,10 +33,7 @@ struct CaseReturnPayloadDecodingTests {
     @Test func readingTheNodesGivesWhatDecodableGives() throws {
         for number in 0..<12 {
             let original = caseReturn(number)
-            let data = try RecordJSONEncoder().encode(original)
-            let read = try RecordJSONDecoder().decodeWithoutFallback(CaseReturn.self, from: data)
-            #expect(read == original)
-            #expect(read == (try JSONDecoder().decode(CaseReturn.self, from: data)))
+            try PayloadDecodingCheck.readsWhatDecodableReads(original)
         }
     }
 
@@ -52,14 +48,7 @@ struct CaseReturnPayloadDecodingTests {
         ]
         for payload in broken {
             #expect(payload != text)
-            let data = Data(payload.utf8)
-            #expect(throws: (any Error).self) {
-                try RecordJSONDecoder().decodeWithoutFallback(CaseReturn.self, from: data)
-            }
-            var theirs = ""
-            do { _ = try JSONDecoder().decode(CaseReturn.self, from: data) } catch { theirs = "\(error)" }
-            #expect(!theirs.isEmpty)
-            #expect { try RecordJSONDecoder().decode(CaseReturn.self, from: data) } throws: { "\($0)" == theirs }
+            try PayloadDecodingCheck.refusesAsFoundationDoes(CaseReturn.self, payload: Data(payload.utf8))
         }
     }
 }

@@ -1,8 +1,7 @@
 import AssuranceTesting
+import Domain
 import Foundation
 import Testing
-
-@testable import Domain
 
 /// Tracked actions read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
 /// read exactly what their synthesized `init(from:)` reads, and leave to Foundation what it refuses.
@@ -57,10 +56,7 @@ struct TrackedActionPayloadDecodingTests {
     @Test func readingTheNodesGivesWhatDecodableGives() throws {
         for number in 0..<30 {
             let original = action(number)
-            let data = try RecordJSONEncoder().encode(original)
-            let read = try RecordJSONDecoder().decodeWithoutFallback(TrackedAction.self, from: data)
-            #expect(read == original)
-            #expect(read == (try JSONDecoder().decode(TrackedAction.self, from: data)))
+            try PayloadDecodingCheck.readsWhatDecodableReads(original)
         }
     }
 
@@ -74,14 +70,7 @@ struct TrackedActionPayloadDecodingTests {
         ]
         for payload in broken {
             #expect(payload != text)
-            let data = Data(payload.utf8)
-            #expect(throws: (any Error).self) {
-                try RecordJSONDecoder().decodeWithoutFallback(TrackedAction.self, from: data)
-            }
-            var theirs = ""
-            do { _ = try JSONDecoder().decode(TrackedAction.self, from: data) } catch { theirs = "\(error)" }
-            #expect(!theirs.isEmpty)
-            #expect { try RecordJSONDecoder().decode(TrackedAction.self, from: data) } throws: { "\($0)" == theirs }
+            try PayloadDecodingCheck.refusesAsFoundationDoes(TrackedAction.self, payload: Data(payload.utf8))
         }
     }
 }

@@ -1,9 +1,8 @@
 import AssuranceTesting
+import Domain
 import Foundation
 import Section11
 import Testing
-
-@testable import Domain
 
 /// Assessments read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
 /// read exactly what their synthesized `init(from:)` reads, and leave to Foundation what it refuses.
@@ -90,10 +89,7 @@ struct AssessmentPayloadDecodingTests {
         var random = Random(state: UInt64(seed) &+ 11)
         for number in 0..<100 {
             let original = assessment(&random, number: number)
-            let data = try RecordJSONEncoder().encode(original)
-            let read = try RecordJSONDecoder().decodeWithoutFallback(SelfAssessment.self, from: data)
-            #expect(read == original)
-            #expect(read == (try JSONDecoder().decode(SelfAssessment.self, from: data)))
+            try PayloadDecodingCheck.readsWhatDecodableReads(original)
         }
     }
 
@@ -137,14 +133,7 @@ struct AssessmentPayloadDecodingTests {
         ]
         for payload in broken {
             #expect(payload != text)
-            let data = Data(payload.utf8)
-            #expect(throws: (any Error).self) {
-                try RecordJSONDecoder().decodeWithoutFallback(SelfAssessment.self, from: data)
-            }
-            var theirs = ""
-            do { _ = try JSONDecoder().decode(SelfAssessment.self, from: data) } catch { theirs = "\(error)" }
-            #expect(!theirs.isEmpty)
-            #expect { try RecordJSONDecoder().decode(SelfAssessment.self, from: data) } throws: { "\($0)" == theirs }
+            try PayloadDecodingCheck.refusesAsFoundationDoes(SelfAssessment.self, payload: Data(payload.utf8))
         }
     }
 }

@@ -26,7 +26,7 @@ package struct RecordJSONDecoder {
     }
 
     /// The fast path alone, which throws where the public method would hand the payload to Foundation.
-    func decodeWithoutFallback<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+    package func decodeWithoutFallback<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
         let document = try RecordJSONDocument(data)
         // The decoders hold the document unowned, to spare a retain and release on every value.
         return try withExtendedLifetime(document) {
