@@ -231,6 +231,23 @@ public struct RecordObjectReader {
         return strings
     }
 
+    /// An array of values written as their raw text.
+    @inlinable public mutating func rawArray<Value: RawRepresentable>(
+        _: Value.Type,
+        _ key: StaticString
+    ) throws -> [Value] where Value.RawValue == String {
+        let index = try required(key)
+        let (count, end) = try arrayBounds(index)
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        var child = index + 1
+        while child < end {
+            values.append(try rawValue(child))
+            child = nextSibling(child)
+        }
+        return values
+    }
+
     /// An object read as a dictionary of values written as their raw text.
     @inlinable public mutating func rawDictionary<Value: RawRepresentable>(
         _: Value.Type,
