@@ -1,7 +1,7 @@
 public import Domain
 public import Foundation
 
-/// Checks a record type's ``Domain/RecordPayloadDecodable`` conformance against its `Decodable` one.
+/// Checks a record type's `RecordPayloadDecodable` conformance against its `Decodable` one.
 ///
 /// A type that reads itself from the store's parsed payload must read exactly what its `init(from:)`
 /// reads; where it refuses a payload, the store hands it to Foundation's decoder, whose answer must

@@ -14,14 +14,17 @@ public protocol RecordPayloadDecodable: Decodable {
     init(payload: inout RecordObjectReader) throws
 }
 
-// A reader belongs to the one decode that made it.
+// A reader belongs to the one decode that lent it.
 @available(*, unavailable) extension RecordObjectReader: Sendable {}
 
 /// Reads one object of a parsed payload by key.
 ///
 /// Keys are looked up from where the last one was found, so a type that asks for its keys in sorted
 /// order (the order the store's encoder writes them) finds each where it looks first.
-public struct RecordObjectReader {
+///
+/// A reader reads the decoder's parsed payload in place, without retaining it; it cannot be copied,
+/// so it cannot outlive the decode that lent it to `init(payload:)`.
+public struct RecordObjectReader: ~Copyable {
     @usableFromInline unowned(unsafe) let document: RecordJSONDocument
     private let node: Int
     private let end: Int
@@ -82,14 +85,18 @@ public struct RecordObjectReader {
 
     /// An optional string.
     public mutating func stringIfPresent(_ key: StaticString) throws -> String? {
-        try optional(key).map { try document.string($0) }
+        guard let index = optional(key) else { return nil }
+        return try document.string(index)
     }
 
     /// A Boolean.
     public mutating func bool(_ key: StaticString) throws -> Bool { try boolean(try required(key)) }
 
     /// An optional Boolean.
-    public mutating func boolIfPresent(_ key: StaticString) throws -> Bool? { try optional(key).map(boolean) }
+    public mutating func boolIfPresent(_ key: StaticString) throws -> Bool? {
+        guard let index = optional(key) else { return nil }
+        return try boolean(index)
+    }
 
     private func boolean(_ index: Int) throws -> Bool {
         switch document.nodes[index].kind {
@@ -106,7 +113,8 @@ public struct RecordObjectReader {
 
     /// An optional integer.
     public mutating func intIfPresent(_ key: StaticString) throws -> Int? {
-        try optional(key).map { try document.integer($0, as: Int.self) }
+        guard let index = optional(key) else { return nil }
+        return try document.integer(index, as: Int.self)
     }
 
     /// A number.
@@ -114,7 +122,8 @@ public struct RecordObjectReader {
 
     /// An optional number.
     public mutating func doubleIfPresent(_ key: StaticString) throws -> Double? {
-        try optional(key).map { try document.double($0) }
+        guard let index = optional(key) else { return nil }
+        return try document.double(index)
     }
 
     /// A value written as its raw text: an enumeration or a code.
@@ -129,7 +138,8 @@ public struct RecordObjectReader {
         _ key: StaticString
     ) throws -> Value?
     where Value.RawValue == String {
-        try optional(key).map(rawValue)
+        guard let index = optional(key) else { return nil }
+        return try rawValue(index)
     }
 
     @inlinable func rawValue<Value: RawRepresentable>(_ index: Int) throws -> Value where Value.RawValue == String {
@@ -146,14 +156,18 @@ public struct RecordObjectReader {
 
     /// An optional identifier.
     @inlinable public mutating func idIfPresent<Kind>(_: Kind.Type, _ key: StaticString) throws -> Identifier<Kind>? {
-        try optional(key).map(rawValue)
+        guard let index = optional(key) else { return nil }
+        return try rawValue(index)
     }
 
     /// A day, written in ISO 8601.
     public mutating func day(_ key: StaticString) throws -> Day { try parseDay(try required(key)) }
 
     /// An optional day.
-    public mutating func dayIfPresent(_ key: StaticString) throws -> Day? { try optional(key).map(parseDay) }
+    public mutating func dayIfPresent(_ key: StaticString) throws -> Day? {
+        guard let index = optional(key) else { return nil }
+        return try parseDay(index)
+    }
 
     private func parseDay(_ index: Int) throws -> Day {
         do { return try Day(parsing: try document.string(index)) } catch { throw RecordDecodingDeclined() }
@@ -166,7 +180,8 @@ public struct RecordObjectReader {
 
     /// Any optional decodable value.
     public mutating func decodeIfPresent<Value: Decodable>(_: Value.Type, _ key: StaticString) throws -> Value? {
-        try optional(key).map { try RecordNodeDecoder(document: document, node: $0).decodeValue(Value.self) }
+        guard let index = optional(key) else { return nil }
+        return try RecordNodeDecoder(document: document, node: index).decodeValue(Value.self)
     }
 
     /// A value that reads itself.
@@ -201,7 +216,8 @@ public struct RecordObjectReader {
         _: Element.Type,
         _ key: StaticString
     ) throws -> [Element]? {
-        try optional(key).map(elements)
+        guard let index = optional(key) else { return nil }
+        return try elements(index)
     }
 
     @inlinable func elements<Element: RecordPayloadDecodable>(_ index: Int) throws -> [Element] {
