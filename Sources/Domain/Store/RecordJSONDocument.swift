@@ -86,6 +86,16 @@ struct RecordJSONParser {
         }
     }
 
+    /// After a member or an element: `true` past the container's closing byte, `false` past a comma.
+    private func closes(_ position: inout Int, with closing: UInt8) throws -> Bool {
+        skipSpace(&position)
+        guard position < length else { throw RecordDecodingDeclined() }
+        let byte = bytes[position]
+        guard byte == UInt8(ascii: ",") || byte == closing else { throw RecordDecodingDeclined() }
+        position += 1
+        return byte == closing
+    }
+
     private mutating func parseValue(_ position: inout Int, depth: Int) throws {
         guard depth < 512 else { throw RecordDecodingDeclined() }
         skipSpace(&position)
@@ -113,16 +123,7 @@ struct RecordJSONParser {
                     position += 1
                     try parseValue(&position, depth: depth + 1)
                     count += 1
-                    skipSpace(&position)
-                    guard position < length else { throw RecordDecodingDeclined() }
-                    if bytes[position] == UInt8(ascii: ",") {
-                        position += 1
-                    } else if bytes[position] == UInt8(ascii: "}") {
-                        position += 1
-                        break
-                    } else {
-                        throw RecordDecodingDeclined()
-                    }
+                    if try closes(&position, with: UInt8(ascii: "}")) { break }
                 }
             }
             nodes[index].count = count
@@ -137,16 +138,7 @@ struct RecordJSONParser {
                 while true {
                     try parseValue(&position, depth: depth + 1)
                     count += 1
-                    skipSpace(&position)
-                    guard position < length else { throw RecordDecodingDeclined() }
-                    if bytes[position] == UInt8(ascii: ",") {
-                        position += 1
-                    } else if bytes[position] == UInt8(ascii: "]") {
-                        position += 1
-                        break
-                    } else {
-                        throw RecordDecodingDeclined()
-                    }
+                    if try closes(&position, with: UInt8(ascii: "]")) { break }
                 }
             }
             nodes[index].count = count
