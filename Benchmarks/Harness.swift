@@ -109,6 +109,25 @@ final class Harness {
         results.append(result)
     }
 
+    /// Records a peer timed outside the harness (a process, or the best of a few), once.
+    func recordPeer(_ name: String, items: Int, unit: String, seconds: Double, runs: Int = 1, note: String) {
+        record(
+            BenchmarkResult(
+                name: name,
+                scale: scale,
+                items: items,
+                unit: unit,
+                runs: runs,
+                medianSeconds: seconds,
+                minSeconds: seconds,
+                maxSeconds: seconds,
+                itemsPerSecond: Double(items) / seconds,
+                peakResidentBytes: 0,
+                note: note
+            )
+        )
+    }
+
     /// Records a line that is not a measurement: a peer not installed, an agreement figure.
     func note(_ name: String, _ text: String) {
         results.append(

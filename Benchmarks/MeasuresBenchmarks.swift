@@ -81,20 +81,13 @@ func csvBenchmarks(_ harness: Harness) async throws {
                         $0.itemsPerSecond / (Double(MillionRows.rows) / seconds)
                     )
                 } ?? ""
-            harness.record(
-                BenchmarkResult(
-                    name: "peer.python-csv",
-                    scale: harness.scale,
-                    items: MillionRows.rows,
-                    unit: "rows",
-                    runs: 3,
-                    medianSeconds: seconds,
-                    minSeconds: seconds,
-                    maxSeconds: seconds,
-                    itemsPerSecond: Double(MillionRows.rows) / seconds,
-                    peakResidentBytes: 0,
-                    note: "Python's csv module splitting the same file into fields (best of 3), no checks\(ratio)"
-                )
+            harness.recordPeer(
+                "peer.python-csv",
+                items: MillionRows.rows,
+                unit: "rows",
+                seconds: seconds,
+                runs: 3,
+                note: "Python's csv module splitting the same file into fields (best of 3), no checks\(ratio)"
             )
         } else {
             harness.note("peer.python-csv", "skipped: python3 is not installed")

@@ -62,28 +62,20 @@ func spcPeers(_ harness: Harness, series: [ObservationSeries], definitions: [Mea
         }
         let ours = harness.results.first { $0.name == "spc.all-series" }?.itemsPerSecond ?? Double(points) / ourSeconds
         let peerRate = Double(points) / seconds
-        harness.record(
-            BenchmarkResult(
-                name: "peer.\(peer)",
-                scale: harness.scale,
-                items: points,
-                unit: "points",
-                runs: 1,
-                medianSeconds: seconds,
-                minSeconds: seconds,
-                maxSeconds: seconds,
-                itemsPerSecond: peerRate,
-                peakResidentBytes: 0,
-                note: String(
-                    format:
-                        "%d series; ours is %.0f× its throughput; special-cause flags agree on %.2f%% of points (%@)",
-                    chosen.count,
-                    ours / peerRate,
-                    Double(agree) / Double(max(1, total)) * 100,
-                    peer == "abspc"
-                        ? "both set to no screening, shift 8, trend 6; it uses 3/1.128 for 2.66"
-                        : "both set to 7-point runs, no screening"
-                )
+        harness.recordPeer(
+            "peer.\(peer)",
+            items: points,
+            unit: "points",
+            seconds: seconds,
+            note: String(
+                format:
+                    "%d series; ours is %.0f× its throughput; special-cause flags agree on %.2f%% of points (%@)",
+                chosen.count,
+                ours / peerRate,
+                Double(agree) / Double(max(1, total)) * 100,
+                peer == "abspc"
+                    ? "both set to no screening, shift 8, trend 6; it uses 3/1.128 for 2.66"
+                    : "both set to 7-point runs, no screening"
             )
         )
     }

@@ -65,21 +65,13 @@ func spcProcessBenchmarks(_ harness: Harness) async throws {
     let ratios = ["csv", "json"].compactMap { format in
         ours[format].map { String(format: "%@ %.0f×", format, $0 / rate) }
     }
-    harness.record(
-        BenchmarkResult(
-            name: "peer.abspc-process",
-            scale: harness.scale,
-            items: points,
-            unit: "points",
-            runs: 1,
-            medianSeconds: seconds,
-            minSeconds: seconds,
-            maxSeconds: seconds,
-            itemsPerSecond: rate,
-            peakResidentBytes: 0,
-            note: "abspc as a whole Python process on the same file (read, chart, write CSV); qaf spc is "
-                + ratios.joined(separator: ", ") + " its throughput"
-        )
+    harness.recordPeer(
+        "peer.abspc-process",
+        items: points,
+        unit: "points",
+        seconds: seconds,
+        note: "abspc as a whole Python process on the same file (read, chart, write CSV); qaf spc is "
+            + ratios.joined(separator: ", ") + " its throughput"
     )
 }
 
