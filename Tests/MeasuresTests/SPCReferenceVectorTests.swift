@@ -1,3 +1,4 @@
+import AssuranceTesting
 import Domain
 import Foundation
 import Testing
@@ -103,22 +104,9 @@ struct SPCReferenceVectorTests {
 ///
 /// They must agree on every point of every series, with ties, points on the mean and points on the limits.
 struct SPCEngineMatchesTheReferenceComposition {
-    /// A small deterministic generator (SplitMix64), so a failure always reproduces.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     @Test(arguments: 0..<8)
     func onRandomSeries(_ seed: Int) throws {
-        var random = Random(state: UInt64(seed) &* 7919 &+ 1)
+        var random = RepeatableRandom(seed: UInt64(seed) &* 7919 &+ 1)
         for _ in 0..<500 {
             let count = 1 + random.below(40)
             // Small integer values make ties, runs and points on the mean common.
@@ -179,7 +167,7 @@ struct SPCEnginePhasesAndTables {
     /// A rebased chart is its phases charted one by one: nothing carries over a rebase.
     @Test(arguments: 0..<4)
     func aRebasedChartIsItsPhasesChartedAlone(_ seed: Int) throws {
-        var random = SPCEngineMatchesTheReferenceComposition.Random(state: UInt64(seed) &* 104_729 &+ 3)
+        var random = RepeatableRandom(seed: UInt64(seed) &* 104_729 &+ 3)
         for _ in 0..<300 {
             let count = 1 + random.below(60)
             let values: [Double?] = (0..<count).map { _ in
@@ -218,7 +206,7 @@ struct SPCEnginePhasesAndTables {
 
     /// The observation series entry point charts exactly what the values entry point does.
     @Test func aSeriesIsChartedAsItsValues() throws {
-        var random = SPCEngineMatchesTheReferenceComposition.Random(state: 42)
+        var random = RepeatableRandom(seed: 42)
         let engine = try SPCEngine(options: .reference)
         for _ in 0..<200 {
             let count = random.below(50)

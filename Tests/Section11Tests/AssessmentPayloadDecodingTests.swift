@@ -7,21 +7,7 @@ import Testing
 /// Assessments read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
 /// read exactly what their synthesized `init(from:)` reads, and leave to Foundation what it refuses.
 struct AssessmentPayloadDecodingTests {
-    /// A small deterministic generator (SplitMix64), so a failure always reproduces.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func chance(_ oneIn: Int) -> Bool { next() % UInt64(oneIn) == 0 }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
-    func evidence(_ random: inout Random) -> [EvidenceReference]? {
+    func evidence(_ random: inout RepeatableRandom) -> [EvidenceReference]? {
         guard random.chance(2) else { return nil }
         return (0..<random.below(3)).map { index in
             EvidenceReference(
@@ -35,7 +21,7 @@ struct AssessmentPayloadDecodingTests {
         }
     }
 
-    func assessment(_ random: inout Random, number: Int) -> SelfAssessment {
+    func assessment(_ random: inout RepeatableRandom, number: Int) -> SelfAssessment {
         let responses = (0..<random.below(8)).map { index -> CriterionResponse in
             var response = CriterionResponse(
                 criterion: CriterionCode("\(1 + index / 3).\(1 + index % 3)"),
@@ -86,7 +72,7 @@ struct AssessmentPayloadDecodingTests {
 
     @Test(arguments: 0..<4)
     func readingTheNodesGivesWhatDecodableGives(_ seed: Int) throws {
-        var random = Random(state: UInt64(seed) &+ 11)
+        var random = RepeatableRandom(seed: UInt64(seed) &+ 11)
         for number in 0..<100 {
             let original = assessment(&random, number: number)
             try PayloadDecodingCheck.readsWhatDecodableReads(original)
