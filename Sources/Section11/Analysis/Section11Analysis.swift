@@ -141,66 +141,10 @@ public struct Section11Analysis: Sendable {
     ) {
         self.set = set
         let returned = assessments.filter { $0.status.isReturned }
-        let levels = set.scale.levels.keyed(by: \.code)
-        let criterionStandard = set.standards.flatMap { standard in standard.criteria.map { ($0.code, standard.code) } }
-            .keyed(by: \.0, value: \.1)
-
-        var counts: [CriterionCode: [RatingCode: Int]] = [:]
-        var sectorCounts: [CriterionCode: [AgencySector: [RatingCode: Int]]] = [:]
-        var belowGreen: [CriterionCode: Int] = [:]
-        var moderatedDown: [CriterionCode: Int] = [:]
-        var standardCounts: [StandardCode: [RAG: Int]] = [:]
-        var standardSectors: [StandardCode: [AgencySector: [RAG: Int]]] = [:]
-        var lowered: [Lowered] = []
-        for assessment in returned {
-            let sector = agencies[assessment.agency]?.sector ?? .other
-            for response in assessment.responses {
-                guard let rating = response.standingRating, let level = levels[rating] else { continue }
-                counts[response.criterion, default: [:]][rating, default: 0] += 1
-                sectorCounts[response.criterion, default: [:]][sector, default: [:]][rating, default: 0] += 1
-                if level.rag != .green { belowGreen[response.criterion, default: 0] += 1 }
-                if let standard = criterionStandard[response.criterion] {
-                    standardCounts[standard, default: [:]][level.rag, default: 0] += 1
-                    standardSectors[standard, default: [:]][sector, default: [:]][level.rag, default: 0] += 1
-                }
-                if let moderated = response.moderatedRating, let own = response.selfRating,
-                    let moderatedLevel = levels[moderated],
-                    let ownLevel = levels[own], moderatedLevel.rank < ownLevel.rank
-                {
-                    moderatedDown[response.criterion, default: 0] += 1
-                    lowered.append(
-                        Lowered(
-                            agency: assessment.agency,
-                            criterion: response.criterion,
-                            selfRating: own,
-                            moderatedRating: moderated
-                        )
-                    )
-                }
-            }
-        }
-        criteria = set.standards.flatMap { standard in
-            standard.criteria.map { criterion in
-                CriterionDistribution(
-                    criterion: criterion.code,
-                    text: criterion.text,
-                    standard: standard.code,
-                    counts: counts[criterion.code] ?? [:],
-                    bySector: sectorCounts[criterion.code] ?? [:],
-                    rated: counts[criterion.code]?.values.reduce(0, +) ?? 0,
-                    belowGreen: belowGreen[criterion.code] ?? 0,
-                    moderatedDown: moderatedDown[criterion.code] ?? 0
-                )
-            }
-        }
-        standards = set.standards.map {
-            StandardSummary(
-                standard: $0.code,
-                title: $0.title,
-                counts: standardCounts[$0.code] ?? [:],
-                bySector: standardSectors[$0.code] ?? [:]
-            )
-        }
+        let tally = RatingTally(set: set, returned: returned, agencies: agencies)
+        criteria = tally.criteria
+        standards = tally.standards
+        let lowered = tally.lowered
         self.lowered = lowered.sorted { ($0.agency, $0.criterion) < ($1.agency, $1.criterion) }
 
         // Movement: the mean position of each standard's ratings on the scale, before and now.
