@@ -4,7 +4,7 @@ import Domain
 import Foundation
 import Testing
 
-/// Case returns read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
+/// Case returns and audit cases read themselves from the store's parsed payload (`RecordPayloadDecodable`); they must
 /// read exactly what their synthesized `init(from:)` reads, and leave to Foundation what it refuses.
 struct CaseReturnPayloadDecodingTests {
     func caseReturn(_ number: Int) -> CaseReturn {
@@ -49,6 +49,52 @@ struct CaseReturnPayloadDecodingTests {
         for payload in broken {
             #expect(payload != text)
             try PayloadDecodingCheck.refusesAsFoundationDoes(CaseReturn.self, payload: Data(payload.utf8))
+        }
+    }
+
+    func auditCase(_ number: Int) -> AuditCase {
+        var made = AuditCase(
+            id: AuditCase.ID(rawValue: "case-\(number)")!,
+            audit: "audit-1",
+            caseReference: CaseReference(rawValue: "CASE-\(number)")!,
+            selection: CaseSelection.allCases[number % 3],
+            agencies: Array(["police", "council", "school"].prefix(number % 4))
+        )
+        if number % 2 == 1 { made.overall = Grade(level: "good", rationale: "Agreed at moderation.") }
+        if number % 3 == 1 { made.sectionGrades = [:] }
+        if number % 3 == 2 {
+            made.sectionGrades = [
+                "voice": Grade(level: "requires-improvement", rationale: "é — “not recorded”"),
+                "recognition": Grade(level: "outstanding", rationale: "Seen.\nTwice."),
+            ]
+        }
+        if number % 4 == 3 { made.moderationNotes = "Police grade lowered at moderation." }
+        return made
+    }
+
+    @Test func casesReadWhatDecodableReads() throws {
+        for number in 0..<12 { try PayloadDecodingCheck.readsWhatDecodableReads(auditCase(number)) }
+        let text = String(decoding: try RecordJSONEncoder().encode(auditCase(3)), as: UTF8.self)
+        // A null optional reads as absent, as `decodeIfPresent` reads it.
+        let nulls = text.replacingOccurrences(of: #""overall":{"#, with: #""sectionGrades":null,"overall":{"#)
+        #expect(nulls != text)
+        let decoded = try RecordJSONDecoder().decode(AuditCase.self, from: Data(nulls.utf8))
+        #expect(decoded.sectionGrades == nil && decoded.overall == auditCase(3).overall)
+    }
+
+    @Test func whatTheCaseReaderRefusesFoundationDecides() throws {
+        let text = String(decoding: try RecordJSONEncoder().encode(auditCase(5)), as: UTF8.self)
+        let broken = [
+            text.replacingOccurrences(of: #""selection":"triggered""#, with: #""selection":"chosen""#),
+            text.replacingOccurrences(of: #""overall":{"level":"good","#, with: #""overall":{"level":2,"#),
+            text.replacingOccurrences(of: #""sectionGrades":{"#, with: #""sectionGrades":["#)
+                .replacingOccurrences(of: #"}},"selection""#, with: #"}],"selection""#),
+            text.replacingOccurrences(of: #""agencies":["police"]"#, with: #""agencies":[7]"#),
+            text.replacingOccurrences(of: #""caseReference":"CASE-5""#, with: #""caseReference":"""#),
+        ]
+        for payload in broken {
+            #expect(payload != text)
+            try PayloadDecodingCheck.refusesAsFoundationDoes(AuditCase.self, payload: Data(payload.utf8))
         }
     }
 }

@@ -31,7 +31,8 @@ public struct AuditAnalysis: Sendable {
     public let judgements: [Audit.ID: RatingCode]
     /// Where agencies' grades of a case section are two or more levels apart.
     public let disagreements: [Disagreement]
-    private let audits: [Audit.ID: Audit]
+    // The audits analysed, for their themes and the days they were reported.
+    let audits: [Audit.ID: Audit]
 
     /// Analyses audits, their cases and returns.
     public init(audits: [Audit], cases: [AuditCase], returns: [CaseReturn], scale: RatingScale = .fourPoint) {
@@ -53,24 +54,20 @@ public struct AuditAnalysis: Sendable {
             return scale.levels[sorted[(sorted.count - 1) / 2]].code
         }
         var byAgency: [Agency.ID: [RatingCode: Int]] = [:]
-        var bySection: [String: [Agency.ID: RatingCode]] = [:]
+        var bySection: [CaseSection: [Agency.ID: RatingCode]] = [:]
         for item in returns where item.status == .submitted {
             for (section, grade) in item.grades {
                 byAgency[item.agency, default: [:]][grade.level, default: 0] += 1
-                bySection["\(item.auditCase)|\(section)", default: [:]][item.agency] = grade.level
+                bySection[CaseSection(auditCase: item.auditCase, section: section), default: [:]][item.agency] =
+                    grade.level
             }
         }
         gradesByAgency = byAgency
         disagreements = bySection.compactMap { key, grades -> Disagreement? in
             let values = grades.values.compactMap { ranks[$0] }
             guard let low = values.min(), let high = values.max(), high - low >= 2 else { return nil }
-            let parts = key.split(separator: "|", maxSplits: 1)
-            return Disagreement(
-                auditCase: AuditCase.ID(unchecked: String(parts[0])),
-                section: String(parts[1]),
-                grades: grades
-            )
-        }.sorted { ($0.auditCase, $0.section) < ($1.auditCase, $1.section) }
+            return Disagreement(auditCase: key.auditCase, section: key.section, grades: grades)
+        }.sorted(by: Disagreement.inCaseOrder)
     }
 
     /// Themes judged below good (RAG amber or red) in more than one audit reported in the months before a day.

@@ -1,6 +1,6 @@
 public import Domain
 
-// The store reads case returns in their hundreds of thousands nationally; these read the payload's nodes
+// The store reads case returns and cases in their hundreds of thousands nationally; these read the payload's nodes
 // directly, each exactly the keys its synthesized `init(from:)` reads, in sorted order.
 // `CaseReturnPayloadDecodingTests` decodes them both ways and compares.
 
@@ -19,6 +19,20 @@ extension CaseReturn: RecordPayloadDecodable {
         recommendations = try payload.strings("recommendations")
         status = try payload.raw(Status.self, "status")
         submittedOn = try payload.dayIfPresent("submittedOn")
+    }
+}
+
+extension AuditCase: RecordPayloadDecodable {
+    /// Reads an audit case from its stored payload.
+    public init(payload: inout RecordObjectReader) throws {
+        agencies = try payload.rawArray(Agency.ID.self, "agencies")
+        audit = try payload.id(Audit.self, "audit")
+        caseReference = try payload.raw(CaseReference.self, "caseReference")
+        id = try payload.id(AuditCase.self, "id")
+        moderationNotes = try payload.stringIfPresent("moderationNotes")
+        overall = try payload.objectIfPresent(Grade.self, "overall")
+        sectionGrades = try payload.dictionaryIfPresent(Grade.self, "sectionGrades")
+        selection = try payload.raw(CaseSelection.self, "selection")
     }
 }
 

@@ -285,7 +285,19 @@ public struct RecordObjectReader: ~Copyable {
         _: Value.Type,
         _ key: StaticString
     ) throws -> [String: Value] {
-        let index = try required(key)
+        try members(try required(key))
+    }
+
+    /// An optional object read as a dictionary of values that read themselves.
+    @inlinable public mutating func dictionaryIfPresent<Value: RecordPayloadDecodable>(
+        _: Value.Type,
+        _ key: StaticString
+    ) throws -> [String: Value]? {
+        guard let index = optional(key) else { return nil }
+        return try members(index)
+    }
+
+    @inlinable func members<Value: RecordPayloadDecodable>(_ index: Int) throws -> [String: Value] {
         var dictionary: [String: Value] = [:]
         dictionary.reserveCapacity(try memberCount(index))
         try forEachMember(index) { name, value in

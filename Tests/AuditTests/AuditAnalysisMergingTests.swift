@@ -1,0 +1,111 @@
+import AssuranceTesting
+import Audit
+import Domain
+import Testing
+
+/// Analyses of separate audits merged must equal the analysis of all of them at once, so that a
+/// host may read and analyse a long history an audit at a time.
+struct AuditAnalysisMergingTests {
+    struct History {
+        var audits: [Audit] = []
+        var cases: [AuditCase] = []
+        var returns: [CaseReturn] = []
+    }
+
+    /// Audits over three years with cases, moderated grades and agencies' returns, some drafts, some
+    /// grades off the scale, and sections that agencies grade far apart.
+    func history(_ random: inout RepeatableRandom) -> History {
+        let themes: [Theme] = [.neglect, .domesticAbuse, .exploitation, .voiceOfTheChild]
+        let levels = RatingScale.fourPoint.levels.map(\.code) + ["not-on-the-scale"]
+        let agencies: [Agency.ID] = ["police", "council", "school", "trust"]
+        var history = History()
+        for number in 0..<(1 + random.below(14)) {
+            let planned = Day.fixture("2023-04-01").adding(days: random.below(900))
+            var audit = Audit(
+                id: Audit.ID(rawValue: "audit-\(number)")!,
+                title: "Audit \(number)",
+                type: .multiAgencyThematic,
+                themes: (0..<(1 + random.below(2))).map { _ in themes[random.below(themes.count)] },
+                rationale: .data,
+                lead: "QA lead",
+                agencies: agencies,
+                plannedFrom: planned,
+                plannedUntil: planned.adding(days: 60),
+                plannedOn: planned,
+                plannedBy: "qa"
+            )
+            if !random.chance(4) {
+                audit.steps.append(.init(stage: .reported, on: planned.adding(days: 90), by: "qa"))
+            }
+            history.audits.append(audit)
+            for caseNumber in 0..<random.below(6) {
+                var auditCase = AuditCase(
+                    id: AuditCase.ID(rawValue: "audit-\(number)-case-\(caseNumber)")!,
+                    audit: audit.id,
+                    caseReference: CaseReference(rawValue: "CASE-\(number)-\(caseNumber)")!,
+                    selection: .random,
+                    agencies: agencies
+                )
+                if !random.chance(5) {
+                    auditCase.overall = Grade(level: levels[random.below(levels.count)], rationale: "Moderated.")
+                }
+                history.cases.append(auditCase)
+                for agency in agencies where !random.chance(4) {
+                    var item = CaseReturn(
+                        id: CaseReturn.ID(rawValue: "\(auditCase.id)-\(agency)")!,
+                        audit: audit.id,
+                        auditCase: auditCase.id,
+                        agency: agency,
+                        dueOn: planned.adding(days: 30)
+                    )
+                    if !random.chance(5) {
+                        item.status = .submitted
+                        item.submittedOn = planned.adding(days: 20)
+                    }
+                    for section in ["recognition", "planning", "voice"] where !random.chance(3) {
+                        item.grades[section] = Grade(level: levels[random.below(levels.count)], rationale: "Seen.")
+                    }
+                    history.returns.append(item)
+                }
+            }
+        }
+        return history
+    }
+
+    @Test func analysesOfSeparateAuditsMergeIntoTheAnalysisOfAll() {
+        var random = RepeatableRandom(seed: 0xA0D1)
+        let day = Day.fixture("2025-10-01")
+        for _ in 0..<200 {
+            let history = history(&random)
+            let whole = AuditAnalysis(audits: history.audits, cases: history.cases, returns: history.returns)
+            // Parts of one to four audits, each with its audits' cases and returns.
+            var parts: [AuditAnalysis] = []
+            var remaining = history.audits[...]
+            while !remaining.isEmpty {
+                let chunk = Array(remaining.prefix(1 + random.below(4)))
+                remaining = remaining.dropFirst(chunk.count)
+                let ids = Set(chunk.map(\.id))
+                parts.append(
+                    AuditAnalysis(
+                        audits: chunk,
+                        cases: history.cases.filter { ids.contains($0.audit) },
+                        returns: history.returns.filter { ids.contains($0.audit) }
+                    )
+                )
+            }
+            let merged = AuditAnalysis(merging: parts.shuffled(using: &random))
+            #expect(merged.gradesByTheme == whole.gradesByTheme)
+            #expect(merged.gradesByAgency == whole.gradesByAgency)
+            #expect(merged.judgements == whole.judgements)
+            #expect(merged.disagreements == whole.disagreements)
+            #expect(merged.recurringThemes(on: day) == whole.recurringThemes(on: day))
+        }
+    }
+
+    @Test func mergingNothingIsTheEmptyAnalysis() {
+        let merged = AuditAnalysis(merging: [])
+        #expect(merged.scale == .fourPoint)
+        #expect(merged.gradesByTheme.isEmpty && merged.judgements.isEmpty && merged.disagreements.isEmpty)
+        #expect(merged.recurringThemes(on: .fixture("2025-10-01")).isEmpty)
+    }
+}
