@@ -16,37 +16,54 @@ func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
         items: count,
         unit: "assessments",
         runs: 3,
-        note: "load every cycle and assessment from SQLite, analyse the latest cycles, agency contribution"
+        note:
+            "every open cycle's assessments (and its previous cycle's) read through the store's parent index, "
+            + "two cycles at a time; analysis, gaps and agency contribution of each"
     ) {
         let view = AssuranceView(store: store)
-        let cycles = try await view.all(AssessmentCycle.self)
-        let assessments = Dictionary(grouping: try await view.all(SelfAssessment.self), by: \.cycle)
+        let cycles = try await view.all(AssessmentCycle.self).filter { $0.status == .open }
         let agencies = try await view.byID(Agency.self)
         let series = try await view.observationSeries().filter { $0.scope.agency != nil }
-        let meetings = try await view.all(Meeting.self)
-        let sets = [StandardSet.section11Classic, .schoolsSection175]
         let year = ReportingPeriod.containing(day.adding(days: -1), kind: .year, basis: .financial)
-        let attendance = MeetingAttendance(meetings, in: year)
-        var analysed = 0
-        for cycle in cycles where cycle.status == .open {
-            guard let set = sets.first(where: { $0.id == cycle.standardSet }) else { continue }
+        let attendance = MeetingAttendance(try await view.all(Meeting.self), in: year)
+        let sets = [StandardSet.section11Classic, .schoolsSection175]
+        // One cycle's assessments at a time, so the view never holds every partnership's at once.
+        @Sendable func analyse(_ cycle: AssessmentCycle) async throws -> Int {
+            guard let set = sets.first(where: { $0.id == cycle.standardSet }) else { return 0 }
+            let assessments = try await view.records(SelfAssessment.self, RecordFilter(parent: cycle.id.retyped()))
+            var previous: [SelfAssessment] = []
+            if let earlier = cycle.previous {
+                previous = try await view.records(SelfAssessment.self, RecordFilter(parent: earlier.retyped()))
+            }
             let analysis = Section11Analysis(
                 set: set,
-                assessments: assessments[cycle.id] ?? [],
-                previous: cycle.previous.flatMap { assessments[$0] } ?? [],
+                assessments: assessments,
+                previous: previous,
                 agencies: agencies,
                 deadline: cycle.returnDeadline,
                 on: day
             )
-            analysed += analysis.completion.invited
             _ = analysis.gaps(share: 0.25)
             _ = AgencyContribution.profiles(
                 set: set,
-                assessments: assessments[cycle.id] ?? [],
+                assessments: assessments,
                 series: series,
                 attendance: attendance,
                 period: year
             )
+            return assessments.count
+        }
+        let analysed = try await withThrowingTaskGroup(of: Int.self) { group in
+            var waiting = cycles[...]
+            var total = 0
+            for _ in 0..<2 {
+                if let cycle = waiting.popFirst() { group.addTask { try await analyse(cycle) } }
+            }
+            while let done = try await group.next() {
+                total += done
+                if let cycle = waiting.popFirst() { group.addTask { try await analyse(cycle) } }
+            }
+            return total
         }
         precondition(analysed > 0)
     }
@@ -92,14 +109,34 @@ func auditBenchmark(_ harness: Harness, workspace: Workspace) async throws {
         items: count,
         unit: "returns",
         runs: 3,
-        note: "load audits, cases and returns from SQLite; grade distributions and recurring themes"
+        note:
+            "each audit's cases and returns read through the store's parent and key indexes, 50 audits a part, "
+            + "two parts at a time; grade distributions and recurring themes of the merged analysis"
     ) {
         let view = AssuranceView(store: store)
-        let analysis = AuditAnalysis(
-            audits: try await view.all(Audit.self),
-            cases: try await view.all(AuditCase.self),
-            returns: try await view.all(CaseReturn.self)
-        )
+        let audits = try await view.all(Audit.self)
+        @Sendable func analyse(_ part: ArraySlice<Audit>) async throws -> AuditAnalysis {
+            var cases: [AuditCase] = []
+            var returns: [CaseReturn] = []
+            for audit in part {
+                cases += try await view.records(AuditCase.self, RecordFilter(parent: audit.id.retyped()))
+                returns += try await view.records(CaseReturn.self, RecordFilter(key: audit.id.rawValue))
+            }
+            return AuditAnalysis(audits: Array(part), cases: cases, returns: returns)
+        }
+        let parts = try await withThrowingTaskGroup(of: AuditAnalysis.self) { group in
+            var waiting = stride(from: 0, to: audits.count, by: 50).map { audits[$0..<min($0 + 50, audits.count)] }[...]
+            var parts: [AuditAnalysis] = []
+            for _ in 0..<2 {
+                if let part = waiting.popFirst() { group.addTask { try await analyse(part) } }
+            }
+            while let done = try await group.next() {
+                parts.append(done)
+                if let part = waiting.popFirst() { group.addTask { try await analyse(part) } }
+            }
+            return parts
+        }
+        let analysis = AuditAnalysis(merging: parts)
         precondition(!analysis.gradesByTheme.isEmpty)
         _ = analysis.recurringThemes(on: day)
     }

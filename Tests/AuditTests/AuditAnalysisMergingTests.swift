@@ -108,4 +108,35 @@ struct AuditAnalysisMergingTests {
         #expect(merged.gradesByTheme.isEmpty && merged.judgements.isEmpty && merged.disagreements.isEmpty)
         #expect(merged.recurringThemes(on: .fixture("2025-10-01")).isEmpty)
     }
+
+    /// An audit at a time through the store's indexes: each audit's cases by parent, its returns by
+    /// key. The loop the `init(merging:)` documentation shows.
+    @Test func anAuditAtATimeFromAStoreIsTheAnalysisOfAll() async throws {
+        var random = RepeatableRandom(seed: 0xA0D2)
+        let history = history(&random)
+        let store = InMemoryStore()
+        var batch = RecordBatch()
+        for audit in history.audits { try batch.save(audit, version: 0) }
+        for auditCase in history.cases { try batch.save(auditCase, version: 0) }
+        for item in history.returns { try batch.save(item, version: 0) }
+        try await Records(store: store).commit(batch, by: PartnershipScenario.qaLead)
+        let view = AssuranceView(store: store)
+
+        var parts: [AuditAnalysis] = []
+        for audit in try await view.all(Audit.self) {
+            parts.append(
+                AuditAnalysis(
+                    audits: [audit],
+                    cases: try await view.records(AuditCase.self, RecordFilter(parent: audit.id.retyped())),
+                    returns: try await view.records(CaseReturn.self, RecordFilter(key: audit.id.rawValue))
+                )
+            )
+        }
+        let analysis = AuditAnalysis(merging: parts)
+
+        let whole = AuditAnalysis(audits: history.audits, cases: history.cases, returns: history.returns)
+        #expect(!history.returns.isEmpty)
+        #expect(analysis.gradesByTheme == whole.gradesByTheme && analysis.gradesByAgency == whole.gradesByAgency)
+        #expect(analysis.judgements == whole.judgements && analysis.disagreements == whole.disagreements)
+    }
 }

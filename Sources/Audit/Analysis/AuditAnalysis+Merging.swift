@@ -15,8 +15,15 @@ extension AuditAnalysis {
     /// the counts, rather than holding every return at once:
     ///
     /// ```swift
-    /// let parts = try await audits.chunked(by: 60).asyncMap { chunk in
-    ///     AuditAnalysis(audits: chunk, cases: cases(of: chunk), returns: returns(of: chunk))
+    /// var parts: [AuditAnalysis] = []
+    /// for audit in try await view.all(Audit.self) {
+    ///     parts.append(
+    ///         AuditAnalysis(
+    ///             audits: [audit],
+    ///             cases: try await view.records(AuditCase.self, RecordFilter(parent: audit.id.retyped())),
+    ///             returns: try await view.records(CaseReturn.self, RecordFilter(key: audit.id.rawValue))
+    ///         )
+    ///     )
     /// }
     /// let analysis = AuditAnalysis(merging: parts)
     /// ```
