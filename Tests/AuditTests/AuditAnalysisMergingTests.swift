@@ -109,8 +109,9 @@ struct AuditAnalysisMergingTests {
         #expect(merged.recurringThemes(on: .fixture("2025-10-01")).isEmpty)
     }
 
-    /// An audit at a time through the store's indexes: each audit's cases by parent, its returns by
-    /// key. The loop the `init(merging:)` documentation shows.
+    /// An audit at a time through the store's indexes: each audit's cases by parent, its returns by key.
+    ///
+    /// The loop the `init(merging:)` documentation shows.
     @Test func anAuditAtATimeFromAStoreIsTheAnalysisOfAll() async throws {
         var random = RepeatableRandom(seed: 0xA0D2)
         let history = history(&random)
