@@ -62,6 +62,30 @@ struct SPCSeriesFileTests {
         #expect(SPCSeriesFile.csv(series, engine: engine) == expected)
     }
 
+    /// Every point type, in each direction of improvement, is written as Foundation's encoder and the
+    /// CSV text write it (the writer looks a point type's text up by position).
+    @Test(arguments: ImprovementDirection.allCases)
+    func everyPointTypeIsWrittenAsFoundationAndCSVTextWriteIt(improvement: ImprovementDirection) throws {
+        let values: [Double?] = [10, 11, 9, 10, 12, 10, 9, 11, 10, 30, 10, 11, 9, 10, -12, 10, 11, 9, 10, 10]
+        let series = [
+            SPCSeries(
+                name: "spikes",
+                periods: values.indices.map { "2024-\($0)" },
+                values: values,
+                rebase: values.map { _ in false }
+            )
+        ]
+        let engine = try SPCEngine(options: SPCOptions(improvement: improvement, screenOutliers: false))
+        let types = Set(engine.analyse(values, rebase: values.map { _ in false }).points.map(\.pointType))
+        #expect(types.count == 3, "common cause and a special cause each way: \(types)")
+        #expect(
+            String(decoding: SPCSeriesFile.jsonData(series, engine: engine), as: UTF8.self)
+                == SPCSeriesFile.jsonUsingFoundation(series, engine: engine)
+        )
+        let csv = SPCSeriesFile.csv(series, engine: engine)
+        for type in types { #expect(csv.contains(",\(type.rawValue),")) }
+    }
+
     @Test func noSeriesIsAnEmptyListInEitherForm() throws {
         let engine = try SPCEngine(options: .reference)
         #expect(SPCSeriesFile.csv([], engine: engine) == SPCSeriesFile.csvHeader)

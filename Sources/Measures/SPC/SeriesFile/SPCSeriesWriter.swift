@@ -70,7 +70,7 @@ struct SPCSeriesWriter {
                     if let value = point.value { cursor = Self.shortest(value, at: cursor) }
                     cursor = Self.put(statistics[point.phase], at: cursor)
                     cursor = Self.put(point.isSpecialCause ? Self.specialCauseText : Self.commonCauseText, at: cursor)
-                    cursor = Self.put(Self.pointTypeText[point.pointType]!, at: cursor)
+                    cursor = Self.put(Self.pointTypeText[Self.position(point.pointType)], at: cursor)
                     cursor.pointee = UInt8(ascii: ",")
                     cursor += 1
                     if let rule = point.rule { cursor = Self.put(labels.csv(rule), at: cursor) }
@@ -104,9 +104,25 @@ struct SPCSeriesWriter {
 
     static let specialCauseText = Array(",true,".utf8)
     static let commonCauseText = Array(",false,".utf8)
-    static let pointTypeText: [PointType: [UInt8]] = Dictionary(
-        uniqueKeysWithValues: PointType.allCases.map { ($0, Array($0.rawValue.utf8)) }
-    )
+    // Each point type's text as a CSV field and as a JSON string, made once and found by position
+    // (a switch) rather than hashed or escaped again for every point.
+    static let pointTypeText = PointType.allCases.map { Array($0.rawValue.utf8) }
+    static let pointTypeJSON = PointType.allCases.map { type in
+        [UInt8](unsafeUninitializedCapacity: type.rawValue.utf8.count * 6 + 2) { buffer, written in
+            written = jsonString(type.rawValue, at: buffer.baseAddress!) - buffer.baseAddress!
+        }
+    }
+
+    /// A point type's position in `PointType.allCases`.
+    static func position(_ type: PointType) -> Int {
+        switch type {
+        case .commonCause: 0
+        case .improvement: 1
+        case .concern: 2
+        case .neutralHigh: 3
+        case .neutralLow: 4
+        }
+    }
 
     /// Whether a field must be quoted in CSV.
     static func needsQuotes(_ text: String) -> Bool {
@@ -300,7 +316,7 @@ struct SPCSeriesWriter {
                     cursor = Self.put(Self.jsonPhase, at: cursor)
                     cursor = Self.shortest(Double(point.phase), at: cursor)
                     cursor = Self.put(Self.jsonPointType, at: cursor)
-                    cursor = Self.jsonString(point.pointType.rawValue, at: cursor)
+                    cursor = Self.put(Self.pointTypeJSON[Self.position(point.pointType)], at: cursor)
                     if let rule = point.rule {
                         cursor = Self.put(Self.jsonRule, at: cursor)
                         cursor = Self.put(labels.json(rule), at: cursor)
