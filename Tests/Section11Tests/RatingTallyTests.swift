@@ -129,6 +129,41 @@ struct RatingTallyTests {
         return (assessments, agencies)
     }
 
+    /// Each standard's worst standing rating, looked up by code in dictionaries: the reference for
+    /// the agency contribution's ratings.
+    func worstByDictionaries(set: StandardSet, _ assessment: SelfAssessment) -> [StandardCode: RAG] {
+        var levels: [RatingCode: RAG] = [:]
+        for level in set.scale.levels where levels[level.code] == nil { levels[level.code] = level.rag }
+        let standards = set.standardCodesByCriterion
+        var ratings: [StandardCode: RAG] = [:]
+        for response in assessment.responses {
+            guard let rating = response.standingRating.flatMap({ levels[$0] }),
+                let standard = standards[response.criterion]
+            else { continue }
+            ratings[standard] = min(ratings[standard] ?? .green, rating)
+        }
+        return ratings
+    }
+
+    @Test(arguments: [StandardSet.section11Classic, .schoolsSection175])
+    func contributionRatingsAreWhatDictionariesGive(set: StandardSet) {
+        var random = RepeatableRandom(seed: 0xC0DE)
+        let year = ReportingPeriod.containing(.fixture("2025-07-01"), kind: .year, basis: .financial)
+        for _ in 0..<300 {
+            let (assessments, _) = randomCycle(&random, set: set)
+            let profiles = AgencyContribution.profiles(
+                set: set,
+                assessments: assessments,
+                series: [],
+                meetings: [],
+                period: year
+            )
+            let returned = assessments.filter { $0.status.isReturned }.sorted { $0.agency < $1.agency }
+            #expect(profiles.map(\.agency) == returned.map(\.agency))
+            #expect(profiles.map(\.ratings) == returned.map { worstByDictionaries(set: set, $0) })
+        }
+    }
+
     @Test(arguments: [StandardSet.section11Classic, .schoolsSection175])
     func theTallyPublishesWhatCountingIntoDictionariesGives(set: StandardSet) {
         var random = RepeatableRandom(seed: 0x5E11)

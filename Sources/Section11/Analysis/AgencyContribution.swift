@@ -131,8 +131,8 @@ public struct AgencyContribution: Hashable, Sendable {
         attendanceStandard: StandardCode? = "7",
         attendanceThreshold: Double = 0.75
     ) -> [AgencyContribution] {
-        let levels = set.scale.levels.keyed(by: \.code, value: \.rag)
-        let standards = set.standardCodesByCriterion
+        let positions = SetPositions(set)
+        let levelRag = positions.levels.map(\.rag)
         var latest: [Agency.ID: [MeasureID: SeriesPoint]] = [:]
         for held in series {
             guard let agency = held.scope.agency,
@@ -143,12 +143,20 @@ public struct AgencyContribution: Hashable, Sendable {
         let invited = attendance.invited
         let attended = attendance.attended
         return assessments.filter { $0.status.isReturned }.sorted { $0.agency < $1.agency }.map { assessment in
-            var ratings: [StandardCode: RAG] = [:]
+            // Each standard's worst rating, by position; a standard no response rated has none.
+            var worst = [RAG?](repeating: nil, count: positions.standards.count)
+            var previous = -1
             for response in assessment.responses {
-                guard let rating = response.standingRating.flatMap({ levels[$0] }),
-                    let standard = standards[response.criterion]
+                guard let rating = response.standingRating, let level = positions.level(rating),
+                    let criterion = positions.criterion(response.criterion, after: previous)
                 else { continue }
-                ratings[standard] = min(ratings[standard] ?? .green, rating)
+                previous = criterion
+                let standard = positions.criterionStandard[criterion]
+                worst[standard] = min(worst[standard] ?? .green, levelRag[level])
+            }
+            var ratings: [StandardCode: RAG] = [:]
+            for (standard, rag) in worst.enumerated() {
+                if let rag { ratings[positions.standards[standard]] = rag }
             }
             let data = latest[assessment.agency] ?? [:]
             var contradictions: [Contradiction] = []

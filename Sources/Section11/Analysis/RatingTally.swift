@@ -14,31 +14,16 @@ struct RatingTally {
     let lowered: [Section11Analysis.Lowered]
 
     init(set: StandardSet, returned: [SelfAssessment], agencies: [Agency.ID: Agency]) {
-        let levels = set.scale.levels
+        let positions = SetPositions(set)
+        let levels = positions.levels
         let levelCount = levels.count
         let rags = RAG.allCases
         let ragCount = rags.count
-        var levelPosition: [RatingCode: Int] = [:]
-        for (position, level) in levels.enumerated() where levelPosition[level.code] == nil {
-            levelPosition[level.code] = position
-        }
         let levelRag = levels.map { level in rags.firstIndex(of: level.rag) ?? 0 }
         let levelBelowGreen = levels.map { $0.rag != .green }
-
-        // A criterion's standard is the first standard that lists it, as a lookup keyed by criterion keeps.
-        var standardPosition: [StandardCode: Int] = [:]
-        var criterionPosition: [CriterionCode: Int] = [:]
-        var criterionStandard: [Int] = []
-        for standard in set.standards {
-            let position = standardPosition[standard.code] ?? standardPosition.count
-            standardPosition[standard.code] = position
-            for criterion in standard.criteria where criterionPosition[criterion.code] == nil {
-                criterionPosition[criterion.code] = criterionStandard.count
-                criterionStandard.append(position)
-            }
-        }
-        let criterionCount = criterionStandard.count
-        let standardCount = standardPosition.count
+        let criterionStandard = positions.criterionStandard
+        let criterionCount = positions.criteria.count
+        let standardCount = positions.standards.count
 
         var counts = [Int](repeating: 0, count: criterionCount * levelCount)
         var belowGreen = [Int](repeating: 0, count: criterionCount)
@@ -61,10 +46,12 @@ struct RatingTally {
                 sectorCounts.append([Int](repeating: 0, count: criterionCount * levelCount))
                 sectorStandardCounts.append([Int](repeating: 0, count: standardCount * ragCount))
             }
+            var previous = -1
             for response in assessment.responses {
-                guard let rating = response.standingRating, let level = levelPosition[rating] else { continue }
-                let criterion = criterionPosition[response.criterion]
+                guard let rating = response.standingRating, let level = positions.level(rating) else { continue }
+                let criterion = positions.criterion(response.criterion, after: previous)
                 if let criterion {
+                    previous = criterion
                     counts[criterion * levelCount + level] += 1
                     sectorCounts[sectorAt][criterion * levelCount + level] += 1
                     if levelBelowGreen[level] { belowGreen[criterion] += 1 }
@@ -73,7 +60,7 @@ struct RatingTally {
                     sectorStandardCounts[sectorAt][standard * ragCount + levelRag[level]] += 1
                 }
                 if let moderated = response.moderatedRating, let own = response.selfRating,
-                    let moderatedLevel = levelPosition[moderated], let ownLevel = levelPosition[own],
+                    let moderatedLevel = positions.level(moderated), let ownLevel = positions.level(own),
                     levels[moderatedLevel].rank < levels[ownLevel].rank
                 {
                     if let criterion { moderatedDown[criterion] += 1 }
@@ -113,7 +100,7 @@ struct RatingTally {
         }
         criteria = set.standards.flatMap { standard in
             standard.criteria.map { criterion in
-                let position = criterionPosition[criterion.code] ?? 0
+                let position = positions.criterion(criterion.code, after: -1) ?? 0
                 let overall = ratings(counts, position)
                 return Section11Analysis.CriterionDistribution(
                     criterion: criterion.code,
@@ -128,7 +115,7 @@ struct RatingTally {
             }
         }
         standards = set.standards.map { standard in
-            let position = standardPosition[standard.code] ?? 0
+            let position = positions.standard(standard.code) ?? 0
             return Section11Analysis.StandardSummary(
                 standard: standard.code,
                 title: standard.title,
