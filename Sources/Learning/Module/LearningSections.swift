@@ -129,30 +129,38 @@ struct LearningSections {
     }
 
     private func tracker(_ state: LearningState, day: Day) -> ReportSection {
-        let byStream = Dictionary(grouping: state.actions, by: { $0.workStream?.rawValue ?? "" })
-        let recommendations = state.recommendations.keyed(by: \.id)
+        // Counted in one pass over the tracker, and only the recommendations streams answer looked
+        // up: a national tracker has hundreds of thousands of each, and grouping copies of them
+        // was most of this section's time.
+        var byStream: [String: StreamTally] = [:]
+        for action in state.actions {
+            byStream[action.workStream?.rawValue ?? "", default: StreamTally()].count(action.effectiveStatus(on: day))
+        }
+        let answered = Set(state.streams.flatMap(\.recommendations))
+        var sourceKinds: [Recommendation.ID: String] = [:]
+        for recommendation in state.recommendations
+        where answered.contains(recommendation.id) && sourceKinds[recommendation.id] == nil {
+            sourceKinds[recommendation.id] = recommendation.source.kind.rawValue
+        }
         var tiles: [RAGTile] = []
         var rows: [[ReportCell]] = []
         for stream in state.streams.sorted(by: { $0.title < $1.title }) {
-            let actions = byStream[stream.id.rawValue] ?? []
-            let statuses = actions.map { $0.effectiveStatus(on: day) }
-            let overdue = statuses.filter { $0 == .overdue }.count
-            let atRisk = statuses.filter { $0 == .atRisk }.count
-            let completed = statuses.filter(\.isComplete).count
+            let tally = byStream[stream.id.rawValue] ?? StreamTally()
+            let (overdue, atRisk, completed) = (tally.overdue, tally.atRisk, tally.completed)
             let rag: RAG = overdue > 0 ? .red : (atRisk > 0 ? .amber : .green)
-            let sources = Set(stream.recommendations.compactMap { recommendations[$0]?.source.kind.rawValue }).sorted()
+            let sources = Set(stream.recommendations.compactMap { sourceKinds[$0] }).sorted()
             tiles.append(
                 RAGTile(
                     label: stream.title,
                     rag: rag,
-                    value: .count(actions.count),
+                    value: .count(tally.actions),
                     detail:
                         "\(completed) done, \(overdue) overdue; answers \(stream.recommendations.count) recommendations from \(sources.joined(separator: ", "))"
                 )
             )
             rows.append([
                 .text(stream.title), .text(sources.joined(separator: ", ")), .count(stream.recommendations.count),
-                .count(actions.count),
+                .count(tally.actions),
                 .count(completed), .count(atRisk), .count(overdue), .rag(rag, label: rag.rawValue),
             ])
         }
@@ -348,4 +356,19 @@ struct LearningSections {
         }
     }
 
+}
+
+/// A work stream's actions counted by their status on a day.
+private struct StreamTally {
+    var actions = 0
+    var completed = 0
+    var atRisk = 0
+    var overdue = 0
+
+    mutating func count(_ status: TrackedAction.Status) {
+        actions += 1
+        if status.isComplete { completed += 1 }
+        if status == .atRisk { atRisk += 1 }
+        if status == .overdue { overdue += 1 }
+    }
 }

@@ -30,12 +30,21 @@ public struct WorkStreamStalledRule: AssuranceRule {
     /// One finding per work stream.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await LearningState.load(view)
-        let byStream = Dictionary(grouping: state.actions.filter { $0.workStream != nil }, by: { $0.workStream! })
+        // Each stream's open actions and latest update, in one pass over the tracker (not grouped
+        // copies of every action: a national tracker holds hundreds of thousands).
+        var byStream: [WorkStream.ID: (open: Int, last: Day?)] = [:]
+        for action in state.actions {
+            guard let stream = action.workStream else { continue }
+            var held = byStream[stream] ?? (0, nil)
+            if !action.status.isComplete { held.open += 1 }
+            let updated = action.lastUpdated ?? action.startOn
+            held.last = max(held.last ?? updated, updated)
+            byStream[stream] = held
+        }
         return state.streams.compactMap { stream in
-            let actions = byStream[stream.id] ?? []
-            let open = actions.filter { !$0.status.isComplete }
-            guard !open.isEmpty else { return nil }
-            let last = actions.compactMap { $0.lastUpdated ?? $0.startOn }.max() ?? day
+            guard let held = byStream[stream.id], held.open > 0 else { return nil }
+            let open = held.open
+            let last = held.last ?? day
             guard last.adding(months: months) <= day else { return nil }
             return FindingDraft(
                 key: stream.id.rawValue,
@@ -43,7 +52,7 @@ public struct WorkStreamStalledRule: AssuranceRule {
                 severity: .areaForImprovement,
                 level: .subGroup,
                 message:
-                    "Work stream \"\(stream.title)\" has \(open.count) open action\(open.count == 1 ? "" : "s") and no progress update since \(last).",
+                    "Work stream \"\(stream.title)\" has \(open) open action\(open == 1 ? "" : "s") and no progress update since \(last).",
                 themes: [stream.theme]
             )
         }
