@@ -1,7 +1,8 @@
 import AssuranceTesting
-import Audit
 import Domain
 import Testing
+
+@testable import Audit
 
 /// Analyses of separate audits merged must equal the analysis of all of them at once, so that a
 /// host may read and analyse a long history an audit at a time.
@@ -66,6 +67,19 @@ struct AuditAnalysisMergingTests {
                         item.grades[section] = Grade(level: levels[random.below(levels.count)], rationale: "Seen.")
                     }
                     history.returns.append(item)
+                    // Now and then an agency returns the case again: its later grades stand.
+                    if random.chance(8) {
+                        var again = item
+                        again.id = CaseReturn.ID(rawValue: "\(item.id)-again")!
+                        again.status = .submitted
+                        for section in ["recognition", "voice"] where random.chance(2) {
+                            again.grades[section] = Grade(
+                                level: levels[random.below(levels.count)],
+                                rationale: "Again."
+                            )
+                        }
+                        history.returns.append(again)
+                    }
                 }
             }
         }
@@ -100,6 +114,49 @@ struct AuditAnalysisMergingTests {
             #expect(merged.disagreements == whole.disagreements)
             #expect(merged.recurringThemes(on: day) == whole.recurringThemes(on: day))
         }
+    }
+
+    /// Grades by agency and disagreements counted into dictionaries grade by grade, keyed by a
+    /// case's section: the reference the analysis's counting is held to.
+    func countedIntoDictionaries(
+        _ returns: [CaseReturn]
+    ) -> (
+        byAgency: [Agency.ID: [RatingCode: Int]], disagreements: [AuditAnalysis.Disagreement]
+    ) {
+        let ranks = RatingScale.fourPoint.levels.keyed(by: \.code, value: \.rank)
+        var byAgency: [Agency.ID: [RatingCode: Int]] = [:]
+        var bySection: [String: [Agency.ID: RatingCode]] = [:]
+        for item in returns where item.status == .submitted {
+            for (section, grade) in item.grades {
+                byAgency[item.agency, default: [:]][grade.level, default: 0] += 1
+                bySection["\(item.auditCase)|\(section)", default: [:]][item.agency] = grade.level
+            }
+        }
+        let disagreements = bySection.compactMap { key, grades -> AuditAnalysis.Disagreement? in
+            let values = grades.values.compactMap { ranks[$0] }
+            guard let low = values.min(), let high = values.max(), high - low >= 2 else { return nil }
+            let parts = key.split(separator: "|", maxSplits: 1)
+            return AuditAnalysis.Disagreement(
+                auditCase: AuditCase.ID(rawValue: String(parts[0]))!,
+                section: String(parts[1]),
+                grades: grades
+            )
+        }
+        return (byAgency, disagreements.sorted { ($0.auditCase, $0.section) < ($1.auditCase, $1.section) })
+    }
+
+    @Test func gradesAreCountedAsDictionariesCountThem() {
+        var random = RepeatableRandom(seed: 0xA0D3)
+        var disagreements = 0
+        for _ in 0..<200 {
+            let history = history(&random)
+            let analysis = AuditAnalysis(audits: history.audits, cases: history.cases, returns: history.returns)
+            let expected = countedIntoDictionaries(history.returns)
+            #expect(analysis.gradesByAgency == expected.byAgency)
+            #expect(analysis.disagreements == expected.disagreements)
+            disagreements += expected.disagreements.count
+        }
+        #expect(disagreements > 100, "the histories have disagreements to find")
     }
 
     @Test func mergingNothingIsTheEmptyAnalysis() {
