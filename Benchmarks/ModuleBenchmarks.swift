@@ -136,7 +136,7 @@ func auditBenchmark(_ harness: Harness, workspace: Workspace) async throws {
             }
             return parts
         }
-        let analysis = AuditAnalysis(merging: parts)
+        let analysis = try AuditAnalysis(merging: parts)
         precondition(!analysis.gradesByTheme.isEmpty)
         _ = analysis.recurringThemes(on: day)
     }

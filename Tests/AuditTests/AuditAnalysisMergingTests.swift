@@ -86,7 +86,7 @@ struct AuditAnalysisMergingTests {
         return history
     }
 
-    @Test func analysesOfSeparateAuditsMergeIntoTheAnalysisOfAll() {
+    @Test func analysesOfSeparateAuditsMergeIntoTheAnalysisOfAll() throws {
         var random = RepeatableRandom(seed: 0xA0D1)
         let day = Day.fixture("2025-10-01")
         for _ in 0..<200 {
@@ -107,7 +107,7 @@ struct AuditAnalysisMergingTests {
                     )
                 )
             }
-            let merged = AuditAnalysis(merging: parts.shuffled(using: &random))
+            let merged = try AuditAnalysis(merging: parts.shuffled(using: &random))
             #expect(merged.gradesByTheme == whole.gradesByTheme)
             #expect(merged.gradesByAgency == whole.gradesByAgency)
             #expect(merged.judgements == whole.judgements)
@@ -159,8 +159,33 @@ struct AuditAnalysisMergingTests {
         #expect(disagreements > 100, "the histories have disagreements to find")
     }
 
-    @Test func mergingNothingIsTheEmptyAnalysis() {
-        let merged = AuditAnalysis(merging: [])
+    @Test func anAuditInTwoPartsOrPartsOnTwoScalesAreRefused() throws {
+        var random = RepeatableRandom(seed: 0xA0D4)
+        var history = history(&random)
+        while history.audits.count < 2 { history = self.history(&random) }
+        let first = AuditAnalysis(audits: history.audits, cases: history.cases, returns: history.returns)
+        let again = AuditAnalysis(audits: [history.audits[1]], cases: [], returns: [])
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "audit audit-1 is in two of the analyses to merge; each audit belongs to one part"
+            )
+        ) {
+            try AuditAnalysis(merging: [first, again])
+        }
+        let rag = AuditAnalysis(audits: [], cases: [], returns: [], scale: .rag)
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "audit analyses on different scales cannot be merged: \(RatingScale.fourPoint.name) and \(RatingScale.rag.name)"
+            )
+        ) {
+            try AuditAnalysis(merging: [first, rag])
+        }
+    }
+
+    @Test func mergingNothingIsTheEmptyAnalysis() throws {
+        let merged = try AuditAnalysis(merging: [])
         #expect(merged.scale == .fourPoint)
         #expect(merged.gradesByTheme.isEmpty && merged.judgements.isEmpty && merged.disagreements.isEmpty)
         #expect(merged.recurringThemes(on: .fixture("2025-10-01")).isEmpty)
@@ -190,7 +215,7 @@ struct AuditAnalysisMergingTests {
                 )
             )
         }
-        let analysis = AuditAnalysis(merging: parts)
+        let analysis = try AuditAnalysis(merging: parts)
 
         let whole = AuditAnalysis(audits: history.audits, cases: history.cases, returns: history.returns)
         #expect(!history.returns.isEmpty)

@@ -25,17 +25,24 @@ extension AuditAnalysis {
     ///         )
     ///     )
     /// }
-    /// let analysis = AuditAnalysis(merging: parts)
+    /// let analysis = try AuditAnalysis(merging: parts)
     /// ```
     ///
     /// Each part must hold its audits' cases and each case's returns (a case's grades are compared
-    /// across agencies within its part), and no audit may be in two parts.
+    /// across agencies within its part).
     ///
-    /// - Parameter parts: Analyses of disjoint sets of audits, all on one scale; none gives an
-    ///   empty analysis on the four-point scale.
-    public init(merging parts: [AuditAnalysis]) {
+    /// - Parameter parts: Analyses of separate audits, all on one scale; with none, the empty
+    ///   analysis on the four-point scale.
+    /// - Throws: ``DomainError/Code/invalidInput`` when two parts are on different scales, or when
+    ///   an audit is in two parts (its cases would be counted twice).
+    public init(merging parts: [AuditAnalysis]) throws {
         let scale = parts.first?.scale ?? .fourPoint
-        precondition(parts.allSatisfy { $0.scale == scale }, "AuditAnalysis(merging:) needs analyses on one scale")
+        if let other = parts.first(where: { $0.scale != scale }) {
+            throw DomainError(
+                .invalidInput,
+                "audit analyses on different scales cannot be merged: \(scale.name) and \(other.scale.name)"
+            )
+        }
         var byTheme: [Theme: [RatingCode: Int]] = [:]
         var byAgency: [Agency.ID: [RatingCode: Int]] = [:]
         var judgements: [Audit.ID: RatingCode] = [:]
@@ -48,8 +55,15 @@ extension AuditAnalysis {
             for (agency, counts) in part.gradesByAgency {
                 byAgency[agency, default: [:]].merge(counts, uniquingKeysWith: +)
             }
+            for (id, audit) in part.audits {
+                guard audits.updateValue(audit, forKey: id) == nil else {
+                    throw DomainError(
+                        .invalidInput,
+                        "audit \(id) is in two of the analyses to merge; each audit belongs to one part"
+                    )
+                }
+            }
             judgements.merge(part.judgements) { first, _ in first }
-            audits.merge(part.audits) { first, _ in first }
             disagreements += part.disagreements
         }
         self.init(
