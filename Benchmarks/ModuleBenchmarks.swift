@@ -53,18 +53,7 @@ func section11Benchmark(_ harness: Harness, workspace: Workspace) async throws {
             )
             return assessments.count
         }
-        let analysed = try await withThrowingTaskGroup(of: Int.self) { group in
-            var waiting = cycles[...]
-            var total = 0
-            for _ in 0..<2 {
-                if let cycle = waiting.popFirst() { group.addTask { try await analyse(cycle) } }
-            }
-            while let done = try await group.next() {
-                total += done
-                if let cycle = waiting.popFirst() { group.addTask { try await analyse(cycle) } }
-            }
-            return total
-        }
+        let analysed = try await twoAtATime(cycles, analyse).reduce(0, +)
         precondition(analysed > 0)
     }
 }
@@ -124,20 +113,30 @@ func auditBenchmark(_ harness: Harness, workspace: Workspace) async throws {
             }
             return AuditAnalysis(audits: Array(part), cases: cases, returns: returns)
         }
-        let parts = try await withThrowingTaskGroup(of: AuditAnalysis.self) { group in
-            var waiting = stride(from: 0, to: audits.count, by: 50).map { audits[$0..<min($0 + 50, audits.count)] }[...]
-            var parts: [AuditAnalysis] = []
-            for _ in 0..<2 {
-                if let part = waiting.popFirst() { group.addTask { try await analyse(part) } }
-            }
-            while let done = try await group.next() {
-                parts.append(done)
-                if let part = waiting.popFirst() { group.addTask { try await analyse(part) } }
-            }
-            return parts
-        }
+        let chunks = stride(from: 0, to: audits.count, by: 50).map { audits[$0..<min($0 + 50, audits.count)] }
+        let parts = try await twoAtATime(chunks, analyse)
         let analysis = try AuditAnalysis(merging: parts)
         precondition(!analysis.gradesByTheme.isEmpty)
         _ = analysis.recurringThemes(on: day)
+    }
+}
+
+/// Runs `body` on each item, two at a time (one for each core here), and returns the results in the
+/// order they finished: the national views' slices, each read and analysed while the other is.
+func twoAtATime<Item: Sendable, Result: Sendable>(
+    _ items: [Item],
+    _ body: @escaping @Sendable (Item) async throws -> Result
+) async throws -> [Result] {
+    try await withThrowingTaskGroup(of: Result.self) { group in
+        var waiting = items[...]
+        var results: [Result] = []
+        for _ in 0..<2 {
+            if let item = waiting.popFirst() { group.addTask { try await body(item) } }
+        }
+        while let done = try await group.next() {
+            results.append(done)
+            if let item = waiting.popFirst() { group.addTask { try await body(item) } }
+        }
+        return results
     }
 }
