@@ -33,7 +33,7 @@ extension AuditAnalysis {
     ///
     /// - Parameter parts: Analyses of separate audits, all on one scale; with none, the empty
     ///   analysis on the four-point scale.
-    /// - Throws: ``DomainError/Code/invalidInput`` when two parts are on different scales, or when
+    /// - Throws: `DomainError` with the code `invalidInput` when two parts are on different scales, or when
     ///   an audit is in two parts (its cases would be counted twice).
     public init(merging parts: [AuditAnalysis]) throws {
         let scale = parts.first?.scale ?? .fourPoint
