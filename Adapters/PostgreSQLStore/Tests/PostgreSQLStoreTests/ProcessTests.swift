@@ -54,10 +54,17 @@ import Testing
         let harness = try TestServer.executable("PostgreSQLHarness")
         var random = SystemRandomNumberGenerator()
         var reported = 0
+        let applicationName = "crash-writer-\(namespace)"
         for kill in 1...8 {
-            let writer = try Writer(harness, ["crash", try TestServer.conninfo(), namespace])
+            let writer = try Writer(
+                harness,
+                ["crash", try TestServer.conninfo(), namespace],
+                applicationName: applicationName
+            )
             try await Task.sleep(for: .milliseconds(Int.random(in: 150...600, using: &random)))
             let lines = try await writer.kill()
+            // The server finishes (or rolls back) what the writer had sent before the check reads.
+            try await TestServer.waitForSessionsToEnd(applicationName: applicationName)
             let committed = lines.compactMap { $0.hasPrefix("committed ") ? Int($0.dropFirst(10)) : nil }
             reported = max(reported, committed.max() ?? reported)
             try await checkNothingHalfWritten(store, reported: reported, kills: kill)
@@ -115,9 +122,15 @@ final class Writer: @unchecked Sendable {
     private let output = Pipe()
     private let errors = Pipe()
 
-    init(_ executable: URL, _ arguments: [String]) throws {
+    /// Starts a harness; an application name, given, names its server sessions (libpq's `PGAPPNAME`).
+    init(_ executable: URL, _ arguments: [String], applicationName: String? = nil) throws {
         process.executableURL = executable
         process.arguments = arguments
+        if let applicationName {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PGAPPNAME"] = applicationName
+            process.environment = environment
+        }
         process.standardOutput = output
         process.standardError = errors
         try process.run()

@@ -51,6 +51,33 @@ enum TestServer {
         }
     }
 
+    /// Waits until the server holds no session of an application name, so that a killed client's
+    /// transaction has committed or rolled back before a test looks.
+    ///
+    /// A client killed after it sent `COMMIT` leaves the server to finish that transaction on its own; a
+    /// check that read in two statements could otherwise see a batch's log entries and not its records.
+    static func waitForSessionsToEnd(applicationName: String, within seconds: Double = 30) async throws {
+        let connection = try await Connection.open(try conninfo(), label: "test")
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            let open = try await connection.run { connection in
+                try connection.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1",
+                    [.text(applicationName)],
+                    while: "counting the sessions of \(applicationName)"
+                ).integer(0, 0) ?? 0
+            }
+            if open == 0 { return }
+            guard Date() < deadline else {
+                throw DomainError(
+                    .storeFailed,
+                    "\(open) server sessions of \(applicationName) were still open after \(seconds) s"
+                )
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     /// The path of an executable built beside the tests.
     static func executable(_ name: String) throws -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
