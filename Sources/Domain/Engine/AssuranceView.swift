@@ -45,21 +45,32 @@ public final class AssuranceView: Sendable {
 
     /// Every record of a type with its version, in id order (decoded once per view).
     public func versioned<Record: StorableRecord>(_ type: Record.Type) async throws -> [Versioned<Record>] {
-        if let cached = cache.withLock({ $0[Record.recordType] }) as? [Versioned<Record>] { return cached }
-        let stored = try await store.records(matching: RecordQuery(Record.recordType))
-        let values: [Versioned<Record>]
-        if let decoded {
-            values = try await decoded.decodeAll(type, from: stored)
-        } else {
-            values = try await RecordCoder.decodeConcurrently(type, from: stored)
-        }
-        cache.withLock { $0[Record.recordType] = values }
-        return values
+        let held = try await decodedRecords(type)
+        return zip(held.values, held.versions).map { Versioned($0, version: $1) }
     }
 
-    /// Every record of a type, in id order.
+    /// Every record of a type, in id order (decoded once per view).
+    ///
+    /// Every call shares the one array the view holds, so rules and sections that each ask for a
+    /// national tracker's actions copy nothing.
     public func all<Record: StorableRecord>(_ type: Record.Type) async throws -> [Record] {
-        try await versioned(type).map(\.value)
+        try await decodedRecords(type).values
+    }
+
+    /// A type's records and their versions, decoded on first asking and kept apart, so that `all`
+    /// hands out the values without copying them out of versioned pairs each time.
+    private func decodedRecords<Record: StorableRecord>(_ type: Record.Type) async throws -> DecodedRecords<Record> {
+        if let cached = cache.withLock({ $0[Record.recordType] }) as? DecodedRecords<Record> { return cached }
+        let stored = try await store.records(matching: RecordQuery(Record.recordType))
+        let versioned: [Versioned<Record>]
+        if let decoded {
+            versioned = try await decoded.decodeAll(type, from: stored)
+        } else {
+            versioned = try await RecordCoder.decodeConcurrently(type, from: stored)
+        }
+        let held = DecodedRecords(values: versioned.map(\.value), versions: versioned.map(\.version))
+        cache.withLock { $0[Record.recordType] = held }
+        return held
     }
 
     /// Every record of a type, by id.
@@ -108,4 +119,10 @@ public final class AssuranceView: Sendable {
                 ? nil : ObservationSeries(measure: series.measure, scope: series.scope, points: points)
         }
     }
+}
+
+/// A type's decoded records and their versions, in the same order.
+private struct DecodedRecords<Record: Sendable>: Sendable {
+    var values: [Record]
+    var versions: [Int]
 }
