@@ -82,13 +82,21 @@ public struct LearningChain: Hashable, Sendable {
         products: [LearningProduct],
         impact: [ImpactRecord]
     ) -> [LearningChain] {
-        let bySource = Dictionary(
-            grouping: recommendations.filter { $0.source.record != nil },
-            by: { $0.source.record! }
-        )
+        // Counted and indexed, not grouped: a national tracker has hundreds of thousands of
+        // recommendations and actions, and grouping copies of them was most of the chains' time.
+        var bySource: [RecordReference: [Int]] = [:]
+        for (position, recommendation) in recommendations.enumerated() {
+            if let source = recommendation.source.record { bySource[source, default: []].append(position) }
+        }
         let placed = Set(streams.flatMap(\.recommendations))
-        let actionsByRecommendation = Dictionary(grouping: actions, by: \.recommendation)
-        let changed = Set(impact.filter(\.showsChange).map(\.recommendation))
+        var actionsByRecommendation: [Recommendation.ID: (count: Int, completed: Int)] = [:]
+        actionsByRecommendation.reserveCapacity(recommendations.count)
+        for action in actions {
+            actionsByRecommendation[action.recommendation, default: (0, 0)].count += 1
+            if action.status.isComplete { actionsByRecommendation[action.recommendation]!.completed += 1 }
+        }
+        var changed: Set<Recommendation.ID> = []
+        for record in impact where record.showsChange { changed.insert(record.recommendation) }
         var issuedFrom: [RecordReference: Int] = [:]
         for product in products where product.issuedOn != nil {
             for source in product.drawsOn { issuedFrom[source, default: 0] += 1 }
@@ -101,34 +109,47 @@ public struct LearningChain: Hashable, Sendable {
                 learned.insert(review.reference)
             }
         }
-        for (source, recommendations) in bySource where sources[source] == nil {
-            let first = recommendations.first?.source
-            sources[source] = (first?.title ?? source.description, first?.kind ?? .other)
+        for (source, positions) in bySource where sources[source] == nil {
+            let first = recommendations[positions[0]].source
+            sources[source] = (first.title, first.kind)
             learned.insert(source)
         }
         return sources.keys.sorted().map { source in
-            let made = bySource[source] ?? []
-            let madeActions = made.flatMap { actionsByRecommendation[$0.id] ?? [] }
-            let inStreams = made.filter { placed.contains($0.id) }.count
-            let withImpact = made.filter { changed.contains($0.id) }.count
-            let closed = made.filter { $0.status == .closed }.count
+            var made = 0
+            var inStreams = 0
+            var withImpact = 0
+            var closed = 0
+            var withActions = 0
+            var madeActions = (count: 0, completed: 0)
+            for position in bySource[source] ?? [] {
+                let recommendation = recommendations[position]
+                made += 1
+                if placed.contains(recommendation.id) { inStreams += 1 }
+                if changed.contains(recommendation.id) { withImpact += 1 }
+                if recommendation.status == .closed { closed += 1 }
+                if let tally = actionsByRecommendation[recommendation.id] {
+                    withActions += 1
+                    madeActions.count += tally.count
+                    madeActions.completed += tally.completed
+                }
+            }
             var present: Set<Link> = []
             if learned.contains(source) { present.insert(.learning) }
-            if !made.isEmpty { present.insert(.recommendation) }
-            if !made.isEmpty, inStreams == made.count { present.insert(.workStream) }
-            if !made.isEmpty, made.allSatisfy({ !(actionsByRecommendation[$0.id] ?? []).isEmpty }) {
-                present.insert(.action)
+            if made > 0 {
+                present.insert(.recommendation)
+                if inStreams == made { present.insert(.workStream) }
+                if withActions == made { present.insert(.action) }
+                if withImpact == made { present.insert(.impact) }
+                if closed == made { present.insert(.closed) }
             }
-            if !made.isEmpty, withImpact == made.count { present.insert(.impact) }
-            if !made.isEmpty, closed == made.count { present.insert(.closed) }
             return LearningChain(
                 kind: sources[source]?.kind ?? .other,
                 source: source,
                 title: sources[source]?.title ?? source.description,
-                recommendations: made.count,
+                recommendations: made,
                 inWorkStreams: inStreams,
                 actions: madeActions.count,
-                actionsCompleted: madeActions.filter { $0.status.isComplete }.count,
+                actionsCompleted: madeActions.completed,
                 productsIssued: issuedFrom[source] ?? 0,
                 withImpact: withImpact,
                 closed: closed,

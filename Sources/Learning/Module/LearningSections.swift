@@ -37,12 +37,14 @@ struct LearningSections {
             sections.append(dissemination(state, period: request.period))
             sections.append(loop(state))
         }
-        let overdue = state.actions.filter { $0.effectiveStatus(on: day) == .overdue }.sorted {
-            ($0.dueOn, $0.id) < ($1.dueOn, $1.id)
+        // Positions, not copies, are sorted: a national tracker has tens of thousands overdue.
+        let actions = state.actions
+        let overdue = actions.indices.filter { actions[$0].effectiveStatus(on: day) == .overdue }.sorted {
+            (actions[$0].dueOn, actions[$0].id) < (actions[$1].dueOn, actions[$1].id)
         }
         if !overdue.isEmpty {
             // The Executive reads exceptions first: the longest overdue, with how many there are.
-            let shown = overdue.prefix(25)
+            let shown = overdue.prefix(25).map { actions[$0] }
             let caption =
                 shown.count < overdue.count
                 ? "The \(shown.count) longest overdue of \(overdue.count) actions past their due day"
@@ -274,8 +276,15 @@ struct LearningSections {
             ),
         ]
         if !whole.isEmpty {
-            // Each chain's recommendations, found once for all chains rather than searched for each.
-            let bySource = Dictionary(grouping: state.recommendations, by: \.source.record)
+            // Each source's first closing note, found in one pass rather than grouping copies of
+            // every recommendation by source.
+            var closingNotes: [RecordReference: String] = [:]
+            for recommendation in state.recommendations {
+                guard let source = recommendation.source.record, let note = recommendation.closingNote,
+                    closingNotes[source] == nil
+                else { continue }
+                closingNotes[source] = note
+            }
             blocks.append(
                 .table(
                     TableBlock(
@@ -284,10 +293,9 @@ struct LearningSections {
                             .init("Kind"), .init("Source"), .init("Recommendations", numeric: true), .init("Impact"),
                         ],
                         rows: whole.map { chain in
-                            let notes = (bySource[chain.source] ?? []).compactMap(\.closingNote)
-                            return [
+                            [
                                 .text(Self.label(chain.kind)), .text(chain.title), .count(chain.recommendations),
-                                .text(notes.first ?? ""),
+                                .text(closingNotes[chain.source] ?? ""),
                             ]
                         }
                     )
