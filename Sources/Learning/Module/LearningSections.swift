@@ -138,11 +138,10 @@ struct LearningSections {
         for action in state.actions {
             byStream[action.workStream?.rawValue ?? "", default: StreamTally()].count(action.effectiveStatus(on: day))
         }
-        let answered = Set(state.streams.flatMap(\.recommendations))
-        var sourceKinds: [Recommendation.ID: String] = [:]
-        for recommendation in state.recommendations
-        where answered.contains(recommendation.id) && sourceKinds[recommendation.id] == nil {
-            sourceKinds[recommendation.id] = recommendation.source.kind.rawValue
+        var sourceKinds: [Recommendation.ID: Recommendation.Source.Kind] = [:]
+        sourceKinds.reserveCapacity(state.recommendations.count)
+        for recommendation in state.recommendations where sourceKinds[recommendation.id] == nil {
+            sourceKinds[recommendation.id] = recommendation.source.kind
         }
         var tiles: [RAGTile] = []
         var rows: [[ReportCell]] = []
@@ -150,7 +149,7 @@ struct LearningSections {
             let tally = byStream[stream.id.rawValue] ?? StreamTally()
             let (overdue, atRisk, completed) = (tally.overdue, tally.atRisk, tally.completed)
             let rag: RAG = overdue > 0 ? .red : (atRisk > 0 ? .amber : .green)
-            let sources = Set(stream.recommendations.compactMap { sourceKinds[$0] }).sorted()
+            let sources = Set(stream.members.compactMap { sourceKinds[$0.recommendation]?.rawValue }).sorted()
             tiles.append(
                 RAGTile(
                     label: stream.title,
