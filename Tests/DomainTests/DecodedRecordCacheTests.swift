@@ -61,9 +61,21 @@ struct DecodedRecordCacheTests {
         }
         for locality in localities { try batch.save(locality, version: 0) }
         try await records.commit(batch, by: .system)
-        let plain = try await AssuranceView(store: store).all(Locality.self)
-        #expect(plain == localities)
-        let cached = try await AssuranceView(store: store, decodedRecords: DecodedRecordCache()).all(Locality.self)
-        #expect(cached == localities)
+        // Every seventh saved again, so that the versions are not all alike and must stay with their records.
+        var again = RecordBatch()
+        var renamed = localities
+        for position in stride(from: 0, to: renamed.count, by: 7) {
+            renamed[position].name += " (renamed)"
+            try again.save(renamed[position], version: 1)
+        }
+        try await records.commit(again, by: .system)
+        let versions = renamed.indices.map { $0 % 7 == 0 ? 2 : 1 }
+        let plain = AssuranceView(store: store)
+        #expect(try await plain.all(Locality.self) == renamed)
+        #expect(try await plain.versioned(Locality.self).map(\.version) == versions)
+        #expect(try await plain.versioned(Locality.self).map(\.value) == renamed)
+        let cached = AssuranceView(store: store, decodedRecords: DecodedRecordCache())
+        #expect(try await cached.all(Locality.self) == renamed)
+        #expect(try await cached.versioned(Locality.self).map(\.version) == versions)
     }
 }

@@ -62,13 +62,13 @@ public final class AssuranceView: Sendable {
     private func decodedRecords<Record: StorableRecord>(_ type: Record.Type) async throws -> DecodedRecords<Record> {
         if let cached = cache.withLock({ $0[Record.recordType] }) as? DecodedRecords<Record> { return cached }
         let stored = try await store.records(matching: RecordQuery(Record.recordType))
-        let versioned: [Versioned<Record>]
-        if let decoded {
-            versioned = try await decoded.decodeAll(type, from: stored)
-        } else {
-            versioned = try await RecordCoder.decodeConcurrently(type, from: stored)
-        }
-        let held = DecodedRecords(values: versioned.map(\.value), versions: versioned.map(\.version))
+        let (values, versions) =
+            if let decoded {
+                try await decoded.decodeAll(type, from: stored)
+            } else {
+                try await RecordCoder.decodeConcurrently(type, from: stored)
+            }
+        let held = DecodedRecords(values: values, versions: versions)
         cache.withLock { $0[Record.recordType] = held }
         return held
     }

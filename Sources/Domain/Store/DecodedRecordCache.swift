@@ -29,22 +29,22 @@ public final class DecodedRecordCache: Sendable {
     func decodeAll<Record: StorableRecord>(
         _ type: Record.Type,
         from stored: [StoredRecord]
-    ) async throws -> [Versioned<Record>] {
+    ) async throws -> (values: [Record], versions: [Int]) {
         let held = entries.withLock { $0[Record.recordType] ?? [:] }
-        var result: [Versioned<Record>?] = Array(repeating: nil, count: stored.count)
+        var result: [Record?] = Array(repeating: nil, count: stored.count)
         var misses: [Int] = []
         for (position, record) in stored.enumerated() {
             if let entry = held[record.id], entry.version == record.version,
                 entry.schemaVersion == record.schemaVersion,
                 entry.payload == record.payload, let value = entry.value as? Record
             {
-                result[position] = Versioned(value, version: record.version)
+                result[position] = value
             } else {
                 misses.append(position)
             }
         }
         let decoded = try await RecordCoder.decodeConcurrently(type, from: misses.map { stored[$0] })
-        for (position, value) in zip(misses, decoded) { result[position] = value }
+        for (position, value) in zip(misses, decoded.values) { result[position] = value }
         var fresh: [Identifier<AnyRecordKind>: Entry] = [:]
         fresh.reserveCapacity(stored.count)
         for (record, value) in zip(stored, result) {
@@ -52,11 +52,11 @@ public final class DecodedRecordCache: Sendable {
                 version: record.version,
                 schemaVersion: record.schemaVersion,
                 payload: record.payload,
-                value: value!.value
+                value: value!
             )
         }
         entries.withLock { $0[Record.recordType] = fresh }
-        return result.map { $0! }
+        return (result.map { $0! }, stored.map(\.version))
     }
 
     /// Keeps a record just written, as the store now holds it.

@@ -23,37 +23,53 @@ package enum RecordCoder {
 
     /// Decodes many stored records of a type, in order, splitting a large set across the cores:
     /// decoding is most of the cost of reading a partnership's records, and each record decodes alone.
+    ///
+    /// The values and versions come back apart and each record is copied once, from its chunk into
+    /// place: a national tracker's actions are hundreds of megabytes, and every further copy of them
+    /// is that much more memory faulted in and retained.
     package static func decodeConcurrently<Record: StorableRecord>(
         _ type: Record.Type,
         from stored: [StoredRecord]
-    ) async throws -> [Versioned<Record>] {
+    ) async throws -> (values: [Record], versions: [Int]) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard stored.count >= 2048, cores > 1 else {
             let decoder = RecordJSONDecoder()
-            return try stored.map { try decode(type, from: $0, decoder: decoder) }
+            var values: [Record] = []
+            values.reserveCapacity(stored.count)
+            for record in stored { values.append(try decode(type, from: record, decoder: decoder).value) }
+            return (values, stored.map(\.version))
         }
-        // Chunks of 1,024, at most one a core at a time, each copied into place as it finishes, so
-        // that the memory in flight stays small however many records there are.
+        // Chunks of 1,024, at most one a core at a time, so that the memory in flight stays small
+        // however many records there are.
         let chunk = 1024
-        var result: [Versioned<Record>?] = Array(repeating: nil, count: stored.count)
-        try await withThrowingTaskGroup(of: (Int, [Versioned<Record>]).self) { group in
+        var chunks: [[Record]] = Array(repeating: [], count: (stored.count + chunk - 1) / chunk)
+        try await withThrowingTaskGroup(of: (Int, [Record]).self) { group in
             var next = 0
             func addChunk() {
                 let start = next
-                let part = Array(stored[start..<min(start + chunk, stored.count)])
+                let part = stored[start..<min(start + chunk, stored.count)]
                 next += chunk
                 group.addTask {
                     let decoder = RecordJSONDecoder()
-                    return (start, try part.map { try decode(type, from: $0, decoder: decoder) })
+                    var values: [Record] = []
+                    values.reserveCapacity(part.count)
+                    for record in part { values.append(try decode(type, from: record, decoder: decoder).value) }
+                    return (start / chunk, values)
                 }
             }
             while next < stored.count, next < cores * chunk { addChunk() }
-            while let (start, values) = try await group.next() {
-                for (offset, value) in values.enumerated() { result[start + offset] = value }
+            while let (position, values) = try await group.next() {
+                chunks[position] = values
                 if next < stored.count { addChunk() }
             }
         }
-        return result.map { $0! }
+        var values: [Record] = []
+        values.reserveCapacity(stored.count)
+        for position in chunks.indices {
+            values.append(contentsOf: chunks[position])
+            chunks[position] = []
+        }
+        return (values, stored.map(\.version))
     }
 
     /// Decodes a stored record, migrating it when it was written by an older schema.
