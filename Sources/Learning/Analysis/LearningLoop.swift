@@ -82,21 +82,37 @@ public struct LearningChain: Hashable, Sendable {
         products: [LearningProduct],
         impact: [ImpactRecord]
     ) -> [LearningChain] {
-        // Counted and indexed, not grouped: a national tracker has hundreds of thousands of
-        // recommendations and actions, and grouping copies of them was most of the chains' time.
+        // Counted by position, not grouped: a national tracker has hundreds of thousands of
+        // recommendations and actions. Each recommendation id is looked up once to find its slot (the
+        // first position it holds), and everything counted about it goes in arrays by slot.
+        var slotOf: [Recommendation.ID: Int] = [:]
+        slotOf.reserveCapacity(recommendations.count)
+        var slots: [Int] = []
+        slots.reserveCapacity(recommendations.count)
         var bySource: [RecordReference: [Int]] = [:]
         for (position, recommendation) in recommendations.enumerated() {
+            let slot = slotOf[recommendation.id] ?? position
+            if slot == position { slotOf[recommendation.id] = position }
+            slots.append(slot)
             if let source = recommendation.source.record { bySource[source, default: []].append(position) }
         }
-        let placed = Set(streams.flatMap(\.recommendations))
-        var actionsByRecommendation: [Recommendation.ID: (count: Int, completed: Int)] = [:]
-        actionsByRecommendation.reserveCapacity(recommendations.count)
-        for action in actions {
-            actionsByRecommendation[action.recommendation, default: (0, 0)].count += 1
-            if action.status.isComplete { actionsByRecommendation[action.recommendation]!.completed += 1 }
+        var placed = [Bool](repeating: false, count: recommendations.count)
+        for stream in streams {
+            for member in stream.members {
+                if let slot = slotOf[member.recommendation] { placed[slot] = true }
+            }
         }
-        var changed: Set<Recommendation.ID> = []
-        for record in impact where record.showsChange { changed.insert(record.recommendation) }
+        var actionCounts = [Int](repeating: 0, count: recommendations.count)
+        var completedCounts = [Int](repeating: 0, count: recommendations.count)
+        for action in actions {
+            guard let slot = slotOf[action.recommendation] else { continue }
+            actionCounts[slot] += 1
+            if action.status.isComplete { completedCounts[slot] += 1 }
+        }
+        var changed = [Bool](repeating: false, count: recommendations.count)
+        for record in impact where record.showsChange {
+            if let slot = slotOf[record.recommendation] { changed[slot] = true }
+        }
         var issuedFrom: [RecordReference: Int] = [:]
         for product in products where product.issuedOn != nil {
             for source in product.drawsOn { issuedFrom[source, default: 0] += 1 }
@@ -122,15 +138,15 @@ public struct LearningChain: Hashable, Sendable {
             var withActions = 0
             var madeActions = (count: 0, completed: 0)
             for position in bySource[source] ?? [] {
-                let recommendation = recommendations[position]
+                let slot = slots[position]
                 made += 1
-                if placed.contains(recommendation.id) { inStreams += 1 }
-                if changed.contains(recommendation.id) { withImpact += 1 }
-                if recommendation.status == .closed { closed += 1 }
-                if let tally = actionsByRecommendation[recommendation.id] {
+                if placed[slot] { inStreams += 1 }
+                if changed[slot] { withImpact += 1 }
+                if recommendations[position].status == .closed { closed += 1 }
+                if actionCounts[slot] > 0 {
                     withActions += 1
-                    madeActions.count += tally.count
-                    madeActions.completed += tally.completed
+                    madeActions.count += actionCounts[slot]
+                    madeActions.completed += completedCounts[slot]
                 }
             }
             var present: Set<Link> = []
