@@ -44,6 +44,9 @@ public final class AssuranceView: Sendable {
     }
 
     /// Every record of a type with its version, in id order (decoded once per view).
+    ///
+    /// The pairs are made on each call; a rule that needs only the values asks ``all(_:)``, which
+    /// shares the view's array.
     public func versioned<Record: StorableRecord>(_ type: Record.Type) async throws -> [Versioned<Record>] {
         let held = try await decodedRecords(type)
         return zip(held.values, held.versions).map { Versioned($0, version: $1) }
