@@ -131,9 +131,9 @@ struct LearningSections {
     }
 
     private func tracker(_ state: LearningState, day: Day) -> ReportSection {
-        // Counted in one pass over the tracker, and only the recommendations streams answer looked
-        // up: a national tracker has hundreds of thousands of each, and grouping copies of them
-        // was most of this section's time.
+        // Counted in one pass over the tracker, and each recommendation's source kind mapped once:
+        // a national tracker has hundreds of thousands of each, and grouping copies of them was
+        // most of this section's time.
         var byStream: [String: StreamTally] = [:]
         for action in state.actions {
             byStream[action.workStream?.rawValue ?? "", default: StreamTally()].count(action.effectiveStatus(on: day))
