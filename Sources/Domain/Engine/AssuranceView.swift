@@ -89,6 +89,22 @@ public final class AssuranceView: Sendable {
         }
     }
 
+    /// Part of each record of a type that matches a filter, read directly from the store: only the
+    /// fields the projection names are made.
+    ///
+    /// ```swift
+    /// let grades = try await view.records(CaseReturnGrades.self, RecordFilter(key: audit.id.rawValue))
+    /// ```
+    public func records<Projection: RecordProjection>(
+        _ projection: Projection.Type,
+        _ filter: RecordFilter
+    ) async throws -> [Projection] {
+        let decoder = RecordJSONDecoder()
+        return try await store.records(matching: RecordQuery(Projection.Source.recordType, filter)).map {
+            try RecordCoder.decode(projection, from: $0, decoder: decoder)
+        }
+    }
+
     /// The record of a type with an id, or `nil`.
     public func record<Record: StorableRecord>(_ type: Record.Type, id: Record.ID) async throws -> Record? {
         guard let stored = try await store.record(RecordReference(type, id: id)) else { return nil }

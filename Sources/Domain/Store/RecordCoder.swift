@@ -81,6 +81,38 @@ package enum RecordCoder {
         from stored: StoredRecord,
         decoder: RecordJSONDecoder = RecordJSONDecoder()
     ) throws -> Versioned<Record> {
+        let payload = try currentPayload(of: stored, as: Record.self)
+        do {
+            return Versioned(try decoder.decode(Record.self, from: payload), version: stored.version)
+        } catch {
+            throw DomainError.decoding(error, in: "\(stored.reference)", code: .storeFailed)
+        }
+    }
+
+    /// Reads part of a stored record: the projection's fields, from the payload its source record
+    /// type would read (migrated first when an older schema wrote it).
+    ///
+    /// - Throws: ``DomainError/Code/schemaTooNew`` when a newer schema wrote it;
+    ///   ``DomainError/Code/storeFailed`` when it is not of the projection's source type, or cannot
+    ///   be read or migrated.
+    package static func decode<Projection: RecordProjection>(
+        _: Projection.Type,
+        from stored: StoredRecord,
+        decoder: RecordJSONDecoder = RecordJSONDecoder()
+    ) throws -> Projection {
+        let payload = try currentPayload(of: stored, as: Projection.Source.self)
+        do {
+            return try decoder.decode(Projection.self, from: payload)
+        } catch {
+            throw DomainError.decoding(error, in: "\(stored.reference)", code: .storeFailed)
+        }
+    }
+
+    /// A stored record's payload at the schema version this build of its type reads.
+    private static func currentPayload<Record: StorableRecord>(
+        of stored: StoredRecord,
+        as _: Record.Type
+    ) throws -> Data {
         guard stored.type == Record.recordType else {
             throw DomainError(
                 .storeFailed,
@@ -90,15 +122,8 @@ package enum RecordCoder {
         if stored.schemaVersion > Record.schemaVersion {
             throw schemaTooNew(stored.type, stored: stored.schemaVersion, supported: Record.schemaVersion)
         }
-        var payload = stored.payload
-        if stored.schemaVersion < Record.schemaVersion {
-            payload = try migrate(Record.self, stored)
-        }
-        do {
-            return Versioned(try decoder.decode(Record.self, from: payload), version: stored.version)
-        } catch {
-            throw DomainError.decoding(error, in: "\(stored.reference)", code: .storeFailed)
-        }
+        if stored.schemaVersion < Record.schemaVersion { return try migrate(Record.self, stored) }
+        return stored.payload
     }
 
     /// The error for data written by a newer schema.

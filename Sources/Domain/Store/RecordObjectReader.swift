@@ -297,6 +297,30 @@ public struct RecordObjectReader: ~Copyable {
         return try members(index)
     }
 
+    /// An object read as an array, in the order its members are written: `read` makes each element
+    /// from a member's name and a reader of its value, which must be an object.
+    ///
+    /// For a projection that needs a dictionary's contents but not its hashing: a case return's
+    /// grades by section, read as pairs. The names must be in increasing order (as the store's
+    /// encoder writes them, keys sorted); otherwise, as on any other surprise, the reader gives up
+    /// and the payload is decoded by the type's `init(from:)`.
+    @inlinable public mutating func members<Element>(
+        _ key: StaticString,
+        _ read: (_ name: String, _ value: inout RecordObjectReader) throws -> Element
+    ) throws -> [Element] {
+        let index = try required(key)
+        var elements: [Element] = []
+        elements.reserveCapacity(try memberCount(index))
+        var previous: String?
+        try forEachMember(index) { name, value in
+            if let previous, previous >= name { throw RecordDecodingDeclined() }
+            var reader = try RecordObjectReader(document: document, node: value)
+            elements.append(try read(name, &reader))
+            previous = name
+        }
+        return elements
+    }
+
     @inlinable func members<Value: RecordPayloadDecodable>(_ index: Int) throws -> [String: Value] {
         var dictionary: [String: Value] = [:]
         dictionary.reserveCapacity(try memberCount(index))
