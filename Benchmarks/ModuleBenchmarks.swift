@@ -99,19 +99,19 @@ func auditBenchmark(_ harness: Harness, workspace: Workspace) async throws {
         unit: "returns",
         runs: 3,
         note:
-            "each audit's cases and returns read through the store's parent and key indexes, 50 audits a part, "
-            + "two parts at a time; grade distributions and recurring themes of the merged analysis"
+            "each audit's cases and its returns' grades alone (CaseReturnGrades) read through the store's parent "
+            + "and key indexes, 50 audits a part, two parts at a time; grade distributions and recurring themes of the merged analysis"
     ) {
         let view = AssuranceView(store: store)
         let audits = try await view.all(Audit.self)
         @Sendable func analyse(_ part: ArraySlice<Audit>) async throws -> AuditAnalysis {
             var cases: [AuditCase] = []
-            var returns: [CaseReturn] = []
+            var returns: [CaseReturnGrades] = []
             for audit in part {
                 cases += try await view.records(AuditCase.self, RecordFilter(parent: audit.id.retyped()))
-                returns += try await view.records(CaseReturn.self, RecordFilter(key: audit.id.rawValue))
+                returns += try await view.records(CaseReturnGrades.self, RecordFilter(key: audit.id.rawValue))
             }
-            return AuditAnalysis(audits: Array(part), cases: cases, returns: returns)
+            return AuditAnalysis(audits: Array(part), cases: cases, gradedReturns: returns)
         }
         let chunks = stride(from: 0, to: audits.count, by: 50).map { audits[$0..<min($0 + 50, audits.count)] }
         let parts = try await twoAtATime(chunks, analyse)

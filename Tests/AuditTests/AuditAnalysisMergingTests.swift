@@ -86,6 +86,17 @@ struct AuditAnalysisMergingTests {
         return history
     }
 
+    /// A store holding a history's audits, cases and returns.
+    func store(_ history: History) async throws -> InMemoryStore {
+        let store = InMemoryStore()
+        var batch = RecordBatch()
+        for audit in history.audits { try batch.save(audit, version: 0) }
+        for auditCase in history.cases { try batch.save(auditCase, version: 0) }
+        for item in history.returns { try batch.save(item, version: 0) }
+        try await Records(store: store).commit(batch, by: PartnershipScenario.qaLead)
+        return store
+    }
+
     @Test func analysesOfSeparateAuditsMergeIntoTheAnalysisOfAll() throws {
         var random = RepeatableRandom(seed: 0xA0D1)
         let day = Day.fixture("2025-10-01")
@@ -197,13 +208,7 @@ struct AuditAnalysisMergingTests {
     @Test func anAuditAtATimeFromAStoreIsTheAnalysisOfAll() async throws {
         var random = RepeatableRandom(seed: 0xA0D2)
         let history = history(&random)
-        let store = InMemoryStore()
-        var batch = RecordBatch()
-        for audit in history.audits { try batch.save(audit, version: 0) }
-        for auditCase in history.cases { try batch.save(auditCase, version: 0) }
-        for item in history.returns { try batch.save(item, version: 0) }
-        try await Records(store: store).commit(batch, by: PartnershipScenario.qaLead)
-        let view = AssuranceView(store: store)
+        let view = AssuranceView(store: try await store(history))
 
         var parts: [AuditAnalysis] = []
         for audit in try await view.all(Audit.self) {

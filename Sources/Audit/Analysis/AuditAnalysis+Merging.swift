@@ -1,12 +1,6 @@
 import Domain
 
 extension AuditAnalysis {
-    /// A section of a case: where agencies' grades are compared.
-    struct CaseSection: Hashable {
-        var auditCase: AuditCase.ID
-        var section: String
-    }
-
     /// Analyses of separate audits combined: the same analysis as of all their audits, cases and
     /// returns together.
     ///
@@ -47,7 +41,6 @@ extension AuditAnalysis {
         var byAgency: [Agency.ID: [RatingCode: Int]] = [:]
         var judgements: [Audit.ID: RatingCode] = [:]
         var audits: [Audit.ID: Audit] = [:]
-        var disagreements: [Disagreement] = []
         for part in parts {
             for (theme, counts) in part.gradesByTheme {
                 byTheme[theme, default: [:]].merge(counts, uniquingKeysWith: +)
@@ -64,16 +57,30 @@ extension AuditAnalysis {
                 }
             }
             judgements.merge(part.judgements) { first, _ in first }
-            disagreements += part.disagreements
         }
         self.init(
             scale: scale,
             gradesByTheme: byTheme,
             gradesByAgency: byAgency,
             judgements: judgements,
-            disagreements: disagreements.sorted(by: Disagreement.inCaseOrder),
+            disagreements: Self.disagreements(merging: parts),
             audits: audits
         )
+    }
+
+    /// Every part's disagreements, by case and section.
+    ///
+    /// Each part lists its own in that order, and parts of separate audits hold separate cases, so the
+    /// parts put in order of their first disagreement usually follow on from each other and need no
+    /// sorting; where they overlap, everything is sorted as it comes.
+    private static func disagreements(merging parts: [AuditAnalysis]) -> [Disagreement] {
+        let ordered = parts.filter { !$0.disagreements.isEmpty }
+            .sorted { Disagreement.inCaseOrder($0.disagreements[0], $1.disagreements[0]) }
+        var merged: [Disagreement] = []
+        merged.reserveCapacity(ordered.reduce(0) { $0 + $1.disagreements.count })
+        for part in ordered { merged += part.disagreements }
+        if zip(merged, merged.dropFirst()).allSatisfy({ Disagreement.inCaseOrder($0, $1) }) { return merged }
+        return parts.flatMap(\.disagreements).sorted(by: Disagreement.inCaseOrder)
     }
 
     private init(

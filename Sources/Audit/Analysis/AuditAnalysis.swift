@@ -36,6 +36,10 @@ public struct AuditAnalysis: Sendable {
 
     /// Analyses audits, their cases and returns.
     public init(audits: [Audit], cases: [AuditCase], returns: [CaseReturn], scale: RatingScale = .fourPoint) {
+        self.init(audits: audits, cases: cases, graded: returns, scale: scale)
+    }
+
+    init(audits: [Audit], cases: [AuditCase], graded returns: [some GradedReturn], scale: RatingScale) {
         self.scale = scale
         let ranks = scale.levels.keyed(by: \.code, value: \.rank)
         let byID = audits.keyed(by: \.id)
@@ -53,21 +57,10 @@ public struct AuditAnalysis: Sendable {
             let sorted = ranks.sorted()
             return scale.levels[sorted[(sorted.count - 1) / 2]].code
         }
-        var byAgency: [Agency.ID: [RatingCode: Int]] = [:]
-        var bySection: [CaseSection: [Agency.ID: RatingCode]] = [:]
-        for item in returns where item.status == .submitted {
-            for (section, grade) in item.grades {
-                byAgency[item.agency, default: [:]][grade.level, default: 0] += 1
-                bySection[CaseSection(auditCase: item.auditCase, section: section), default: [:]][item.agency] =
-                    grade.level
-            }
-        }
-        gradesByAgency = byAgency
-        disagreements = bySection.compactMap { key, grades -> Disagreement? in
-            let values = grades.values.compactMap { ranks[$0] }
-            guard let low = values.min(), let high = values.max(), high - low >= 2 else { return nil }
-            return Disagreement(auditCase: key.auditCase, section: key.section, grades: grades)
-        }.sorted(by: Disagreement.inCaseOrder)
+        var counter = GradeCounter(scale: scale)
+        for item in returns where item.isSubmitted { counter.add(item) }
+        gradesByAgency = counter.gradesByAgency
+        disagreements = counter.disagreements()
     }
 
     /// Themes judged below good (RAG amber or red) in more than one audit reported in the months before a day.
