@@ -15,6 +15,35 @@ struct RecordJSONDecoderTests {
         #expect(ours == (try JSONDecoder().decode(Everything.self, from: data)))
     }
 
+    /// One decoder parses payload after payload into the memory it keeps: larger ones than it has room
+    /// for, smaller ones after them, nesting as deep as a payload allows (a node a byte), and one
+    /// that does not parse between them, each as a fresh decoder and Foundation read it.
+    @Test func oneDecoderReadsPayloadAfterPayloadOfAnySize() throws {
+        let decoder = RecordJSONDecoder()
+        let texts = (0..<40).map { number in
+            (0..<(number * number * 7)).map { "t\($0)\u{e9}" }
+        }
+        for (number, strings) in texts.enumerated() {
+            let data = try JSONEncoder().encode(strings)
+            #expect(try decoder.decodeWithoutFallback([String].self, from: data) == strings)
+            let nested = Data(
+                (String(repeating: "[", count: number * 11) + String(repeating: "]", count: number * 11)).utf8
+            )
+            if number > 0 {
+                #expect(throws: (any Error).self) { try decoder.decodeWithoutFallback([String].self, from: nested) }
+            }
+            let broken = Data(String(decoding: data, as: UTF8.self).dropLast().utf8)
+            #expect(throws: (any Error).self) { try decoder.decode([String].self, from: broken) }
+            let small = try JSONEncoder().encode(["x\(number)"])
+            #expect(try decoder.decodeWithoutFallback([String].self, from: small) == ["x\(number)"])
+        }
+        let deepest = Data((String(repeating: "[", count: 500) + String(repeating: "]", count: 500)).utf8)
+        #expect(
+            try decoder.decode(JSONValue.self, from: deepest)
+                == (try JSONDecoder().decode(JSONValue.self, from: deepest))
+        )
+    }
+
     @Test func escapesAndSurrogatePairsAreDecoded() throws {
         let json = #"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u4e2d\ud83e\uddd2", "plain é 中 🧒", ""]"#
         let ours = try RecordJSONDecoder().decode([String].self, from: Data(json.utf8))

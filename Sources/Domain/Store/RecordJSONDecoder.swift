@@ -13,7 +13,26 @@ package import Foundation
 /// values. Where it meets anything it does not handle itself (a malformed payload, a type mismatch,
 /// a missing key, a number written with a fraction for an integer), it hands the whole payload to
 /// Foundation's decoder, so that results and errors are Foundation's exactly, only slower.
+///
+/// A decoder parses each payload into memory it keeps for the next, so one decoder serves one
+/// reader of records at a time; it is not `Sendable`.
 package struct RecordJSONDecoder {
+    /// The parsed document, reused from one payload to the next and replaced by a larger one when a
+    /// payload does not fit.
+    private final class Scratch {
+        var document: RecordJSONDocument?
+
+        func document(for data: Data) -> RecordJSONDocument {
+            if let document, document.capacity >= data.count { return document }
+            // Room to spare, so that payloads a little longer than the last do not each reallocate.
+            let made = RecordJSONDocument(capacity: max(data.count * 2, 4096))
+            document = made
+            return made
+        }
+    }
+
+    private let scratch = Scratch()
+
     /// Creates the decoder.
     package init() {}
 
@@ -27,7 +46,8 @@ package struct RecordJSONDecoder {
 
     /// The fast path alone, which throws where the public method would hand the payload to Foundation.
     package func decodeWithoutFallback<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
-        let document = try RecordJSONDocument(data)
+        let document = scratch.document(for: data)
+        try document.load(data)
         // The decoders hold the document unowned, to spare a retain and release on every value.
         return try withExtendedLifetime(document) {
             if let readable = type as? any RecordPayloadDecodable.Type {

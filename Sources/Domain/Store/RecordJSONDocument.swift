@@ -16,26 +16,35 @@ import Foundation
         var end: Int32
     }
 
+    /// The payload's bytes and a zero after them, so that strtod always stops inside the buffer.
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    /// Set once, when parsing ends, in memory of its own: reading a node takes no exclusivity check
-    /// and no retain of an array.
+    /// Room for a node per byte, the most a payload can hold (every value takes a byte or more), in
+    /// memory of its own: reading a node takes no exclusivity check and no retain of an array.
     let nodes: UnsafeMutableBufferPointer<Node>
 
-    init(_ data: Data) throws {
-        // One byte more than the payload, zero, so that strtod always stops inside the buffer.
-        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: data.count + 1)
-        _ = bytes.initialize(from: data)
+    /// A document with room for payloads of up to `capacity` bytes, to be filled by ``load(_:)``.
+    init(capacity: Int) {
+        bytes = .allocate(capacity: capacity + 1)
+        nodes = .allocate(capacity: capacity + 1)
+    }
+
+    /// Parses a payload into a document of its own.
+    convenience init(_ data: Data) throws {
+        self.init(capacity: data.count)
+        try load(data)
+    }
+
+    /// The most payload bytes the document has room for.
+    var capacity: Int { bytes.count - 1 }
+
+    /// Parses a payload in place of the one before, reusing the memory: a decoder reads a store's
+    /// records one after another, and allocating two buffers a record was a tenth of reading them.
+    func load(_ data: Data) throws {
+        precondition(data.count <= capacity, "a payload larger than the document's room")
+        data.copyBytes(to: bytes.baseAddress!, count: data.count)
         bytes[data.count] = 0
-        self.bytes = bytes
-        var parser = RecordJSONParser(bytes: UnsafeBufferPointer(bytes), length: data.count)
-        do {
-            try parser.parseDocument()
-        } catch {
-            bytes.deallocate()
-            throw error
-        }
-        nodes = .allocate(capacity: parser.nodes.count)
-        _ = nodes.initialize(from: parser.nodes)
+        var parser = RecordJSONParser(bytes: UnsafeBufferPointer(bytes), length: data.count, nodes: nodes.baseAddress!)
+        try parser.parseDocument()
     }
 
     deinit {
@@ -62,12 +71,19 @@ struct RecordJSONParser {
     typealias Kind = RecordJSONDocument.Kind
     let bytes: UnsafeBufferPointer<UInt8>
     let length: Int
-    var nodes: [Node] = []
+    /// Where the nodes go: room for one a byte, so appending needs no check.
+    let nodes: UnsafeMutablePointer<Node>
+    var count = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, length: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, length: Int, nodes: UnsafeMutablePointer<Node>) {
         self.bytes = bytes
         self.length = length
-        nodes.reserveCapacity(length / 6)
+        self.nodes = nodes
+    }
+
+    private mutating func append(_ node: Node) {
+        nodes[count] = node
+        count += 1
     }
 
     mutating func parseDocument() throws {
@@ -100,10 +116,10 @@ struct RecordJSONParser {
         guard depth < 512 else { throw RecordDecodingDeclined() }
         skipSpace(&position)
         guard position < length else { throw RecordDecodingDeclined() }
-        let index = nodes.count
+        let index = count
         switch bytes[position] {
         case UInt8(ascii: "{"):
-            nodes.append(Node(kind: .object, start: Int32(position), count: 0, end: 0))
+            append(Node(kind: .object, start: Int32(position), count: 0, end: 0))
             position += 1
             skipSpace(&position)
             var count: Int32 = 0
@@ -128,7 +144,7 @@ struct RecordJSONParser {
             }
             nodes[index].count = count
         case UInt8(ascii: "["):
-            nodes.append(Node(kind: .array, start: Int32(position), count: 0, end: 0))
+            append(Node(kind: .array, start: Int32(position), count: 0, end: 0))
             position += 1
             skipSpace(&position)
             var count: Int32 = 0
@@ -155,9 +171,9 @@ struct RecordJSONParser {
             let start = position
             while position < length, Self.isNumberByte(bytes[position]) { position += 1 }
             guard position > start else { throw RecordDecodingDeclined() }
-            nodes.append(Node(kind: .number, start: Int32(start), count: Int32(position - start), end: 0))
+            append(Node(kind: .number, start: Int32(start), count: Int32(position - start), end: 0))
         }
-        nodes[index].end = Int32(nodes.count)
+        nodes[index].end = Int32(count)
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
@@ -175,7 +191,7 @@ struct RecordJSONParser {
         for offset in 0..<count where bytes[position + offset] != text.utf8Start[offset] {
             throw RecordDecodingDeclined()
         }
-        nodes.append(Node(kind: kind, start: Int32(position), count: Int32(count), end: 0))
+        append(Node(kind: kind, start: Int32(position), count: Int32(count), end: 0))
         position += count
     }
 
@@ -195,12 +211,12 @@ struct RecordJSONParser {
             guard byte >= 0x20 else { throw RecordDecodingDeclined() }
             cursor += 1
         }
-        nodes.append(
+        append(
             Node(
                 kind: escaped ? .escapedString : .string,
                 start: Int32(start),
                 count: Int32(cursor - start),
-                end: Int32(nodes.count + 1)
+                end: Int32(count + 1)
             )
         )
         position = cursor + 1
