@@ -144,12 +144,14 @@ struct Statement {
     }
 
     /// Steps once: `true` when a row is ready, `false` when done.
-    func step(while doing: String) throws -> Bool {
+    /// Steps to the next row: `true` on a row, `false` when done. What it was doing is described
+    /// only when a step fails, so that a query of a million rows does not build the text a million times.
+    func step(while doing: @autoclosure () -> String) throws -> Bool {
         let status = sqlite3_step(handle)
         switch status {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw connection.failure(status, while: doing)
+        default: throw connection.failure(status, while: doing())
         }
     }
 
@@ -169,6 +171,21 @@ struct Statement {
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: pointer)
+    }
+
+    /// A column's text, or `last` itself where the column holds the same bytes: a record's type,
+    /// case or audit repeats from row to row of a query, and sharing the string spares making it again.
+    func text(_ column: Int32, sameAs last: inout String?) -> String? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        if let held = last, held.utf8.count == count,
+            held.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, pointer, count) == 0 }) == true
+        {
+            return held
+        }
+        let made = String(cString: pointer)
+        last = made
+        return made
     }
     func blob(_ column: Int32) -> Data {
         let count = Int(sqlite3_column_bytes(handle, column))

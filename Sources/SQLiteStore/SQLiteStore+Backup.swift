@@ -8,7 +8,10 @@ extension SQLiteStore {
     public func snapshot() async throws -> StoreSnapshot {
         let recordsStatement = try connection.statement("SELECT \(Self.recordColumns) FROM records ORDER BY type, id")
         var records: [StoredRecord] = []
-        while try recordsStatement.step(while: "reading records") { records.append(readRecord(recordsStatement)) }
+        var texts = RepeatedTexts()
+        while try recordsStatement.step(while: "reading records") {
+            records.append(readRecord(recordsStatement, sharing: &texts))
+        }
         recordsStatement.reset()
         let versions = try connection.statement("SELECT measure, scope, version FROM series")
         var seriesVersions: [String: Int] = [:]

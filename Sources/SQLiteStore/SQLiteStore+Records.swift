@@ -7,17 +7,31 @@ extension SQLiteStore {
     static let recordColumns =
         "type, id, version, schema_version, agency, grp, period, status, due_day, parent, key, payload"
 
+    /// The texts of the row before, which the next row's share where they hold the same bytes.
+    struct RepeatedTexts {
+        var type: String?
+        var agency: String?
+        var status: String?
+        var parent: String?
+        var key: String?
+    }
+
     func readRecord(_ statement: Statement) -> StoredRecord {
+        var texts = RepeatedTexts()
+        return readRecord(statement, sharing: &texts)
+    }
+
+    func readRecord(_ statement: Statement, sharing texts: inout RepeatedTexts) -> StoredRecord {
         var index = RecordIndex()
-        index.agency = statement.text(4).map { Agency.ID(unchecked: $0) }
+        index.agency = statement.text(4, sameAs: &texts.agency).map { Agency.ID(unchecked: $0) }
         index.group = statement.text(5).map { Group.ID(unchecked: $0) }
         index.period = statement.text(6).flatMap { ReportingPeriod($0) }
-        index.status = statement.text(7)
+        index.status = statement.text(7, sameAs: &texts.status)
         index.dueDay = statement.isNull(8) ? nil : Day(unchecked: statement.int(8))
-        index.parent = statement.text(9).map { Identifier(unchecked: $0) }
-        index.key = statement.text(10)
+        index.parent = statement.text(9, sameAs: &texts.parent).map { Identifier(unchecked: $0) }
+        index.key = statement.text(10, sameAs: &texts.key)
         return StoredRecord(
-            type: RecordType(rawValue: statement.text(0) ?? ""),
+            type: RecordType(rawValue: statement.text(0, sameAs: &texts.type) ?? ""),
             id: Identifier(unchecked: statement.text(1) ?? ""),
             version: statement.int(2),
             schemaVersion: statement.int(3),
@@ -43,7 +57,10 @@ extension SQLiteStore {
         if let due = query.filter.dueOnOrBefore { statement.bind(Int32(texts.count + 1), due.daysSinceEpoch) }
         defer { statement.reset() }
         var result: [StoredRecord] = []
-        while try statement.step(while: "querying \(query.type)") { result.append(readRecord(statement)) }
+        var repeated = RepeatedTexts()
+        while try statement.step(while: "querying \(query.type)") {
+            result.append(readRecord(statement, sharing: &repeated))
+        }
         return result
     }
 
