@@ -144,8 +144,9 @@ struct Statement {
     }
 
     /// Steps once: `true` when a row is ready, `false` when done.
-    /// Steps to the next row: `true` on a row, `false` when done. What it was doing is described
-    /// only when a step fails, so that a query of a million rows does not build the text a million times.
+    ///
+    /// What it was doing is described only when a step fails, so that a query of a million rows does
+    /// not build the text a million times.
     func step(while doing: @autoclosure () -> String) throws -> Bool {
         let status = sqlite3_step(handle)
         switch status {
