@@ -28,17 +28,12 @@ import Foundation
         nodes = .allocate(capacity: capacity + 1)
     }
 
-    /// Parses a payload into a document of its own.
-    convenience init(_ data: Data) throws {
-        self.init(capacity: data.count)
-        try load(data)
-    }
-
     /// The most payload bytes the document has room for.
     var capacity: Int { bytes.count - 1 }
 
     /// Parses a payload in place of the one before, reusing the memory: a decoder reads a store's
-    /// records one after another, and allocating two buffers a record was a tenth of reading them.
+    /// records one after another, and each had allocated a byte copy, a growing node array and a
+    /// node buffer of its own.
     func load(_ data: Data) throws {
         precondition(data.count <= capacity, "a payload larger than the document's room")
         data.copyBytes(to: bytes.baseAddress!, count: data.count)
