@@ -56,7 +56,7 @@ func child(path: String, seed: UInt64) async throws -> Never {
         let filler = String(repeating: "x", count: Int.random(in: 0...1500, using: &random))
         for item in 1...size {
             try writes.save(
-                Probe(id: try Probe.ID("b\(batch)-\(item)"), batch: batch, of: size, filler: filler),
+                Probe(id: try Probe.ID(validating: "b\(batch)-\(item)"), batch: batch, of: size, filler: filler),
                 version: 0
             )
         }

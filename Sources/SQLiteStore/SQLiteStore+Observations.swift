@@ -21,78 +21,65 @@ extension SQLiteStore {
         return (sqlite3_last_insert_rowid(connection.handle), 0)
     }
 
-    /// Appends observations in one transaction: one prepared insert, reused for every row.
-    @discardableResult
-    public func append(
+    /// Appends observations inside the caller's transaction: one prepared insert, reused for every
+    /// row; each series is given once (``StoreRules``).
+    func appendObservations(
         _ batch: [ObservationSeries],
         mode: ObservationWriteMode,
         context: ChangeContext
-    ) async throws -> ObservationWriteSummary {
-        try StoreRules.validate(batch)
-        return try connection.transaction("appending observations") {
-            var inserted = 0
-            var replaced = 0
-            var touched: [String: (reference: RecordReference, id: Int64, count: Int)] = [:]
-            var order: [String] = []
-            let sql =
-                mode == .insertOnly
-                ? "INSERT INTO observations (series, period, value, numerator, denominator, status) VALUES (?, ?, ?, ?, ?, ?)"
-                : """
-                INSERT INTO observations (series, period, value, numerator, denominator, status) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (series, period) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
-                    denominator = excluded.denominator, status = excluded.status
-                """
-            for series in batch {
-                let key = "\(series.measure.rawValue) \(series.scope)"
-                let id: Int64
-                if let known = touched[key] {
-                    id = known.id
-                } else {
-                    id = try seriesID(series.measure, series.scope, create: true)!.id
-                    touched[key] = (RecordReference(type: .observationSeries, id: series.changeLogID), id, 0)
-                    order.append(key)
-                }
-                touched[key]!.count += series.points.count
-                var held = Set<Int64>()
-                if mode == .replaceExisting {
-                    let existing = try connection.statement("SELECT period FROM observations WHERE series = ?")
-                    existing.bind(1, id)
-                    while try existing.step(while: "reading held observations") { held.insert(existing.int64(0)) }
-                    existing.reset()
-                }
-                let insert = try connection.statement(sql)
-                for point in series.points {
-                    let code = point.period.code
-                    sqlite3_bind_int64(insert.handle, 1, id)
-                    sqlite3_bind_int64(insert.handle, 2, code)
-                    insert.bind(3, point.value)
-                    insert.bind(4, point.numerator)
-                    insert.bind(5, point.denominator)
-                    sqlite3_bind_int64(insert.handle, 6, Int64(point.status.code))
-                    let status = sqlite3_step(insert.handle)
-                    sqlite3_reset(insert.handle)
-                    if status & 0xFF == SQLITE_CONSTRAINT {
-                        throw StoreRules.duplicateObservation(series, point.period)
-                    }
-                    try check(status, "appending observations")
-                    if held.contains(code) { replaced += 1 } else { inserted += 1 }
-                }
+    ) throws -> ObservationWriteSummary {
+        guard !batch.isEmpty else { return ObservationWriteSummary(inserted: 0, replaced: 0, series: 0) }
+        var inserted = 0
+        var replaced = 0
+        let sql =
+            mode == .insertOnly
+            ? "INSERT INTO observations (series, period, value, numerator, denominator, status) VALUES (?, ?, ?, ?, ?, ?)"
+            : """
+            INSERT INTO observations (series, period, value, numerator, denominator, status) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (series, period) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+                denominator = excluded.denominator, status = excluded.status
+            """
+        var touched: [Int64] = []
+        for series in batch {
+            let id = try seriesID(series.measure, series.scope, create: true)!.id
+            touched.append(id)
+            var held = Set<Int64>()
+            if mode == .replaceExisting {
+                let existing = try connection.statement("SELECT period FROM observations WHERE series = ?")
+                existing.bind(1, id)
+                while try existing.step(while: "reading held observations") { held.insert(existing.int64(0)) }
+                existing.reset()
             }
-            let bump = try connection.statement(
-                "UPDATE series SET version = version + 1 WHERE id = ? RETURNING version"
-            )
-            for key in order {
-                let entry = touched[key]!
-                bump.bind(1, entry.id)
-                guard try bump.step(while: "counting a series' appends") else {
-                    throw DomainError(.storeFailed, "series \(entry.reference.id) vanished while appending")
+            let insert = try connection.statement(sql)
+            for point in series.points {
+                let code = point.period.code
+                sqlite3_bind_int64(insert.handle, 1, id)
+                sqlite3_bind_int64(insert.handle, 2, code)
+                insert.bind(3, point.value)
+                insert.bind(4, point.numerator)
+                insert.bind(5, point.denominator)
+                sqlite3_bind_int64(insert.handle, 6, Int64(point.status.code))
+                let status = sqlite3_step(insert.handle)
+                sqlite3_reset(insert.handle)
+                if status & 0xFF == SQLITE_CONSTRAINT {
+                    throw StoreRules.duplicateObservation(series, point.period)
                 }
-                let version = bump.int(0)
-                bump.reset()
-                try appendLog(context, .appended, entry.reference, version, "\(entry.count) observations appended")
+                try check(status, "appending observations")
+                if held.contains(code) { replaced += 1 } else { inserted += 1 }
             }
-            return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: order.count)
         }
+        let bump = try connection.statement("UPDATE series SET version = version + 1 WHERE id = ? RETURNING version")
+        for (series, id) in zip(batch, touched) {
+            bump.bind(1, id)
+            guard try bump.step(while: "counting a series' appends") else {
+                throw DomainError(.storeFailed, "series \(series.changeLogID) vanished while appending")
+            }
+            let version = bump.int(0)
+            bump.reset()
+            let reference = RecordReference(type: .observationSeries, id: series.changeLogID)
+            try appendLog(context, .appended, reference, version, "\(series.points.count) observations appended")
+        }
+        return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: batch.count)
     }
 
     func period(_ code: Int64) -> ReportingPeriod? {

@@ -103,38 +103,48 @@ extension SQLiteStore {
         return ""
     }
 
-    /// Applies a batch in one transaction; any stale write rolls the whole batch back.
+    /// Makes a transaction's record writes and observation appends in one SQLite transaction; any
+    /// refusal rolls the whole transaction back.
     @discardableResult
-    public func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
-        for write in writes { if case .save(let record) = write { try StoreRules.validate(record) } }
-        return try connection.transaction("writing records") {
-            var saved: [StoredRecord] = []
-            for write in writes {
-                let reference = write.reference
-                let held = try heldVersion(reference)
-                switch write {
-                case .save(var record):
-                    guard (held ?? 0) == record.version else {
-                        throw StoreRules.stale(reference, expected: record.version, held: held)
-                    }
-                    let kind: ChangeKind = record.version == 0 ? .created : .updated
-                    record.version += 1
-                    try upsert(record)
-                    try appendLog(context, kind, reference, record.version, nil)
-                    saved.append(record)
-                case .delete(_, let version):
-                    guard let held, held == version else {
-                        throw StoreRules.stale(reference, expected: version, held: held)
-                    }
-                    let statement = try connection.statement("DELETE FROM records WHERE type = ? AND id = ?")
-                    statement.bind(1, reference.type.rawValue)
-                    statement.bind(2, reference.id.rawValue)
-                    try check(statement.run(), "deleting \(reference)")
-                    try appendLog(context, .deleted, reference, version, nil)
-                }
-            }
-            return saved
+    public func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
+        try StoreRules.validate(changes)
+        guard !changes.isEmpty else { return AppliedChanges() }
+        let doing = changes.records.isEmpty ? "appending observations" : "writing records"
+        return try connection.transaction(doing) {
+            let saved = try writeRecords(changes.records, context: context)
+            let summary = try appendObservations(changes.observations, mode: changes.observationMode, context: context)
+            return AppliedChanges(records: saved, observations: summary)
         }
+    }
+
+    /// Writes records inside the caller's transaction.
+    private func writeRecords(_ writes: [RecordWrite], context: ChangeContext) throws -> [StoredRecord] {
+        var saved: [StoredRecord] = []
+        for write in writes {
+            let reference = write.reference
+            let held = try heldVersion(reference)
+            switch write {
+            case .save(var record):
+                guard (held ?? 0) == record.version else {
+                    throw StoreRules.stale(reference, expected: record.version, held: held)
+                }
+                let kind: ChangeKind = record.version == 0 ? .created : .updated
+                record.version += 1
+                try upsert(record)
+                try appendLog(context, kind, reference, record.version, nil)
+                saved.append(record)
+            case .delete(_, let version):
+                guard let held, held == version else {
+                    throw StoreRules.stale(reference, expected: version, held: held)
+                }
+                let statement = try connection.statement("DELETE FROM records WHERE type = ? AND id = ?")
+                statement.bind(1, reference.type.rawValue)
+                statement.bind(2, reference.id.rawValue)
+                try check(statement.run(), "deleting \(reference)")
+                try appendLog(context, .deleted, reference, version, nil)
+            }
+        }
+        return saved
     }
 
     func heldVersion(_ reference: RecordReference) throws -> Int? {

@@ -86,16 +86,7 @@ public actor SQLiteStore: RecordStore {
             while: "setting the busy timeout"
         )
         if !schema.isEmpty {
-            let stored = try Self.schemaVersions(connection)
-            for (type, version) in stored.sorted(by: { $0.key < $1.key }) {
-                if let supported = schema[type], version > supported {
-                    throw DomainError(
-                        .schemaTooNew,
-                        "\(type) records were written with schema version \(version), but this build reads up to "
-                            + "version \(supported); update the package before opening this data"
-                    )
-                }
-            }
+            try StoreRules.checkSchema(try Self.schemaVersions(connection), supported: schema)
         }
     }
 
@@ -114,25 +105,19 @@ public actor SQLiteStore: RecordStore {
         }
         guard application == Int64(applicationID) else {
             let listed = tables.isEmpty ? "no tables" : "tables " + tables.prefix(5).joined(separator: ", ")
-            throw DomainError(
-                .notOurDatabase,
-                "\(connection.path) is a SQLite database but not a safeguarding QA database (application id "
-                    + "\(application), \(listed)); open a database made by this package"
-            )
+            throw StoreRules.notOurDatabase(connection.path, found: "application id \(application) and \(listed)")
         }
         let format = Int(try connection.integer("PRAGMA user_version", while: "reading the format version") ?? 0)
         guard format <= formatVersion else {
-            throw DomainError(
-                .schemaTooNew,
-                "\(connection.path) has database format version \(format), but this build reads up to version "
-                    + "\(formatVersion); update the package before opening it"
+            throw StoreRules.formatTooNew(
+                connection.path,
+                kind: "database format",
+                found: format,
+                supported: formatVersion
             )
         }
         for required in ["change_log", "observations", "records", "series"] where !tables.contains(required) {
-            throw DomainError(
-                .corruptDatabase,
-                "\(connection.path) has no \(required) table; restore it from a backup"
-            )
+            throw StoreRules.missingTable(required, in: connection.path)
         }
         if options.checkIntegrityOnOpen {
             let result = try connection.texts("PRAGMA quick_check", while: "checking the file's integrity")

@@ -82,7 +82,6 @@ extension PartnershipGenerator {
     ///   - withReferenceData: Whether to write the measure catalogue and the standard sets too.
     /// - Throws: The store's error, or a ``Domain/DomainError`` if a generated record is invalid.
     public func load(_ generated: Generated, through records: Records, withReferenceData: Bool) async throws {
-        let at = referenceDay.start(in: .england)
         try await records.commit(try generated.partnership.structureBatch(), by: Self.principal)
         if withReferenceData {
             var batch = RecordBatch()
@@ -94,10 +93,6 @@ extension PartnershipGenerator {
         try await records.commit(try generated.section11.batch(), by: Self.principal)
         try await records.commit(try generated.learning.batch(), by: Self.principal)
         try await records.commit(try generated.audits.batch(), by: Self.principal)
-        try await records.store.append(
-            generated.partnership.series,
-            mode: .insertOnly,
-            context: ChangeContext(principal: Self.principal.id, at: at)
-        )
+        try await records.append(generated.partnership.series, mode: .insertOnly, by: Self.principal)
     }
 }

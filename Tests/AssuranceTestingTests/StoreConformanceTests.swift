@@ -37,14 +37,16 @@ struct StoreConformanceTests {
         let failed = Dictionary(uniqueKeysWithValues: (failure?.failures ?? []).map { ($0.check, $0.reason) })
         #expect(
             failed.keys.sorted() == [
-                "bad records refused", "malformed backup refused", "observations: a symbol beside a value refused",
+                "bad records refused", "malformed backup refused",
+                "observations: a series twice in one append refused",
+                "observations: a symbol beside a value refused",
             ]
         )
         #expect(failed["bad records refused"]?.hasPrefix("expected invalidInput, but nothing was thrown") == true)
     }
 
     @Test func everyCheckHasAName() {
-        #expect(StoreConformance.checkNames.count == 23)
+        #expect(StoreConformance.checkNames.count == 25)
         #expect(Set(StoreConformance.checkNames).count == StoreConformance.checkNames.count)
         #expect(StoreConformance.checkNames.contains("racing updates: none lost"))
     }
@@ -63,23 +65,17 @@ struct StoreConformanceTests {
 private struct ForgetfulStore: RecordStore {
     func record(_ reference: RecordReference) async throws -> StoredRecord? { nil }
     func records(matching query: RecordQuery) async throws -> [StoredRecord] { [] }
-    func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
-        writes.compactMap {
-            guard case .save(var record) = $0 else { return nil }
+    func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
+        let saved = changes.records.compactMap { write -> StoredRecord? in
+            guard case .save(var record) = write else { return nil }
             record.version += 1
             return record
         }
+        return AppliedChanges(records: saved)
     }
     func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] { [] }
     func changeLog(from start: Date, to end: Date) async throws -> [ChangeLogEntry] { [] }
     func storedSchemaVersions() async throws -> [RecordType: Int] { [:] }
-    func append(
-        _ series: [ObservationSeries],
-        mode: ObservationWriteMode,
-        context: ChangeContext
-    ) async throws
-        -> ObservationWriteSummary
-    { ObservationWriteSummary(inserted: 0, replaced: 0, series: 0) }
     func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] { [] }
     func snapshot() async throws -> StoreSnapshot { StoreSnapshot(records: [], series: [], changeLog: []) }
     func restore(_ snapshot: StoreSnapshot) async throws {}
@@ -93,17 +89,18 @@ private actor LastWriterWinsStore: RecordStore {
     func records(matching query: RecordQuery) async throws -> [StoredRecord] {
         try await inner.records(matching: query)
     }
-    func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
-        var fixed: [RecordWrite] = []
-        for write in writes {
+    func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
+        var fixed = changes
+        fixed.records = []
+        for write in changes.records {
             guard case .save(var record) = write else {
-                fixed.append(write)
+                fixed.records.append(write)
                 continue
             }
             record.version = try await inner.record(record.reference)?.version ?? 0
-            fixed.append(.save(record))
+            fixed.records.append(.save(record))
         }
-        return try await inner.write(fixed, context: context)
+        return try await inner.apply(fixed, context: context)
     }
     func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] {
         try await inner.changeLog(for: reference)
@@ -112,13 +109,6 @@ private actor LastWriterWinsStore: RecordStore {
         try await inner.changeLog(from: start, to: end)
     }
     func storedSchemaVersions() async throws -> [RecordType: Int] { try await inner.storedSchemaVersions() }
-    func append(
-        _ series: [ObservationSeries],
-        mode: ObservationWriteMode,
-        context: ChangeContext
-    ) async throws
-        -> ObservationWriteSummary
-    { try await inner.append(series, mode: mode, context: context) }
     func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] {
         try await inner.observationSeries(matching: query)
     }
@@ -134,14 +124,29 @@ private actor MendingStore: RecordStore {
     func records(matching query: RecordQuery) async throws -> [StoredRecord] {
         try await inner.records(matching: query)
     }
-    func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
-        let mended = writes.map { write -> RecordWrite in
+    func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
+        var mended = changes
+        mended.records = changes.records.map { write -> RecordWrite in
             guard case .save(var record) = write else { return write }
             record.version = max(0, record.version)
             record.schemaVersion = max(1, record.schemaVersion)
             return .save(record)
         }
-        return try await inner.write(mended, context: context)
+        // Merges a series given twice, and takes a value beside a symbol as an actual value.
+        var merged: [SeriesKey: ObservationSeries] = [:]
+        var order: [SeriesKey] = []
+        for series in changes.observations {
+            if merged[series.key] == nil { order.append(series.key) }
+            var held = merged[series.key] ?? ObservationSeries(series.key)
+            held.points += series.points.map { point in
+                var point = point
+                if point.value != nil, !point.status.hasValue { point.status = .actual }
+                return point
+            }
+            merged[series.key] = held
+        }
+        mended.observations = order.compactMap { merged[$0] }
+        return try await inner.apply(mended, context: context)
     }
     func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] {
         try await inner.changeLog(for: reference)
@@ -150,22 +155,6 @@ private actor MendingStore: RecordStore {
         try await inner.changeLog(from: start, to: end)
     }
     func storedSchemaVersions() async throws -> [RecordType: Int] { try await inner.storedSchemaVersions() }
-    func append(
-        _ series: [ObservationSeries],
-        mode: ObservationWriteMode,
-        context: ChangeContext
-    ) async throws -> ObservationWriteSummary {
-        let mended = series.map { series in
-            var series = series
-            series.points = series.points.map { point in
-                var point = point
-                if point.value != nil, !point.status.hasValue { point.status = .actual }
-                return point
-            }
-            return series
-        }
-        return try await inner.append(mended, mode: mode, context: context)
-    }
     func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries] {
         try await inner.observationSeries(matching: query)
     }
@@ -179,6 +168,8 @@ private actor MendingStore: RecordStore {
             record.version = max(1, record.version)
             return record
         }
+        var seenSeries = Set<SeriesKey>()
+        mended.series = mended.series.filter { seenSeries.insert($0.series.key).inserted }
         try await inner.restore(mended)
     }
 }

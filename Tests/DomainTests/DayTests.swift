@@ -110,7 +110,7 @@ struct DayTests {
 struct IdentifierTests {
     @Test(arguments: ["police", "agency-01", "a.b:c_d", "00000000-0000-0000-0000-000000000001"])
     func acceptsSafeText(_ text: String) throws {
-        #expect(try Agency.ID(text).rawValue == text)
+        #expect(try Agency.ID(validating: text).rawValue == text)
     }
 
     @Test func refusesEmptyText() {
@@ -120,7 +120,7 @@ struct IdentifierTests {
                 .invalidInput,
                 "agency id \"\" is empty; expected 1 to 128 characters from A-Z a-z 0-9 - _ . :"
             )
-        ) { try Agency.ID(empty) }
+        ) { try Agency.ID(validating: empty) }
     }
 
     @Test(arguments: ["has space", "slash/in", "quote\"", "tab\t", "é"])
@@ -130,7 +130,7 @@ struct IdentifierTests {
                 .invalidInput,
                 "agency id \(DomainError.quote(text)) contains a character that is not allowed; expected only A-Z a-z 0-9 - _ . :"
             )
-        ) { try Agency.ID(text) }
+        ) { try Agency.ID(validating: text) }
     }
 
     @Test func refusesOverlongText() {
@@ -141,7 +141,7 @@ struct IdentifierTests {
                 "audit id \(DomainError.quote(text)) is 129 characters long; expected at most 128"
             )
         ) {
-            try Identifier<AuditKindForTest>(text)
+            try Identifier<AuditKindForTest>(validating: text)
         }
     }
 

@@ -57,7 +57,7 @@ struct DecodedRecordCacheTests {
         let records = Records(store: store, clock: .fixed(.fixture("2025-06-02")))
         var batch = RecordBatch()
         let localities = try (0..<5000).map {
-            Locality(id: try Locality.ID("loc-\(String(format: "%05d", $0))"), name: "Locality \($0)")
+            Locality(id: try Locality.ID(validating: "loc-\(String(format: "%05d", $0))"), name: "Locality \($0)")
         }
         for locality in localities { try batch.save(locality, version: 0) }
         try await records.commit(batch, by: .system)

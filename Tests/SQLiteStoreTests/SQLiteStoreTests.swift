@@ -107,7 +107,8 @@ struct SQLiteStoreTests {
         #expect(
             throws: DomainError(
                 .notOurDatabase,
-                "\(path) is a SQLite database but not a safeguarding QA database (application id 0, tables patients); open a database made by this package"
+                "\(path) is not a safeguarding QA store: it holds application id 0 and tables patients; open an "
+                    + "empty database or schema, or one made by this package"
             )
         ) {
             try SQLiteStore(path: path)

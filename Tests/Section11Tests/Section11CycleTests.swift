@@ -322,7 +322,7 @@ struct Section11CycleTests {
         // The action is in the one tracker, serving the agency's own recommendation on the criterion,
         // which carries the criterion's themes into their work stream; the response refers to it.
         let records = Records(store: store)
-        let recommendationID = try Recommendation.ID("s11-\(police.id)-1-2")
+        let recommendationID = try Recommendation.ID(validating: "s11-\(police.id)-1-2")
         let recommendation = try #require(try await records.load(Recommendation.self, id: recommendationID, as: qaLead))
         #expect(recommendation.value.themes == [.governance])
         #expect(recommendation.value.ownerAgency == PartnershipScenario.police)

@@ -46,7 +46,18 @@ func malformedBackupRefused(_ store: any RecordStore, _ makeStore: StoreConforma
     doubled.records.append(good.records[0])
     var unversioned = good
     unversioned.records[1].version = 0
-    for bad in [disordered, doubled, unversioned] {
+    let held = SnapshotSeries(series: try series("contacts", .partnership, [("2025-01", 1)]), version: 1)
+    var seriesTwice = good
+    seriesTwice.series = [held, held]
+    var periodTwice = good
+    periodTwice.series = [
+        SnapshotSeries(series: try series("contacts", .partnership, [("2025-01", 1), ("2025-01", 2)]), version: 1)
+    ]
+    var badValue = good
+    badValue.series = [
+        SnapshotSeries(series: try series("contacts", .partnership, [("2025-01", .infinity)]), version: 1)
+    ]
+    for bad in [disordered, doubled, unversioned, seriesTwice, periodTwice, badValue] {
         try await expectError(try ruleError { try StoreRules.validate(bad) }) {
             try await store.restore(bad)
         }

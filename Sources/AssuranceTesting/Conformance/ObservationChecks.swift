@@ -98,3 +98,45 @@ func observationsRefuseSymbolWithValue(_ store: any RecordStore, _ makeStore: St
     try expect(try await store.observationSeries(matching: .all).isEmpty, "nothing written")
     try expect(try await store.snapshot().isEmpty, "a refused append leaves no trace in the change log")
 }
+
+func observationsSeriesTwiceRefused(_ store: any RecordStore, _ makeStore: StoreConformance.MakeStore) async throws {
+    let first = try series("contacts", .partnership, [("2025-01", 10)])
+    let again = try series("contacts", .partnership, [("2025-02", 11)])
+    try await expectError(StoreRules.repeatedSeries(again, at: 1)) {
+        try await store.append([first, again], mode: .insertOnly, context: writer)
+    }
+    try expect(try await store.snapshot().isEmpty, "a refused append writes nothing, and logs nothing")
+}
+
+func recordsAndObservationsInOneTransaction(
+    _ store: any RecordStore,
+    _ makeStore: StoreConformance.MakeStore
+) async throws {
+    let survey = try series("survey-felt-heard", .partnership, [("FY2025-26", 71)])
+    let applied = try await store.apply(
+        StoreChanges(records: [.save(record("a"))], observations: [survey], observationMode: .insertOnly),
+        context: writer
+    )
+    try expect(applied.records.map(\.version) == [1], "the record is saved at version 1, got \(applied.records)")
+    try expect(
+        applied.observations == ObservationWriteSummary(inserted: 1, replaced: 0, series: 1),
+        "the observation is appended, got \(applied.observations)"
+    )
+    let log = try await store.changeLog(from: .distantPast, to: .distantFuture)
+    try expect(
+        log.map(\.kind) == [.created, .appended] && log.map(\.sequence) == [1, 2],
+        "the record's entry, then the series', in one log, got \(log)"
+    )
+    // A stale record refuses the observations with it; a held observation refuses the records with it.
+    let more = try series("survey-felt-heard", .partnership, [("FY2026-27", 75)])
+    try await expectError(StoreRules.stale(RecordReference(type: "test.thing", id: "a"), expected: 0, held: 1)) {
+        try await store.apply(StoreChanges(records: [.save(record("a"))], observations: [more]), context: writer)
+    }
+    try await expectError(StoreRules.duplicateObservation(survey, try ReportingPeriod(parsing: "FY2025-26"))) {
+        try await store.apply(StoreChanges(records: [.save(record("b"))], observations: [survey]), context: writer)
+    }
+    try expect(try await store.record(RecordReference(type: "test.thing", id: "b")) == nil, "b was not written")
+    let points = try await store.observationSeries(matching: .all).flatMap(\.points)
+    try expect(points.map(\.value) == [71], "FY2026-27 was not written, got \(points)")
+    try expect(try await store.changeLog(from: .distantPast, to: .distantFuture) == log, "nothing more was logged")
+}

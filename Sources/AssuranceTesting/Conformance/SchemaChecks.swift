@@ -36,7 +36,7 @@ func schemaTooNewRefused(_ store: any RecordStore, _ makeStore: StoreConformance
         context: writer
     )
     let records = Records(store: store, clock: .constant(noon))
-    try await expectError(RecordCoder.schemaTooNew("test.versioned-thing", stored: 3, supported: 2)) {
+    try await expectError(StoreRules.schemaTooNew("test.versioned-thing", stored: 3, supported: 2)) {
         _ = try await records.load(VersionedThing.self, id: "future", as: .system)
     }
 }

@@ -86,6 +86,8 @@ public struct StoreConformance: Sendable {
         Check(name: "observations: query and order", body: observationsQuery),
         Check(name: "observations: bad values refused", body: observationsRefuseBadValues),
         Check(name: "observations: a symbol beside a value refused", body: observationsRefuseSymbolWithValue),
+        Check(name: "observations: a series twice in one append refused", body: observationsSeriesTwiceRefused),
+        Check(name: "records and observations in one transaction", body: recordsAndObservationsInOneTransaction),
         Check(name: "snapshot and restore", body: snapshotAndRestore),
         Check(name: "restore into a non-empty store refused", body: restoreIntoNonEmptyRefused),
         Check(name: "malformed backup refused", body: malformedBackupRefused),

@@ -51,14 +51,8 @@ public struct ScenarioRunner: Sendable {
         for (index, entry) in scenario.records.enumerated() {
             try batch.save(try Self.record(entry, index: index, types: types), version: 0)
         }
+        try batch.append(scenario.observations)
         try await environment.records.commit(batch, by: .system)
-        if !scenario.observations.isEmpty {
-            try await store.append(
-                scenario.observations,
-                mode: .insertOnly,
-                context: ChangeContext(principal: "scenario", at: environment.clock())
-            )
-        }
         var reminded: [Reminder] = []
         var outcome = CycleOutcome(day: scenario.days[0])
         for day in scenario.days {

@@ -5,11 +5,6 @@ public import Foundation
 ///
 /// It applies exactly the rules the SQLite store applies, and passes the same conformance suite.
 public actor InMemoryStore: RecordStore {
-    private struct SeriesKey: Hashable {
-        var measure: MeasureID
-        var scope: SeriesScope
-    }
-
     private struct SeriesState {
         var points: [Int64: SeriesPoint] = [:]
         var version = 0
@@ -32,61 +27,112 @@ public actor InMemoryStore: RecordStore {
         records.values.filter { query.matches($0) }.sorted { $0.id < $1.id }
     }
 
-    /// Applies a batch atomically: every write is checked against the state the batch has built so
-    /// far, and nothing is applied unless every write passes.
+    /// Makes a transaction's writes atomically: every write is checked against the state the
+    /// transaction has built so far, and nothing is applied unless every write passes.
     @discardableResult
-    public func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+    public func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
+        try StoreRules.validate(changes)
+        var sequence = log.last?.sequence ?? 0
+        let (overlay, saved, recordEntries) = try stageRecords(changes.records, context: context, after: &sequence)
+        let (staged, summary, seriesEntries) = try stageObservations(
+            changes.observations,
+            mode: changes.observationMode,
+            context: context,
+            after: &sequence
+        )
+        for (reference, value) in overlay { records[reference] = value }
+        for (key, state) in staged { series[key] = state }
+        log.append(contentsOf: recordEntries + seriesEntries)
+        return AppliedChanges(records: saved, observations: summary)
+    }
+
+    private func stageRecords(
+        _ writes: [RecordWrite],
+        context: ChangeContext,
+        after sequence: inout Int
+    ) throws -> ([RecordReference: StoredRecord?], [StoredRecord], [ChangeLogEntry]) {
         var overlay: [RecordReference: StoredRecord?] = [:]
         var saved: [StoredRecord] = []
         var entries: [ChangeLogEntry] = []
-        var sequence = log.last?.sequence ?? 0
         for write in writes {
             let reference = write.reference
             let held: StoredRecord? = overlay[reference] ?? records[reference]
+            let kind: ChangeKind
+            let version: Int
             switch write {
             case .save(var record):
-                try StoreRules.validate(record)
                 guard held?.version ?? 0 == record.version else {
                     throw StoreRules.stale(reference, expected: record.version, held: held?.version)
                 }
-                let kind: ChangeKind = record.version == 0 ? .created : .updated
+                kind = record.version == 0 ? .created : .updated
                 record.version += 1
+                version = record.version
                 overlay[reference] = .some(record)
                 saved.append(record)
-                sequence += 1
-                entries.append(
-                    ChangeLogEntry(
-                        sequence: sequence,
-                        at: context.at,
-                        principal: context.principal,
-                        kind: kind,
-                        record: reference,
-                        version: record.version
-                    )
-                )
-            case .delete(_, let version):
-                guard let held, held.version == version else {
-                    throw StoreRules.stale(reference, expected: version, held: held?.version)
+            case .delete(_, let expected):
+                guard let held, held.version == expected else {
+                    throw StoreRules.stale(reference, expected: expected, held: held?.version)
                 }
+                kind = .deleted
+                version = expected
                 overlay[reference] = .some(nil)
-                sequence += 1
-                entries.append(
-                    ChangeLogEntry(
-                        sequence: sequence,
-                        at: context.at,
-                        principal: context.principal,
-                        kind: .deleted,
-                        record: reference,
-                        version: version
-                    )
-                )
             }
+            sequence += 1
+            entries.append(
+                ChangeLogEntry(
+                    sequence: sequence,
+                    at: context.at,
+                    principal: context.principal,
+                    kind: kind,
+                    record: reference,
+                    version: version
+                )
+            )
         }
-        for (reference, value) in overlay {
-            records[reference] = value
+        return (overlay, saved, entries)
+    }
+
+    private func stageObservations(
+        _ batch: [ObservationSeries],
+        mode: ObservationWriteMode,
+        context: ChangeContext,
+        after sequence: inout Int
+    ) throws -> ([SeriesKey: SeriesState], ObservationWriteSummary, [ChangeLogEntry]) {
+        var staged: [SeriesKey: SeriesState] = [:]
+        var entries: [ChangeLogEntry] = []
+        var inserted = 0
+        var replaced = 0
+        for incoming in batch {
+            var state = series[incoming.key] ?? SeriesState()
+            for point in incoming.points {
+                let code = point.period.code
+                if state.points[code] != nil {
+                    guard mode == .replaceExisting else {
+                        throw StoreRules.duplicateObservation(incoming, point.period)
+                    }
+                    replaced += 1
+                } else {
+                    inserted += 1
+                }
+                state.points[code] = point
+            }
+            state.version += 1
+            staged[incoming.key] = state
+            sequence += 1
+            entries.append(
+                ChangeLogEntry(
+                    sequence: sequence,
+                    at: context.at,
+                    principal: context.principal,
+                    kind: .appended,
+                    record: RecordReference(type: .observationSeries, id: incoming.changeLogID),
+                    version: state.version,
+                    summary: "\(incoming.points.count) observations appended"
+                )
+            )
         }
-        log.append(contentsOf: entries)
-        return saved
+        let summary = ObservationWriteSummary(inserted: inserted, replaced: replaced, series: batch.count)
+        return (staged, summary, entries)
     }
 
     /// The change log of one record, oldest first.
@@ -106,66 +152,6 @@ public actor InMemoryStore: RecordStore {
             versions[record.type] = max(versions[record.type] ?? 0, record.schemaVersion)
         }
         return versions
-    }
-
-    /// Appends observations in one step; in insert-only mode a held period refuses the whole batch.
-    @discardableResult
-    public func append(
-        _ batch: [ObservationSeries],
-        mode: ObservationWriteMode,
-        context: ChangeContext
-    ) async throws -> ObservationWriteSummary {
-        var staged: [SeriesKey: SeriesState] = [:]
-        var order: [SeriesKey] = []
-        var counts: [SeriesKey: Int] = [:]
-        var inserted = 0
-        var replaced = 0
-        for incoming in batch {
-            let key = SeriesKey(measure: incoming.measure, scope: incoming.scope)
-            if staged[key] == nil { order.append(key) }
-            var state = staged[key] ?? series[key] ?? SeriesState()
-            var seenInBatch = Set<Int64>()
-            for point in incoming.points {
-                try StoreRules.validate(point, in: incoming)
-                let code = point.period.code
-                guard seenInBatch.insert(code).inserted else {
-                    throw StoreRules.repeatedPeriod(incoming, point.period)
-                }
-                if state.points[code] != nil {
-                    guard mode == .replaceExisting else {
-                        throw StoreRules.duplicateObservation(incoming, point.period)
-                    }
-                    replaced += 1
-                } else {
-                    inserted += 1
-                }
-                state.points[code] = point
-            }
-            staged[key] = state
-            counts[key, default: 0] += incoming.points.count
-        }
-        var sequence = log.last?.sequence ?? 0
-        for key in order {
-            var state = staged[key]!
-            state.version += 1
-            series[key] = state
-            sequence += 1
-            log.append(
-                ChangeLogEntry(
-                    sequence: sequence,
-                    at: context.at,
-                    principal: context.principal,
-                    kind: .appended,
-                    record: RecordReference(
-                        type: .observationSeries,
-                        id: ObservationSeries(measure: key.measure, scope: key.scope, points: []).changeLogID
-                    ),
-                    version: state.version,
-                    summary: "\(counts[key] ?? 0) observations appended"
-                )
-            )
-        }
-        return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: order.count)
     }
 
     /// The series that match a query, ordered by measure and scope, each in period order.
@@ -214,7 +200,7 @@ public actor InMemoryStore: RecordStore {
             var state = SeriesState()
             for point in held.series.points { state.points[point.period.code] = point }
             state.version = held.version
-            series[SeriesKey(measure: held.series.measure, scope: held.series.scope)] = state
+            series[held.series.key] = state
         }
         log = snapshot.changeLog
     }

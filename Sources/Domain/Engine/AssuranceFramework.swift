@@ -143,12 +143,7 @@ public struct AssuranceFramework: Sendable {
     ///
     /// - Throws: ``DomainError/Code/schemaTooNew`` naming the type and both versions.
     public func checkSchema() async throws {
-        let supported = schemaVersions
-        for (type, stored) in try await environment.store.storedSchemaVersions().sorted(by: { $0.key < $1.key }) {
-            if let known = supported[type], stored > known {
-                throw RecordCoder.schemaTooNew(type, stored: stored, supported: known)
-            }
-        }
+        try StoreRules.checkSchema(try await environment.store.storedSchemaVersions(), supported: schemaVersions)
     }
 
     /// A fresh read-only view of the records.

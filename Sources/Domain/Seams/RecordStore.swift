@@ -12,13 +12,15 @@ public import Foundation
 /// acting principal and the time.
 ///
 /// ## What every store must do
-/// - ``write(_:context:)`` applies a batch of writes atomically: all of them or none.
+/// - ``apply(_:context:)`` makes a transaction's record writes and observation appends atomically:
+///   all of them or none. It checks them first with ``StoreRules/validate(_:)-(StoreChanges)``.
 /// - Each saved record's ``StoredRecord/version`` says which version the writer read (0 for a new
-///   record). The store refuses the whole batch with ``DomainError/Code/staleWrite`` when the version
-///   it holds differs, naming the record and both versions, and otherwise stores the record at the
-///   next version. Two concurrent writers of one record: one wins, the other gets that error.
+///   record). The store refuses the whole transaction with ``DomainError/Code/staleWrite`` when the
+///   version it holds differs, naming the record and both versions, and otherwise stores the record
+///   at the next version. Two concurrent writers of one record: one wins, the other gets that error.
 /// - Every write appends to the change log in the same transaction; the log cannot be edited.
-/// - Observations travel a bulk path (``append(_:mode:context:)``), one change-log entry per series.
+///   Records are logged in the order written, then one entry per observation series appended.
+/// - Every refusal is one of ``StoreRules``' errors, so that a host's handling works with any store.
 public protocol RecordStore: Sendable {
     /// The record with a type and id, or `nil`.
     func record(_ reference: RecordReference) async throws -> StoredRecord?
@@ -26,12 +28,14 @@ public protocol RecordStore: Sendable {
     /// The records that match a query, in id order.
     func records(matching query: RecordQuery) async throws -> [StoredRecord]
 
-    /// Applies a batch of writes atomically and returns the saved records at their new versions.
+    /// Makes record writes and observation appends in one transaction, appending each to the
+    /// change log, and returns the saved records at their new versions.
     ///
     /// - Throws: ``DomainError/Code/staleWrite`` when any record's version is not the one the store
-    ///   holds; nothing is written.
+    ///   holds; ``DomainError/Code/duplicate`` in ``ObservationWriteMode/insertOnly`` when a
+    ///   measure, scope and period is already held; any of ``StoreRules``' refusals. Nothing is written.
     @discardableResult
-    func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord]
+    func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges
 
     /// The change log of one record, oldest first.
     func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry]
@@ -41,17 +45,6 @@ public protocol RecordStore: Sendable {
 
     /// The highest schema version stored for each record type.
     func storedSchemaVersions() async throws -> [RecordType: Int]
-
-    /// Appends observations through the bulk path, in one transaction.
-    ///
-    /// - Throws: ``DomainError/Code/duplicate`` in ``ObservationWriteMode/insertOnly`` when a
-    ///   measure, scope and period is already held; nothing is written.
-    @discardableResult
-    func append(
-        _ series: [ObservationSeries],
-        mode: ObservationWriteMode,
-        context: ChangeContext
-    ) async throws -> ObservationWriteSummary
 
     /// The observation series that match a query, ordered by measure, then scope, each in period order.
     func observationSeries(matching query: ObservationQuery) async throws -> [ObservationSeries]
@@ -63,4 +56,29 @@ public protocol RecordStore: Sendable {
     ///
     /// - Throws: ``DomainError/Code/invalidInput`` when the store is not empty; nothing is written.
     func restore(_ snapshot: StoreSnapshot) async throws
+}
+
+extension RecordStore {
+    /// Applies record writes atomically and returns the saved records at their new versions.
+    ///
+    /// - Throws: ``DomainError/Code/staleWrite`` when any record's version is not the one the store
+    ///   holds; nothing is written.
+    @discardableResult
+    public func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+        try await apply(StoreChanges(records: writes), context: context).records
+    }
+
+    /// Appends observations through the bulk path, in one transaction.
+    ///
+    /// - Throws: ``DomainError/Code/duplicate`` in ``ObservationWriteMode/insertOnly`` when a
+    ///   measure, scope and period is already held, or a series or period is given twice; nothing
+    ///   is written.
+    @discardableResult
+    public func append(
+        _ series: [ObservationSeries],
+        mode: ObservationWriteMode,
+        context: ChangeContext
+    ) async throws -> ObservationWriteSummary {
+        try await apply(StoreChanges(observations: series, observationMode: mode), context: context).observations
+    }
 }

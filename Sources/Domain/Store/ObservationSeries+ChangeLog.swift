@@ -5,7 +5,5 @@ extension RecordType {
 
 extension ObservationSeries {
     /// The id of the series in the change log: `measure:scope`.
-    public var changeLogID: Identifier<AnyRecordKind> {
-        Identifier(unchecked: "\(measure.rawValue):\(scope.description)")
-    }
+    public var changeLogID: Identifier<AnyRecordKind> { key.changeLogID }
 }

@@ -2,10 +2,13 @@ import Foundation
 
 /// Writes to make together: all of them or none.
 ///
+/// Records and observations go in one batch alike.
+///
 /// ```swift
 /// var batch = RecordBatch()
 /// try batch.save(assessment, version: 3)
 /// try batch.save(recommendation, version: 0)
+/// try batch.append(survey.observations, mode: .replaceExisting)
 /// try await records.commit(batch, by: qaLead)
 /// ```
 public struct RecordBatch: Sendable {
@@ -22,15 +25,49 @@ public struct RecordBatch: Sendable {
     }
 
     var entries: [Entry] = []
+    /// The observation series to append, each once.
+    private(set) var observations: [ObservationSeries] = []
+    /// What happens to observations already held.
+    private(set) var observationMode: ObservationWriteMode = .insertOnly
+    private var observationPositions: [SeriesKey: Int] = [:]
 
     /// Creates an empty batch.
     public init() {}
 
     /// Whether the batch holds no writes.
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty && observations.isEmpty }
 
-    /// The number of writes.
-    public var count: Int { entries.count }
+    /// The number of writes: records saved or deleted, and observation series appended.
+    public var count: Int { entries.count + observations.count }
+
+    /// Adds observation series to append with the batch's records.
+    ///
+    /// - Parameters:
+    ///   - series: The series; a measure and scope already in the batch is merged into it.
+    ///   - mode: Whether an observation already held refuses the batch or is replaced; every append
+    ///     in one batch has the same mode.
+    /// - Throws: ``DomainError/Code/invalidInput`` for an append in another mode than the batch's
+    ///   first. A period given twice is refused when the batch is committed.
+    public mutating func append(_ series: [ObservationSeries], mode: ObservationWriteMode = .insertOnly) throws {
+        guard !series.isEmpty else { return }
+        if !observations.isEmpty, mode != observationMode {
+            throw DomainError(
+                .invalidInput,
+                "a batch appends observations in one mode; it has \(observationMode.rawValue) appends and was given "
+                    + "\(mode.rawValue) ones: commit them in two batches",
+                context: .init(field: "mode", value: mode.rawValue, expected: observationMode.rawValue)
+            )
+        }
+        observationMode = mode
+        for incoming in series {
+            if let position = observationPositions[incoming.key] {
+                observations[position].points += incoming.points
+            } else {
+                observationPositions[incoming.key] = observations.count
+                observations.append(incoming)
+            }
+        }
+    }
 
     /// Adds a save against the version read (0 for a new record).
     ///

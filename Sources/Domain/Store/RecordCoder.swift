@@ -120,19 +120,10 @@ package enum RecordCoder {
             )
         }
         if stored.schemaVersion > Record.schemaVersion {
-            throw schemaTooNew(stored.type, stored: stored.schemaVersion, supported: Record.schemaVersion)
+            throw StoreRules.schemaTooNew(stored.type, stored: stored.schemaVersion, supported: Record.schemaVersion)
         }
         if stored.schemaVersion < Record.schemaVersion { return try migrate(Record.self, stored) }
         return stored.payload
-    }
-
-    /// The error for data written by a newer schema.
-    package static func schemaTooNew(_ type: RecordType, stored: Int, supported: Int) -> DomainError {
-        DomainError(
-            .schemaTooNew,
-            "\(type) records were written with schema version \(stored), but this build reads up to version "
-                + "\(supported); update the package before opening this data"
-        )
     }
 
     private static func migrate<Record: StorableRecord>(_: Record.Type, _ stored: StoredRecord) throws -> Data {

@@ -152,16 +152,72 @@ public struct Records: Sendable {
         try await commit(batch, by: principal)
     }
 
-    /// Writes a batch atomically, after checking the principal may make every write in it.
+    /// Writes a batch atomically, after checking the principal may make every write in it: the one
+    /// door through which every record and observation reaches the store.
     ///
     /// - Returns: The new version of every saved record.
     /// - Throws: ``DomainError/Code/accessDenied`` naming the first refused write, or the store's
     ///   error; nothing is written.
     @discardableResult
     public func commit(_ batch: RecordBatch, by principal: Principal) async throws -> [RecordReference: Int] {
-        guard !batch.isEmpty else { return [:] }
-        // An unrestricted principal may make every write, so nothing need be read to decide.
-        for entry in batch.entries where !access.isUnrestricted(principal) && !entry.consequential {
+        try await apply(batch, by: principal).versions
+    }
+
+    /// Appends observation series, after checking the principal may write each series' scope.
+    ///
+    /// - Returns: What the append did.
+    /// - Throws: ``DomainError/Code/accessDenied`` naming the first refused series; the store's
+    ///   refusals (``StoreRules``). Nothing is written.
+    @discardableResult
+    public func append(
+        _ series: [ObservationSeries],
+        mode: ObservationWriteMode = .insertOnly,
+        by principal: Principal
+    ) async throws -> ObservationWriteSummary {
+        var batch = RecordBatch()
+        try batch.append(series, mode: mode)
+        return try await apply(batch, by: principal).observations
+    }
+
+    /// The observation series that match a query and whose scope the principal may read.
+    public func series(_ query: ObservationQuery = .all, as principal: Principal) async throws -> [ObservationSeries] {
+        try await store.observationSeries(matching: query).filter {
+            access.permits(principal, .read, Self.scope(of: $0.key))
+        }
+    }
+
+    /// What the access policy sees of a series: measure data of its agency, if it is an agency's.
+    static func scope(of series: SeriesKey) -> AccessScope {
+        AccessScope(.measureData, agency: series.scope.agency)
+    }
+
+    private func apply(
+        _ batch: RecordBatch,
+        by principal: Principal
+    ) async throws -> (versions: [RecordReference: Int], observations: ObservationWriteSummary) {
+        guard !batch.isEmpty else { return ([:], ObservationWriteSummary(inserted: 0, replaced: 0, series: 0)) }
+        if !access.isUnrestricted(principal) {
+            try await checkRecords(batch, by: principal)
+            try checkObservations(batch, by: principal)
+        }
+        let applied = try await store.apply(
+            StoreChanges(
+                records: batch.entries.map(\.write),
+                observations: batch.observations,
+                observationMode: batch.observationMode
+            ),
+            context: ChangeContext(principal: principal.id, at: clock.now())
+        )
+        let versions = Dictionary(
+            applied.records.map { ($0.reference, $0.version) },
+            uniquingKeysWith: { _, last in last }
+        )
+        if let decodedRecords { prime(decodedRecords, with: batch, versions: versions) }
+        return (versions, applied.observations)
+    }
+
+    private func checkRecords(_ batch: RecordBatch, by principal: Principal) async throws {
+        for entry in batch.entries where !entry.consequential {
             let reference = entry.write.reference
             switch entry.write {
             case .save(let stored):
@@ -186,25 +242,37 @@ public struct Records: Sendable {
                 }
             }
         }
-        let saved = try await store.write(
-            batch.entries.map(\.write),
-            context: ChangeContext(principal: principal.id, at: clock.now())
-        )
-        let versions = Dictionary(saved.map { ($0.reference, $0.version) }, uniquingKeysWith: { _, last in last })
-        if let decodedRecords {
-            for entry in batch.entries {
-                switch entry.write {
-                case .save(let stored):
-                    guard let value = entry.value, let version = versions[stored.reference] else { continue }
-                    var held = stored
-                    held.version = version
-                    decodedRecords.prime(held, value: value)
-                case .delete(let reference, _):
-                    decodedRecords.forget(reference)
-                }
+    }
+
+    private func checkObservations(_ batch: RecordBatch, by principal: Principal) throws {
+        let actions: [AccessAction] = batch.observationMode == .replaceExisting ? [.create, .update] : [.create]
+        var checked = Set<AccessScope>()
+        for series in batch.observations {
+            let scope = Self.scope(of: series.key)
+            guard checked.insert(scope).inserted else { continue }
+            for action in actions {
+                try access.check(
+                    principal,
+                    action,
+                    scope,
+                    record: RecordReference(type: .observationSeries, id: series.changeLogID)
+                )
             }
         }
-        return versions
+    }
+
+    private func prime(_ cache: DecodedRecordCache, with batch: RecordBatch, versions: [RecordReference: Int]) {
+        for entry in batch.entries {
+            switch entry.write {
+            case .save(let stored):
+                guard let value = entry.value, let version = versions[stored.reference] else { continue }
+                var held = stored
+                held.version = version
+                cache.prime(held, value: value)
+            case .delete(let reference, _):
+                cache.forget(reference)
+            }
+        }
     }
 
     /// The change log of a record the principal may read, oldest first.

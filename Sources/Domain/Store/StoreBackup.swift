@@ -52,10 +52,7 @@ public enum StoreBackup: Sendable {
             )
         }
         guard header.version <= version else {
-            throw DomainError(
-                .schemaTooNew,
-                "\(source): at version: the backup is version \(header.version); this build reads version \(version) and earlier"
-            )
+            throw StoreRules.formatTooNew(source, kind: "backup format", found: header.version, supported: version)
         }
         let file: File
         do {

@@ -56,19 +56,7 @@ extension LearningAndDevelopment {
             attendance: try await records.all(Attendance.self, as: .system).map(\.value)
         )
         guard !series.isEmpty else { return [] }
-        for held in series {
-            try environment.access.check(
-                principal,
-                .create,
-                AccessScope(.measureData, agency: held.scope.agency),
-                record: RecordReference(type: .observationSeries, id: held.changeLogID)
-            )
-        }
-        try await environment.store.append(
-            series,
-            mode: .replaceExisting,
-            context: ChangeContext(principal: principal.id, at: environment.clock())
-        )
+        try await records.append(series, mode: .replaceExisting, by: principal)
         return series
     }
 }

@@ -132,27 +132,12 @@ public struct MeasureData: Sendable {
         mode: ObservationWriteMode = .insertOnly,
         by principal: Principal
     ) async throws -> ObservationWriteSummary {
-        var checked = Set<SeriesScope>()
-        for held in series where checked.insert(held.scope).inserted {
-            try environment.access.check(
-                principal,
-                .create,
-                AccessScope(.measureData, agency: held.scope.agency),
-                record: RecordReference(type: .observationSeries, id: held.changeLogID)
-            )
-        }
-        return try await environment.store.append(
-            series,
-            mode: mode,
-            context: ChangeContext(principal: principal.id, at: environment.clock.now())
-        )
+        try await environment.records.append(series, mode: mode, by: principal)
     }
 
     /// The series a principal may read.
     public func series(_ query: ObservationQuery = .all, as principal: Principal) async throws -> [ObservationSeries] {
-        try await environment.store.observationSeries(matching: query).filter {
-            environment.access.permits(principal, .read, AccessScope(.measureData, agency: $0.scope.agency))
-        }
+        try await environment.records.series(query, as: principal)
     }
 
     /// The scorecard of every series the principal may read, for a day.

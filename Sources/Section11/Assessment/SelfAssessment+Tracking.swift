@@ -119,6 +119,6 @@ extension SelfAssessment {
             return ok ? Character(scalar) : "-"
         }
         let cleaned = String(allowed.prefix(Identifier<Kind>.maximumLength))
-        return (try? Identifier<Kind>(cleaned.isEmpty ? "-" : cleaned)) ?? "s11"
+        return (try? Identifier<Kind>(validating: cleaned.isEmpty ? "-" : cleaned)) ?? "s11"
     }
 }

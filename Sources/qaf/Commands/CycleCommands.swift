@@ -119,13 +119,13 @@ enum ReportCommand: Command {
         }
         let group: Group.ID?
         do {
-            group = try groupText.map { try Group.ID($0) }
+            group = try groupText.map { try Group.ID(validating: $0) }
         } catch {
             throw CLIError.usage("--group: \((error as? DomainError)?.message ?? "\(error)")", command: name)
         }
         let agency: Agency.ID?
         do {
-            agency = try agencyText.map { try Agency.ID($0) }
+            agency = try agencyText.map { try Agency.ID(validating: $0) }
         } catch {
             throw CLIError.usage("--agency: \((error as? DomainError)?.message ?? "\(error)")", command: name)
         }

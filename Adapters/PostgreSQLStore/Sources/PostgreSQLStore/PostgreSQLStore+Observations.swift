@@ -46,81 +46,57 @@ extension PostgreSQLStore {
         rows.integer16(Int16(point.status.code))
     }
 
-    /// Appends observations in one transaction through `COPY` in the binary format.
+    /// Appends observations inside the caller's transaction through `COPY` in the binary format,
+    /// returning what it did and the log entries to make; each series is given once (``StoreRules``).
     ///
     /// New observations are copied straight into their table, so the bulk path costs what `COPY`
     /// costs; replacements go through a temporary table and one `INSERT … ON CONFLICT DO UPDATE`.
-    @discardableResult
-    public func append(
+    static func appendObservations(
         _ batch: [ObservationSeries],
         mode: ObservationWriteMode,
-        context: ChangeContext
-    ) async throws -> ObservationWriteSummary {
-        var order: [SeriesKey] = []
-        var counts: [SeriesKey: Int] = [:]
-        var total = 0
-        try StoreRules.validate(batch)
-        for series in batch {
-            let key = SeriesKey(series)
-            if counts[key] == nil { order.append(key) }
-            counts[key, default: 0] += series.points.count
-            total += series.points.count
-        }
-        guard !order.isEmpty else { return ObservationWriteSummary(inserted: 0, replaced: 0, series: 0) }
-        let keys = order
-        let rowCount = total
-        let pointCounts = counts
-        do {
-            return try await pool.with { connection in
-                try connection.transaction("appending observations") {
-                    let ids = try Self.seriesIDs(keys, connection)
-                    var inserted = 0
-                    var replaced = 0
-                    switch mode {
-                    case .insertOnly:
-                        var rows = CopyRows(capacity: rowCount * 46)
-                        for series in batch {
-                            let id = ids[SeriesKey(series)]!
-                            for point in series.points { Self.copyRow(&rows, series: id, point) }
-                        }
-                        rows.finish()
-                        try connection.copyIn(
-                            "COPY observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
-                            rows,
-                            while: "appending observations"
-                        )
-                        inserted = rowCount
-                    case .replaceExisting:
-                        (inserted, replaced) = try Self.replace(batch, ids: ids, connection)
-                    }
-                    let bumped = try connection.execute(
-                        "UPDATE series SET version = version + 1 WHERE id = ANY($1::bigint[]) RETURNING id, version",
-                        [.text(ArrayLiteral.integers(keys.map { Int(ids[$0]!) }))],
-                        while: "counting the series' appends"
-                    )
-                    var versions: [Int64: Int] = [:]
-                    for row in 0..<bumped.count {
-                        versions[Int64(bumped.integer(row, 0) ?? 0)] = bumped.integer(row, 1)
-                    }
-                    try Self.appendLog(
-                        keys.map { key in
-                            let series = batch.first { SeriesKey($0) == key }!
-                            return LogEntry(
-                                kind: .appended,
-                                reference: RecordReference(type: .observationSeries, id: series.changeLogID),
-                                version: versions[ids[key]!] ?? 0,
-                                summary: "\(pointCounts[key]!) observations appended"
-                            )
-                        },
-                        context: context,
-                        connection
-                    )
-                    return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: keys.count)
-                }
+        _ connection: Connection
+    ) throws -> (ObservationWriteSummary, [LogEntry]) {
+        guard !batch.isEmpty else { return (ObservationWriteSummary(inserted: 0, replaced: 0, series: 0), []) }
+        let keys = batch.map(SeriesKey.init)
+        let rowCount = batch.reduce(0) { $0 + $1.points.count }
+        let ids = try seriesIDs(keys, connection)
+        var inserted = 0
+        var replaced = 0
+        switch mode {
+        case .insertOnly:
+            var rows = CopyRows(capacity: rowCount * 46)
+            for (series, key) in zip(batch, keys) {
+                let id = ids[key]!
+                for point in series.points { copyRow(&rows, series: id, point) }
             }
-        } catch let error as DomainError where (error.underlying as? ServerError)?.state == "23505" {
-            throw try await duplicate(in: batch) ?? error
+            rows.finish()
+            try connection.copyIn(
+                "COPY observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
+                rows,
+                while: "appending observations"
+            )
+            inserted = rowCount
+        case .replaceExisting:
+            (inserted, replaced) = try replace(batch, ids: ids, connection)
         }
+        let bumped = try connection.execute(
+            "UPDATE series SET version = version + 1 WHERE id = ANY($1::bigint[]) RETURNING id, version",
+            [.text(ArrayLiteral.integers(keys.map { Int(ids[$0]!) }))],
+            while: "counting the series' appends"
+        )
+        var versions: [Int64: Int] = [:]
+        for row in 0..<bumped.count {
+            versions[Int64(bumped.integer(row, 0) ?? 0)] = bumped.integer(row, 1)
+        }
+        let log = zip(batch, keys).map { series, key in
+            LogEntry(
+                kind: .appended,
+                reference: RecordReference(type: .observationSeries, id: series.changeLogID),
+                version: versions[ids[key]!] ?? 0,
+                summary: "\(series.points.count) observations appended"
+            )
+        }
+        return (ObservationWriteSummary(inserted: inserted, replaced: replaced, series: batch.count), log)
     }
 
     /// Writes a batch that may replace held values: counts what it replaces, then merges it through a

@@ -86,83 +86,92 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Applies a batch in one transaction; any stale write rolls the whole batch back.
+    /// Makes a transaction's record writes and observation appends in one PostgreSQL transaction;
+    /// any refusal rolls the whole transaction back.
     ///
     /// Each save and delete names the version it read, and the row changes only where that version is
     /// still held, so the check and the write are one statement and no other writer can come between.
     @discardableResult
-    public func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
-        for write in writes { if case .save(let record) = write { try StoreRules.validate(record) } }
-        guard !writes.isEmpty else { return [] }
-        return try await pool.with { connection in
-            try Self.retryingDeadlocks {
-                try connection.transaction("writing records") {
-                    var saved: [StoredRecord] = []
-                    var log: [LogEntry] = []
-                    for write in writes {
-                        let reference = write.reference
-                        switch write {
-                        case .save(var record):
-                            let kind: ChangeKind = record.version == 0 ? .created : .updated
-                            let read = record.version
-                            record.version += 1
-                            let written: QueryResult
-                            if read == 0 {
-                                written = try connection.execute(
-                                    "INSERT INTO records (\(Self.recordColumns)) VALUES "
-                                        + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-                                        + "ON CONFLICT (type, id) DO NOTHING RETURNING version",
-                                    Self.values(of: record),
-                                    while: "writing \(reference)"
-                                )
-                            } else {
-                                var values = Self.values(of: record)
-                                values[2] = .integer(Int64(read))
-                                written = try connection.execute(
-                                    """
-                                    UPDATE records SET version = version + 1, schema_version = $4, agency = $5, grp = $6,
-                                        period = $7, status = $8, due_day = $9, parent = $10, key = $11, payload = $12
-                                    WHERE type = $1 AND id = $2 AND version = $3 RETURNING version
-                                    """,
-                                    values,
-                                    while: "writing \(reference)"
-                                )
-                            }
-                            guard written.count == 1 else {
-                                throw StoreRules.stale(
-                                    reference,
-                                    expected: read,
-                                    held: try Self.held(reference, connection)
-                                )
-                            }
-                            log.append(
-                                LogEntry(kind: kind, reference: reference, version: record.version, summary: nil)
-                            )
-                            saved.append(record)
-                        case .delete(_, let version):
-                            let deleted = try connection.execute(
-                                "DELETE FROM records WHERE type = $1 AND id = $2 AND version = $3",
-                                [
-                                    .text(reference.type.rawValue), .text(reference.id.rawValue),
-                                    .integer(Int64(version)),
-                                ],
-                                while: "deleting \(reference)"
-                            )
-                            guard deleted.changed == 1 else {
-                                throw StoreRules.stale(
-                                    reference,
-                                    expected: version,
-                                    held: try Self.held(reference, connection)
-                                )
-                            }
-                            log.append(LogEntry(kind: .deleted, reference: reference, version: version, summary: nil))
-                        }
+    public func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
+        try StoreRules.validate(changes)
+        guard !changes.isEmpty else { return AppliedChanges() }
+        let doing = changes.records.isEmpty ? "appending observations" : "writing records"
+        do {
+            return try await pool.with { connection in
+                try Self.retryingDeadlocks {
+                    try connection.transaction(doing) {
+                        let (saved, recordLog) = try Self.writeRecords(changes.records, connection)
+                        let (summary, seriesLog) = try Self.appendObservations(
+                            changes.observations,
+                            mode: changes.observationMode,
+                            connection
+                        )
+                        try Self.appendLog(recordLog + seriesLog, context: context, connection)
+                        return AppliedChanges(records: saved, observations: summary)
                     }
-                    try Self.appendLog(log, context: context, connection)
-                    return saved
                 }
             }
+        } catch let error as DomainError
+            where (error.underlying as? ServerError)?.state == "23505" && !changes.observations.isEmpty
+        {
+            throw try await duplicate(in: changes.observations) ?? error
         }
+    }
+
+    /// Writes records inside the caller's transaction, returning them saved and their log entries.
+    static func writeRecords(
+        _ writes: [RecordWrite],
+        _ connection: Connection
+    ) throws -> ([StoredRecord], [LogEntry]) {
+        var saved: [StoredRecord] = []
+        var log: [LogEntry] = []
+        for write in writes {
+            let reference = write.reference
+            switch write {
+            case .save(var record):
+                let kind: ChangeKind = record.version == 0 ? .created : .updated
+                let read = record.version
+                record.version += 1
+                let written: QueryResult
+                if read == 0 {
+                    written = try connection.execute(
+                        "INSERT INTO records (\(Self.recordColumns)) VALUES "
+                            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                            + "ON CONFLICT (type, id) DO NOTHING RETURNING version",
+                        Self.values(of: record),
+                        while: "writing \(reference)"
+                    )
+                } else {
+                    var values = Self.values(of: record)
+                    values[2] = .integer(Int64(read))
+                    written = try connection.execute(
+                        """
+                        UPDATE records SET version = version + 1, schema_version = $4, agency = $5, grp = $6,
+                            period = $7, status = $8, due_day = $9, parent = $10, key = $11, payload = $12
+                        WHERE type = $1 AND id = $2 AND version = $3 RETURNING version
+                        """,
+                        values,
+                        while: "writing \(reference)"
+                    )
+                }
+                guard written.count == 1 else {
+                    throw StoreRules.stale(reference, expected: read, held: try Self.held(reference, connection))
+                }
+                log.append(LogEntry(kind: kind, reference: reference, version: record.version, summary: nil))
+                saved.append(record)
+            case .delete(_, let version):
+                let deleted = try connection.execute(
+                    "DELETE FROM records WHERE type = $1 AND id = $2 AND version = $3",
+                    [.text(reference.type.rawValue), .text(reference.id.rawValue), .integer(Int64(version))],
+                    while: "deleting \(reference)"
+                )
+                guard deleted.changed == 1 else {
+                    throw StoreRules.stale(reference, expected: version, held: try Self.held(reference, connection))
+                }
+                log.append(LogEntry(kind: .deleted, reference: reference, version: version, summary: nil))
+            }
+        }
+        return (saved, log)
     }
 
     static func held(_ reference: RecordReference, _ connection: Connection) throws -> Int? {

@@ -115,49 +115,33 @@ enum Schema {
                     while: "reading the store's format"
                 )
                 guard held.count == 1, held.text(0, 0) == application, let version = held.integer(0, 1) else {
-                    throw DomainError(
-                        .notOurDatabase,
-                        "\(place) has a qaf_store table that does not name this package; open a database made by this package"
-                    )
+                    throw StoreRules.notOurDatabase(place, found: "a qaf_store table that does not name this package")
                 }
                 format = version
             } else if !names.isEmpty {
-                throw DomainError(
-                    .notOurDatabase,
-                    "\(place) holds tables (\(names.prefix(5).joined(separator: ", "))) but is not a safeguarding QA "
-                        + "store; open an empty database or schema, or one made by this package"
-                )
+                throw StoreRules.notOurDatabase(place, found: "tables " + names.prefix(5).joined(separator: ", "))
             } else if !create {
                 throw DomainError(.notFound, "\(place) holds no store; create one first")
             }
             guard format <= formatVersion else {
-                throw DomainError(
-                    .schemaTooNew,
-                    "\(place) has store format version \(format), but this build reads up to version "
-                        + "\(formatVersion); update the package before opening it"
-                )
+                throw StoreRules.formatTooNew(place, kind: "store format", found: format, supported: formatVersion)
             }
             if format < target {
                 try migrate(connection, from: format, to: target, place: place)
             }
             for required in requiredTables where format > 0 && !names.contains(required) {
-                throw DomainError(.corruptDatabase, "\(place) has no \(required) table; restore it from a backup")
+                throw StoreRules.missingTable(required, in: place)
             }
             guard !schema.isEmpty else { return }
             let stored = try connection.execute(
                 "SELECT type, MAX(schema_version) FROM records GROUP BY type ORDER BY type",
                 while: "reading schema versions"
             )
+            var versions: [RecordType: Int] = [:]
             for row in 0..<stored.count {
-                let type = RecordType(rawValue: stored.text(row, 0) ?? "")
-                if let supported = schema[type], let version = stored.integer(row, 1), version > supported {
-                    throw DomainError(
-                        .schemaTooNew,
-                        "\(type) records were written with schema version \(version), but this build reads up to "
-                            + "version \(supported); update the package before opening this data"
-                    )
-                }
+                versions[RecordType(rawValue: stored.text(row, 0) ?? "")] = stored.integer(row, 1)
             }
+            try StoreRules.checkSchema(versions, supported: schema)
         }
     }
 

@@ -25,11 +25,6 @@ public actor JSONFileStore: RecordStore {
         var nextSequence: Int { (log.last?.sequence ?? 0) + 1 }
     }
 
-    private struct SeriesKey: Hashable, Sendable {
-        var measure: MeasureID
-        var scope: SeriesScope
-    }
-
     private struct Series: Sendable {
         var points: [ReportingPeriod: SeriesPoint] = [:]
         var version = 0
@@ -63,7 +58,7 @@ public actor JSONFileStore: RecordStore {
         for kept in snapshot.series {
             var series = Series(version: kept.version)
             for point in kept.series.points { series.points[point.period] = point }
-            state.series[SeriesKey(measure: kept.series.measure, scope: kept.series.scope)] = series
+            state.series[kept.series.key] = series
         }
         state.log = snapshot.changeLog
         return state
@@ -107,10 +102,28 @@ public actor JSONFileStore: RecordStore {
         held.records.values.filter(query.matches).sorted { $0.id < $1.id }
     }
 
-    /// Applies a batch: every write against the state the batch has made so far, all or none.
+    /// Makes a transaction's writes: records, then observations, each against the state the
+    /// transaction has made so far, and the file is written once, with all of them or none.
     @discardableResult
-    public func write(_ writes: [RecordWrite], context: ChangeContext) async throws -> [StoredRecord] {
+    public func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
+        try StoreRules.validate(changes)
         var state = held
+        let saved = try Self.write(changes.records, into: &state, context: context)
+        let summary = try Self.append(
+            changes.observations,
+            mode: changes.observationMode,
+            into: &state,
+            context: context
+        )
+        if !changes.isEmpty { try commit(state) }
+        return AppliedChanges(records: saved, observations: summary)
+    }
+
+    private static func write(
+        _ writes: [RecordWrite],
+        into state: inout Held,
+        context: ChangeContext
+    ) throws -> [StoredRecord] {
         var saved: [StoredRecord] = []
         for write in writes {
             let reference = write.reference
@@ -118,7 +131,6 @@ public actor JSONFileStore: RecordStore {
             let entry: (kind: ChangeKind, version: Int)
             switch write {
             case .save(var record):
-                try StoreRules.validate(record)
                 if (current?.version ?? 0) != record.version {
                     throw StoreRules.stale(reference, expected: record.version, held: current?.version)
                 }
@@ -144,7 +156,6 @@ public actor JSONFileStore: RecordStore {
                 )
             )
         }
-        try commit(state)
         return saved
     }
 
@@ -167,27 +178,20 @@ public actor JSONFileStore: RecordStore {
 
     // MARK: Observations
 
-    /// Appends observations; in insert-only mode one held period refuses the whole batch.
-    @discardableResult
-    public func append(
+    /// Appends observations to a state.
+    ///
+    /// In insert-only mode one held period refuses the whole transaction. ``StoreRules`` has
+    /// already refused a series or a period given twice.
+    private static func append(
         _ batch: [ObservationSeries],
         mode: ObservationWriteMode,
+        into state: inout Held,
         context: ChangeContext
-    ) async throws -> ObservationWriteSummary {
-        var state = held
-        var touched: [SeriesKey] = []
-        var appended: [SeriesKey: Int] = [:]
-        var summary = ObservationWriteSummary(inserted: 0, replaced: 0, series: 0)
+    ) throws -> ObservationWriteSummary {
+        var summary = ObservationWriteSummary(inserted: 0, replaced: 0, series: batch.count)
         for incoming in batch {
-            let key = SeriesKey(measure: incoming.measure, scope: incoming.scope)
-            if appended[key] == nil { touched.append(key) }
-            var series = state.series[key] ?? Series()
-            var periods = Set<ReportingPeriod>()
+            var series = state.series[incoming.key] ?? Series()
             for point in incoming.points {
-                try StoreRules.validate(point, in: incoming)
-                guard periods.insert(point.period).inserted else {
-                    throw StoreRules.repeatedPeriod(incoming, point.period)
-                }
                 if series.points[point.period] == nil {
                     summary.inserted += 1
                 } else if mode == .insertOnly {
@@ -197,28 +201,20 @@ public actor JSONFileStore: RecordStore {
                 }
                 series.points[point.period] = point
             }
-            state.series[key] = series
-            appended[key, default: 0] += incoming.points.count
-        }
-        for key in touched {
-            state.series[key]?.version += 1
+            series.version += 1
+            state.series[incoming.key] = series
             state.log.append(
                 ChangeLogEntry(
                     sequence: state.nextSequence,
                     at: context.at,
                     principal: context.principal,
                     kind: .appended,
-                    record: RecordReference(
-                        type: .observationSeries,
-                        id: ObservationSeries(measure: key.measure, scope: key.scope, points: []).changeLogID
-                    ),
-                    version: state.series[key]?.version ?? 1,
-                    summary: "\(appended[key] ?? 0) observations appended"
+                    record: RecordReference(type: .observationSeries, id: incoming.changeLogID),
+                    version: series.version,
+                    summary: "\(incoming.points.count) observations appended"
                 )
             )
         }
-        summary.series = touched.count
-        try commit(state)
         return summary
     }
 

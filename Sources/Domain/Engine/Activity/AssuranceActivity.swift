@@ -87,10 +87,8 @@ public struct AssuranceActivity: Sendable {
     }
 
     /// Records a survey, and its results as the partnership's observations of the measures it feeds
-    /// for its period (replacing an earlier value for that period).
-    ///
-    /// The survey is saved first, so that a survey recorded twice is refused before its figures are
-    /// written again.
+    /// for its period (replacing an earlier value for that period), in one transaction: a survey
+    /// recorded twice is refused and its figures are not written again.
     ///
     /// - Throws: `DomainError.Code.invalidInput` for no responses, no findings, or a result that is
     ///   negative or not a number (naming the measure); `DomainError.Code.accessDenied` unless the
@@ -112,22 +110,10 @@ public struct AssuranceActivity: Sendable {
                 "survey \(survey.id): the result for \(bad.key) is \(bad.value); expected a number of 0 or more"
             )
         }
-        for series in survey.observations {
-            try environment.access.check(
-                principal,
-                .create,
-                AccessScope(.measureData),
-                record: RecordReference(type: .observationSeries, id: series.changeLogID)
-            )
-        }
-        let saved = try await environment.records.save(survey, version: 0, by: principal).value
-        if !survey.observations.isEmpty {
-            try await environment.store.append(
-                survey.observations,
-                mode: .replaceExisting,
-                context: ChangeContext(principal: principal.id, at: environment.clock())
-            )
-        }
-        return saved
+        var batch = RecordBatch()
+        try batch.save(survey, version: 0)
+        try batch.append(survey.observations, mode: .replaceExisting)
+        try await environment.records.commit(batch, by: principal)
+        return survey
     }
 }

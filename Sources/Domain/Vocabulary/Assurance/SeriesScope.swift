@@ -33,11 +33,11 @@ public enum SeriesScope: Hashable, Comparable, Sendable, CustomStringConvertible
             return
         }
         if text.hasPrefix("locality:") {
-            self = .locality(try Locality.ID(String(text.dropFirst(9))))
+            self = .locality(try Locality.ID(validating: String(text.dropFirst(9))))
             return
         }
         if text.hasPrefix("agency:") {
-            self = .agency(try Agency.ID(String(text.dropFirst(7))))
+            self = .agency(try Agency.ID(validating: String(text.dropFirst(7))))
             return
         }
         throw DomainError(

@@ -63,6 +63,11 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public var code: Code
     /// What failed, the offending value, and what was expected or what to do next.
     public var message: String
+    /// What failed, as values: the record, the field or JSON path, the position in a file or in a
+    /// list the caller gave, the offending value and what was expected.
+    ///
+    /// Match on these, and on ``code``, never on the message's text, which may be reworded.
+    public var context: Context
     /// The error of a host's store or sink that this error wraps, if any.
     public var underlying: (any Error)?
 
@@ -71,17 +76,28 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     /// - Parameters:
     ///   - code: The classification.
     ///   - message: The explanation, which should name the offending value and what was expected.
+    ///   - context: What failed, as values.
     ///   - underlying: The error being wrapped, if any.
-    public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+    public init(_ code: Code, _ message: String, context: Context = Context(), underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
+        self.context = context
         self.underlying = underlying
+    }
+
+    /// The same error with more of its context known: each field of `more` that is set replaces the
+    /// error's own, and the message is kept.
+    public func adding(_ more: Context) -> DomainError {
+        var error = self
+        error.context = context.merging(more)
+        return error
     }
 
     /// The code and the message, as `code: message`.
     public var description: String { "\(code): \(message)" }
 
-    /// Two errors are equal when their codes and messages are equal; the wrapped error is not compared.
+    /// Two errors are equal when their codes and messages are equal; the context and the wrapped
+    /// error are not compared.
     public static func == (lhs: DomainError, rhs: DomainError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message
     }

@@ -6,13 +6,13 @@
 /// or date of birth in one.
 ///
 /// ```swift
-/// let police: Agency.ID = "police"              // a literal: checked when it is built
-/// let agency = try Agency.ID(cell)               // text from outside: refused with a clear error
+/// let police: Agency.ID = "police"                     // a literal: checked when it is built
+/// let agency = try Agency.ID(validating: cell)          // text from outside: refused with a clear error
 /// ```
 ///
 /// A string literal is a programmer's value: `Agency.ID("has space")` is taken as a literal and
 /// stops the program with a precondition failure. Text that comes from outside the program goes
-/// through the throwing ``init(_:)`` with a `String` variable, and bad text is a ``DomainError``.
+/// through ``init(validating:)``, and bad text is a ``DomainError`` whose context holds the text.
 public struct Identifier<Kind: IdentifierKind>: RawRepresentable, Hashable, Comparable, Sendable,
     CustomStringConvertible
 {
@@ -28,17 +28,35 @@ public struct Identifier<Kind: IdentifierKind>: RawRepresentable, Hashable, Comp
         self.rawValue = rawValue
     }
 
-    /// Creates an identifier from its text.
+    /// Creates an identifier from text that comes from outside the program, checking it.
+    ///
+    /// The label keeps a literal from being taken for a checked value: `try Agency.ID(validating: "")`
+    /// throws, where `Agency.ID("")` is a literal, and a bad literal is a programmer error.
     ///
     /// - Parameter text: The identifier's text.
     /// - Throws: ``DomainError/Code/invalidInput`` naming the kind, quoting the text and saying
-    ///   what an identifier may contain.
-    public init(_ text: String) throws(DomainError) {
+    ///   what an identifier may contain; its context holds the text and what was expected.
+    public init(validating text: String) throws(DomainError) {
         if let problem = Self.problem(with: text) {
-            throw DomainError(.invalidInput, "\(Kind.noun) id \(DomainError.quote(text)) \(problem)")
+            throw DomainError(
+                .invalidInput,
+                "\(Kind.noun) id \(DomainError.quote(text)) \(problem)",
+                context: .init(value: text, expected: Self.expectation)
+            )
         }
         self.rawValue = text
     }
+
+    /// Creates an identifier from its text, checking it.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput``, as ``init(validating:)``.
+    @available(*, deprecated, renamed: "init(validating:)", message: "a literal argument is not checked here")
+    public init(_ text: String) throws(DomainError) {
+        try self.init(validating: text)
+    }
+
+    /// What an identifier may be, in words.
+    static var expectation: String { "1 to \(maximumLength) characters from A-Z a-z 0-9 - _ . :" }
 
     /// Creates an identifier from text already known to be valid, such as a store's own column.
     package init(unchecked text: String) {

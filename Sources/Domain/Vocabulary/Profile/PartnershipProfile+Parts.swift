@@ -8,7 +8,7 @@ extension PartnershipProfile {
         _ key: String
     ) -> Identifier<Kind>? {
         do {
-            return try Identifier<Kind>(text)
+            return try Identifier<Kind>(validating: text)
         } catch {
             reader.problem(error.message, at: key)
             return nil
