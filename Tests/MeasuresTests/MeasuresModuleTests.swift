@@ -240,7 +240,8 @@ struct MeasuresModuleTests {
                 period: try ReportingPeriod(parsing: "FY2025-26-Q3"),
                 audience: .internal,
                 day: day
-            )
+            ),
+            in: framework.makeView()
         )
         let ids = sections.filter { $0.module == "Measures" }.map(\.id)
         #expect(ids == ["measures.scorecard", "measures.exceptions"])
@@ -265,7 +266,8 @@ struct MeasuresModuleTests {
                 period: try ReportingPeriod(parsing: "FY2025-26-Q3"),
                 audience: .internal,
                 day: day
-            )
+            ),
+            in: framework.makeView()
         )
         let spc = try #require(pack.first { $0.id == "measures.spc" })
         guard case .smallMultiples(let grid) = spc.blocks.last else {
@@ -294,7 +296,8 @@ struct MeasuresModuleTests {
                 period: try ReportingPeriod(parsing: "FY2025-26-Q3"),
                 audience: .internal,
                 day: day
-            )
+            ),
+            in: framework.makeView()
         )
         let charts = sections.flatMap(\.blocks).flatMap { block -> [SPCChart] in
             if case .smallMultiples(let grid) = block { return grid.charts }

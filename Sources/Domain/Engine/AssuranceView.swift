@@ -4,7 +4,13 @@ import Synchronization
 /// A read-only view of the partnership's records for rules, analyses and report sections.
 ///
 /// Each record type is decoded once per view and shared by every rule that reads it, so an
-/// assurance cycle decodes each record once however many rules look at it.
+/// assurance cycle decodes each record once however many rules look at it, and an analysis a
+/// module memoizes on the view (every series' SPC) is made once for the signals, the rules, the
+/// reminders and the report sections that share it.
+///
+/// A view is made for a reader: the assurance cycle reads as ``Principal/system``, and a report's
+/// view is made by ``AssuranceFramework/view(for:as:)``, which checks once that its maker may read
+/// what the report shows.
 public final class AssuranceView: Sendable {
     /// Which days are working days.
     public let calendar: any WorkingDayCalendar
@@ -12,13 +18,16 @@ public final class AssuranceView: Sendable {
     public let timeZone: TimeZone
     /// The names of the modules composed into the framework.
     public let moduleNames: [String]
+    /// Who reads through the view: the cycle's ``Principal/system``, or a report's maker.
+    public let reader: Principal
     private let store: any RecordStore
     private let decoded: DecodedRecordCache?
     // Guards the caches: lists of decoded records by type, and the observation series.
     private let cache = Mutex<[RecordType: any Sendable]>([:])
     private let seriesCache = Mutex<[ObservationSeries]?>(nil)
-    // Guards values a module derives once per view, such as every series' SPC chart.
-    private let derived = Mutex<[String: any Sendable]>([:])
+    // Guards values a module derives once per view, such as every series' SPC chart, and the keys
+    // derived, in the order they were first asked for.
+    private let derived = Mutex<(values: [String: any Sendable], keys: [String])>(([:], []))
 
     /// Creates a view over a store.
     ///
@@ -29,18 +38,21 @@ public final class AssuranceView: Sendable {
     ///   - moduleNames: The names of the composed modules.
     ///   - decodedRecords: Records decoded by earlier views, reused where the store still holds the
     ///     same bytes; an ``AssuranceFramework`` passes its environment's.
+    ///   - reader: Who reads through the view, once allowed to.
     public init(
         store: any RecordStore,
         calendar: any WorkingDayCalendar = EnglandAndWalesCalendar(),
         timeZone: TimeZone = .england,
         moduleNames: [String] = [],
-        decodedRecords: DecodedRecordCache? = nil
+        decodedRecords: DecodedRecordCache? = nil,
+        reader: Principal = .system
     ) {
         self.store = store
         self.decoded = decodedRecords
         self.calendar = calendar
         self.timeZone = timeZone
         self.moduleNames = moduleNames
+        self.reader = reader
     }
 
     /// Every record of a type with its version, in id order (decoded once per view).
@@ -114,10 +126,28 @@ public final class AssuranceView: Sendable {
     /// A value derived from the records once per view and shared by every rule and section that asks
     /// for it under the same key, such as a module's analysis of every series.
     public func memoized<Value: Sendable>(_ key: String, _ compute: () async throws -> Value) async throws -> Value {
-        if let cached = derived.withLock({ $0[key] }) as? Value { return cached }
+        if let cached = derived.withLock({ $0.values[key] }) as? Value { return cached }
         let value = try await compute()
-        derived.withLock { $0[key] = value }
+        derived.withLock {
+            if $0.values.updateValue(value, forKey: key) == nil { $0.keys.append(key) }
+        }
         return value
+    }
+
+    /// The keys of every value derived on this view (``memoized(_:_:)``), in the order first asked
+    /// for: what the view has analysed.
+    public var derivedKeys: [String] { derived.withLock { $0.keys } }
+
+    /// Puts records a transaction has staged, and not yet written, in the view's place of that
+    /// type's stored records, so that what reads the view next sees them: the cycle's signals,
+    /// for the rules that follow them.
+    ///
+    /// - Parameter records: Every record of the type as the transaction leaves it, with the version
+    ///   each will have.
+    package func stage<Record: StorableRecord>(_ records: [Versioned<Record>]) {
+        let sorted = records.sorted { $0.value.id < $1.value.id }
+        let held = DecodedRecords(values: sorted.map(\.value), versions: sorted.map(\.version))
+        cache.withLock { $0[Record.recordType] = held }
     }
 
     /// The observation series that match a query (every series is read once per view).

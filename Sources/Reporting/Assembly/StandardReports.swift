@@ -31,60 +31,24 @@ public struct StandardReports: Sendable {
     /// its title, what it is about, the periods it may cover and the order of its parts; the
     /// composed modules that contribute to its kind give the sections of each part.
     ///
+    /// Every section reads one view, made by `AssuranceFramework.view(for:as:)`, which checks the
+    /// maker may read what the report shows; each analysis a module memoizes on it (every series'
+    /// SPC) is made once for the whole report.
+    ///
     /// - Throws: `DomainError.Code.accessDenied` when the principal may not read the
     ///   partnership's findings, or, for an internal report, its audit case records;
     ///   `DomainError.Code.invalidInput` for a kind the framework does not know, a report about a
     ///   group without a group, or a period of a kind the report does not cover.
     public func make(_ request: ReportRequest, as principal: Principal) async throws -> Report {
         let definition = try framework.reportDefinition(for: request.kind)
-        let name = definition.title
-        // A report draws on every module's records, so its maker must be able to read what it shows:
-        // the partnership's findings, and for an internal report the case references too.
-        let access = framework.environment.access
-        if definition.subject == .agency {
-            guard let agency = request.agency else {
-                throw DomainError(.invalidInput, "\(name) is about one agency; name the agency")
-            }
-            // An agency's own report: its maker must be able to read that agency's records, and no other's are shown.
-            guard access.permits(principal, .read, AccessScope(.section11Assessment, agency: agency)),
-                access.permits(principal, .read, AccessScope(.finding, agency: agency))
-            else {
-                throw DomainError(
-                    .accessDenied,
-                    "principal \(principal) may not make the \(name.lowercased()) report of agency \(agency): it may not read that agency's records"
-                )
-            }
-        } else if !access.permits(principal, .read, AccessScope(.finding)) {
-            throw DomainError(
-                .accessDenied,
-                "principal \(principal) may not make a \(name) report: it may not read the partnership's findings"
-            )
-        }
-        if request.audience == .internal, !access.permits(principal, .read, AccessScope(.auditCaseRecord)) {
-            throw DomainError(
-                .accessDenied,
-                "principal \(principal) may not make an internal \(name) report: it may not read audit case records; "
-                    + "make a partnership report instead"
-            )
-        }
-        if definition.subject == .group, request.group == nil {
-            throw DomainError(.invalidInput, "a \(name.lowercased()) is about a group; name the group")
-        }
-        if !definition.periodKinds.isEmpty, !definition.periodKinds.contains(request.period.kind) {
-            let kinds = definition.periodKinds.map(\.rawValue).joined(separator: " or ")
-            throw DomainError(
-                .invalidInput,
-                "a \(name.lowercased()) covers a \(kinds); \(request.period) is a \(request.period.kind.rawValue)"
-            )
-        }
-        let view = framework.makeView()
+        let view = try framework.view(for: request, as: principal)
         let partnership = try await view.all(Partnership.self).first?.name ?? "The partnership"
         let groups = try await view.byID(Group.self)
         let agencies = try await view.byID(Agency.self)
         let groupName =
             request.group.map { groups[$0]?.name ?? $0.rawValue }
             ?? (definition.subject == .agency ? request.agency.map { agencies[$0]?.name ?? $0.rawValue } : nil)
-        let contributed = try await framework.reportSections(for: request)
+        let contributed = try await framework.reportSections(for: request, in: view)
         let findings = try await findingSections(request, definition, view)
         let absent = definition.expectedModules.filter { !framework.moduleNames.contains($0) }
 
@@ -121,7 +85,7 @@ public struct StandardReports: Sendable {
                 )
             )
         }
-        let title = [name, groupName].compactMap(\.self).joined(separator: ": ")
+        let title = [definition.title, groupName].compactMap(\.self).joined(separator: ": ")
         let report = Report(
             kind: request.kind,
             title: title,
