@@ -14,8 +14,8 @@ func allModules() -> [any AssuranceModule] {
 }
 
 /// The framework over a store, on the generator's reference day with counting identifiers.
-func benchmarkFramework(_ store: any RecordStore, day: Day) -> AssuranceFramework {
-    AssuranceFramework(
+func benchmarkFramework(_ store: any RecordStore, day: Day) throws -> AssuranceFramework {
+    try AssuranceFramework(
         modules: allModules(),
         environment: AssuranceEnvironment(store: store, clock: .constant(day.start(in: .england)), ids: .incrementing)
     )
@@ -83,7 +83,7 @@ func cycleBenchmarks(_ harness: Harness, workspace: Workspace, suffix: String? =
 }
 
 func reportBenchmarks(_ harness: Harness, store: SQLiteStore, day: Day, named: (String) -> String) async throws {
-    let framework = benchmarkFramework(store, day: day)
+    let framework = try benchmarkFramework(store, day: day)
     let request = ReportRequest(
         kind: .practiceDevelopmentAssurance,
         period: .containing(day.adding(days: -31), kind: .quarter, basis: .financial),
@@ -129,7 +129,7 @@ func reportBenchmarks(_ harness: Harness, store: SQLiteStore, day: Day, named: (
         unit: "charts",
         runs: 5,
         note: "the same from a fresh environment: every record decoded from SQLite first",
-        setup: { benchmarkFramework(store, day: day) },
+        setup: { try benchmarkFramework(store, day: day) },
         run: { fresh in
             let report = try await StandardReports(framework: fresh).make(request, as: benchmarkLead)
             precondition(HTMLRenderer().render(report).utf8.count == html.utf8.count)

@@ -41,7 +41,7 @@ func pipelineBenchmark(_ harness: Harness, scale: SyntheticScale, name: String) 
                     let store = try SQLiteStore(path: "\(directory)/p\(index + 1).sqlite")
                     // One environment for the partnership, as a host would hold: what the import
                     // writes, the cycle and the report read without decoding it again.
-                    let framework = benchmarkFramework(store, day: day)
+                    let framework = try benchmarkFramework(store, day: day)
                     try await generator.load(generated, through: framework.environment.records, withReferenceData: true)
                     let importedAt = clock.now
                     totals.importing += generatedAt.duration(to: importedAt)

@@ -21,10 +21,10 @@ func require<T>(_ value: T?, _ what: String) throws -> T {
 // MARK: 1. Compose the framework over the seams.
 
 let modules: [any AssuranceModule] = [PartnershipModule(), Section11Module()]
-let store = try SQLiteStore(path: databasePath, schema: AssuranceFramework(modules: modules).schemaVersions)
+let store = try SQLiteStore(path: databasePath, schema: try AssuranceFramework(modules: modules).schemaVersions)
 let environment = AssuranceEnvironment(store: store)  // system clock, random UUIDs, RolePolicy
 let notifier = Notifier(sinks: [JSONLinesNotificationSink(path: notificationsPath)], records: environment.records)
-let framework = AssuranceFramework(modules: modules, environment: environment, notifier: notifier)
+let framework = try AssuranceFramework(modules: modules, environment: environment, notifier: notifier)
 
 // MARK: 2. The partnership's structure, written by the partnership lead in one transaction.
 

@@ -20,7 +20,7 @@ let path = directory.appendingPathComponent("partnership.sqlite").path
 let modules: [any AssuranceModule] = [
     PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule(),
 ]
-let schema = AssuranceFramework(modules: modules).schemaVersions
+let schema = try AssuranceFramework(modules: modules).schemaVersions
 let environment = AssuranceEnvironment(store: try SQLiteStore(path: path, schema: schema))
 
 // 2. Where notifications of raised and escalated findings go (email, a queue, a chat channel…).
@@ -31,7 +31,7 @@ struct PrintingSink: NotificationSink {
     }
 }
 let notifier = Notifier(sinks: [PrintingSink()], records: environment.records)
-let framework = AssuranceFramework(modules: modules, environment: environment, notifier: notifier)
+let framework = try AssuranceFramework(modules: modules, environment: environment, notifier: notifier)
 
 // 3. The host's records arrive through the modules' services, for example a month of data.
 let lead = Principal(id: "qa-lead", roles: [.qaLead])

@@ -9,7 +9,7 @@ import Synchronization
 /// ```swift
 /// let today = AdvancingDay(.fixture("2025-06-30"))
 /// let environment = AssuranceEnvironment(store: store, clock: today.dateSource, ids: .incrementing)
-/// let framework = AssuranceFramework(modules: [PartnershipModule(), Section11Module()], environment: environment)
+/// let framework = try AssuranceFramework(modules: [PartnershipModule(), Section11Module()], environment: environment)
 /// let before = try await framework.runCycle(on: today.day, by: qaLead)
 /// today.advance()                                   // 2025-07-01
 /// let after = try await framework.runCycle(on: today.day, by: qaLead)

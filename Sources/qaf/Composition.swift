@@ -38,8 +38,8 @@ func composedFramework(_ environment: AssuranceEnvironment) async throws -> Assu
 }
 
 /// The schema versions of every composed module, to refuse newer data on open.
-func schemaVersions() -> [RecordType: Int] {
-    AssuranceFramework(modules: composedModules()).schemaVersions
+func schemaVersions() throws -> [RecordType: Int] {
+    try AssuranceFramework(modules: composedModules()).schemaVersions
 }
 
 /// Opens a partnership database.

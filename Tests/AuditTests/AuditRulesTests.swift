@@ -217,8 +217,8 @@ struct AuditRulesTests {
     }
 }
 
-private func auditFramework(_ store: InMemoryStore, _ day: String, _ ids: IDGenerator) -> AssuranceFramework {
-    AssuranceFramework(
+private func auditFramework(_ store: InMemoryStore, _ day: String, _ ids: IDGenerator) throws -> AssuranceFramework {
+    try AssuranceFramework(
         modules: [AuditModule()],
         environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture(day)), ids: ids),
         escalation: .never

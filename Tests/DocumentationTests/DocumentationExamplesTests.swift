@@ -143,17 +143,17 @@ struct DocumentationExamplesTests {
     /// The checker itself: a quote matches across formatting, an edited quote does not.
     @Test func theCheckerSeesAnEditedQuote() {
         let source = Self.normalise(
-            ["let framework = AssuranceFramework(", "    modules: [PartnershipModule()],  // the module", ")"]
+            ["let framework = try AssuranceFramework(", "    modules: [PartnershipModule()],  // the module", ")"]
         )
         let same = Block(
             file: "x",
             line: 1,
-            parts: [Self.normalise(["let framework = AssuranceFramework(modules: [PartnershipModule()])"])]
+            parts: [Self.normalise(["let framework = try AssuranceFramework(modules: [PartnershipModule()])"])]
         )
         let edited = Block(
             file: "x",
             line: 1,
-            parts: [Self.normalise(["let framework = AssuranceFramework(modules: [])"])]
+            parts: [Self.normalise(["let framework = try AssuranceFramework(modules: [])"])]
         )
         #expect(Self.isQuoted(same, in: source))
         #expect(!Self.isQuoted(edited, in: source))

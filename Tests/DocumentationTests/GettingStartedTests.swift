@@ -10,7 +10,10 @@ struct GettingStartedTests {
         try await PartnershipScenario.small(from: .fixture("2025-01-01")).save(into: Records(store: store))
         let today = AdvancingDay(.fixture("2025-06-30"))
         let environment = AssuranceEnvironment(store: store, clock: today.dateSource, ids: .incrementing)
-        let framework = AssuranceFramework(modules: [PartnershipModule(), Section11Module()], environment: environment)
+        let framework = try AssuranceFramework(
+            modules: [PartnershipModule(), Section11Module()],
+            environment: environment
+        )
         let lead = PartnershipScenario.qaLead
         // Your tool opens a cycle whose returns are due on 30 June.
         try await SelfAssessments(environment: environment).openCycle(

@@ -37,7 +37,7 @@ struct HostRuleTests {
         try await PartnershipScenario.small(from: .fixture("2025-01-01")).save(into: Records(store: store))
         let today = AdvancingDay(.fixture("2025-06-13"))
         let environment = AssuranceEnvironment(store: store, clock: today.dateSource, ids: .incrementing)
-        let framework = AssuranceFramework(
+        let framework = try AssuranceFramework(
             modules: [PartnershipModule(), LearningModule()],
             rules: [ActionWithoutOwnerRule()],
             environment: environment

@@ -25,7 +25,7 @@ struct ModuleExamplesTests {
         let store = InMemoryStore()
         try await PartnershipGenerator(scale: .miniature).load(into: store)
         let environment = AssuranceEnvironment(store: store, clock: .fixed(Self.day), ids: .seeded(3))
-        let framework = AssuranceFramework(
+        let framework = try AssuranceFramework(
             modules: [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
             environment: environment
         )
@@ -143,7 +143,7 @@ struct ModuleExamplesTests {
     }
 
     @Test func sqliteStoreOpensWithTheFrameworksSchema() async throws {
-        let framework = AssuranceFramework(modules: [PartnershipModule(), Section11Module()])
+        let framework = try AssuranceFramework(modules: [PartnershipModule(), Section11Module()])
         let path = try Self.temporaryPath("partnership.sqlite")
         let store = try SQLiteStore(path: path, schema: framework.schemaVersions)
         let environment = AssuranceEnvironment(store: store)

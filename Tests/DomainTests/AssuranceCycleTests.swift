@@ -41,10 +41,14 @@ struct AssuranceCycleTests {
         return scenario
     }
 
-    func framework(store: InMemoryStore, on day: Day, sink: RecordingNotificationSink? = nil) -> AssuranceFramework {
+    func framework(
+        store: InMemoryStore,
+        on day: Day,
+        sink: RecordingNotificationSink? = nil
+    ) throws -> AssuranceFramework {
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: ids)
         let notifier = sink.map { Notifier(sinks: [$0], records: environment.records, clock: TestClock()) }
-        return AssuranceFramework(modules: [PartnershipModule()], environment: environment, notifier: notifier)
+        return try AssuranceFramework(modules: [PartnershipModule()], environment: environment, notifier: notifier)
     }
 
     @Test func raisesAFindingAndNotifiesOnce() async throws {
@@ -72,7 +76,7 @@ struct AssuranceCycleTests {
         try await scenario().save(into: Records(store: store))
         let day = Day.fixture("2025-09-15")
         let sink = RecordingNotificationSink()
-        let framework = framework(store: store, on: day, sink: sink)
+        let framework = try framework(store: store, on: day, sink: sink)
         _ = try await framework.runCycle(on: day, by: qaLead)
         let logBefore = try await store.changeLog(from: .distantPast, to: .distantFuture)
         let second = try await framework.runCycle(on: day, by: qaLead)
@@ -207,7 +211,7 @@ struct AssuranceCycleTests {
         let store = InMemoryStore()
         try await scenario().save(into: Records(store: store))
         let raisedOn = Day.fixture("2025-09-15")
-        let framework = framework(store: store, on: raisedOn)
+        let framework = try framework(store: store, on: raisedOn)
         let finding = try #require(try await framework.runCycle(on: raisedOn, by: qaLead).raised.first)
         try await framework.acknowledge(finding.id, note: "Raised with the police lead.", by: qaLead)
         try await framework.assign(finding.id, to: "police-lead", by: qaLead)
@@ -220,7 +224,7 @@ struct AssuranceCycleTests {
             try await framework.recordDecision(finding.id, decision: "Write to the chief constable.", by: qaLead)
         }
         let later = Day.fixture("2025-11-20")
-        let laterFramework = self.framework(store: store, on: later)
+        let laterFramework = try self.framework(store: store, on: later)
         _ = try await laterFramework.runCycle(on: later, by: qaLead)
         let decided = try await laterFramework.recordDecision(
             finding.id,
@@ -234,8 +238,8 @@ struct AssuranceCycleTests {
         #expect(history.map(\.principal) == ["system", "qa-lead", "qa-lead", "system", "qa-lead"])
     }
 
-    @Test func theRuleCatalogueNamesEachRulesSource() {
-        let catalogue = AssuranceFramework(modules: [PartnershipModule()]).ruleCatalogue
+    @Test func theRuleCatalogueNamesEachRulesSource() throws {
+        let catalogue = try AssuranceFramework(modules: [PartnershipModule()]).ruleCatalogue
         #expect(
             catalogue.map(\.id.rawValue) == [
                 "partnership.statutory-partner-attendance", "partnership.group-report-overdue",

@@ -9,7 +9,7 @@ struct DecodedRecordCacheTests {
         let store = InMemoryStore()
         let records = Records(store: store, clock: .fixed(.fixture("2025-06-02")))
         try await PartnershipScenario.small(from: .fixture("2025-01-01"), months: 1).save(into: records)
-        let framework = AssuranceFramework(
+        let framework = try AssuranceFramework(
             modules: [PartnershipModule()],
             environment: AssuranceEnvironment(store: store)
         )

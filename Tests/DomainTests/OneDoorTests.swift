@@ -11,9 +11,9 @@ struct OneDoorTests {
     let day = Day.fixture("2026-04-30")
     let qaLead = PartnershipScenario.qaLead
 
-    func framework(_ store: any RecordStore, probe: ProbeModule) -> AssuranceFramework {
+    func framework(_ store: any RecordStore, probe: ProbeModule) throws -> AssuranceFramework {
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
-        return AssuranceFramework(modules: [probe], environment: environment)
+        return try AssuranceFramework(modules: [probe], environment: environment)
     }
 
     @Test func theCycleWritesSignalsFindingsAndRemindersInOneTransactionOrNothing() async throws {
@@ -37,7 +37,7 @@ struct OneDoorTests {
 
     @Test func everyAnalysisIsMadeOncePerCycleAndOncePerReport() async throws {
         let probe = ProbeModule()
-        let framework = framework(InMemoryStore(), probe: probe)
+        let framework = try framework(InMemoryStore(), probe: probe)
         _ = try await framework.runCycle(on: day, by: qaLead)
         // The signals, the rule and the deadlines each asked for the analysis.
         #expect(probe.asked.withLock { $0 } == 3)
@@ -57,7 +57,7 @@ struct OneDoorTests {
     }
 
     @Test func aReportsViewChecksItsMakerOnce() async throws {
-        let framework = framework(InMemoryStore(), probe: ProbeModule())
+        let framework = try framework(InMemoryStore(), probe: ProbeModule())
         let feedback = ReportRequest(
             kind: .agencyFeedback,
             period: try ReportingPeriod(parsing: "FY2025-26"),
@@ -153,6 +153,7 @@ final class ProbeModule: AssuranceModule, Sendable {
     let asked = Mutex(0)
     let analyses = Mutex(0)
 
+    var id: ModuleID { "probe" }
     var name: String { "Probe" }
     var recordTypes: [any StorableRecord.Type] { [] }
     var rules: [any AssuranceRule] { [ProbeRule(module: self)] }

@@ -9,6 +9,7 @@ struct ReminderTests {
 
     /// A module that owes what the test says.
     struct Owing: AssuranceModule {
+        var id: ModuleID { "owing" }
         var name: String { "Owing" }
         var recordTypes: [any StorableRecord.Type] { [] }
         var rules: [any AssuranceRule] { [] }
@@ -38,7 +39,7 @@ struct ReminderTests {
         let notifier = Notifier(sinks: [sink], records: environment.records, clock: TestClock())
         // Due Friday 13 June 2025; an audit case return is reminded 5 working days before: Friday 6 June.
         let owed = deadline("return|a-neglect|police", kind: .auditCaseReturn, due: "2025-06-13")
-        let framework = AssuranceFramework(
+        let framework = try AssuranceFramework(
             modules: [Owing(owed: [owed])],
             environment: environment,
             notifier: notifier
@@ -68,7 +69,7 @@ struct ReminderTests {
         // Due Tuesday 27 May 2025, after the spring bank holiday on the 26th: a child protection
         // clock, reminded 2 working days before, is reminded on Thursday 22 May.
         let first = deadline("clock|case-1", kind: .caseClock, due: "2025-05-27")
-        var framework = AssuranceFramework(modules: [Owing(owed: [first])], environment: environment)
+        var framework = try AssuranceFramework(modules: [Owing(owed: [first])], environment: environment)
         #expect(try await framework.runCycle(on: today.day, by: qaLead).reminded.isEmpty)
         today.advance()
         #expect(
@@ -77,7 +78,7 @@ struct ReminderTests {
         // The conference is moved to 3 June: a new due day, reminded again from 30 May.
         var moved = first
         moved.dueOn = .fixture("2025-06-03")
-        framework = AssuranceFramework(modules: [Owing(owed: [moved])], environment: environment)
+        framework = try AssuranceFramework(modules: [Owing(owed: [moved])], environment: environment)
         today.set(.fixture("2025-05-29"))
         #expect(try await framework.runCycle(on: today.day, by: qaLead).reminded.isEmpty)
         today.set(.fixture("2025-05-30"))
@@ -96,7 +97,7 @@ struct ReminderTests {
         #expect(policy.workingDays(before: "host.own-deadline") == 5)
         let store = InMemoryStore()
         let environment = AssuranceEnvironment(store: store, clock: .fixed(.fixture("2025-06-30")))
-        let silent = AssuranceFramework(modules: [Owing(owed: [owed])], environment: environment, reminders: .never)
+        let silent = try AssuranceFramework(modules: [Owing(owed: [owed])], environment: environment, reminders: .never)
         #expect(try await silent.runCycle(on: .fixture("2025-06-30"), by: qaLead).reminded.isEmpty)
     }
 
@@ -104,7 +105,7 @@ struct ReminderTests {
         let store = InMemoryStore()
         try await PartnershipScenario.small(from: .fixture("2025-04-01")).save(into: Records(store: store))
         let environment = AssuranceEnvironment(store: store, clock: .fixed(.fixture("2025-05-20")))
-        let framework = AssuranceFramework(modules: [PartnershipModule()], environment: environment)
+        let framework = try AssuranceFramework(modules: [PartnershipModule()], environment: environment)
         let due = try await framework.deadlines(on: .fixture("2025-05-20"))
         // The QADG, established on 1 April, reports bi-monthly and is scrutinised six-monthly.
         #expect(

@@ -11,8 +11,8 @@ struct LearningFlowTests {
         AssuranceEnvironment(store: store, clock: .fixed(.fixture(day)), ids: ids)
     }
 
-    func framework(_ store: InMemoryStore, _ day: String) -> AssuranceFramework {
-        AssuranceFramework(modules: [LearningModule()], environment: environment(store, day), escalation: .never)
+    func framework(_ store: InMemoryStore, _ day: String) throws -> AssuranceFramework {
+        try AssuranceFramework(modules: [LearningModule()], environment: environment(store, day), escalation: .never)
     }
 
     /// A rapid review, the local review it leads to, and an audit each make a recommendation on neglect;

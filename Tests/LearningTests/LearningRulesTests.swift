@@ -7,8 +7,8 @@ struct LearningRulesTests {
     let lead = PartnershipScenario.qaLead
     let ids = IDGenerator.incrementing
 
-    func framework(_ store: InMemoryStore, _ day: String) -> AssuranceFramework {
-        AssuranceFramework(
+    func framework(_ store: InMemoryStore, _ day: String) throws -> AssuranceFramework {
+        try AssuranceFramework(
             modules: [LearningModule()],
             environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture(day)), ids: ids),
             escalation: .never

@@ -28,7 +28,7 @@ struct MeasuresModuleTests {
         try await scenario.save(into: Records(store: store))
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: ids)
         try await MeasureData(environment: environment).append(series, by: qaLead)
-        return AssuranceFramework(modules: [MeasuresModule()], environment: environment, escalation: .never)
+        return try AssuranceFramework(modules: [MeasuresModule()], environment: environment, escalation: .never)
     }
 
     @Test func aPlantedFallRaisesASignalAndAnUnexplainedFinding() async throws {
@@ -117,7 +117,11 @@ struct MeasuresModuleTests {
         let data = MeasureData(environment: environment)
         try await data.saveCatalogue(try MeasureCatalogue(catalogue), by: qaLead)
         try await data.append([series], by: qaLead)
-        let framework = AssuranceFramework(modules: [MeasuresModule()], environment: environment, escalation: .never)
+        let framework = try AssuranceFramework(
+            modules: [MeasuresModule()],
+            environment: environment,
+            escalation: .never
+        )
         let outcome = try await framework.runCycle(on: day, by: qaLead)
         // 25, 26, 24, 25, 26, 27 are all above 22 (20 + 10%): six red periods in a row.
         let finding = try #require(outcome.raised.first { $0.rule == "measures.off-target" })

@@ -55,7 +55,7 @@ import Testing
             let store = InMemoryStore()
             let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
             try await PartnershipScenario.small(from: .fixture("2025-01-01")).save(into: environment.records)
-            let framework = AssuranceFramework(
+            let framework = try AssuranceFramework(
                 modules: [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
                 environment: environment
             )

@@ -30,7 +30,7 @@ struct EarlierReleaseTests {
 
     /// Every record of every type this build knows decodes, and the counts by type are those of the file.
     static func decodeEverything(in store: any RecordStore) async throws -> [RecordType: Int] {
-        let framework = AssuranceFramework(modules: modules, environment: AssuranceEnvironment(store: store))
+        let framework = try AssuranceFramework(modules: modules, environment: AssuranceEnvironment(store: store))
         let view = framework.makeView()
         var counts: [RecordType: Int] = [:]
         for type in framework.recordTypes + [PublishedReport.self] {
@@ -46,7 +46,7 @@ struct EarlierReleaseTests {
     @Test func release01DatabaseOpensAndEveryRecordDecodes() async throws {
         let (path, directory) = try Self.copy("release-0.1.sqlite")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let schema = AssuranceFramework(modules: Self.modules).schemaVersions
+        let schema = try AssuranceFramework(modules: Self.modules).schemaVersions
         let store = try SQLiteStore(path: path, schema: schema)
         let before = try await store.snapshot()
         let stored = Dictionary(grouping: before.records, by: \.type).mapValues(\.count)
@@ -60,9 +60,9 @@ struct EarlierReleaseTests {
     @Test func release01DatabaseRunsTheCycleAndMakesTheReport() async throws {
         let (path, directory) = try Self.copy("release-0.1.sqlite")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteStore(path: path, schema: AssuranceFramework(modules: Self.modules).schemaVersions)
+        let store = try SQLiteStore(path: path, schema: try AssuranceFramework(modules: Self.modules).schemaVersions)
         let environment = AssuranceEnvironment(store: store, clock: .fixed(Self.day), ids: .seeded(11))
-        let framework = AssuranceFramework(modules: Self.modules, environment: environment)
+        let framework = try AssuranceFramework(modules: Self.modules, environment: environment)
         let outcome = try await framework.runCycle(on: Self.day, by: PartnershipScenario.partnershipLead)
         // The fixture was written after a cycle on the same day: what is raised now comes only from
         // rules added since, and nothing of the old cycle's findings is lost.

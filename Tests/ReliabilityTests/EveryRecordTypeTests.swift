@@ -20,7 +20,7 @@ enum EveryRecordType {
 
     /// Every record type: each module's, the partnership module's, and the published report.
     static var types: [any StorableRecord.Type] {
-        AssuranceFramework(modules: modules).recordTypes + [PublishedReport.self]
+        AssuranceFramework.coreRecordTypes + modules.flatMap(\.recordTypes) + [PublishedReport.self]
     }
 
     /// The miniature partnership after a cycle, a spot audit accepted and one declined, a series
@@ -29,7 +29,7 @@ enum EveryRecordType {
         try await PartnershipGenerator(scale: .miniature).load(into: store)
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .seeded(7))
         let sink = RecordingNotificationSink()
-        let framework = AssuranceFramework(
+        let framework = try AssuranceFramework(
             modules: modules,
             environment: environment,
             notifier: Notifier(sinks: [sink], records: environment.records)

@@ -71,13 +71,13 @@ struct ProfileTests {
         set(["colour"], .string("blue"))
         set(["groups", 2, "reportsTo"], .string("nobody"))
         set(
-            ["modules", "Section 11", "standardSets", 1, "standards", 0, "sectors"],
+            ["modules", "section11", "standardSets", 1, "standards", 0, "sectors"],
             .array([.string("space-agencies")])
         )
-        set(["modules", "Audit", "settings", "reportWeeks"], .number(0))
-        set(["modules", "Learning", "clocks", 1, "duration"], .string("20 working days"))
+        set(["modules", "audit", "settings", "reportWeeks"], .number(0))
+        set(["modules", "learning", "clocks", 1, "duration"], .string("20 working days"))
         set(
-            ["modules", "Measures", "catalogue", 1, "targets"],
+            ["modules", "measures", "catalogue", 1, "targets"],
             .array([.object(["from": .string("2025-04"), "value": .number(140)])])
         )
         set(["modules", "Workforce"], .object([:]))
@@ -90,22 +90,22 @@ struct ProfileTests {
                 "ours.json has 7 problems:",
                 "  colour: unknown key \"colour\"; expected one of format, version, partnership, framework, groups, priorities, escalation, reminders, modules",
                 "  groups[2].reportsTo: reports to \"nobody\", which is not a group of the profile; expected one of executive, pdg, qadg, wdg, lcsprg, cceg",
-                "  modules.Workforce: unknown module \"Workforce\"; expected one of Partnership, Section 11, Audit, Measures, Learning",
-                "  modules.Section 11.standardSets[1].standards[0].sectors[0]: sector \"space-agencies\" does not exist; expected one of early-years, education, faith, gp, health-commissioner, health-provider, housing, local-authority-childrens-services, other, police, probation, sport-and-leisure, voluntary-and-community, youth-justice, or name it under sectors",
-                "  modules.Audit.settings.reportWeeks: 0 is not a whole number from 1 to 52",
+                "  modules.Workforce: unknown module \"Workforce\"; expected one of partnership, section11, audit, measures, learning",
+                "  modules.section11.standardSets[1].standards[0].sectors[0]: sector \"space-agencies\" does not exist; expected one of early-years, education, faith, gp, health-commissioner, health-provider, housing, local-authority-childrens-services, other, police, probation, sport-and-leisure, voluntary-and-community, youth-justice, or name it under sectors",
+                "  modules.audit.settings.reportWeeks: 0 is not a whole number from 1 to 52",
             ]
             return expected.allSatisfy { message.contains($0) }
-                && message.contains("modules.Measures.catalogue[1].targets[0].value: target 140 is outside its unit")
+                && message.contains("modules.measures.catalogue[1].targets[0].value: target 140 is outside its unit")
                 && message.contains(
-                    "modules.Learning.clocks[1].duration: 20 working days is longer than the statutory 15 working days"
+                    "modules.learning.clocks[1].duration: 20 working days is longer than the statutory 15 working days"
                 )
         }
         // Newer versions are refused with the version this build reads.
-        set(["version"], .number(2))
+        set(["version"], .number(3))
         #expect(
             throws: DomainError(
                 .schemaTooNew,
-                "ours.json is a qaf-profile of version 2; this build reads version 1 and earlier"
+                "ours.json is a qaf-profile of version 3; this build reads version 2 and earlier"
             )
         ) {
             try PartnershipProfile.read(json: JSONEncoder().encode(document), source: "ours.json", modules: Self.types)
@@ -115,7 +115,7 @@ struct ProfileTests {
     @Test func aStatutoryClockIsWeakenedOnlyWithItsReason() throws {
         var document = try JSONDecoder().decode(JSONValue.self, from: Self.starter.encoded())
         guard case .object(var root) = document, case .object(var modules) = root["modules"],
-            case .object(var learning) = modules["Learning"], case .array(var clocks) = learning["clocks"],
+            case .object(var learning) = modules["learning"], case .array(var clocks) = learning["clocks"],
             case .object(var rapid) = clocks[1]
         else {
             Issue.record("the starter profile changed shape")
@@ -125,7 +125,7 @@ struct ProfileTests {
         rapid["weakenedBecause"] = .string("Agreed with the Panel for a pilot year")
         clocks[1] = .object(rapid)
         learning["clocks"] = .array(clocks)
-        modules["Learning"] = .object(learning)
+        modules["learning"] = .object(learning)
         root["modules"] = .object(modules)
         document = .object(root)
         let (_, made) = try PartnershipProfile.read(
@@ -168,6 +168,22 @@ struct ProfileTests {
                 source: "bad.json"
             )
         }
+    }
+
+    /// The northfield fixture is a profile of version 1, which named modules by display name: it is
+    /// read with each part under its module's id, and says so.
+    @Test func aProfileOfVersionOneIsReadWithItsModulesByIDAndANoteOfIt() throws {
+        let profile = try Self.northfield()
+        #expect(profile.modules.keys.sorted() == ["audit", "learning", "measures", "partnership", "section11"])
+        #expect(
+            profile.migrationNotes.contains(
+                "modules.Section 11 is read as modules.section11: version 2 names a module by its id"
+            )
+        )
+        #expect(Self.starter.migrationNotes.isEmpty)
+        let written = try JSONDecoder().decode(JSONValue.self, from: profile.encoded())
+        #expect(written["version"] == .number(2))
+        #expect(try PartnershipProfile(json: profile.encoded(), source: "again").migrationNotes.isEmpty)
     }
 
     @Test func aSecondProfileDrivesTheCycleTheReportsAndItsScenariosWithoutTheStartersName() async throws {

@@ -321,7 +321,7 @@ struct OneChainTests {
         let modules: [any AssuranceModule] = [
             PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule(),
         ]
-        let framework = AssuranceFramework(modules: modules, environment: environment, escalation: .never)
+        let framework = try AssuranceFramework(modules: modules, environment: environment, escalation: .never)
         let outcome = try await framework.runCycle(on: today.day, by: qaLead)
         let goodPractice = Set(outcome.raised.filter { $0.severity == .goodPractice }.map(\.rule))
         #expect(

@@ -25,7 +25,7 @@ struct ReportScenario {
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
         // Cited as the starter profile cites the framework, as the demo does.
         let document = PartnershipProfile.starter(modules: [PartnershipModule.self]).framework
-        let framework = AssuranceFramework(modules: modules, environment: environment, document: document)
+        let framework = try AssuranceFramework(modules: modules, environment: environment, document: document)
         _ = try await framework.runCycle(on: day, by: lead)
         return ReportScenario(framework: framework)
     }

@@ -183,7 +183,7 @@ struct SQLiteStoreTests {
             ],
             context: ChangeContext(principal: "x", at: Date(timeIntervalSince1970: 0))
         )
-        let schema = AssuranceFramework(modules: [PartnershipModule()]).schemaVersions
+        let schema = try AssuranceFramework(modules: [PartnershipModule()]).schemaVersions
         #expect(
             throws: DomainError(
                 .schemaTooNew,
@@ -230,7 +230,7 @@ struct SQLiteStoreTests {
         try await scenario.save(into: Records(store: store))
         let day = Day.fixture("2025-09-20")
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
-        let framework = AssuranceFramework(modules: [PartnershipModule()], environment: environment)
+        let framework = try AssuranceFramework(modules: [PartnershipModule()], environment: environment)
         let first = try await framework.runCycle(on: day, by: PartnershipScenario.qaLead)
         #expect(first.raised.filter { $0.rule == "partnership.statutory-partner-attendance" }.count == 3)
         let log = try await store.changeLog(from: .distantPast, to: .distantFuture)

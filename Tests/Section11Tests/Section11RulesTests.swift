@@ -13,8 +13,12 @@ struct Section11RulesTests {
         AssuranceEnvironment(store: store, clock: .fixed(day), ids: ids)
     }
 
-    func framework(_ store: InMemoryStore, on day: Day) -> AssuranceFramework {
-        AssuranceFramework(modules: [Section11Module()], environment: environment(store, on: day), escalation: .never)
+    func framework(_ store: InMemoryStore, on day: Day) throws -> AssuranceFramework {
+        try AssuranceFramework(
+            modules: [Section11Module()],
+            environment: environment(store, on: day),
+            escalation: .never
+        )
     }
 
     func open(_ store: InMemoryStore) async throws -> (AssessmentCycle, SelfAssessment.ID) {

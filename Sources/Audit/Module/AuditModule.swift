@@ -3,6 +3,8 @@ public import Domain
 /// The Audit module of the framework: the programme's rules, spot audits from signals, and the
 /// programme's report sections and quarterly summaries.
 public struct AuditModule: AssuranceModule {
+    /// `audit`: the module's stable id.
+    public var id: ModuleID { "audit" }
     /// `Audit`.
     public var name: String { "Audit" }
     /// Working days after the last return before moderation should be held.

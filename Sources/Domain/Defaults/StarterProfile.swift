@@ -10,7 +10,7 @@ extension PartnershipProfile {
     /// - Returns: The profile.
     public static func starter(modules: [any ProfileConfigurable.Type]) -> PartnershipProfile {
         var parts: [String: JSONValue] = [:]
-        for type in modules { parts[moduleName(type)] = type.starterProfile }
+        for type in modules { parts[moduleID(type).rawValue] = type.starterProfile }
         return PartnershipProfile(
             partnershipID: "partnership",
             partnershipName: "Safeguarding Children Partnership",

@@ -24,7 +24,7 @@ extension AssuranceFramework {
                 }
             }
             for existing in held
-            where existing.value.publishedBy == module.name && existing.value.status == .active
+            where module.published(existing.value) && existing.value.status == .active
                 && !seen.contains(existing.value.key)
             {
                 var signal = existing.value
@@ -59,7 +59,7 @@ extension AssuranceFramework {
         signal.latestPeriod = draft.latestPeriod
         signal.periodsStanding = draft.periodsStanding
         signal.summary = draft.summary
-        signal.publishedBy = module.name
+        signal.publishedBy = module.id
         guard signal != existing.value else { return existing }
         signal.lastSeenOn = day
         try batch.save(signal, version: existing.version)
@@ -78,7 +78,7 @@ extension AssuranceFramework {
             raisedOn: day,
             summary: draft.summary
         )
-        signal.publishedBy = module.name
+        signal.publishedBy = module.id
         signal.category = draft.category
         return signal
     }

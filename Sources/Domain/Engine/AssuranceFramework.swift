@@ -3,7 +3,7 @@ import Foundation
 /// The assurance framework: the composed modules, the seams and the cycle that judges the records.
 ///
 /// ```swift
-/// let framework = AssuranceFramework(
+/// let framework = try AssuranceFramework(
 ///     modules: [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
 ///     environment: environment,
 ///     notifier: Notifier(sinks: [ConsoleNotificationSink()], records: environment.records)
@@ -43,8 +43,9 @@ public struct AssuranceFramework: Sendable {
 
     /// Composes a framework.
     ///
-    /// Two modules with the same name, two rules with the same id, two record types with the same
-    /// name, or two report definitions of the same kind are a programmer error.
+    /// Modules are told apart by id, rules by id, record types by name and report definitions by
+    /// kind: a host that loads modules or rules from configuration gets an error naming the clash,
+    /// not a stopped process.
     ///
     /// - Parameters:
     ///   - modules: The modules, in the order their sections appear in reports.
@@ -54,6 +55,8 @@ public struct AssuranceFramework: Sendable {
     ///   - escalation: When unresolved findings move up a level.
     ///   - reminders: How long before each kind of deadline its reminder goes out.
     ///   - document: The partnership's framework, as its rules cite it: its name and its sections' titles.
+    /// - Throws: ``DomainError/Code/duplicate`` for two modules with one id, two rules with one id,
+    ///   two record types with one name or two report definitions of one kind, naming both owners.
     public init(
         modules: [any AssuranceModule],
         rules: [any AssuranceRule] = [],
@@ -62,40 +65,54 @@ public struct AssuranceFramework: Sendable {
         escalation: EscalationPolicy = .standard,
         reminders: ReminderPolicy = .standard,
         document: FrameworkDocument = .unnamed
-    ) {
+    ) throws(DomainError) {
         let all = modules + (rules.isEmpty ? [] : [RuleSet(name: "Local rules", rules: rules)])
-        var names = Set<String>()
-        var ruleIDs = Set<RuleID>()
-        var types = Set<RecordType>()
-        for type in Self.coreRecordTypes { types.insert(type.recordType) }
-        var definitions = ReportDefinition.standard
-        for module in all {
-            precondition(names.insert(module.name).inserted, "two modules are named \(module.name)")
-            for rule in module.rules {
-                precondition(ruleIDs.insert(rule.id).inserted, "two rules have the id \(rule.id)")
-            }
-            for type in module.recordTypes {
-                precondition(types.insert(type.recordType).inserted, "two record types are named \(type.recordType)")
-            }
-            for definition in module.reportDefinitions {
-                precondition(
-                    !definitions.contains { $0.kind == definition.kind },
-                    "two report definitions have the kind \(definition.kind)"
-                )
-                definitions.append(definition)
-            }
-        }
+        self.reportDefinitions = try Self.checkComposition(all)
         self.modules = all
         self.environment = environment
         self.notifier = notifier
         self.escalation = escalation
         self.reminders = reminders
         self.document = document
-        self.reportDefinitions = definitions
     }
 
-    /// The names of the composed modules.
+    /// Checks no two modules share an id, no two rules an id, no two record types a name and no two
+    /// report definitions a kind.
+    ///
+    /// - Returns: Every report definition: the standard ones, then the modules'.
+    private static func checkComposition(_ modules: [any AssuranceModule]) throws(DomainError) -> [ReportDefinition] {
+        var owners: [String: String] = [:]
+        func claim(_ what: String, _ value: String, by module: any AssuranceModule) throws(DomainError) {
+            let key = "\(what) \(value)"
+            if let owner = owners.updateValue(module.name, forKey: key) {
+                throw DomainError(
+                    .duplicate,
+                    "two parts of the framework have the \(what) \(DomainError.quote(value)): \(owner) and "
+                        + "\(module.name); give each its own",
+                    context: .init(field: what, value: value)
+                )
+            }
+        }
+        for type in coreRecordTypes { owners["record type \(type.recordType)"] = "the framework's core" }
+        var definitions = ReportDefinition.standard
+        for definition in definitions { owners["report kind \(definition.kind)"] = "the standard reports" }
+        for module in modules {
+            try claim("module id", module.id.rawValue, by: module)
+            for rule in module.rules { try claim("rule id", rule.id.rawValue, by: module) }
+            for type in module.recordTypes { try claim("record type", type.recordType.rawValue, by: module) }
+            for definition in module.reportDefinitions {
+                try claim("report kind", definition.kind.rawValue, by: module)
+                definitions.append(definition)
+            }
+        }
+        return definitions
+    }
+
+    /// The names of the composed modules, for people.
     public var moduleNames: [String] { modules.map(\.name) }
+
+    /// The ids of the composed modules.
+    public var moduleIDs: [ModuleID] { modules.map(\.id) }
 
     /// The definition of a kind of report.
     ///

@@ -5,7 +5,9 @@
 /// registered globally. A module written in another package, on public API only, is composed the
 /// same way as the package's own: see <doc:WritingAModule>.
 public protocol AssuranceModule: Sendable {
-    /// The module's name, such as `Section 11`.
+    /// The module's stable id, such as `section11`: stored signals and profiles name the module by it.
+    var id: ModuleID { get }
+    /// The module's name for people, such as `Section 11`; it may change without losing anything.
     var name: String { get }
     /// The record types the module stores, with their schema versions and migrations.
     var recordTypes: [any StorableRecord.Type] { get }
@@ -44,5 +46,13 @@ extension AssuranceModule {
     /// Whether the module contributes to a kind of report.
     public func contributes(to kind: ReportKind) -> Bool {
         reportContributions.contains { $0.kind == kind }
+    }
+}
+
+extension AssuranceModule {
+    /// Whether the module published a signal: by its id, or by the id its name stood for before
+    /// modules had ids (a signal a host's module published before it was given an id of its own).
+    func published(_ signal: Signal) -> Bool {
+        signal.publishedBy == id || signal.publishedBy == .formerlyNamed(name)
     }
 }

@@ -12,6 +12,8 @@ import Foundation
 /// - ``PriorityWithoutActivityRule``: a priority of the year with no activity or no measure;
 /// - ``VoiceChangedPracticeRule``: good practice, where what children and families said changed practice.
 public struct PartnershipModule: AssuranceModule {
+    /// `partnership`: the module's stable id.
+    public var id: ModuleID { "partnership" }
     /// `Partnership`.
     public var name: String { "Partnership" }
     /// The attendance rule's settings.

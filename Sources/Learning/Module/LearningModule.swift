@@ -4,6 +4,8 @@ public import Domain
 /// streams, dissemination, the closing of the learning loop, and the learning and development
 /// programme.
 public struct LearningModule: AssuranceModule {
+    /// `learning`: the module's stable id.
+    public var id: ModuleID { "learning" }
     /// `Learning`.
     public var name: String { "Learning" }
     /// Months an action may stay completed without evidence of completion.

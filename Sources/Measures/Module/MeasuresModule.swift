@@ -4,9 +4,11 @@ public import Domain
 /// the measures' assurance rules; and the scorecard, SPC charts, comparators and turn-the-curve pages.
 ///
 /// ```swift
-/// let framework = AssuranceFramework(modules: [MeasuresModule()], environment: environment)
+/// let framework = try AssuranceFramework(modules: [MeasuresModule()], environment: environment)
 /// ```
 public struct MeasuresModule: AssuranceModule {
+    /// `measures`: the module's stable id.
+    public var id: ModuleID { "measures" }
     /// `Measures`.
     public var name: String { "Measures" }
     /// The catalogue used until the partnership stores its own definitions.

@@ -2,6 +2,8 @@ public import Domain
 
 /// The Section 11 module of the framework: its record types, its rules and its report sections.
 public struct Section11Module: AssuranceModule {
+    /// `section11`: the module's stable id.
+    public var id: ModuleID { "section11" }
     /// `Section 11`.
     public var name: String { "Section 11" }
     /// Working days an assessment returned for rework may stay unresubmitted.

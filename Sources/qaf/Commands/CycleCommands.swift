@@ -74,7 +74,7 @@ enum CheckCommand: Command {
 enum ReportCommand: Command {
     static let name = "report"
     static let summary = "write a standard report as HTML, Markdown, JSON or CSV"
-    static let kinds = AssuranceFramework(modules: composedModules()).reportDefinitions.map(\.kind.rawValue)
+    static let kinds = (ReportDefinition.standard + composedModules().flatMap(\.reportDefinitions)).map(\.kind.rawValue)
     static let help = """
         usage: qaf report KIND --db DB --period PERIOD [--format html|md|json|csv] [--audience AUDIENCE]
                    [--group GROUP] [--agency AGENCY] [--day YYYY-MM-DD] [-o OUT]

@@ -43,7 +43,7 @@ enum ProfileCommand: Command {
         case "show":
             guard values.count > 1 else { throw CLIError.usage("profile show needs a FILE", command: name) }
             let (profile, modules) = try readWhole(values[1])
-            output(summary(profile, modules))
+            output(try summary(profile, modules))
         default:
             throw CLIError.usage(
                 "unknown action \(DomainError.quote(values[0])); expected init, check or show",
@@ -73,7 +73,7 @@ enum ProfileCommand: Command {
         try profile.modules(moduleTypes, source: source)
     }
 
-    static func summary(_ profile: PartnershipProfile, _ modules: [any AssuranceModule]) -> String {
+    static func summary(_ profile: PartnershipProfile, _ modules: [any AssuranceModule]) throws -> String {
         var text = "\(profile.partnershipName)\nframework: \(profile.framework.name)\n\ngroups:\n"
         let names = profile.groups.keyed(by: \.id, value: \.name)
         for group in profile.groups {
@@ -105,7 +105,7 @@ enum ProfileCommand: Command {
                 break
             }
         }
-        let catalogue = AssuranceFramework(modules: modules, document: profile.framework).ruleCatalogue
+        let catalogue = try AssuranceFramework(modules: modules, document: profile.framework).ruleCatalogue
         text += "\nrules: \(catalogue.count); local defaults:\n"
         for rule in catalogue where !rule.localDefaults.isEmpty {
             text += "  \(rule.id): " + rule.localDefaults.map(\.description).joined(separator: "; ") + "\n"

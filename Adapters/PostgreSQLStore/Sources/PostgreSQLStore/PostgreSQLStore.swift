@@ -8,7 +8,7 @@ import Foundation
 /// ```swift
 /// let store = try await PostgreSQLStore(
 ///     connectingTo: "host=/var/run/postgresql dbname=partnership",
-///     schema: AssuranceFramework(modules: modules).schemaVersions
+///     schema: try AssuranceFramework(modules: modules).schemaVersions
 /// )
 /// let environment = AssuranceEnvironment(store: store, clock: .system, ids: .random)
 /// ```

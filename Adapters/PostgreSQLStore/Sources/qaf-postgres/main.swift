@@ -73,7 +73,7 @@ guard let conninfo = options["db"] ?? ProcessInfo.processInfo.environment["QAF_P
 }
 
 do {
-    let framework = AssuranceFramework(modules: moduleTypes.map { $0.init(profile: nil) })
+    let framework = try AssuranceFramework(modules: moduleTypes.map { $0.init(profile: nil) })
     let store = try await PostgreSQLStore(
         connectingTo: conninfo,
         options: PostgreSQLStore.Options(namespace: options["namespace"]),

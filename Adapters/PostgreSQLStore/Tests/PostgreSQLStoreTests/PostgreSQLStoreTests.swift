@@ -17,7 +17,7 @@ import Testing
         try await PartnershipScenario.small(from: .fixture("2025-03-01"))
             .save(into: Records(store: store, clock: .fixed(day)))
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
-        let framework = AssuranceFramework(modules: [PartnershipModule()], environment: environment)
+        let framework = try AssuranceFramework(modules: [PartnershipModule()], environment: environment)
         let outcome = try await framework.runCycle(on: day, by: PartnershipScenario.qaLead)
         // The same findings as on every other store: the scenario's meetings ended in August.
         #expect(

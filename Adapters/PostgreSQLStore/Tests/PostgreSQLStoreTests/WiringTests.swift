@@ -12,14 +12,14 @@ import Testing
         let day = Day.fixture("2025-09-15")
         try await TestServer.execute("DROP SCHEMA IF EXISTS safeguarding CASCADE")
 
-        let framework = AssuranceFramework(modules: modules)
+        let framework = try AssuranceFramework(modules: modules)
         let store = try await PostgreSQLStore(
             connectingTo: conninfo,
             options: PostgreSQLStore.Options(maximumConnections: 8, namespace: "safeguarding"),
             schema: framework.schemaVersions
         )
         let environment = AssuranceEnvironment(store: store, clock: .system, ids: .random)
-        let configured = AssuranceFramework(modules: modules, environment: environment)
+        let configured = try AssuranceFramework(modules: modules, environment: environment)
 
         try await PartnershipScenario.small(from: .fixture("2025-03-01")).save(into: environment.records)
         let outcome = try await configured.runCycle(on: day, by: PartnershipScenario.qaLead)

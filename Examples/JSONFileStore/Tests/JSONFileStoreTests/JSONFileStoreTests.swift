@@ -39,7 +39,7 @@ struct JSONFileStoreTests {
             .save(into: Records(store: try JSONFileStore(path: path), clock: .fixed(day)))
         let store = try JSONFileStore(path: path)
         let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
-        let framework = AssuranceFramework(modules: [PartnershipModule()], environment: environment)
+        let framework = try AssuranceFramework(modules: [PartnershipModule()], environment: environment)
         let outcome = try await framework.runCycle(on: day, by: PartnershipScenario.qaLead)
         // The scenario's six months of meetings ended in August: the Practice Development Group,
         // which meets monthly, is overdue a meeting too.

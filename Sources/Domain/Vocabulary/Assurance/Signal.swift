@@ -10,11 +10,28 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
     public static var noun: String { "signal" }
     /// `domain.signal`.
     public static var recordType: RecordType { "domain.signal" }
+    /// Version 3: the module that published a signal is named by its id, not its display name.
+    ///
     /// Version 2: a signal may be about a record rather than a series (``SignalSubject``).
-    public static var schemaVersion: Int { 2 }
+    public static var schemaVersion: Int { 3 }
+    /// The steps from versions 1 and 2.
+    ///
     /// Version 1 held only series signals, whose coded form version 2 reads unchanged; the step
     /// exists so that a build that knows only version 1 refuses a store holding record signals.
-    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
+    /// Version 2 named its publisher by display name (`Section 11`), which version 3 reads as the
+    /// module's id (``ModuleID/formerlyNamed(_:)``: `section11`).
+    public static var migrations: [RecordMigration] {
+        [
+            RecordMigration(from: 1) { $0 },
+            RecordMigration(from: 2) { json in
+                var json = json
+                if case .string(let name) = json["publishedBy"] {
+                    json["publishedBy"] = .string(ModuleID.formerlyNamed(name).rawValue)
+                }
+                return json
+            },
+        ]
+    }
 
     /// Whether the signal still stands.
     public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
@@ -75,7 +92,7 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
     /// Records that answer it, such as a spot audit.
     public var linkedRecords: [RecordReference]
     /// The module whose analysis published it.
-    public var publishedBy: String?
+    public var publishedBy: ModuleID?
 
     /// Creates an active signal about a measure's series.
     public init(

@@ -2,7 +2,7 @@ public import Foundation
 
 /// A module configured from its part of a partnership profile.
 ///
-/// Its part sits under `modules.<name>` in the profile: reference data such as standard sets or a
+/// Its part sits under `modules.<id>` in the profile (`modules.section11`): reference data such as standard sets or a
 /// measure catalogue, and the settings the module exposes, each with its default.
 public protocol ProfileConfigurable: AssuranceModule {
     /// The module's part of the starter profile: the framework's own standards, catalogue, clocks
@@ -27,8 +27,11 @@ public protocol ProfileConfigurable: AssuranceModule {
 public struct PartnershipProfile: Sendable {
     /// The file format's name.
     public static let format = "qaf-profile"
-    /// The version of the format this build reads and writes.
-    public static let version = 1
+    /// The version of the format this build writes; it reads every earlier version too.
+    ///
+    /// Version 2 keys each module's part by the module's id (`modules.section11`); version 1 keyed
+    /// it by the module's display name (`modules.Section 11`), which is read as the id it stands for.
+    public static let version = 2
 
     /// The partnership's id.
     public var partnershipID: Partnership.ID
@@ -44,8 +47,11 @@ public struct PartnershipProfile: Sendable {
     public var escalation: EscalationPolicy
     /// How long before each kind of deadline its reminder goes out.
     public var reminders: ReminderPolicy
-    /// Each module's part, by module name, as read.
+    /// Each module's part, by module id, as read.
     public var modules: [String: JSONValue]
+    /// What reading a profile of an earlier format version assumed, one sentence each; empty for a
+    /// profile of this version.
+    public var migrationNotes: [String] = []
 
     /// Creates a profile.
     public init(
@@ -92,8 +98,11 @@ public struct PartnershipProfile: Sendable {
         modules types: [any ProfileConfigurable.Type]
     ) throws -> (PartnershipProfile, [any AssuranceModule]) {
         let (reader, profile) = try parse(data, source: source)
-        let made = made(types, from: reader.child("modules"), reporting: reader)
-        if !reader.problems.isEmpty { throw DomainError(.invalidInput, message(source, reader.problems)) }
+        // The modules' parts as read, keyed by id whatever version wrote them.
+        let parts = ProfileReader(.object(["modules": .object(profile.modules)]))
+        let made = made(types, from: parts.child("modules"), reporting: parts)
+        let problems = reader.problems + parts.problems
+        if !problems.isEmpty { throw DomainError(.invalidInput, message(source, problems)) }
         return (profile, made)
     }
 
@@ -139,7 +148,18 @@ public struct PartnershipProfile: Sendable {
         let escalation = reader.child("escalation").map(Self.escalation) ?? .standard
         let reminders = reader.child("reminders").map(Self.reminders) ?? .standard
         var modules: [String: JSONValue] = [:]
-        for (name, part) in reader.child("modules")?.members() ?? [] { modules[name] = part.value }
+        var notes: [String] = []
+        var written = Self.version
+        if case .number(let number)? = document["version"] { written = Int(number) }
+        for (key, part) in reader.child("modules")?.members() ?? [] {
+            guard written < 2 else {
+                modules[key] = part.value
+                continue
+            }
+            let id = ModuleID.formerlyNamed(key).rawValue
+            modules[id] = part.value
+            if id != key { notes.append("modules.\(key) is read as modules.\(id): version 2 names a module by its id") }
+        }
         let profile = PartnershipProfile(
             partnershipID: partnership.0,
             partnershipName: partnership.1,
@@ -150,7 +170,9 @@ public struct PartnershipProfile: Sendable {
             reminders: reminders,
             modules: modules
         )
-        return (reader, profile)
+        var migrated = profile
+        migrated.migrationNotes = notes
+        return (reader, migrated)
     }
 
     static func made(
@@ -158,14 +180,17 @@ public struct PartnershipProfile: Sendable {
         from part: ProfileReader?,
         reporting root: ProfileReader
     ) -> [any AssuranceModule] {
-        let known = types.map(moduleName)
-        for (name, _) in part?.members() ?? [] where !known.contains(name) {
+        let known = types.map { moduleID($0).rawValue }
+        let names = Dictionary(types.map { ($0.init(profile: nil).name, moduleID($0).rawValue) }) { first, _ in first }
+        for (key, _) in part?.members() ?? [] where !known.contains(key) {
+            let hint =
+                names[key].map { "; a module is named by its id since version 2: write \(DomainError.quote($0))" } ?? ""
             root.problem(
-                "unknown module \(DomainError.quote(name)); expected one of \(known.joined(separator: ", "))",
-                at: "modules.\(name)"
+                "unknown module \(DomainError.quote(key)); expected one of \(known.joined(separator: ", "))\(hint)",
+                at: "modules.\(key)"
             )
         }
-        return types.map { $0.init(profile: part?.child(moduleName($0))) }
+        return types.map { $0.init(profile: part?.child(moduleID($0).rawValue)) }
     }
 
     /// The modules of the given types, each configured from its part of the profile: every problem
@@ -196,8 +221,8 @@ public struct PartnershipProfile: Sendable {
         return records
     }
 
-    static func moduleName(_ type: any ProfileConfigurable.Type) -> String {
-        type.init(profile: nil).name
+    static func moduleID(_ type: any ProfileConfigurable.Type) -> ModuleID {
+        type.init(profile: nil).id
     }
 
     static func message(_ source: String, _ problems: [ProfileProblem]) -> String {

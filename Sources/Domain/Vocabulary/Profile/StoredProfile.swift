@@ -46,7 +46,7 @@ extension AssuranceFramework {
         environment: AssuranceEnvironment = AssuranceEnvironment(),
         notifier: Notifier? = nil
     ) throws {
-        self.init(
+        try self.init(
             modules: try profile.modules(modules),
             rules: rules,
             environment: environment,

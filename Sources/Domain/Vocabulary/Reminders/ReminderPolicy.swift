@@ -7,7 +7,7 @@
 /// ```swift
 /// var policy = ReminderPolicy.standard
 /// policy.workingDaysBefore[.selfAssessmentReturn] = 15
-/// let framework = AssuranceFramework(modules: modules, environment: environment, reminders: policy)
+/// let framework = try AssuranceFramework(modules: modules, environment: environment, reminders: policy)
 /// ```
 public struct ReminderPolicy: Hashable, Sendable {
     /// Working days before the due day, by kind of deadline.
