@@ -63,7 +63,7 @@ struct AuditAnalysisMergingTests {
                         item.status = .submitted
                         item.submittedOn = planned.adding(days: 20)
                     }
-                    for section in ["recognition", "planning", "voice"] where !random.chance(3) {
+                    for section: AuditSectionCode in ["recognition", "planning", "voice"] where !random.chance(3) {
                         item.grades[section] = Grade(level: levels[random.below(levels.count)], rationale: "Seen.")
                     }
                     history.returns.append(item)
@@ -72,7 +72,7 @@ struct AuditAnalysisMergingTests {
                         var again = item
                         again.id = CaseReturn.ID(rawValue: "\(item.id)-again")!
                         again.status = .submitted
-                        for section in ["recognition", "voice"] where random.chance(2) {
+                        for section: AuditSectionCode in ["recognition", "voice"] where random.chance(2) {
                             again.grades[section] = Grade(
                                 level: levels[random.below(levels.count)],
                                 rationale: "Again."
@@ -149,7 +149,7 @@ struct AuditAnalysisMergingTests {
             let parts = key.split(separator: "|", maxSplits: 1)
             return AuditAnalysis.Disagreement(
                 auditCase: AuditCase.ID(rawValue: String(parts[0]))!,
-                section: String(parts[1]),
+                section: AuditSectionCode(String(parts[1])),
                 grades: grades
             )
         }

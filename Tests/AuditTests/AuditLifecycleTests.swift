@@ -28,12 +28,12 @@ struct AuditLifecycleTests {
         )
     }
 
-    static let good: [String: Grade] = Dictionary(
+    static let good: [AuditSectionCode: Grade] = Dictionary(
         uniqueKeysWithValues: AuditTemplate.standard.sections.map {
             ($0.code, Grade(level: "good", rationale: "Consistent practice."))
         }
     )
-    static let yes: [String: Answer] = Dictionary(
+    static let yes: [AuditQuestionCode: Answer] = Dictionary(
         uniqueKeysWithValues: AuditTemplate.standardQuestions.map { ($0.code, Answer.yes) }
     )
 

@@ -6,19 +6,19 @@ protocol GradedReturn {
     var auditCase: AuditCase.ID { get }
     var agency: Agency.ID { get }
     var isSubmitted: Bool { get }
-    func forEachGrade(_ body: (_ section: String, _ level: RatingCode) -> Void)
+    func forEachGrade(_ body: (_ section: AuditSectionCode, _ level: RatingCode) -> Void)
 }
 
 extension CaseReturn: GradedReturn {
     var isSubmitted: Bool { status == .submitted }
-    func forEachGrade(_ body: (String, RatingCode) -> Void) {
+    func forEachGrade(_ body: (AuditSectionCode, RatingCode) -> Void) {
         for (section, grade) in grades { body(section, grade.level) }
     }
 }
 
 extension CaseReturnGrades: GradedReturn {
     var isSubmitted: Bool { status == .submitted }
-    func forEachGrade(_ body: (String, RatingCode) -> Void) {
+    func forEachGrade(_ body: (AuditSectionCode, RatingCode) -> Void) {
         for grade in grades { body(grade.section, grade.level) }
     }
 }
@@ -57,7 +57,7 @@ struct GradeCounter {
         var agencySlot: Int
         /// The level's position on the scale, or -1 when it is not on it.
         var levelIndex: Int
-        var section: String
+        var section: AuditSectionCode
         var level: RatingCode
     }
 

@@ -8,7 +8,7 @@ public struct AuditAnalysis: Sendable {
         /// The case.
         public var auditCase: AuditCase.ID
         /// The section.
-        public var section: String
+        public var section: AuditSectionCode
         /// Each agency's grade.
         public var grades: [Agency.ID: RatingCode]
     }

@@ -38,7 +38,7 @@ extension AuditSections {
                             ],
                             rows: returns.map { held in
                                 let grades = held.grades.keys.sorted().map {
-                                    "\(sections[$0] ?? $0): \(label(held.grades[$0]?.level))"
+                                    "\(sections[$0] ?? $0.rawValue): \(label(held.grades[$0]?.level))"
                                 }
                                 return [
                                     .text(titles[held.audit] ?? held.audit.rawValue), .day(held.dueOn),

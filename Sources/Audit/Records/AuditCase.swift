@@ -31,7 +31,7 @@ public struct AuditCase: StorableRecord, IdentifierKind, Hashable {
     /// The agencies involved with the case.
     public var agencies: [Agency.ID]
     /// The moderated grade of each section.
-    public var sectionGrades: [String: Grade]?
+    public var sectionGrades: [AuditSectionCode: Grade]?
     /// The moderated overall grade.
     public var overall: Grade?
     /// What the moderation meeting noted.

@@ -1,5 +1,17 @@
 public import Domain
 
+/// The code of a section of an audit tool, such as `voice`: what a case return grades.
+public typealias AuditSectionCode = Code<CodeKinds.AuditSection>
+/// The code of a question of an audit tool, such as `seen-alone`: what a case return answers.
+public typealias AuditQuestionCode = Code<CodeKinds.AuditQuestion>
+
+extension CodeKinds {
+    /// What an audit section's code names; grades are kept in an object keyed by it.
+    public enum AuditSection: KeyCodeKind {}
+    /// What an audit question's code names; answers are kept in an object keyed by it.
+    public enum AuditQuestion: KeyCodeKind {}
+}
+
 /// A question of the audit tool.
 public struct AuditQuestion: Hashable, Sendable, Codable {
     /// How a question is answered.
@@ -11,7 +23,7 @@ public struct AuditQuestion: Hashable, Sendable, Codable {
     }
 
     /// The question's code, unique in its template, such as `seen-alone`.
-    public var code: String
+    public var code: AuditQuestionCode
     /// The question.
     public var text: String
     /// How it is answered.
@@ -20,7 +32,7 @@ public struct AuditQuestion: Hashable, Sendable, Codable {
     public var themes: [Theme]
 
     /// Creates a question.
-    public init(code: String, text: String, kind: Kind = .yesNo, themes: [Theme] = []) {
+    public init(code: AuditQuestionCode, text: String, kind: Kind = .yesNo, themes: [Theme] = []) {
         self.code = code
         self.text = text
         self.kind = kind
@@ -34,7 +46,7 @@ public struct AuditQuestion: Hashable, Sendable, Codable {
     /// Decodes a question; one stored before questions carried themes has none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        code = try container.decode(String.self, forKey: .code)
+        code = try container.decode(AuditQuestionCode.self, forKey: .code)
         text = try container.decode(String.self, forKey: .text)
         kind = try container.decode(Kind.self, forKey: .kind)
         themes = try container.decodeIfPresent([Theme].self, forKey: .themes) ?? []
@@ -53,7 +65,7 @@ public struct AuditQuestion: Hashable, Sendable, Codable {
 /// A section of the audit tool: graded on the template's scale, with a rationale for every grade.
 public struct AuditSection: Hashable, Sendable, Codable {
     /// The section's code.
-    public var code: String
+    public var code: AuditSectionCode
     /// Its title.
     public var title: String
     /// Its questions.
@@ -62,7 +74,7 @@ public struct AuditSection: Hashable, Sendable, Codable {
     public var themes: [Theme]
 
     /// Creates a section.
-    public init(code: String, title: String, questions: [AuditQuestion] = [], themes: [Theme] = []) {
+    public init(code: AuditSectionCode, title: String, questions: [AuditQuestion] = [], themes: [Theme] = []) {
         self.code = code
         self.title = title
         self.questions = questions
@@ -76,7 +88,7 @@ public struct AuditSection: Hashable, Sendable, Codable {
     /// Decodes a section; one stored before sections carried themes has none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        code = try container.decode(String.self, forKey: .code)
+        code = try container.decode(AuditSectionCode.self, forKey: .code)
         title = try container.decode(String.self, forKey: .title)
         questions = try container.decode([AuditQuestion].self, forKey: .questions)
         themes = try container.decodeIfPresent([Theme].self, forKey: .themes) ?? []
@@ -93,7 +105,7 @@ public struct AuditSection: Hashable, Sendable, Codable {
 
     /// The themes of the section and of the given questions of it (all its questions when none are
     /// named), without repeats, in the order first met.
-    public func themes(questions codes: [String] = []) -> [Theme] {
+    public func themes(questions codes: [AuditQuestionCode] = []) -> [Theme] {
         let asked = codes.isEmpty ? questions : questions.filter { codes.contains($0.code) }
         var seen = Set<Theme>()
         return (themes + asked.flatMap(\.themes)).filter { seen.insert($0).inserted }

@@ -8,13 +8,13 @@ extension CaseReturn: RecordPayloadDecodable {
     /// Reads a case return from its stored payload.
     public init(payload: inout RecordObjectReader) throws {
         agency = try payload.id(Agency.self, "agency")
-        answers = try payload.rawDictionary(Answer.self, "answers")
+        answers = try payload.rawDictionary(Answer.self, keyedBy: AuditQuestionCode.self, "answers")
         areasForDevelopment = try payload.stringIfPresent("areasForDevelopment")
         audit = try payload.id(Audit.self, "audit")
         auditCase = try payload.id(AuditCase.self, "auditCase")
         dueOn = try payload.day("dueOn")
         goodPractice = try payload.stringIfPresent("goodPractice")
-        grades = try payload.dictionary(Grade.self, "grades")
+        grades = try payload.dictionary(Grade.self, keyedBy: AuditSectionCode.self, "grades")
         id = try payload.id(CaseReturn.self, "id")
         recommendations = try payload.strings("recommendations")
         status = try payload.raw(Status.self, "status")
@@ -31,7 +31,7 @@ extension AuditCase: RecordPayloadDecodable {
         id = try payload.id(AuditCase.self, "id")
         moderationNotes = try payload.stringIfPresent("moderationNotes")
         overall = try payload.objectIfPresent(Grade.self, "overall")
-        sectionGrades = try payload.dictionaryIfPresent(Grade.self, "sectionGrades")
+        sectionGrades = try payload.dictionaryIfPresent(Grade.self, keyedBy: AuditSectionCode.self, "sectionGrades")
         selection = try payload.raw(CaseSelection.self, "selection")
     }
 }

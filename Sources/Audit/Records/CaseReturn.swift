@@ -33,9 +33,9 @@ public struct CaseReturn: StorableRecord, IdentifierKind, Hashable {
     /// The day it was returned.
     public var submittedOn: Day?
     /// Grades by section code.
-    public var grades: [String: Grade]
+    public var grades: [AuditSectionCode: Grade]
     /// Answers by question code.
-    public var answers: [String: Answer]
+    public var answers: [AuditQuestionCode: Answer]
     /// Good practice seen.
     public var goodPractice: String?
     /// Areas for development.

@@ -17,12 +17,12 @@ public struct CaseReturnGrades: RecordProjection, Hashable {
     /// A section's grade level.
     public struct SectionGrade: Hashable, Sendable {
         /// The section's code.
-        public var section: String
+        public var section: AuditSectionCode
         /// The level's code on the template's scale.
         public var level: RatingCode
 
         /// Creates a section's grade.
-        public init(section: String, level: RatingCode) {
+        public init(section: AuditSectionCode, level: RatingCode) {
             self.section = section
             self.level = level
         }
@@ -55,7 +55,7 @@ extension CaseReturnGrades: RecordPayloadDecodable {
         agency = try payload.id(Agency.self, "agency")
         auditCase = try payload.id(AuditCase.self, "auditCase")
         grades = try payload.members("grades") { section, grade in
-            SectionGrade(section: section, level: try grade.raw(RatingCode.self, "level"))
+            SectionGrade(section: AuditSectionCode(section), level: try grade.raw(RatingCode.self, "level"))
         }
         status = try payload.raw(CaseReturn.Status.self, "status")
     }
@@ -74,7 +74,7 @@ extension CaseReturnGrades: RecordPayloadDecodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         agency = try container.decode(Agency.ID.self, forKey: .agency)
         auditCase = try container.decode(AuditCase.ID.self, forKey: .auditCase)
-        grades = try container.decode([String: Level].self, forKey: .grades)
+        grades = try container.decode([AuditSectionCode: Level].self, forKey: .grades)
             .map { SectionGrade(section: $0.key, level: $0.value.level) }.sorted { $0.section < $1.section }
         status = try container.decode(CaseReturn.Status.self, forKey: .status)
     }

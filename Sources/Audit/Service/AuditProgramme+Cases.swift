@@ -48,8 +48,8 @@ extension AuditProgramme {
     @discardableResult
     public func submitReturn(
         _ id: CaseReturn.ID,
-        grades: [String: Grade],
-        answers: [String: Answer],
+        grades: [AuditSectionCode: Grade],
+        answers: [AuditQuestionCode: Answer],
         goodPractice: String?,
         areasForDevelopment: String?,
         recommendations: [String] = [],
@@ -95,7 +95,7 @@ extension AuditProgramme {
     @discardableResult
     public func moderate(
         _ id: AuditCase.ID,
-        sections: [String: Grade],
+        sections: [AuditSectionCode: Grade],
         overall: Grade,
         notes: String?,
         by principal: Principal
@@ -109,7 +109,7 @@ extension AuditProgramme {
             )
         }
         let template = try await template(audit.template ?? AuditTemplate.standard.id)
-        for (code, grade) in sections.sorted(by: { $0.key < $1.key }).map({ ($0.key, $0.value) }) + [
+        for (code, grade) in sections.sorted(by: { $0.key < $1.key }).map({ ($0.key.rawValue, $0.value) }) + [
             ("overall", overall)
         ] {
             _ = try template.scale.requireLevel(grade.level)

@@ -25,8 +25,8 @@ extension AuditProgramme {
         from id: Audit.ID,
         owner: Agency.ID?,
         themes: [Theme] = [],
-        about section: String? = nil,
-        questions: [String] = [],
+        about section: AuditSectionCode? = nil,
+        questions: [AuditQuestionCode] = [],
         dueOn: Day,
         by principal: Principal
     ) async throws -> Recommendation {
@@ -38,7 +38,7 @@ extension AuditProgramme {
                 throw DomainError(
                     .invalidInput,
                     "audit \(id): section '\(section)' is not a section of template \(template.id); expected one of "
-                        + template.sections.map(\.code).joined(separator: ", ")
+                        + template.sections.map(\.code.rawValue).joined(separator: ", ")
                 )
             }
             if let unknown = questions.first(where: { code in !found.questions.contains { $0.code == code } }) {

@@ -20,7 +20,7 @@ public struct RuleSet: AssuranceModule {
     /// Creates a rule set.
     ///
     /// - Parameters:
-    ///   - id: Its stable id; by default the name's (``ModuleID/formerlyNamed(_:)``).
+    ///   - id: Its stable id; by default the name's (`ModuleID.formerlyNamed(_:)`).
     ///   - name: The name the rule catalogue lists the rules under.
     ///   - rules: The rules.
     public init(id: ModuleID? = nil, name: String, rules: [any AssuranceRule]) {

@@ -280,6 +280,59 @@ public struct RecordObjectReader: ~Copyable {
         return dictionary
     }
 
+    /// An object read as a dictionary of values written as their raw text, keyed by codes.
+    @inlinable public mutating func rawDictionary<Key: RawRepresentable & Hashable, Value: RawRepresentable>(
+        _: Value.Type,
+        keyedBy _: Key.Type,
+        _ key: StaticString
+    ) throws -> [Key: Value] where Key.RawValue == String, Value.RawValue == String {
+        let index = try required(key)
+        var dictionary: [Key: Value] = [:]
+        dictionary.reserveCapacity(try memberCount(index))
+        try forEachMember(index) { name, value in
+            guard let code = Key(rawValue: name), dictionary.updateValue(try rawValue(value), forKey: code) == nil
+            else { throw RecordDecodingDeclined() }
+        }
+        return dictionary
+    }
+
+    /// An object read as a dictionary of values that read themselves, keyed by codes.
+    @inlinable public mutating func dictionary<Key: RawRepresentable & Hashable, Value: RecordPayloadDecodable>(
+        _: Value.Type,
+        keyedBy _: Key.Type,
+        _ key: StaticString
+    ) throws -> [Key: Value] where Key.RawValue == String {
+        try keyedMembers(try required(key))
+    }
+
+    /// An optional object read as a dictionary of values that read themselves, keyed by codes.
+    @inlinable
+    public mutating func dictionaryIfPresent<
+        Key: RawRepresentable & Hashable,
+        Value: RecordPayloadDecodable
+    >(
+        _: Value.Type,
+        keyedBy _: Key.Type,
+        _ key: StaticString
+    ) throws -> [Key: Value]? where Key.RawValue == String {
+        guard let index = optional(key) else { return nil }
+        return try keyedMembers(index)
+    }
+
+    @inlinable func keyedMembers<Key: RawRepresentable & Hashable, Value: RecordPayloadDecodable>(
+        _ index: Int
+    ) throws -> [Key: Value] where Key.RawValue == String {
+        var dictionary: [Key: Value] = [:]
+        dictionary.reserveCapacity(try memberCount(index))
+        try forEachMember(index) { name, value in
+            var reader = try RecordObjectReader(document: document, node: value)
+            guard let code = Key(rawValue: name),
+                dictionary.updateValue(try Value(payload: &reader), forKey: code) == nil
+            else { throw RecordDecodingDeclined() }
+        }
+        return dictionary
+    }
+
     /// An object read as a dictionary of values that read themselves.
     @inlinable public mutating func dictionary<Value: RecordPayloadDecodable>(
         _: Value.Type,

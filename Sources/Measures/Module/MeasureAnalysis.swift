@@ -68,7 +68,9 @@ public struct MeasureAnalysis: Sendable {
             let stored = try await view.all(MeasureDefinition.self)
             let catalogue = stored.isEmpty ? module.catalogue : try MeasureCatalogue(stored)
             let definitions = catalogue.byID
-            let rebases = Dictionary(grouping: try await view.all(SeriesRebase.self)) { "\($0.measure)|\($0.scope)" }
+            let rebases = Dictionary(grouping: try await view.all(SeriesRebase.self)) {
+                SeriesKey($0.measure, $0.scope)
+            }
             var entries: [Entry] = []
             for series in try await view.observationSeries() {
                 guard let definition = definitions[series.measure] else { continue }
@@ -76,7 +78,7 @@ public struct MeasureAnalysis: Sendable {
                 let ended = series.points.filter { $0.period.lastDay < day }
                 guard !ended.isEmpty else { continue }
                 let held = ObservationSeries(measure: series.measure, scope: series.scope, points: ended)
-                let rebaseAt = Set((rebases["\(series.measure)|\(series.scope)"] ?? []).map(\.period))
+                let rebaseAt = Set((rebases[series.key] ?? []).map(\.period))
                 let chart = try chart(definition, held, rebases: rebaseAt, base: module.spc)
                 let row = Scorecard.row(definition, held, on: day)
                 var concern: [SeriesPoint] = []

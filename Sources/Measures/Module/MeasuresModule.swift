@@ -60,7 +60,7 @@ public struct MeasuresModule: AssuranceModule {
     public func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft] {
         let analysis = try await MeasureAnalysis.load(view, module: self, on: day)
         var drafts: [SignalDraft] = []
-        let byKey = analysis.entries.keyed { "\($0.series.measure)|\($0.series.scope)" }
+        let byKey = analysis.entries.keyed { $0.series.key }
         for entry in analysis.entries {
             let measure = entry.series.measure
             let scope = entry.series.scope
@@ -68,7 +68,7 @@ public struct MeasuresModule: AssuranceModule {
             if let first = entry.concernRun.first, let last = entry.concernRun.last {
                 drafts.append(
                     SignalDraft(
-                        key: "special-cause-concern|\(measure)|\(scope)",
+                        key: "special-cause-concern|\(entry.series.key)",
                         kind: .specialCauseConcern,
                         measure: measure,
                         scope: scope,
@@ -83,7 +83,7 @@ public struct MeasuresModule: AssuranceModule {
             if entry.redRun.count >= redRunPeriods, let first = entry.redRun.first, let last = entry.redRun.last {
                 drafts.append(
                     SignalDraft(
-                        key: "red-run|\(measure)|\(scope)",
+                        key: "red-run|\(entry.series.key)",
                         kind: .redRun,
                         measure: measure,
                         scope: scope,
@@ -97,7 +97,7 @@ public struct MeasuresModule: AssuranceModule {
             if !entry.row.isFresh, let latest = entry.series.points.last {
                 drafts.append(
                     SignalDraft(
-                        key: "stale-data|\(measure)|\(scope)",
+                        key: "stale-data|\(entry.series.key)",
                         kind: .staleData,
                         measure: measure,
                         scope: scope,
@@ -111,7 +111,7 @@ public struct MeasuresModule: AssuranceModule {
             }
             // A comparator gap: the partnership's value beyond its neighbours' median in the direction of concern.
             if scope == .partnership, entry.definition.polarity != .neither,
-                let comparator = byKey["\(MeasureID.statisticalNeighbourMedian(of: measure))|partnership"],
+                let comparator = byKey[SeriesKey(MeasureID.statisticalNeighbourMedian(of: measure), .partnership)],
                 let own = entry.series.points.last(where: { $0.value != nil }),
                 let median = comparator.series.points.first(where: { $0.period == own.period })?.value, median != 0,
                 let value = own.value

@@ -1,45 +1,14 @@
+public import Domain
+
 /// The code of a criterion within its standard set, such as `1.2`.
-public struct CriterionCode: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
-    /// The code's text.
-    public let rawValue: String
-
-    /// Creates a code from its text.
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Creates a code from its text.
-    public init(_ text: String) { self.rawValue = text }
-
-    /// Creates a code from a literal.
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    /// The code's text.
-    public var description: String { rawValue }
-
-    /// Orders codes by their text.
-    public static func < (lhs: CriterionCode, rhs: CriterionCode) -> Bool { lhs.rawValue < rhs.rawValue }
-}
+public typealias CriterionCode = Code<CodeKinds.CriterionCode>
 
 /// The code of a standard within its standard set, such as `1`.
-public struct StandardCode: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
-    /// The code's text.
-    public let rawValue: String
+public typealias StandardCode = Code<CodeKinds.StandardCode>
 
-    /// Creates a code from its text.
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Creates a code from its text.
-    public init(_ text: String) { self.rawValue = text }
-
-    /// Creates a code from a literal.
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    /// The code's text.
-    public var description: String { rawValue }
-
-    /// Orders codes by their text.
-    public static func < (lhs: StandardCode, rhs: StandardCode) -> Bool { lhs.rawValue < rhs.rawValue }
+extension CodeKinds {
+    /// What a criterion code names.
+    public enum CriterionCode: CodeKind {}
+    /// What a standard code names.
+    public enum StandardCode: CodeKind {}
 }

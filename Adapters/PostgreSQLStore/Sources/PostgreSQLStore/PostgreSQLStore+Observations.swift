@@ -2,20 +2,10 @@ public import Domain
 import Foundation
 
 extension PostgreSQLStore {
-    struct SeriesKey: Hashable {
-        var measure: String
-        var scope: String
-
-        init(_ series: ObservationSeries) {
-            measure = series.measure.rawValue
-            scope = series.scope.description
-        }
-    }
-
     /// The ids of series, creating those not yet held.
     static func seriesIDs(_ keys: [SeriesKey], _ connection: Connection) throws -> [SeriesKey: Int64] {
-        let measures = SQLValue.text(ArrayLiteral.texts(keys.map(\.measure)))
-        let scopes = SQLValue.text(ArrayLiteral.texts(keys.map(\.scope)))
+        let measures = SQLValue.text(ArrayLiteral.texts(keys.map(\.measure.rawValue)))
+        let scopes = SQLValue.text(ArrayLiteral.texts(keys.map(\.scope.description)))
         try connection.execute(
             "INSERT INTO series (measure, scope) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
             [measures, scopes],
@@ -28,10 +18,12 @@ extension PostgreSQLStore {
         )
         var ids: [SeriesKey: Int64] = [:]
         for row in 0..<result.count {
-            var key = keys[0]
-            key.measure = result.text(row, 1) ?? ""
-            key.scope = result.text(row, 2) ?? ""
-            ids[key] = Int64(result.integer(row, 0) ?? 0)
+            guard let measure = result.text(row, 1).flatMap(MeasureID.init(rawValue:)),
+                let scope = result.text(row, 2).flatMap(SeriesScope.init)
+            else {
+                throw DomainError(.corruptDatabase, "the series table holds a malformed measure or scope at row \(row)")
+            }
+            ids[SeriesKey(measure, scope)] = Int64(result.integer(row, 0) ?? 0)
         }
         return ids
     }
@@ -57,7 +49,7 @@ extension PostgreSQLStore {
         _ connection: Connection
     ) throws -> (ObservationWriteSummary, [LogEntry]) {
         guard !batch.isEmpty else { return (ObservationWriteSummary(inserted: 0, replaced: 0, series: 0), []) }
-        let keys = batch.map(SeriesKey.init)
+        let keys = batch.map(\.key)
         let rowCount = batch.reduce(0) { $0 + $1.points.count }
         let ids = try seriesIDs(keys, connection)
         var inserted = 0
@@ -120,7 +112,7 @@ extension PostgreSQLStore {
         var latest: [[Int64]: (Int64, SeriesPoint)] = [:]
         var order: [[Int64]] = []
         for series in batch {
-            let id = ids[SeriesKey(series)]!
+            let id = ids[series.key]!
             for point in series.points {
                 let key = [id, point.period.code]
                 if held.insert(key).inserted { inserted += 1 } else { replaced += 1 }
@@ -156,14 +148,17 @@ extension PostgreSQLStore {
     /// The first observation of a refused insert-only batch that was already held, or repeated
     /// across the batch's series, in batch order.
     func duplicate(in batch: [ObservationSeries]) async throws -> DomainError? {
-        let keys = Array(Set(batch.map(SeriesKey.init)))
+        let keys = Array(Set(batch.map(\.key)))
         let held: Set<[String]> = try await pool.with { connection in
             let result = try connection.execute(
                 """
                 SELECT s.measure, s.scope, o.period::text FROM observations o JOIN series s ON s.id = o.series
                 WHERE (s.measure, s.scope) IN (SELECT * FROM unnest($1::text[], $2::text[]))
                 """,
-                [.text(ArrayLiteral.texts(keys.map(\.measure))), .text(ArrayLiteral.texts(keys.map(\.scope)))],
+                [
+                    .text(ArrayLiteral.texts(keys.map(\.measure.rawValue))),
+                    .text(ArrayLiteral.texts(keys.map(\.scope.description))),
+                ],
                 while: "finding the observation already held"
             )
             return Set(

@@ -8,24 +8,9 @@
 /// let rating: RatingCode = "amber"
 /// let level = try scale.requireLevel(rating)   // "Amber", rank 1, .amber
 /// ```
-public struct RatingCode: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
-    /// The code's text.
-    public let rawValue: String
+public typealias RatingCode = Code<CodeKinds.RatingCode>
 
-    /// Creates a code from its text.
-    public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Creates a code from its text.
-    public init(_ text: String) { self.rawValue = text }
-
-    /// Creates a code from a literal.
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    /// The code's text.
-    public var description: String { rawValue }
-
-    /// Orders codes by their text.
-    public static func < (lhs: RatingCode, rhs: RatingCode) -> Bool { lhs.rawValue < rhs.rawValue }
+extension CodeKinds {
+    /// What a rating code names.
+    public enum RatingCode: CodeKind {}
 }

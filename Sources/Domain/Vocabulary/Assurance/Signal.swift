@@ -19,7 +19,7 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
     /// Version 1 held only series signals, whose coded form version 2 reads unchanged; the step
     /// exists so that a build that knows only version 1 refuses a store holding record signals.
     /// Version 2 named its publisher by display name (`Section 11`), which version 3 reads as the
-    /// module's id (``ModuleID/formerlyNamed(_:)``: `section11`).
+    /// module's id (`ModuleID.formerlyNamed(_:)`: `section11`).
     public static var migrations: [RecordMigration] {
         [
             RecordMigration(from: 1) { $0 },

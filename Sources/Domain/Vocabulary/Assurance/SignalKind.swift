@@ -1,20 +1,18 @@
 /// The kind of a signal: an open set a host can extend.
-public struct SignalKind: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// The kind's name.
-    public let rawValue: String
-    /// Creates a kind from its name.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// The kind's name.
-    public var description: String { rawValue }
-    /// Orders kinds by name.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+public typealias SignalKind = Code<CodeKinds.SignalKind>
 
+extension CodeKinds {
+    /// What a signal kind names.
+    public enum SignalKind: CodeKind {}
+}
+
+extension Code where Kind == CodeKinds.SignalKind {
     /// The latest point of a measure shows special-cause variation of concern.
-    public static let specialCauseConcern = SignalKind(rawValue: "special-cause-concern")
+    public static var specialCauseConcern: SignalKind { "special-cause-concern" }
     /// A measure has been rated red against its target for a run of periods.
-    public static let redRun = SignalKind(rawValue: "red-run")
+    public static var redRun: SignalKind { "red-run" }
     /// A measure differs from its statistical neighbours by more than a threshold.
-    public static let comparatorGap = SignalKind(rawValue: "comparator-gap")
+    public static var comparatorGap: SignalKind { "comparator-gap" }
     /// A measure's latest data has not arrived.
-    public static let staleData = SignalKind(rawValue: "stale-data")
+    public static var staleData: SignalKind { "stale-data" }
 }

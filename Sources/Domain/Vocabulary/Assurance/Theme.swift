@@ -4,76 +4,71 @@ import Foundation
 ///
 /// Themes connect findings, recommendations, audits and work streams: a recommendation is matched
 /// to the work stream of its theme, and a theme graded poorly in several audits is a recurring concern.
-public struct Theme: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// The theme's code, in lower case with hyphens, such as `domestic-abuse`.
-    public let rawValue: String
+public typealias Theme = Code<CodeKinds.Theme>
 
-    /// Creates a theme from its code.
-    public init(rawValue: String) { self.rawValue = rawValue }
+extension CodeKinds {
+    /// What a theme code names.
+    public enum Theme: CodeKind {}
+}
 
-    /// The theme's code.
-    public var description: String { rawValue }
-
-    /// Orders themes by code.
-    public static func < (lhs: Theme, rhs: Theme) -> Bool { lhs.rawValue < rhs.rawValue }
-
+extension Code where Kind == CodeKinds.Theme {
     /// The label shown to people: the catalogue's, or the code with its hyphens as spaces.
     public var label: String {
         Theme.starterLabels[rawValue] ?? rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
     }
 
     /// Neglect.
-    public static let neglect = Theme(rawValue: "neglect")
+    public static var neglect: Theme { "neglect" }
     /// Domestic abuse.
-    public static let domesticAbuse = Theme(rawValue: "domestic-abuse")
+    public static var domesticAbuse: Theme { "domestic-abuse" }
     /// Child sexual and criminal exploitation.
-    public static let exploitation = Theme(rawValue: "exploitation")
+    public static var exploitation: Theme { "exploitation" }
     /// Children's and parents' mental health.
-    public static let mentalHealth = Theme(rawValue: "mental-health")
+    public static var mentalHealth: Theme { "mental-health" }
     /// Online safety.
-    public static let onlineSafety = Theme(rawValue: "online-safety")
+    public static var onlineSafety: Theme { "online-safety" }
     /// The voice of the child.
-    public static let voiceOfTheChild = Theme(rawValue: "voice-of-the-child")
+    public static var voiceOfTheChild: Theme { "voice-of-the-child" }
     /// Information sharing.
-    public static let informationSharing = Theme(rawValue: "information-sharing")
+    public static var informationSharing: Theme { "information-sharing" }
     /// Neurodiversity.
-    public static let neurodiversity = Theme(rawValue: "neurodiversity")
+    public static var neurodiversity: Theme { "neurodiversity" }
     /// Parental substance misuse.
-    public static let parentalSubstanceMisuse = Theme(rawValue: "parental-substance-misuse")
+    public static var parentalSubstanceMisuse: Theme { "parental-substance-misuse" }
     /// Self-harm and suicide.
-    public static let selfHarmAndSuicide = Theme(rawValue: "self-harm-and-suicide")
+    public static var selfHarmAndSuicide: Theme { "self-harm-and-suicide" }
     /// Sexual abuse, including intra-familial abuse.
-    public static let sexualAbuse = Theme(rawValue: "sexual-abuse")
+    public static var sexualAbuse: Theme { "sexual-abuse" }
     /// Physical abuse and non-accidental injury.
-    public static let physicalAbuse = Theme(rawValue: "physical-abuse")
+    public static var physicalAbuse: Theme { "physical-abuse" }
     /// Children missing from home, care or education.
-    public static let missingChildren = Theme(rawValue: "missing-children")
+    public static var missingChildren: Theme { "missing-children" }
     /// Early help.
-    public static let earlyHelp = Theme(rawValue: "early-help")
+    public static var earlyHelp: Theme { "early-help" }
     /// Thresholds and the front door.
-    public static let thresholds = Theme(rawValue: "thresholds")
+    public static var thresholds: Theme { "thresholds" }
     /// Professional challenge and escalation.
-    public static let escalation = Theme(rawValue: "escalation")
+    public static var escalation: Theme { "escalation" }
     /// Safer recruitment and allegations against staff.
-    public static let saferRecruitment = Theme(rawValue: "safer-recruitment")
+    public static var saferRecruitment: Theme { "safer-recruitment" }
     /// Supervision of practitioners.
-    public static let supervision = Theme(rawValue: "supervision")
+    public static var supervision: Theme { "supervision" }
     /// Workforce training and development.
-    public static let workforce = Theme(rawValue: "workforce")
+    public static var workforce: Theme { "workforce" }
     /// Disabled children.
-    public static let disabledChildren = Theme(rawValue: "disabled-children")
+    public static var disabledChildren: Theme { "disabled-children" }
     /// Race, equality and diversity.
-    public static let equalityAndDiversity = Theme(rawValue: "equality-and-diversity")
+    public static var equalityAndDiversity: Theme { "equality-and-diversity" }
     /// Assessment, planning and recording.
-    public static let assessmentAndPlanning = Theme(rawValue: "assessment-and-planning")
+    public static var assessmentAndPlanning: Theme { "assessment-and-planning" }
     /// Multi-agency working.
-    public static let multiAgencyWorking = Theme(rawValue: "multi-agency-working")
+    public static var multiAgencyWorking: Theme { "multi-agency-working" }
     /// Working with fathers and men in the household.
-    public static let fathersAndMen = Theme(rawValue: "fathers-and-men")
+    public static var fathersAndMen: Theme { "fathers-and-men" }
     /// Leadership, governance and accountability for safeguarding.
-    public static let governance = Theme(rawValue: "governance")
+    public static var governance: Theme { "governance" }
     /// Allegations against people who work with children.
-    public static let allegations = Theme(rawValue: "allegations")
+    public static var allegations: Theme { "allegations" }
 
     /// The starter catalogue, in a stable order.
     ///
@@ -100,6 +95,7 @@ public struct Theme: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
         "multi-agency-working": "Multi-agency working", "fathers-and-men": "Fathers and men in the household",
         "governance": "Leadership and governance", "allegations": "Allegations against staff",
     ]
+
 }
 
 extension String {

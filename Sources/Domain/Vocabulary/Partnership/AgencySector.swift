@@ -4,16 +4,14 @@ import Foundation
 ///
 /// The sector decides which Section 11 standards apply to an agency and how the partnership's
 /// reports group agencies.
-public struct AgencySector: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    /// The sector's name in text form, such as `police`.
-    public let rawValue: String
-    /// Creates a sector from its name.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// The sector's name.
-    public var description: String { rawValue }
-    /// Orders sectors by name.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+public typealias AgencySector = Code<CodeKinds.AgencySector>
 
+extension CodeKinds {
+    /// What a sector code names.
+    public enum AgencySector: CodeKind {}
+}
+
+extension Code where Kind == CodeKinds.AgencySector {
     /// The sector's name as a report shows it, such as `Local authority children's services`; a
     /// host's own sector is its name with spaces for hyphens.
     public var label: String {
@@ -31,33 +29,33 @@ public struct AgencySector: RawRepresentable, Hashable, Comparable, Sendable, Co
     ]
 
     /// Local authority children's services.
-    public static let localAuthorityChildrensServices = AgencySector(rawValue: "local-authority-childrens-services")
+    public static var localAuthorityChildrensServices: AgencySector { "local-authority-childrens-services" }
     /// Schools, colleges and the local authority's education services.
-    public static let education = AgencySector(rawValue: "education")
+    public static var education: AgencySector { "education" }
     /// Nurseries, childminders and other early years settings.
-    public static let earlyYears = AgencySector(rawValue: "early-years")
+    public static var earlyYears: AgencySector { "early-years" }
     /// The integrated care board and other health commissioners.
-    public static let healthCommissioner = AgencySector(rawValue: "health-commissioner")
+    public static var healthCommissioner: AgencySector { "health-commissioner" }
     /// NHS trusts and other health providers.
-    public static let healthProvider = AgencySector(rawValue: "health-provider")
+    public static var healthProvider: AgencySector { "health-provider" }
     /// General practice.
-    public static let generalPractice = AgencySector(rawValue: "gp")
+    public static var generalPractice: AgencySector { "gp" }
     /// The police.
-    public static let police = AgencySector(rawValue: "police")
+    public static var police: AgencySector { "police" }
     /// The probation service.
-    public static let probation = AgencySector(rawValue: "probation")
+    public static var probation: AgencySector { "probation" }
     /// The youth justice service.
-    public static let youthJustice = AgencySector(rawValue: "youth-justice")
+    public static var youthJustice: AgencySector { "youth-justice" }
     /// Housing providers and the housing authority.
-    public static let housing = AgencySector(rawValue: "housing")
+    public static var housing: AgencySector { "housing" }
     /// Voluntary and community sector organisations.
-    public static let voluntaryAndCommunity = AgencySector(rawValue: "voluntary-and-community")
+    public static var voluntaryAndCommunity: AgencySector { "voluntary-and-community" }
     /// Faith organisations.
-    public static let faith = AgencySector(rawValue: "faith")
+    public static var faith: AgencySector { "faith" }
     /// Sport and leisure organisations.
-    public static let sportAndLeisure = AgencySector(rawValue: "sport-and-leisure")
+    public static var sportAndLeisure: AgencySector { "sport-and-leisure" }
     /// Any other sector.
-    public static let other = AgencySector(rawValue: "other")
+    public static var other: AgencySector { "other" }
 
     /// The sectors the package names, in a stable order.
     public static let knownSectors: [AgencySector] = [
@@ -65,4 +63,5 @@ public struct AgencySector: RawRepresentable, Hashable, Comparable, Sendable, Co
         .generalPractice, .police, .probation, .youthJustice, .housing, .voluntaryAndCommunity, .faith,
         .sportAndLeisure, .other,
     ]
+
 }

@@ -4,54 +4,44 @@
 /// A rule cites the section and what it says; the framework document (``FrameworkDocument``)
 /// supplies the framework's name and the partnership's own title for the section, so no
 /// partnership's name is compiled into a rule.
-public struct FrameworkSection: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral, CodingKeyRepresentable
-{
-    /// The section's key, such as `pdg-role`.
-    public let rawValue: String
-    /// Creates a section from its key.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// Creates a section from a literal key.
-    public init(stringLiteral value: String) { self.rawValue = value }
-    /// The section's key.
-    public var description: String { rawValue }
-    /// Orders sections by key.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    /// The key as a dictionary key.
-    public var codingKey: any CodingKey { AnyCodingKey(rawValue) }
-    /// A section from a dictionary key.
-    public init?<T: CodingKey>(codingKey: T) { self.rawValue = codingKey.stringValue }
+public typealias FrameworkSection = Code<CodeKinds.FrameworkSection>
 
+extension CodeKinds {
+    /// What a framework section code names.
+    public enum FrameworkSection: KeyCodeKind {}
+}
+
+extension Code where Kind == CodeKinds.FrameworkSection {
     /// The framework's introduction.
-    public static let introduction: FrameworkSection = "introduction"
+    public static var introduction: FrameworkSection { "introduction" }
     /// The partnership's approach, which asks what difference it made.
-    public static let partnershipApproach: FrameworkSection = "partnership-approach"
+    public static var partnershipApproach: FrameworkSection { "partnership-approach" }
     /// Independent scrutiny.
-    public static let independentScrutiny: FrameworkSection = "independent-scrutiny"
+    public static var independentScrutiny: FrameworkSection { "independent-scrutiny" }
     /// The role of the Practice Development Group.
-    public static let practiceDevelopmentGroup: FrameworkSection = "practice-development-group"
+    public static var practiceDevelopmentGroup: FrameworkSection { "practice-development-group" }
     /// The role of the Quality Assurance Delivery Group.
-    public static let qualityAssuranceDeliveryGroup: FrameworkSection = "quality-assurance-delivery-group"
+    public static var qualityAssuranceDeliveryGroup: FrameworkSection { "quality-assurance-delivery-group" }
     /// The role of the partnership's business team.
-    public static let businessTeam: FrameworkSection = "business-team"
+    public static var businessTeam: FrameworkSection { "business-team" }
     /// The voices of children and families.
-    public static let voices: FrameworkSection = "voices"
+    public static var voices: FrameworkSection { "voices" }
     /// Continuous learning.
-    public static let continuousLearning: FrameworkSection = "continuous-learning"
+    public static var continuousLearning: FrameworkSection { "continuous-learning" }
     /// Individual agency contribution and Section 11.
-    public static let agencyContribution: FrameworkSection = "agency-contribution"
+    public static var agencyContribution: FrameworkSection { "agency-contribution" }
     /// Quantitative measures.
-    public static let quantitativeMeasures: FrameworkSection = "quantitative-measures"
+    public static var quantitativeMeasures: FrameworkSection { "quantitative-measures" }
     /// Quantitative measures and spot audits.
-    public static let measuresAndSpotAudits: FrameworkSection = "measures-and-spot-audits"
+    public static var measuresAndSpotAudits: FrameworkSection { "measures-and-spot-audits" }
     /// Spot audits.
-    public static let spotAudits: FrameworkSection = "spot-audits"
+    public static var spotAudits: FrameworkSection { "spot-audits" }
     /// The multi-agency safeguarding hub and child protection conferences.
-    public static let hubAndConferences: FrameworkSection = "hub-and-conferences"
+    public static var hubAndConferences: FrameworkSection { "hub-and-conferences" }
     /// Closing the learning loop.
-    public static let learningLoop: FrameworkSection = "learning-loop"
+    public static var learningLoop: FrameworkSection { "learning-loop" }
     /// Closing the learning loop and monitoring the impact of change.
-    public static let learningLoopAndImpact: FrameworkSection = "learning-loop-and-impact"
+    public static var learningLoopAndImpact: FrameworkSection { "learning-loop-and-impact" }
 
     /// The title frameworks commonly give the section, used when a profile gives none.
     public var commonTitle: String {
@@ -74,6 +64,7 @@ public struct FrameworkSection: RawRepresentable, Hashable, Comparable, Sendable
         default: rawValue
         }
     }
+
 }
 
 /// A coding key made from any string.

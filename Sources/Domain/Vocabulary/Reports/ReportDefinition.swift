@@ -48,7 +48,7 @@ public struct ReportDefinition: Hashable, Sendable {
     ///
     /// Sections in a part the layout does not list are left out.
     public var layout: [ReportPart]
-    /// How it lists findings, where the layout has ``ReportPart/findings``.
+    /// How it lists findings, where the layout has `ReportPart.findings`.
     public var findings: FindingsView
     /// The modules whose sections it draws on, by name: those a host did not compose are named in
     /// the report as not included.

@@ -33,7 +33,7 @@ public struct MeasureDataNotSubmittedRule: AssuranceRule {
             guard !entry.row.isFresh, let latest = entry.series.points.last else { return nil }
             let due = entry.definition.dueDay(for: entry.row.expectedPeriod)
             return FindingDraft(
-                key: "\(entry.series.measure)|\(entry.series.scope)|\(entry.row.expectedPeriod)",
+                key: "\(entry.series.key)|\(entry.row.expectedPeriod)",
                 subject: RecordReference(type: .observationSeries, id: entry.series.changeLogID),
                 agency: entry.series.scope.agency,
                 severity: .areaForImprovement,

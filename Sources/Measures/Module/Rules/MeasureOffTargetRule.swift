@@ -45,7 +45,7 @@ public struct MeasureOffTargetRule: AssuranceRule {
             let decision = entry.redRun.count >= module.offTargetPeriods * 2
             let unit = entry.definition.unit
             return FindingDraft(
-                key: "\(entry.series.measure)|\(entry.series.scope)",
+                key: entry.series.key.description,
                 subject: RecordReference(type: .observationSeries, id: entry.series.changeLogID),
                 agency: entry.series.scope.agency,
                 severity: decision ? .decisionRequired : .emergingRisk,

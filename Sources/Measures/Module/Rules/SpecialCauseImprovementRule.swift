@@ -28,7 +28,7 @@ public struct SpecialCauseImprovementRule: AssuranceRule {
         return analysis.entries.compactMap { entry in
             guard entry.latestType == .improvement, let rule = entry.latestRule else { return nil }
             return FindingDraft(
-                key: "\(entry.series.measure)|\(entry.series.scope)",
+                key: entry.series.key.description,
                 subject: RecordReference(type: .observationSeries, id: entry.series.changeLogID),
                 agency: entry.series.scope.agency,
                 severity: .goodPractice,
