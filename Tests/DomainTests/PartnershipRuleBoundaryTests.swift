@@ -21,7 +21,7 @@ struct PartnershipRuleBoundaryTests {
         let store = InMemoryStore()
         let meeting = Meeting(id: "m1", group: "pdg", day: .fixture("2025-09-10"), invited: [], attended: [])
         try await save([pdg, meeting], in: store)
-        let rule = MeetingCadenceRule()
+        let rule = GroupCadenceRule.meeting
         #expect(try await RuleBoundary.probe(rule, around: .fixture("2025-10-10"), in: store) == .firesAfter(["pdg"]))
         let finding = try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-10-11"))
         #expect(
@@ -43,7 +43,7 @@ struct PartnershipRuleBoundaryTests {
         group.established = .fixture("2025-04-01")
         try await save([group], in: store)
         #expect(
-            try await RuleBoundary.probe(MeetingCadenceRule(), around: .fixture("2025-05-01"), in: store)
+            try await RuleBoundary.probe(GroupCadenceRule.meeting, around: .fixture("2025-05-01"), in: store)
                 == .firesAfter(["pdg"])
         )
     }

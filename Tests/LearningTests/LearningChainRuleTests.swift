@@ -100,7 +100,7 @@ struct LearningDeadlineTests {
             ),
             by: lead
         )
-        let (recommendation, _) = try await learning.add(
+        let (recommendation, _) = try await learning.tracker.raise(
             Recommendation(
                 id: "rec-1",
                 source: .init(.review, title: "Rapid review A"),
@@ -110,7 +110,7 @@ struct LearningDeadlineTests {
             ),
             by: lead
         )
-        let action = try await learning.addAction(
+        let action = try await learning.tracker.addAction(
             "Agree a protocol",
             to: recommendation.id,
             owner: PartnershipScenario.council,
@@ -129,7 +129,7 @@ struct LearningDeadlineTests {
             ]
         )
         #expect(owed.last?.agency == PartnershipScenario.council)
-        try await learning.complete(action.id, evidence: [], note: "Agreed.", by: lead)
+        try await learning.tracker.complete(action.id, evidence: [], note: "Agreed.", by: lead)
         #expect(
             try await LearningModule().deadlines(in: AssuranceView(store: store), on: .fixture("2025-03-04"))
                 .map(\.kind) == [.reviewClock]

@@ -63,10 +63,14 @@ struct LearningFlowTests {
             )
         }
         let stream = try #require(
-            try await learning.add(recommendation("rec-rr", .review, rapid.reference, rapid.title), by: lead).1
+            try await learning.tracker.raise(recommendation("rec-rr", .review, rapid.reference, rapid.title), by: lead)
+                .1
         )
-        let same = try await learning.add(recommendation("rec-lcspr", .review, local.reference, local.title), by: lead)
-            .1
+        let same = try await learning.tracker.raise(
+            recommendation("rec-lcspr", .review, local.reference, local.title),
+            by: lead
+        )
+        .1
         #expect(same?.id == stream.id)
         // An audit's recommendation arrives as a Domain record; Learning places it without importing Audit.
         let audit = RecordReference(type: "audit.audit", id: "a-neglect")
@@ -85,7 +89,7 @@ struct LearningFlowTests {
         var actions: [TrackedAction] = []
         for id in ["rec-rr", "rec-lcspr", "rec-audit"] {
             actions.append(
-                try await learning.addAction(
+                try await learning.tracker.addAction(
                     "Neglect toolkit training (\(id))",
                     to: Recommendation.ID(rawValue: id)!,
                     owner: PartnershipScenario.council,
@@ -97,8 +101,8 @@ struct LearningFlowTests {
             )
         }
         #expect(actions.allSatisfy { $0.workStream == stream.id })
-        try await learning.update(actions[0].id, status: .onTrack, "Sessions booked.", by: lead)
-        try await learning.complete(
+        try await learning.tracker.update(actions[0].id, status: .onTrack, "Sessions booked.", by: lead)
+        try await learning.tracker.complete(
             actions[0].id,
             evidence: [EvidenceReference(.document, title: "Attendance register")],
             note: "Delivered.",
@@ -110,7 +114,7 @@ struct LearningFlowTests {
                 "recommendation rec-rr has no evidence that practice changed; record its impact before closing it"
             )
         ) {
-            try await learning.closeRecommendation("rec-rr", by: lead)
+            try await learning.tracker.closeRecommendation("rec-rr", by: lead)
         }
         try await learning.publish(
             LearningProduct(
@@ -125,7 +129,7 @@ struct LearningFlowTests {
             by: lead
         )
         for id in ["rec-rr", "rec-lcspr", "rec-audit"] {
-            try await learning.recordImpact(
+            try await learning.tracker.recordImpact(
                 of: Recommendation.ID(rawValue: id)!,
                 judgement: .embedded,
                 evidence: [
@@ -138,7 +142,7 @@ struct LearningFlowTests {
                 by: lead
             )
         }
-        let closed = try await learning.closeRecommendation("rec-rr", by: lead)
+        let closed = try await learning.tracker.closeRecommendation("rec-rr", by: lead)
         #expect(closed.status == .closed)
         #expect(closed.closingNote == "Impact embedded: Re-audit: neglect recognised in 9 of 10 cases.")
 
@@ -150,7 +154,7 @@ struct LearningFlowTests {
         // Until every recommendation is closed on its impact, the other two chains stop at closing.
         #expect(try await chains().map(\.brokenAt) == [.closed, .closed, nil])
         for id in ["rec-lcspr", "rec-audit"] {
-            try await learning.closeRecommendation(Recommendation.ID(rawValue: id)!, by: lead)
+            try await learning.tracker.closeRecommendation(Recommendation.ID(rawValue: id)!, by: lead)
         }
         let whole = try await chains()
         #expect(whole.map(\.source.id) == ["a-neglect", "lcspr-1", "rr-1"])

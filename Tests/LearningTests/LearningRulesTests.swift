@@ -98,7 +98,7 @@ struct LearningRulesTests {
         let store = InMemoryStore()
         try await PartnershipScenario.small(from: .fixture("2025-01-01")).save(into: Records(store: store))
         let tracker = learning(store, "2025-02-01")
-        try await tracker.add(
+        try await tracker.tracker.raise(
             Recommendation(
                 id: "rec",
                 source: .init(.partnershipPlan, title: "Plan"),
@@ -108,7 +108,7 @@ struct LearningRulesTests {
             ),
             by: lead
         )
-        let late = try await tracker.addAction(
+        let late = try await tracker.tracker.addAction(
             "A",
             to: "rec",
             owner: PartnershipScenario.police,
@@ -117,7 +117,7 @@ struct LearningRulesTests {
             dueOn: .fixture("2025-03-31"),
             by: lead
         )
-        let done = try await tracker.addAction(
+        let done = try await tracker.tracker.addAction(
             "B",
             to: "rec",
             owner: nil,
@@ -126,7 +126,7 @@ struct LearningRulesTests {
             dueOn: .fixture("2025-09-30"),
             by: lead
         )
-        try await tracker.complete(done.id, evidence: [], note: "Done, evidence to follow.", by: lead)
+        try await tracker.tracker.complete(done.id, evidence: [], note: "Done, evidence to follow.", by: lead)
         let outcome = try await run(store, "2025-05-02")
         let overdue = try #require(outcome.raised.first { $0.rule == "learning.action-overdue" })
         #expect(overdue.level == .agency)
@@ -134,7 +134,12 @@ struct LearningRulesTests {
         #expect(outcome.raised.contains { $0.rule == "learning.completed-without-evidence" })
         // No update since the action started on 1 February: stalled from 1 May.
         #expect(outcome.raised.contains { $0.rule == "learning.work-stream-stalled" })
-        try await learning(store, "2025-05-03").update(late.id, status: .atRisk, "Delayed by staffing.", by: lead)
+        try await learning(store, "2025-05-03").tracker.update(
+            late.id,
+            status: .atRisk,
+            "Delayed by staffing.",
+            by: lead
+        )
         let after = try await run(store, "2025-05-03")
         #expect(after.resolved.map(\.rule) == ["learning.work-stream-stalled"])
     }
@@ -176,7 +181,7 @@ struct LearningRulesTests {
             ),
             by: lead
         )
-        try await learning(store, "2025-04-16").recordImpact(
+        try await learning(store, "2025-04-16").tracker.recordImpact(
             of: "rec",
             judgement: .progressing,
             evidence: [ImpactRecord.Evidence(kind: .practitionerSurvey, summary: "Survey")],

@@ -118,8 +118,8 @@ import Testing
                 ownerAgency: PartnershipScenario.police,
                 raisedOn: day
             )
-            try await learning.add(recommendation, by: system)
-            let action = try await learning.addAction(
+            try await learning.tracker.raise(recommendation, by: system)
+            let action = try await learning.tracker.addAction(
                 "Daily briefing",
                 to: recommendation.id,
                 owner: PartnershipScenario.police,
@@ -370,7 +370,7 @@ import Testing
             recordType: TrackedAction.recordType,
             allowed: leads.union([.policeLead])
         ) { world, principal in
-            try await LearningTracker(environment: world.environment).update(
+            try await LearningTracker(environment: world.environment).tracker.update(
                 world.policeAction,
                 status: .onTrack,
                 "Briefings started",

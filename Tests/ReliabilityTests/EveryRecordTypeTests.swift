@@ -156,7 +156,7 @@ enum EveryRecordType {
         let recommendation = try #require(
             try await framework.makeView().all(Recommendation.self).first { $0.status == .open }
         )
-        try await learning.recordImpact(
+        try await learning.tracker.recordImpact(
             of: recommendation.id,
             judgement: .progressing,
             evidence: [.init(kind: .reAudit, summary: "Re-audit found plans shared on time")],

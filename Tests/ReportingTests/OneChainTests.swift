@@ -130,7 +130,7 @@ struct OneChainTests {
             ),
             by: qaLead
         )
-        let (fromReview, reviewStream) = try await learning.add(
+        let (fromReview, reviewStream) = try await learning.tracker.raise(
             Recommendation(
                 id: "rec-rr-1",
                 source: .init(.review, record: review.reference, title: review.title),
@@ -244,7 +244,7 @@ struct OneChainTests {
             scope: .partnership,
             by: qaLead
         )
-        try await learning.recordImpact(
+        try await learning.tracker.recordImpact(
             of: fromReview.id,
             judgement: .embedded,
             evidence: [.init(kind: .reAudit, summary: "Health attended 9 of 10 strategy discussions re-audited.")],

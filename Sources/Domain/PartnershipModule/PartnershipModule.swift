@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Compose it like any other module. Its rules:
 /// - ``StatutoryPartnerAttendanceRule``: a statutory partner's attendance at a group's meetings below a threshold;
-/// - ``GroupReportingCadenceRule``: a sub-group that has missed its reporting cadence to the Executive;
-/// - ``ScrutinySessionOverdueRule``: a group whose scrutiny session is overdue;
-/// - ``MeetingCadenceRule``: a group that has not met at its cadence;
+/// - ``GroupCadenceRule``, three ways: a group that has missed its reporting cadence to the Executive
+///   (``GroupCadenceRule/reporting``), whose scrutiny session is overdue (``GroupCadenceRule/scrutiny``),
+///   or that has not met at its cadence (``GroupCadenceRule/meeting``);
 /// - ``SubGroupEscalationRule``: a sub-group report's escalation, at the level it names;
 /// - ``PriorityWithoutActivityRule``: a priority of the year with no activity or no measure;
 /// - ``VoiceChangedPracticeRule``: good practice, where what children and families said changed practice.
@@ -50,7 +50,7 @@ public struct PartnershipModule: AssuranceModule {
     /// The partnership rules.
     public var rules: [any AssuranceRule] {
         [
-            attendance, GroupReportingCadenceRule(), ScrutinySessionOverdueRule(), MeetingCadenceRule(),
+            attendance, GroupCadenceRule.reporting, GroupCadenceRule.scrutiny, GroupCadenceRule.meeting,
             SubGroupEscalationRule(), PriorityWithoutActivityRule(), VoiceChangedPracticeRule(),
         ]
     }

@@ -131,24 +131,15 @@ public struct LearningTracker: Sendable {
         try await records.modify(Review.self, id: id, by: principal, edit).value
     }
 
-    /// The one action tracker, which Learning writes through like every module.
-    var tracker: ActionTracker { ActionTracker(environment: environment) }
+    /// The one action tracker, which Learning writes through like every module: raise a
+    /// recommendation, add and update its actions, record impact and close it there.
+    ///
+    /// ```swift
+    /// let (recommendation, stream) = try await learning.tracker.raise(recommendation, by: lead)
+    /// ```
+    public var tracker: ActionTracker { ActionTracker(environment: environment) }
 
     // MARK: Recommendations and work streams
-
-    /// Adds a recommendation from any source and places it in the work stream of its theme.
-    ///
-    /// A new work stream is made when none matches. A recommendation with no theme joins no work
-    /// stream: the learning report lists it as without a theme until someone gives it one.
-    ///
-    /// - Returns: The recommendation and its work stream, if it has a theme.
-    @discardableResult
-    public func add(
-        _ recommendation: Recommendation,
-        by principal: Principal
-    ) async throws -> (Recommendation, WorkStream?) {
-        try await tracker.raise(recommendation, by: principal)
-    }
 
     /// Places every open recommendation with a theme that is not yet in a work stream: those raised
     /// by audits, Section 11 and others, in one transaction.
@@ -206,85 +197,6 @@ public struct LearningTracker: Sendable {
         try batch.save(to, version: destination.version)
         try await records.commit(batch, by: principal)
         return to
-    }
-
-    // MARK: Actions
-
-    /// Adds an action towards a recommendation, in its work stream: the one action tracker's
-    /// `ActionTracker.addAction(_:to:owner:lead:startOn:dueOn:origin:by:)`.
-    @discardableResult
-    public func addAction(
-        _ text: String,
-        to recommendation: Recommendation.ID,
-        owner: Agency.ID?,
-        lead: String,
-        startOn: Day,
-        dueOn: Day,
-        by principal: Principal
-    ) async throws -> TrackedAction {
-        try await tracker.addAction(
-            text,
-            to: recommendation,
-            owner: owner,
-            lead: lead,
-            startOn: startOn,
-            dueOn: dueOn,
-            by: principal
-        )
-    }
-
-    /// Records a progress update on an action, with the status it reports.
-    @discardableResult
-    public func update(
-        _ action: TrackedAction.ID,
-        status: TrackedAction.Status,
-        _ text: String,
-        by principal: Principal
-    ) async throws -> TrackedAction {
-        try await tracker.update(action, status: status, text, by: principal)
-    }
-
-    /// Completes an action; with evidence it is completed and evidenced.
-    @discardableResult
-    public func complete(
-        _ action: TrackedAction.ID,
-        evidence: [EvidenceReference],
-        note: String,
-        by principal: Principal
-    ) async throws -> TrackedAction {
-        try await tracker.complete(action, evidence: evidence, note: note, by: principal)
-    }
-
-    // MARK: Impact
-
-    /// Records evidence that a recommendation changed practice.
-    @discardableResult
-    public func recordImpact(
-        of recommendation: Recommendation.ID,
-        judgement: ImpactRecord.Judgement,
-        evidence: [ImpactRecord.Evidence],
-        source: RecordReference? = nil,
-        by principal: Principal
-    ) async throws -> ImpactRecord {
-        try await tracker.recordImpact(
-            of: recommendation,
-            judgement: judgement,
-            evidence: evidence,
-            source: source,
-            by: principal
-        )
-    }
-
-    /// Closes a recommendation on evidence that practice changed.
-    ///
-    /// - Throws: `DomainError.Code.invalidTransition` when no impact record judges the change
-    ///   embedded or progressing: completing its actions is not enough.
-    @discardableResult
-    public func closeRecommendation(
-        _ recommendation: Recommendation.ID,
-        by principal: Principal
-    ) async throws -> Recommendation {
-        try await tracker.closeRecommendation(recommendation, by: principal)
     }
 
     // MARK: Dissemination
