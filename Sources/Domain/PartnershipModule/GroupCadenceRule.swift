@@ -1,5 +1,7 @@
 /// A group that has fallen behind one of its cadences: meeting, reporting to the Executive, or
-/// having its scrutiny session. One rule, configured three ways.
+/// having its scrutiny session.
+///
+/// One rule, configured three ways.
 ///
 /// Each activity falls due one cadence after the group last did it, or after the group was
 /// established when it never has; an inactive group, or one without that cadence, owes nothing.
