@@ -1,28 +1,28 @@
-public import Audit
-public import Domain
+package import Audit
+package import Domain
 import Foundation
 
 /// A partnership's generated audit programme.
-public struct GeneratedAudit: Sendable {
+package struct GeneratedAudit: Sendable {
     /// A plan per year.
-    public var plans: [AuditPlan]
+    package var plans: [AuditPlan]
     /// The audits.
-    public var audits: [Audit]
+    package var audits: [Audit]
     /// Their cases.
-    public var cases: [AuditCase]
+    package var cases: [AuditCase]
     /// The agencies' returns.
-    public var returns: [CaseReturn]
+    package var returns: [CaseReturn]
     /// Challenge sessions.
-    public var sessions: [ChallengeSession]
+    package var sessions: [ChallengeSession]
     /// Recommendations the audits made.
-    public var recommendations: [Recommendation]
+    package var recommendations: [Recommendation]
     /// Children's and families' views gathered in audits.
-    public var voices: [VoiceRecord]
+    package var voices: [VoiceRecord]
     /// The MASH's and conference chairs' quarterly summaries.
-    public var summaries: [QuarterlySummary]
+    package var summaries: [QuarterlySummary]
 
     /// The records as one batch of new records.
-    public func batch() throws -> RecordBatch {
+    package func batch() throws -> RecordBatch {
         var batch = RecordBatch()
         for plan in plans { try batch.save(plan, version: 0) }
         for audit in audits { try batch.save(audit, version: 0) }
@@ -39,7 +39,7 @@ public struct GeneratedAudit: Sendable {
 extension PartnershipGenerator {
     /// A year's audit programme for each year of history: mostly multi-agency thematic audits with
     /// sampled cases and agencies' returns; past years closed after their challenge sessions.
-    public func audits(for partnership: GeneratedPartnership, index: Int) -> GeneratedAudit {
+    package func audits(for partnership: GeneratedPartnership, index: Int) -> GeneratedAudit {
         var random = SeededRandom(seed: seed, stream: "audit-\(index)")
         let prefix = prefix(index)
         let lead = Principal.ID(unchecked: "\(prefix)qa-lead")

@@ -1,36 +1,36 @@
-public import Domain
+package import Domain
 import Foundation
-public import Learning
+package import Learning
 
 /// A partnership's generated reviews, recommendations, work streams, actions, products and impact.
-public struct GeneratedLearning: Sendable {
+package struct GeneratedLearning: Sendable {
     /// Reviews of every kind.
-    public var reviews: [Review]
+    package var reviews: [Review]
     /// Recommendations from the reviews.
-    public var recommendations: [Recommendation]
+    package var recommendations: [Recommendation]
     /// Themed work streams.
-    public var streams: [WorkStream]
+    package var streams: [WorkStream]
     /// Actions, with their progress updates.
-    public var actions: [TrackedAction]
+    package var actions: [TrackedAction]
     /// Learning products.
-    public var products: [LearningProduct]
+    package var products: [LearningProduct]
     /// Evidence of impact.
-    public var impact: [ImpactRecord]
+    package var impact: [ImpactRecord]
     /// The learning and development programme of the latest complete year.
-    public var programmes: [DevelopmentProgramme] = []
+    package var programmes: [DevelopmentProgramme] = []
     /// Its courses.
-    public var courses: [Course] = []
+    package var courses: [Course] = []
     /// Their sessions.
-    public var sessions: [CourseSession] = []
+    package var sessions: [CourseSession] = []
     /// Agencies' places at the sessions.
-    public var attendance: [Attendance] = []
+    package var attendance: [Attendance] = []
     /// Evaluations of the sessions.
-    public var evaluations: [Evaluation] = []
+    package var evaluations: [Evaluation] = []
     /// Agencies' own learning activity.
-    public var activities: [AgencyLearningActivity] = []
+    package var activities: [AgencyLearningActivity] = []
 
     /// The records as one batch of new records.
-    public func batch() throws -> RecordBatch {
+    package func batch() throws -> RecordBatch {
         var batch = RecordBatch()
         for review in reviews { try batch.save(review, version: 0) }
         for recommendation in recommendations { try batch.save(recommendation, version: 0) }
@@ -51,7 +51,7 @@ public struct GeneratedLearning: Sendable {
 extension PartnershipGenerator {
     /// Reviews over the scale's years, the latest two rapid reviews and a local review; their
     /// recommendations in themed work streams, with actions (some overdue), products and impact.
-    public func learning(for partnership: GeneratedPartnership, index: Int) -> GeneratedLearning {
+    package func learning(for partnership: GeneratedPartnership, index: Int) -> GeneratedLearning {
         var random = SeededRandom(seed: seed, stream: "learning-\(index)")
         let prefix = prefix(index)
         let calendar = EnglandAndWalesCalendar()

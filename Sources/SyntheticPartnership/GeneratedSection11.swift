@@ -1,15 +1,15 @@
-public import Domain
-public import Section11
+package import Domain
+package import Section11
 
 /// A partnership's generated Section 11 and s175 history.
-public struct GeneratedSection11: Sendable {
+package struct GeneratedSection11: Sendable {
     /// The cycles, oldest first.
-    public var cycles: [AssessmentCycle]
+    package var cycles: [AssessmentCycle]
     /// Every cycle's assessments.
-    public var assessments: [SelfAssessment]
+    package var assessments: [SelfAssessment]
 
     /// The records as one batch of new records.
-    public func batch() throws -> RecordBatch {
+    package func batch() throws -> RecordBatch {
         var batch = RecordBatch()
         for cycle in cycles { try batch.save(cycle, version: 0) }
         for assessment in assessments { try batch.save(assessment, version: 0) }
@@ -20,7 +20,7 @@ public struct GeneratedSection11: Sendable {
 extension PartnershipGenerator {
     /// Section 11 cycles (the classic set, for agencies other than schools) and s175 cycles (schools),
     /// one a year ending before the reference day; past cycles are accepted, the latest partly returned.
-    public func section11(for partnership: GeneratedPartnership, index: Int) -> GeneratedSection11 {
+    package func section11(for partnership: GeneratedPartnership, index: Int) -> GeneratedSection11 {
         var random = SeededRandom(seed: seed, stream: "section11-\(index)")
         let prefix = prefix(index)
         let lead = Principal.ID(unchecked: "\(prefix)qa-lead")

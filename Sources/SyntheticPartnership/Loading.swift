@@ -1,10 +1,10 @@
-public import Domain
+package import Domain
 import Measures
 import Section11
 
 extension PartnershipGenerator {
     /// Who generated records are written by, in the change log: `generator`, with the system's rights.
-    public static let principal = Principal(id: "generator", roles: [.system])
+    package static let principal = Principal(id: "generator", roles: [.system])
 
     /// Writes every generated partnership into a store: structure, the measure catalogue and the
     /// standard sets once, then each partnership's Section 11 assessments, learning, audits and
@@ -21,7 +21,7 @@ extension PartnershipGenerator {
     /// A store holds one partnership's series: each partnership's partnership-wide series have the
     /// same measure and scope. With more than one partnership, pass `withSeries: false` to load the
     /// records alone, as the national benchmarks of the modules' analyses do.
-    public func load(
+    package func load(
         into store: any RecordStore,
         withSeries: Bool = true,
         progress: (Int) -> Void = { _ in }
@@ -35,19 +35,19 @@ extension PartnershipGenerator {
     }
 
     /// Everything generated for one partnership, before it is written anywhere.
-    public struct Generated: Sendable {
+    package struct Generated: Sendable {
         /// The partnership's structure, measures and voice records.
-        public var partnership: GeneratedPartnership
+        package var partnership: GeneratedPartnership
         /// Its Section 11 and schools' self-assessments.
-        public var section11: GeneratedSection11
+        package var section11: GeneratedSection11
         /// Its reviews, recommendations and actions.
-        public var learning: GeneratedLearning
+        package var learning: GeneratedLearning
         /// Its audit programme.
-        public var audits: GeneratedAudit
+        package var audits: GeneratedAudit
     }
 
     /// Generates the partnership at an index, from 0, without writing it.
-    public func generated(_ index: Int) throws -> Generated {
+    package func generated(_ index: Int) throws -> Generated {
         let partnership = try partnership(index)
         return chained(
             Generated(
@@ -68,7 +68,7 @@ extension PartnershipGenerator {
     ///   - withReferenceData: Whether to write the measure catalogue and the standard sets too: once
     ///     per store.
     /// - Throws: The store's error, or a `DomainError` if a generated record is invalid.
-    public func load(_ generated: Generated, into store: any RecordStore, withReferenceData: Bool) async throws {
+    package func load(_ generated: Generated, into store: any RecordStore, withReferenceData: Bool) async throws {
         let records = Records(store: store, clock: .constant(referenceDay.start(in: .england)))
         try await load(generated, through: records, withReferenceData: withReferenceData)
     }
@@ -81,7 +81,7 @@ extension PartnershipGenerator {
     ///   - records: The typed access to write through.
     ///   - withReferenceData: Whether to write the measure catalogue and the standard sets too.
     /// - Throws: The store's error, or a ``Domain/DomainError`` if a generated record is invalid.
-    public func load(_ generated: Generated, through records: Records, withReferenceData: Bool) async throws {
+    package func load(_ generated: Generated, through records: Records, withReferenceData: Bool) async throws {
         try await records.commit(try generated.partnership.structureBatch(), by: Self.principal)
         if withReferenceData {
             var batch = RecordBatch()

@@ -1,12 +1,12 @@
 import Domain
 import Foundation
-public import Measures
+package import Measures
 
 extension PartnershipGenerator {
     // MARK: Measures
 
     /// The catalogue: the starter measures, then local measures up to the scale's count.
-    public func measures() throws -> MeasureCatalogue {
+    package func measures() throws -> MeasureCatalogue {
         var definitions = Array(MeasureCatalogue.starter.definitions.prefix(scale.measures))
         var number = definitions.count
         while definitions.count < scale.measures {

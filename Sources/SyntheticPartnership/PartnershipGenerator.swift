@@ -1,4 +1,4 @@
-public import Domain
+package import Domain
 import Foundation
 import Measures
 
@@ -12,19 +12,19 @@ import Measures
 /// Planted special causes make the assurance rules find something: a fall in the conversion of
 /// contacts to referrals in one locality, a rise in re-referrals, and a sustained improvement in the
 /// timeliness of initial conferences.
-public struct PartnershipGenerator: Sendable {
+package struct PartnershipGenerator: Sendable {
     /// The size of the data.
-    public let scale: SyntheticScale
+    package let scale: SyntheticScale
     /// The seed.
-    public let seed: UInt64
+    package let seed: UInt64
     /// The day the data leads up to: months of history end with the month before it.
-    public let referenceDay: Day
+    package let referenceDay: Day
 
     /// The demo's reference day: 30 April 2026, after the year to 31 March 2026 and its data's due day.
-    public static let demoDay = try! Day(year: 2026, month: 4, day: 30)
+    package static let demoDay = try! Day(year: 2026, month: 4, day: 30)
 
     /// Creates a generator.
-    public init(scale: SyntheticScale, seed: UInt64 = 20_260_430, referenceDay: Day = PartnershipGenerator.demoDay) {
+    package init(scale: SyntheticScale, seed: UInt64 = 20_260_430, referenceDay: Day = PartnershipGenerator.demoDay) {
         self.scale = scale
         self.seed = seed
         self.referenceDay = referenceDay
@@ -35,17 +35,17 @@ public struct PartnershipGenerator: Sendable {
     ]
 
     /// The first month of history.
-    public var firstMonth: ReportingPeriod {
+    package var firstMonth: ReportingPeriod {
         ReportingPeriod.containing(referenceDay, kind: .month).advanced(by: -scale.months)
     }
 
     /// The id prefix of a partnership, such as `p003-` (empty for a single partnership).
-    public func prefix(_ index: Int) -> String {
+    package func prefix(_ index: Int) -> String {
         scale.partnerships == 1 ? "" : "p\(String(format: "%03d", index + 1))-"
     }
 
     /// The partnership at an index, from 0.
-    public func partnership(_ index: Int) throws -> GeneratedPartnership {
+    package func partnership(_ index: Int) throws -> GeneratedPartnership {
         var random = SeededRandom(seed: seed, stream: "partnership-\(index)")
         let prefix = prefix(index)
         let county = scale.partnerships == 1 ? "Brackenshire" : "Shire \(String(format: "%03d", index + 1))"

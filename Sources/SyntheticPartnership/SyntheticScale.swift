@@ -1,40 +1,40 @@
 /// How much synthetic data to generate: one generator, different sizes.
-public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
+package struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     /// The scale's name.
-    public var name: String
+    package var name: String
     /// Partnerships.
-    public var partnerships: Int
+    package var partnerships: Int
     /// Agencies and schools in each partnership (the three statutory partners among them).
-    public var agencies: Int
+    package var agencies: Int
     /// Localities in each partnership.
-    public var localities: Int
+    package var localities: Int
     /// Measures with data in each partnership.
-    public var measures: Int
+    package var measures: Int
     /// Months of history, ending with the month before the reference day.
-    public var months: Int
+    package var months: Int
     /// Section 11 cycles of history in each partnership.
-    public var section11Cycles: Int
+    package var section11Cycles: Int
     /// Criteria in each Section 11 assessment.
-    public var criteriaPerAssessment: Int
+    package var criteriaPerAssessment: Int
     /// Audits a year in each partnership.
-    public var auditsPerYear: Int
+    package var auditsPerYear: Int
     /// Cases sampled in each audit.
-    public var casesPerAudit: Int
+    package var casesPerAudit: Int
     /// Agencies returning on each case.
-    public var agenciesPerCase: Int
+    package var agenciesPerCase: Int
     /// Reviews a year in each partnership.
-    public var reviewsPerYear: Int
+    package var reviewsPerYear: Int
     /// Recommendations from each review.
-    public var recommendationsPerReview: Int
+    package var recommendationsPerReview: Int
     /// Actions across each partnership's recommendations.
-    public var actionsPerPartnership: Int
+    package var actionsPerPartnership: Int
     /// Progress updates on each action.
-    public var updatesPerAction: Int
+    package var updatesPerAction: Int
 
     /// The demo partnership: the three statutory partners and 60 other agencies and schools,
     /// 10 localities, three years of the starter catalogue's 30 measures (the framework's and the
     /// Department for Education's, with their real names).
-    public static let demo = SyntheticScale(
+    package static let demo = SyntheticScale(
         name: "demo",
         partnerships: 1,
         agencies: 63,
@@ -55,7 +55,7 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     /// A miniature partnership for snapshot tests and examples: ten agencies, two localities, the
     /// first eight measures of the starter catalogue (the planted stories among them), two years, and
     /// Section 11 returns that answer a criterion of every standard.
-    public static let miniature = SyntheticScale(
+    package static let miniature = SyntheticScale(
         name: "miniature",
         partnerships: 1,
         agencies: 10,
@@ -74,7 +74,7 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     )
 
     /// One county-sized partnership: 600 agencies and schools, 10 localities, 60 measures, 5 years monthly.
-    public static let county = SyntheticScale(
+    package static let county = SyntheticScale(
         name: "county",
         partnerships: 1,
         agencies: 600,
@@ -94,7 +94,7 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
 
     /// A national view: 150 county-sized partnerships (about 5 million observations, 90,000 Section 11
     /// assessments, 9,000 audits, 150,000 actions).
-    public static let national = SyntheticScale(
+    package static let national = SyntheticScale(
         name: "national",
         partnerships: 150,
         agencies: 600,
@@ -113,12 +113,12 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     )
 
     /// The named scales.
-    public static let named: [SyntheticScale] = [.miniature, .demo, .county, .national]
+    package static let named: [SyntheticScale] = [.miniature, .demo, .county, .national]
 
     /// The scale with this many partnerships, for scaling runs at a fraction of the full size.
     ///
     /// A single-partnership scale is scaled by its agencies, localities' measures and actions instead.
-    public func fraction(_ share: Double) -> SyntheticScale {
+    package func fraction(_ share: Double) -> SyntheticScale {
         var scaled = self
         scaled.name = "\(name)×\(share)"
         if partnerships > 1 {
@@ -134,5 +134,5 @@ public struct SyntheticScale: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The scale's name.
-    public var description: String { name }
+    package var description: String { name }
 }

@@ -116,9 +116,9 @@ public struct Audit: StorableRecord, IdentifierKind, Hashable {
     /// The last day of the planned window.
     public var plannedUntil: Day
     /// Where it is.
-    public var stage: Stage
+    public package(set) var stage: Stage
     /// Every stage reached.
-    public var steps: [Step]
+    public package(set) var steps: [Step]
     /// What it found.
     public var findings: [AuditFinding]
     /// The recommendations it made.

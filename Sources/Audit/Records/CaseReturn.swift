@@ -29,9 +29,9 @@ public struct CaseReturn: StorableRecord, IdentifierKind, Hashable {
     /// The day it is due.
     public var dueOn: Day
     /// Whether it is returned.
-    public var status: Status
+    public package(set) var status: Status
     /// The day it was returned.
-    public var submittedOn: Day?
+    public package(set) var submittedOn: Day?
     /// Grades by section code.
     public var grades: [AuditSectionCode: Grade]
     /// Answers by question code.

@@ -194,7 +194,7 @@ public struct Review: StorableRecord, IdentifierKind, Hashable {
     /// The day the partners agreed the reviewer.
     public var reviewerAgreedOn: Day?
     /// The key days recorded so far.
-    public var milestones: [ReviewMilestone: Day]
+    public package(set) var milestones: [ReviewMilestone: Day]
     /// The reasons recorded for breached clocks, by clock id.
     public var breachReasons: [String: String]
     /// The review this one follows from (a local review's rapid review).
@@ -202,11 +202,11 @@ public struct Review: StorableRecord, IdentifierKind, Hashable {
     /// Themes of its learning.
     public var themes: [Theme]
     /// Where it is in its lifecycle.
-    public var status: Status
+    public package(set) var status: Status
     /// The agencies taking part, with their contributions; `nil` in records from before participants.
     public var participants: [Participant]?
     /// The decision on the criteria and the route taken, once made.
-    public var decision: Decision?
+    public package(set) var decision: Decision?
 
     /// Creates an open review.
     public init(

@@ -31,7 +31,7 @@ public struct AssessmentAction: Hashable, Sendable, Codable {
     ///
     /// That is one from a return made before actions were tracked there. A tracked action's
     /// progress is its ``tracked`` action's.
-    public var completedOn: Day?
+    public package(set) var completedOn: Day?
     /// Progress updates, oldest first, for an action not in the one tracker.
     public var progress: [Progress]?
     /// The action in the one tracker that this is, once the return is submitted: its progress,

@@ -41,7 +41,7 @@ public struct AssessmentCycle: StorableRecord, IdentifierKind, Hashable {
     /// The cycle before, whose answers are carried forward.
     public var previous: AssessmentCycle.ID?
     /// Whether it is still running.
-    public var status: Status
+    public package(set) var status: Status
 
     /// Creates a cycle.
     public init(

@@ -69,11 +69,11 @@ public struct SelfAssessment: StorableRecord, IdentifierKind, Hashable {
     /// The standard set version it is made against.
     public var standardSet: StandardSet.ID
     /// Where it is in its lifecycle.
-    public var status: Status
+    public package(set) var status: Status
     /// The responses, one per criterion that applies to the agency.
     public var responses: [CriterionResponse]
     /// Every step taken, oldest first.
-    public var steps: [Step]
+    public package(set) var steps: [Step]
 
     /// Creates an invited assessment.
     public init(

@@ -96,7 +96,7 @@ enum ReportCommand: Command {
 
     static func run(_ arguments: inout Arguments) async throws {
         let values = try arguments.positional(["kind"])
-        guard let kind = try? ReportKind(values[0]), kinds.contains(kind.rawValue) else {
+        guard let kind = try? ReportKind(validating: values[0]), kinds.contains(kind.rawValue) else {
             throw CLIError.usage(
                 "unknown report \(DomainError.quote(values[0])); expected one of \(kinds.joined(separator: ", "))",
                 command: name

@@ -42,9 +42,9 @@ public struct OutboxEntry: StorableRecord, IdentifierKind, Hashable {
     /// The notification.
     public var notification: AssuranceNotification
     /// Delivery to each sink, by sink name.
-    public var deliveries: [String: Delivery]
+    public package(set) var deliveries: [String: Delivery]
     /// Whether every sink has had it.
-    public var status: Status
+    public package(set) var status: Status
 
     /// Creates a pending entry for a notification.
     public init(_ notification: AssuranceNotification) {

@@ -79,9 +79,9 @@ public struct Finding: StorableRecord, IdentifierKind, Hashable {
     /// How serious it is.
     public var severity: Severity
     /// The level that must act now.
-    public var level: EscalationLevel
+    public package(set) var level: EscalationLevel
     /// Every level the finding has been at, with the day it got there.
-    public var levelHistory: [LevelChange]
+    public package(set) var levelHistory: [LevelChange]
     /// What the finding says.
     public var message: String
     /// Themes it bears on.
@@ -93,15 +93,15 @@ public struct Finding: StorableRecord, IdentifierKind, Hashable {
     /// The day by which it should be dealt with, if the rule says.
     public var dueOn: Day?
     /// Whether it still holds.
-    public var status: Status
+    public package(set) var status: Status
     /// The day it was resolved.
-    public var resolvedOn: Day?
+    public package(set) var resolvedOn: Day?
     /// Who acknowledged it.
-    public var acknowledgement: Acknowledgement?
+    public package(set) var acknowledgement: Acknowledgement?
     /// Who owns dealing with it.
-    public var owner: Principal.ID?
+    public package(set) var owner: Principal.ID?
     /// The decision taken on it.
-    public var decision: Decision?
+    public package(set) var decision: Decision?
 
     /// Creates a finding.
     public init(

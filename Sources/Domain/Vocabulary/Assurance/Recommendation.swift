@@ -73,11 +73,11 @@ public struct Recommendation: StorableRecord, IdentifierKind, Hashable {
     /// The day it should be met by.
     public var dueOn: Day?
     /// Where it stands.
-    public var status: Status
+    public package(set) var status: Status
     /// The day it was closed or declined.
-    public var closedOn: Day?
+    public package(set) var closedOn: Day?
     /// Why it was closed or declined.
-    public var closingNote: String?
+    public package(set) var closingNote: String?
 
     /// Creates an open recommendation.
     public init(

@@ -86,11 +86,11 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
     /// What the analysis found.
     public var summary: String
     /// Whether it still stands.
-    public var status: Status
+    public package(set) var status: Status
     /// The explanation recorded against it, if any.
-    public var explanation: Explanation?
+    public package(set) var explanation: Explanation?
     /// Records that answer it, such as a spot audit.
-    public var linkedRecords: [RecordReference]
+    public package(set) var linkedRecords: [RecordReference]
     /// The module whose analysis published it.
     public var publishedBy: ModuleID?
 

@@ -90,13 +90,13 @@ public struct TrackedAction: StorableRecord, IdentifierKind, Hashable {
     /// The day it is due.
     public var dueOn: Day
     /// Its declared status.
-    public var status: Status
+    public package(set) var status: Status
     /// Progress updates, oldest first.
-    public var updates: [Update]
+    public package(set) var updates: [Update]
     /// The day it was completed.
-    public var completedOn: Day?
+    public package(set) var completedOn: Day?
     /// Evidence that it was completed.
-    public var completionEvidence: [EvidenceReference]?
+    public package(set) var completionEvidence: [EvidenceReference]?
     /// Where it came from, when it is an agency's own plan rather than the partnership's.
     public var origin: Origin?
 

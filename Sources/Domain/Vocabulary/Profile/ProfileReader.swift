@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One problem found in a profile or a scenario file: where (a JSON path such as
 /// `modules.Section 11.standardSets[0].criteria[2].sectors[0]`) and what is wrong.
@@ -27,15 +28,19 @@ public struct ProfileProblem: Hashable, Sendable, CustomStringConvertible {
 /// let settings = reader.object("settings", allowing: ["reworkWorkingDays"])
 /// let days = settings?.integer("reworkWorkingDays", in: 1...60) ?? 10
 /// ```
-public final class ProfileReader: @unchecked Sendable {
+public final class ProfileReader: Sendable {
     /// The value read.
     public let value: JSONValue
     /// Its path in the document.
     public let path: String
     private let sink: Sink
 
-    final class Sink: @unchecked Sendable {
-        var problems: [ProfileProblem] = []
+    /// Where every reader of one document records its problems, in the order found.
+    final class Sink: Sendable {
+        // Guards the problems: readers of one document may be handed to concurrent module readers.
+        let problems = Mutex<[ProfileProblem]>([])
+
+        func append(_ problem: ProfileProblem) { problems.withLock { $0.append(problem) } }
     }
 
     /// A reader of a whole document.
@@ -52,11 +57,11 @@ public final class ProfileReader: @unchecked Sendable {
     }
 
     /// Every problem found so far, in the order found.
-    public var problems: [ProfileProblem] { sink.problems }
+    public var problems: [ProfileProblem] { sink.problems.withLock { $0 } }
 
     /// Records a problem at this value, or at a key under it.
     public func problem(_ message: String, at key: String? = nil) {
-        sink.problems.append(
+        sink.append(
             ProfileProblem(path: key.map { join($0) } ?? (path.isEmpty ? "(document)" : path), message: message)
         )
     }
@@ -142,11 +147,11 @@ public final class ProfileReader: @unchecked Sendable {
             let decoded = try JSONDecoder().decode(T.self, from: data)
             let again = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(decoded))
             for extra in Self.unread(value, kept: again, path: path) {
-                sink.problems.append(ProfileProblem(path: extra, message: "unknown key"))
+                sink.append(ProfileProblem(path: extra, message: "unknown key"))
             }
             return decoded
         } catch let error as DecodingError {
-            sink.problems.append(Self.problem(error, under: path))
+            sink.append(Self.problem(error, under: path))
         } catch let error as DomainError {
             problem(error.message)
         } catch {
