@@ -9,6 +9,13 @@ extension PartnershipGenerator {
     func plantActivity(_ result: inout Generated, index: Int, place: (Recommendation) -> WorkStream.ID?) {
         let prefix = prefix(index)
         let year = ReportingPeriod.containing(referenceDay, kind: .year).advanced(by: -1)
+        plantSurveys(&result, prefix: prefix, year: year)
+        plantScrutinyJudgement(&result, prefix: prefix, year: year)
+        plantInspection(&result, prefix: prefix, year: year, place: place)
+    }
+
+    /// A survey in each of the framework's streams, in the last quarter of the year.
+    private func plantSurveys(_ result: inout Generated, prefix: String, year: ReportingPeriod) {
         let quarter = ReportingPeriod.containing(year.lastDay, kind: .quarter)
         // A survey's results are the values its measures hold for its period.
         func value(_ measure: MeasureID) -> Double? {
@@ -51,6 +58,10 @@ extension PartnershipGenerator {
                 themes: stream == .learningImpact ? [.neglect] : [.voiceOfTheChild]
             )
         }
+    }
+
+    /// The independent scrutineer's judgements of the year.
+    private func plantScrutinyJudgement(_ result: inout Generated, prefix: String, year: ReportingPeriod) {
         if let judgement = try? ScrutinyJudgement(
             id: ScrutinyJudgement.ID(unchecked: "\(prefix)scrutiny-\(year)"),
             year: year,
@@ -77,6 +88,15 @@ extension PartnershipGenerator {
         ) {
             result.partnership.scrutinyJudgements = [judgement]
         }
+    }
+
+    /// A joint targeted area inspection whose recommendations are in the one tracker with actions.
+    private func plantInspection(
+        _ result: inout Generated,
+        prefix: String,
+        year: ReportingPeriod,
+        place: (Recommendation) -> WorkStream.ID?
+    ) {
         let reported = year.firstDay.adding(months: 7).adding(days: 13)
         let inspection = Inspection(
             id: Inspection.ID(unchecked: "\(prefix)jtai-\(year)"),

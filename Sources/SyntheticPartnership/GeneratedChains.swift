@@ -15,8 +15,36 @@ extension PartnershipGenerator {
         var result = generated
         let prefix = prefix(index)
         let lead = Principal.ID(unchecked: "\(prefix)business-team")
-        var streams = result.learning.streams.map { Versioned($0, version: 0) }
-        let ids = IDGenerator.seeded(seed &+ UInt64(index))
+        let placer = StreamPlacer(
+            streams: result.learning.streams.map { Versioned($0, version: 0) },
+            ids: IDGenerator.seeded(seed &+ UInt64(index)),
+            prefix: prefix
+        )
+        chainAudits(&result, place: placer.place, lead: lead)
+        chainSection11(&result, place: placer.place)
+        plantSection11Chain(&result, streams: &placer.streams, ids: placer.ids, lead: lead)
+        closeAReview(&result, lead: lead)
+        plantScrutinyAndSignalChains(&result, prefix: prefix, place: placer.place, lead: lead)
+        plantActivity(&result, index: index, place: placer.place)
+        fillReviews(&result)
+        plantDevelopment(&result, index: index)
+        result.learning.streams = placer.streams.map(\.value)
+        linkPriorities(&result, index: index)
+        return result
+    }
+
+    /// Places recommendations in their themes' work streams, as the engine would, one after another.
+    final class StreamPlacer {
+        var streams: [Versioned<WorkStream>]
+        let ids: IDGenerator
+        let prefix: String
+
+        init(streams: [Versioned<WorkStream>], ids: IDGenerator, prefix: String) {
+            self.streams = streams
+            self.ids = ids
+            self.prefix = prefix
+        }
+
         func place(_ recommendation: Recommendation) -> WorkStream.ID? {
             let before = streams.count
             guard let index = WorkStream.place(recommendation, in: &streams, ids: ids) else { return nil }
@@ -27,8 +55,14 @@ extension PartnershipGenerator {
             }
             return streams[index].value.id
         }
+    }
 
-        // Audits: an action for each recommendation, and each challenge session's judgement as impact.
+    /// Audits: an action for each recommendation, and each challenge session's judgement as impact.
+    private func chainAudits(
+        _ result: inout Generated,
+        place: (Recommendation) -> WorkStream.ID?,
+        lead: Principal.ID
+    ) {
         let sessions = result.audits.sessions.flatMap { session in session.outcomes.map { (session, $0) } }
         let outcomes = Dictionary(sessions.map { ($0.1.recommendation, $0) }, uniquingKeysWith: { first, _ in first })
         for position in result.audits.recommendations.indices {
@@ -70,7 +104,10 @@ extension PartnershipGenerator {
             result.audits.recommendations[position] = recommendation
         }
 
-        // Section 11: every returned assessment's actions in the one tracker.
+    }
+
+    /// Section 11: every returned assessment's actions in the one tracker.
+    private func chainSection11(_ result: inout Generated, place: (Recommendation) -> WorkStream.ID?) {
         let names = result.partnership.agencies.keyed(by: \.id, value: \.name)
         let sets = [StandardSet.section11Classic, .schoolsSection175].keyed(by: \.id)
         let cycles = result.section11.cycles.keyed(by: \.id)
@@ -99,9 +136,15 @@ extension PartnershipGenerator {
             }
             result.section11.assessments[position] = assessment
         }
-        plantSection11Chain(&result, streams: &streams, ids: ids, lead: lead)
-        closeAReview(&result, lead: lead)
+    }
 
+    /// A scrutiny session's recommendation and a data signal's, each followed through to impact and closed.
+    private func plantScrutinyAndSignalChains(
+        _ result: inout Generated,
+        prefix: String,
+        place: (Recommendation) -> WorkStream.ID?,
+        lead: Principal.ID
+    ) {
         // A scrutiny session's recommendation, followed through to impact and closed.
         if let session = result.partnership.scrutinySessions.filter({ $0.heldOn < referenceDay.adding(months: -8) })
             .last
@@ -145,12 +188,6 @@ extension PartnershipGenerator {
             )
         }
 
-        plantActivity(&result, index: index, place: place)
-        fillReviews(&result)
-        plantDevelopment(&result, index: index)
-        result.learning.streams = streams.map(\.value)
-        linkPriorities(&result, index: index)
-        return result
     }
 
     /// One recommendation from a source, in its theme's work stream, with a completed action and

@@ -15,17 +15,14 @@ extension PartnershipGenerator {
         let prefix = prefix(index)
         let year = ReportingPeriod.containing(referenceDay, kind: .year).advanced(by: -1)
         let lead = Principal.ID(unchecked: "\(prefix)business-team")
-        let programme = {
-            var programme = DevelopmentProgramme(
-                id: DevelopmentProgramme.ID(unchecked: "\(prefix)programme-\(year)"),
-                year: year,
-                strategy: "Workforce Development Group strategy \(year.label)",
-                themes: [.neglect, .voiceOfTheChild, .exploitation]
-            )
-            programme.commissionedOn = year.firstDay.adding(days: -20)
-            programme.commissionedBy = lead
-            return programme
-        }()
+        var programme = DevelopmentProgramme(
+            id: DevelopmentProgramme.ID(unchecked: "\(prefix)programme-\(year)"),
+            year: year,
+            strategy: "Workforce Development Group strategy \(year.label)",
+            themes: [.neglect, .voiceOfTheChild, .exploitation]
+        )
+        programme.commissionedOn = year.firstDay.adding(days: -20)
+        programme.commissionedBy = lead
         // The themes the year's reviews and audits raised; the last one gets no course, so the
         // programme's gap shows.
         let raised = (result.learning.recommendations + result.audits.recommendations).filter {
@@ -35,10 +32,7 @@ extension PartnershipGenerator {
         let offered = themes.count > 1 ? Array(themes.dropLast()) : themes
         let agencies = result.partnership.agencies
         let attending = Array(agencies.prefix(3).map(\.id)) + Array(agencies.dropFirst(3).prefix(3).map(\.id))
-        var courses: [Course] = []
-        var sessions: [CourseSession] = []
-        var attendance: [Attendance] = []
-        var evaluations: [Evaluation] = []
+        var offer = Offer()
         for (number, theme) in offered.enumerated() {
             let answers = raised.filter { $0.themes.first == theme && $0.status == .open }.prefix(2).map(\.id)
             let course = Course(
@@ -50,100 +44,15 @@ extension PartnershipGenerator {
                 priorities: result.partnership.priorities.filter { $0.themes.contains(theme) }.map(\.id),
                 answers: Array(answers)
             )
-            courses.append(course)
-            for run in 0..<2 {
-                let day = year.firstDay.adding(months: 1 + (number + run * 5) % 11).adding(days: 9)
-                guard day < referenceDay else { continue }
-                let session = CourseSession(
-                    id: CourseSession.ID(unchecked: "\(course.id)-\(run + 1)"),
-                    course: course.id,
-                    day: day,
-                    placesOffered: 24
-                )
-                sessions.append(session)
-                for (position, agency) in attending.enumerated() {
-                    var places = Attendance(session: session, agency: agency, committed: position < 3 ? 4 : 2)
-                    // The fourth agency sends too few; everyone else nearly all they committed.
-                    places.attended =
-                        position == 3 ? 0 : places.committed - ((number + run + position) % 4 == 0 ? 1 : 0)
-                    attendance.append(places)
-                }
-                evaluations.append(
-                    Evaluation(
-                        id: Evaluation.ID(unchecked: "\(session.id)-end"),
-                        session: session.id,
-                        course: course.id,
-                        stage: .endOfSession,
-                        on: day,
-                        respondents: 14,
-                        practiceChanged: 12,
-                        summary: "Practitioners said they would use what they learned."
-                    )
-                )
-                let followUp = day.adding(months: 3)
-                if followUp < referenceDay.adding(days: -10), run == 0 || theme == .neglect {
-                    let strong = theme == .neglect
-                    evaluations.append(
-                        Evaluation(
-                            id: Evaluation.ID(unchecked: "\(session.id)-follow-up"),
-                            session: session.id,
-                            course: course.id,
-                            stage: .followUp,
-                            on: followUp,
-                            respondents: 10,
-                            practiceChanged: strong ? 8 : 4,
-                            summary: strong
-                                ? "Most now use the neglect toolkit in their assessments."
-                                : "Some have changed how they record what children say."
-                        )
-                    )
-                }
-            }
+            offer.courses.append(course)
+            for time in 0..<2 { run(course, number: number, run: time, year: year, attending: attending, into: &offer) }
         }
-        // The neglect course's strong follow-up is the impact its recommendations close on.
-        if let neglect = courses.first(where: { $0.themes == [.neglect] }),
-            let evidence = evaluations.last(where: { $0.course == neglect.id && $0.stage == .followUp })
-        {
-            for recommendation in neglect.answers {
-                result.learning.impact.append(
-                    ImpactRecord(
-                        id: ImpactRecord.ID(unchecked: "\(evidence.id)-\(recommendation)"),
-                        recommendation: recommendation,
-                        judgement: .embedded,
-                        evidence: [
-                            .init(
-                                kind: .trainingEvaluation,
-                                summary: "\(neglect.title): \(evidence.practiceChanged) of \(evidence.respondents) "
-                                    + "practitioners said their practice changed. \(evidence.summary)",
-                                reference: evidence.reference
-                            )
-                        ],
-                        recordedOn: evidence.on,
-                        recordedBy: lead,
-                        source: evidence.reference
-                    )
-                )
-                let note =
-                    "Impact embedded: \(evidence.practiceChanged) of \(evidence.respondents) practitioners said their practice changed."
-                for position in result.learning.recommendations.indices
-                where result.learning.recommendations[position].id == recommendation {
-                    result.learning.recommendations[position].status = .closed
-                    result.learning.recommendations[position].closedOn = evidence.on.adding(days: 7)
-                    result.learning.recommendations[position].closingNote = note
-                }
-                for position in result.audits.recommendations.indices
-                where result.audits.recommendations[position].id == recommendation {
-                    result.audits.recommendations[position].status = .closed
-                    result.audits.recommendations[position].closedOn = evidence.on.adding(days: 7)
-                    result.audits.recommendations[position].closingNote = note
-                }
-            }
-        }
+        closeOnNeglectImpact(&result, offer: offer, lead: lead)
         result.learning.programmes = [programme]
-        result.learning.courses = courses
-        result.learning.sessions = sessions
-        result.learning.attendance = attendance
-        result.learning.evaluations = evaluations
+        result.learning.courses = offer.courses
+        result.learning.sessions = offer.sessions
+        result.learning.attendance = offer.attendance
+        result.learning.evaluations = offer.evaluations
         result.learning.activities = agencies.prefix(3).enumerated().map { offset, agency in
             AgencyLearningActivity(
                 id: AgencyLearningActivity.ID(unchecked: "\(prefix)activity-\(agency.id)"),
@@ -155,8 +64,118 @@ extension PartnershipGenerator {
                 themes: [.neglect]
             )
         }
-        // The take-up measure, computed from the attendance, in place of the generated values.
-        let computed = LearningAndDevelopment.takeUp(courses: courses, sessions: sessions, attendance: attendance)
+        mergeTakeUp(&result, offer: offer)
+    }
+
+    /// The courses offered and what came of them.
+    struct Offer {
+        var courses: [Course] = []
+        var sessions: [CourseSession] = []
+        var attendance: [Attendance] = []
+        var evaluations: [Evaluation] = []
+    }
+
+    /// One run of a course, if it was held by the day: its places, take-up and evaluations.
+    func run(
+        _ course: Course,
+        number: Int,
+        run: Int,
+        year: ReportingPeriod,
+        attending: [Agency.ID],
+        into offer: inout Offer
+    ) {
+        let theme = course.themes[0]
+        let day = year.firstDay.adding(months: 1 + (number + run * 5) % 11).adding(days: 9)
+        guard day < referenceDay else { return }
+        let session = CourseSession(
+            id: CourseSession.ID(unchecked: "\(course.id)-\(run + 1)"),
+            course: course.id,
+            day: day,
+            placesOffered: 24
+        )
+        offer.sessions.append(session)
+        for (position, agency) in attending.enumerated() {
+            var places = Attendance(session: session, agency: agency, committed: position < 3 ? 4 : 2)
+            // The fourth agency sends too few; everyone else nearly all they committed.
+            places.attended = position == 3 ? 0 : places.committed - ((number + run + position) % 4 == 0 ? 1 : 0)
+            offer.attendance.append(places)
+        }
+        offer.evaluations.append(
+            Evaluation(
+                id: Evaluation.ID(unchecked: "\(session.id)-end"),
+                session: session.id,
+                course: course.id,
+                stage: .endOfSession,
+                on: day,
+                respondents: 14,
+                practiceChanged: 12,
+                summary: "Practitioners said they would use what they learned."
+            )
+        )
+        let followUp = day.adding(months: 3)
+        guard followUp < referenceDay.adding(days: -10), run == 0 || theme == .neglect else { return }
+        let strong = theme == .neglect
+        offer.evaluations.append(
+            Evaluation(
+                id: Evaluation.ID(unchecked: "\(session.id)-follow-up"),
+                session: session.id,
+                course: course.id,
+                stage: .followUp,
+                on: followUp,
+                respondents: 10,
+                practiceChanged: strong ? 8 : 4,
+                summary: strong
+                    ? "Most now use the neglect toolkit in their assessments."
+                    : "Some have changed how they record what children say."
+            )
+        )
+    }
+
+    /// The neglect course's strong follow-up is the impact its recommendations close on.
+    func closeOnNeglectImpact(_ result: inout Generated, offer: Offer, lead: Principal.ID) {
+        guard let neglect = offer.courses.first(where: { $0.themes == [.neglect] }),
+            let evidence = offer.evaluations.last(where: { $0.course == neglect.id && $0.stage == .followUp })
+        else { return }
+        for recommendation in neglect.answers {
+            result.learning.impact.append(
+                ImpactRecord(
+                    id: ImpactRecord.ID(unchecked: "\(evidence.id)-\(recommendation)"),
+                    recommendation: recommendation,
+                    judgement: .embedded,
+                    evidence: [
+                        .init(
+                            kind: .trainingEvaluation,
+                            summary: "\(neglect.title): \(evidence.practiceChanged) of \(evidence.respondents) "
+                                + "practitioners said their practice changed. \(evidence.summary)",
+                            reference: evidence.reference
+                        )
+                    ],
+                    recordedOn: evidence.on,
+                    recordedBy: lead,
+                    source: evidence.reference
+                )
+            )
+            let note =
+                "Impact embedded: \(evidence.practiceChanged) of \(evidence.respondents) practitioners said their practice changed."
+            func close(_ recommendations: inout [Recommendation]) {
+                for position in recommendations.indices where recommendations[position].id == recommendation {
+                    recommendations[position].status = .closed
+                    recommendations[position].closedOn = evidence.on.adding(days: 7)
+                    recommendations[position].closingNote = note
+                }
+            }
+            close(&result.learning.recommendations)
+            close(&result.audits.recommendations)
+        }
+    }
+
+    /// The take-up measure, computed from the attendance, in place of the generated values.
+    func mergeTakeUp(_ result: inout Generated, offer: Offer) {
+        let computed = LearningAndDevelopment.takeUp(
+            courses: offer.courses,
+            sessions: offer.sessions,
+            attendance: offer.attendance
+        )
         for series in computed {
             if let position = result.partnership.series.firstIndex(where: {
                 $0.measure == series.measure && $0.scope == series.scope

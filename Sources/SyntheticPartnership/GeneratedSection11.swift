@@ -63,31 +63,14 @@ extension PartnershipGenerator {
                 for (position, agency) in invited.enumerated() {
                     let sector = sectors[agency] ?? .other
                     let base = quality[agency] ?? 0.78
-                    var responses: [CriterionResponse] = []
-                    for criterion in Self.spread(set.standards(for: sector), count: scale.criteriaPerAssessment) {
-                        let weak = criterion.code.rawValue.hasPrefix("5.") ? 0.25 : 0
-                        let roll = random.unit() + weak - (base - 0.78) - Double(number) * 0.03
-                        let rating: RatingCode = roll > 0.93 ? "red" : (roll > 0.72 ? "amber" : "green")
-                        var response = CriterionResponse(criterion: criterion.code, selfRating: rating)
-                        if rating != "green" {
-                            let due = issued.adding(months: 6 + random.integer(in: 0...6))
-                            response.actions = [
-                                AssessmentAction(
-                                    id: "a1",
-                                    text: "Close the gap on \(criterion.code)",
-                                    owner: "Safeguarding lead",
-                                    dueOn: due,
-                                    completedOn: latest && random.chance(0.6)
-                                        ? nil : due.adding(days: -random.integer(in: 0...40))
-                                )
-                            ]
-                            response.areasForImprovement = "Strengthen practice against \(criterion.code)."
-                        }
-                        if random.chance(0.15) {
-                            response.narrative = "Evidence held by the agency's safeguarding lead."
-                        }
-                        responses.append(response)
-                    }
+                    let responses = responses(
+                        set.standards(for: sector),
+                        quality: base,
+                        cycleNumber: number,
+                        issued: issued,
+                        latest: latest,
+                        random: &random
+                    )
                     var assessment = SelfAssessment(
                         id: SelfAssessment.ID(unchecked: "\(cycleID)-\(agency.rawValue.dropFirst(prefix.count))"),
                         cycle: cycleID,
@@ -97,46 +80,105 @@ extension PartnershipGenerator {
                         invitedOn: issued,
                         invitedBy: lead
                     )
-                    let submitted = issued.adding(days: 20 + random.integer(in: 0...35))
-                    let roll = random.unit()
-                    if latest && roll < 0.08 {
-                        assessment.status = .inProgress
-                        assessment.steps.append(.init(status: .inProgress, on: issued.adding(days: 10), by: lead))
-                    } else {
-                        assessment.steps.append(.init(status: .submitted, on: submitted, by: lead))
-                        if latest && roll < 0.12 {
-                            assessment.steps.append(
-                                .init(
-                                    status: .returned,
-                                    on: submitted.adding(days: 10),
-                                    by: lead,
-                                    reason: "Evidence missing."
-                                )
-                            )
-                            assessment.status = .returned
-                        } else if latest && roll < 0.5 {
-                            assessment.status = .submitted
-                        } else {
-                            // Moderation lowers an optimistic rating now and then.
-                            if position % 9 == 0,
-                                let index = assessment.responses.firstIndex(where: { $0.selfRating == "green" })
-                            {
-                                assessment.responses[index].moderatedRating = "amber"
-                            }
-                            assessment.steps.append(
-                                .init(status: .underChallenge, on: submitted.adding(days: 14), by: lead)
-                            )
-                            assessment.steps.append(.init(status: .moderated, on: submitted.adding(days: 21), by: lead))
-                            assessment.steps.append(.init(status: .accepted, on: submitted.adding(days: 28), by: lead))
-                            assessment.status = .accepted
-                        }
-                    }
+                    progress(
+                        &assessment,
+                        position: position,
+                        issued: issued,
+                        latest: latest,
+                        lead: lead,
+                        random: &random
+                    )
                     assessments.append(assessment)
                 }
                 previous = cycleID
             }
         }
         return GeneratedSection11(cycles: cycles, assessments: assessments)
+    }
+}
+
+extension PartnershipGenerator {
+    /// An agency's responses to the criteria it answers: its steady quality, standard 5 weak across
+    /// the system, each cycle a little better; actions against every gap.
+    func responses(
+        _ standards: [Standard],
+        quality base: Double,
+        cycleNumber number: Int,
+        issued: Day,
+        latest: Bool,
+        random: inout SeededRandom
+    ) -> [CriterionResponse] {
+        var responses: [CriterionResponse] = []
+        for criterion in Self.spread(standards, count: scale.criteriaPerAssessment) {
+            let weak = criterion.code.rawValue.hasPrefix("5.") ? 0.25 : 0
+            let roll = random.unit() + weak - (base - 0.78) - Double(number) * 0.03
+            let rating: RatingCode = roll > 0.93 ? "red" : (roll > 0.72 ? "amber" : "green")
+            var response = CriterionResponse(criterion: criterion.code, selfRating: rating)
+            if rating != "green" {
+                let due = issued.adding(months: 6 + random.integer(in: 0...6))
+                response.actions = [
+                    AssessmentAction(
+                        id: "a1",
+                        text: "Close the gap on \(criterion.code)",
+                        owner: "Safeguarding lead",
+                        dueOn: due,
+                        completedOn: latest && random.chance(0.6)
+                            ? nil : due.adding(days: -random.integer(in: 0...40))
+                    )
+                ]
+                response.areasForImprovement = "Strengthen practice against \(criterion.code)."
+            }
+            if random.chance(0.15) {
+                response.narrative = "Evidence held by the agency's safeguarding lead."
+            }
+            responses.append(response)
+        }
+        return responses
+    }
+
+    /// How far an assessment has come: in progress, returned, submitted, or moderated and accepted.
+    func progress(
+        _ assessment: inout SelfAssessment,
+        position: Int,
+        issued: Day,
+        latest: Bool,
+        lead: Principal.ID,
+        random: inout SeededRandom
+    ) {
+        let submitted = issued.adding(days: 20 + random.integer(in: 0...35))
+        let roll = random.unit()
+        if latest && roll < 0.08 {
+            assessment.status = .inProgress
+            assessment.steps.append(.init(status: .inProgress, on: issued.adding(days: 10), by: lead))
+        } else {
+            assessment.steps.append(.init(status: .submitted, on: submitted, by: lead))
+            if latest && roll < 0.12 {
+                assessment.steps.append(
+                    .init(
+                        status: .returned,
+                        on: submitted.adding(days: 10),
+                        by: lead,
+                        reason: "Evidence missing."
+                    )
+                )
+                assessment.status = .returned
+            } else if latest && roll < 0.5 {
+                assessment.status = .submitted
+            } else {
+                // Moderation lowers an optimistic rating now and then.
+                if position % 9 == 0,
+                    let index = assessment.responses.firstIndex(where: { $0.selfRating == "green" })
+                {
+                    assessment.responses[index].moderatedRating = "amber"
+                }
+                assessment.steps.append(
+                    .init(status: .underChallenge, on: submitted.adding(days: 14), by: lead)
+                )
+                assessment.steps.append(.init(status: .moderated, on: submitted.adding(days: 21), by: lead))
+                assessment.steps.append(.init(status: .accepted, on: submitted.adding(days: 28), by: lead))
+                assessment.status = .accepted
+            }
+        }
     }
 }
 
