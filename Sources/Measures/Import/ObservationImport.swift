@@ -38,29 +38,212 @@ public struct ObservationImport: Sendable {
         today: Day
     ) throws {
         var reader = try CSVReader(data: data, source: source)
-        let measureColumn = try reader.requireColumn("measure")
-        let scopeColumn = try reader.requireColumn("scope")
-        let periodColumn = try reader.requireColumn("period")
-        let valueColumn = try reader.requireColumn("value")
-        let numeratorColumn = reader.column("numerator")
-        let denominatorColumn = reader.column("denominator")
-        let statusColumn = reader.column("status")
-        let known = Set(["measure", "scope", "period", "value", "numerator", "denominator", "status"])
-        if let extra = reader.header.first(where: { !known.contains($0) }) {
+        var rows = try RowReader(
+            &reader,
+            source: source,
+            definitions: catalogue.byID,
+            agencies: agencies,
+            localities: localities,
+            today: today
+        )
+        var collector = Collector()
+        while try reader.next() {
+            let sameSeries = try rows.readSeries(reader)
+            guard let measure = rows.measure, let scope = rows.scope else { continue }
+            let point = try rows.point(reader, measure: measure)
+            try collector.add(point, measure: measure, scope: scope, sameSeries: sameSeries, reader: reader)
+        }
+        guard collector.rows > 0 else {
+            // An export with a header and nothing under it is more likely a failed export than a month
+            // with no data; saying so costs nothing, and nothing is written either way.
             throw DomainError(
                 .invalidInput,
-                "\(source):1: the header has an unknown column \(DomainError.quote(extra)); expected measure, scope, period, "
-                    + "value and optionally numerator, denominator, status"
+                "\(source): the file has a header but no observations; expected at least one row"
             )
         }
-        let definitions = catalogue.byID
+        self.rows = collector.rows
+        self.series = collector.series()
+    }
 
-        struct Key: Hashable {
-            var measure: MeasureID
-            var scope: SeriesScope
+    /// The columns of the file, and the measure and scope of the row before, which the next rows
+    /// usually repeat: their bytes are compared before any text is made.
+    private struct RowReader {
+        let measureColumn: Int
+        let scopeColumn: Int
+        let periodColumn: Int
+        let valueColumn: Int
+        let numeratorColumn: Int?
+        let denominatorColumn: Int?
+        let statusColumn: Int?
+        let definitions: [MeasureID: MeasureDefinition]
+        let agencies: Set<Agency.ID>
+        let localities: Set<Locality.ID>
+        let today: Day
+        var measureText: [UInt8] = []
+        /// The definition is held in a box, so that a row takes a reference to it, not a copy.
+        var measure: DefinitionBox?
+        var scopeText: [UInt8] = []
+        var scope: SeriesScope?
+
+        init(
+            _ reader: inout CSVReader,
+            source: String,
+            definitions: [MeasureID: MeasureDefinition],
+            agencies: Set<Agency.ID>,
+            localities: Set<Locality.ID>,
+            today: Day
+        ) throws {
+            measureColumn = try reader.requireColumn("measure")
+            scopeColumn = try reader.requireColumn("scope")
+            periodColumn = try reader.requireColumn("period")
+            valueColumn = try reader.requireColumn("value")
+            numeratorColumn = reader.column("numerator")
+            denominatorColumn = reader.column("denominator")
+            statusColumn = reader.column("status")
+            let known = Set(["measure", "scope", "period", "value", "numerator", "denominator", "status"])
+            if let extra = reader.header.first(where: { !known.contains($0) }) {
+                throw DomainError(
+                    .invalidInput,
+                    "\(source):1: the header has an unknown column \(DomainError.quote(extra)); expected measure, scope, "
+                        + "period, value and optionally numerator, denominator, status",
+                    context: .init(file: source, line: 1, value: extra)
+                )
+            }
+            self.definitions = definitions
+            self.agencies = agencies
+            self.localities = localities
+            self.today = today
         }
+
+        /// Reads the row's measure and scope; returns whether they are the row before's.
+        mutating func readSeries(_ reader: CSVReader) throws -> Bool {
+            var same = measure != nil
+            if measure == nil || !reader.field(measureColumn, equalsBytes: measureText) {
+                same = false
+                let text = reader.field(measureColumn)
+                guard let id = MeasureID(rawValue: text), let found = definitions[id] else {
+                    throw reader.problem(measureColumn, "is not a measure in the catalogue")
+                }
+                measure = DefinitionBox(found)
+                measureText = Array(text.utf8)
+            }
+            if scope == nil || !reader.field(scopeColumn, equalsBytes: scopeText) {
+                same = false
+                let text = reader.field(scopeColumn)
+                scope = try ObservationImport.scope(
+                    text,
+                    reader: reader,
+                    column: scopeColumn,
+                    agencies: agencies,
+                    localities: localities
+                )
+                scopeText = Array(text.utf8)
+            }
+            guard let measure, let scope else { return same }
+            let level: ScopeLevel =
+                switch scope {
+                case .partnership: .partnership
+                case .locality: .locality
+                case .agency: .agency
+                }
+            guard measure.scopes.contains(level) else {
+                throw reader.problem(
+                    scopeColumn,
+                    "is \(level == .partnership ? "the partnership" : "a \(level.rawValue)"); measure \(measure.definition.id) "
+                        + "is reported for " + measure.definition.scopes.map(\.rawValue).joined(separator: ", ")
+                )
+            }
+            return same
+        }
+
+        /// The row's period, status, value and counts, each checked against the measure.
+        func point(_ reader: CSVReader, measure: DefinitionBox) throws -> SeriesPoint {
+            let period = try self.period(reader, measure: measure)
+            var status = ObservationStatus.actual
+            if let statusColumn, !reader.isEmpty(statusColumn) {
+                do {
+                    status = try ObservationStatus(parsing: reader.field(statusColumn))
+                } catch {
+                    throw reader.problem(
+                        statusColumn,
+                        "is not a status; expected actual, provisional, c, x, z, u or low"
+                    )
+                }
+            }
+            var value: Double?
+            if status.hasValue {
+                guard !reader.isEmpty(valueColumn) else {
+                    throw reader.problem(valueColumn, "is empty; expected a number, or a symbol in the status column")
+                }
+                value = try reader.number(valueColumn)
+                try ObservationImport.check(value!, measure, reader, valueColumn)
+            } else if !reader.isEmpty(valueColumn) {
+                throw reader.problem(
+                    valueColumn,
+                    "is given with the symbol \(status); a symbol stands in place of the value"
+                )
+            }
+            let numerator = try count(reader, numeratorColumn)
+            let denominator = try count(reader, denominatorColumn)
+            if let value, let numerator, let denominator, measure.unit == .percentage {
+                try checkShare(reader, value: value, numerator: numerator, denominator: denominator)
+            }
+            return SeriesPoint(
+                period: period,
+                value: value,
+                numerator: numerator,
+                denominator: denominator,
+                status: status
+            )
+        }
+
+        func period(_ reader: CSVReader, measure: DefinitionBox) throws -> ReportingPeriod {
+            guard let period = reader.withFieldBytes(periodColumn, { ReportingPeriod(utf8: $0) }) else {
+                throw reader.problem(
+                    periodColumn,
+                    "is not a reporting period; expected a month (2025-04), a quarter (FY2025-26-Q1 or 2025-Q1) or a year"
+                )
+            }
+            guard period.kind == measure.frequency.kind,
+                period.kind == .month || period.basis == measure.frequency.basis
+            else {
+                throw reader.problem(
+                    periodColumn,
+                    "does not match measure \(measure.definition.id), which is reported each \(measure.definition.frequency)"
+                )
+            }
+            guard period.firstDay <= today else {
+                throw reader.problem(periodColumn, "has not begun on \(today); a future period cannot have data")
+            }
+            return period
+        }
+
+        func count(_ reader: CSVReader, _ column: Int?) throws -> Double? {
+            guard let column, !reader.isEmpty(column) else { return nil }
+            let number = try reader.number(column)
+            if number < 0 { throw reader.problem(column, "is negative; a count cannot be") }
+            return number
+        }
+
+        func checkShare(_ reader: CSVReader, value: Double, numerator: Double, denominator: Double) throws {
+            guard denominator > 0 else {
+                throw reader.problem(denominatorColumn!, "is 0; a percentage needs a denominator above 0")
+            }
+            let implied = numerator / denominator * 100
+            if abs(implied - value) > 0.5 {
+                throw reader.problem(
+                    valueColumn,
+                    "does not agree with numerator / denominator (\(ObservationImport.format(numerator)) / "
+                        + "\(ObservationImport.format(denominator)) = \(ObservationImport.format((implied * 10).rounded() / 10))%)"
+                )
+            }
+        }
+    }
+
+    /// The points read so far, series by series, refusing a period given twice.
+    private struct Collector {
         struct Collected {
-            var key: Key
+            var key: SeriesKey
             var points: [SeriesPoint] = []
             /// The line of each point, for the error that names a period's first line.
             var lines: [Int] = []
@@ -87,129 +270,23 @@ public struct ObservationImport: Sendable {
                 return nil
             }
         }
+
         var collected: [Collected] = []
-        var position: [Key: Int] = [:]
+        var position: [SeriesKey: Int] = [:]
         var current = -1
-        var previousMeasureText: [UInt8] = []
-        var previousMeasure: DefinitionBox?
-        var previousScopeText: [UInt8] = []
-        var previousScope: SeriesScope?
         var rows = 0
 
-        while try reader.next() {
+        mutating func add(
+            _ point: SeriesPoint,
+            measure: DefinitionBox,
+            scope: SeriesScope,
+            sameSeries: Bool,
+            reader: CSVReader
+        ) throws {
             rows += 1
-            // Measure and scope repeat row after row: compare bytes before making strings.
-            // The definition is held in a box, so that a row takes a reference to it, not a copy.
-            let measure: DefinitionBox
-            var sameSeries = current >= 0
-            if let cached = previousMeasure, reader.field(measureColumn, equalsBytes: previousMeasureText) {
-                measure = cached
-            } else {
-                sameSeries = false
-                let text = reader.field(measureColumn)
-                guard let id = MeasureID(rawValue: text), let found = definitions[id] else {
-                    throw reader.problem(measureColumn, "is not a measure in the catalogue")
-                }
-                measure = DefinitionBox(found)
-                previousMeasureText = Array(text.utf8)
-                previousMeasure = measure
-            }
-            let scope: SeriesScope
-            if let cached = previousScope, reader.field(scopeColumn, equalsBytes: previousScopeText) {
-                scope = cached
-            } else {
-                sameSeries = false
-                let text = reader.field(scopeColumn)
-                scope = try Self.scope(
-                    text,
-                    reader: reader,
-                    column: scopeColumn,
-                    agencies: agencies,
-                    localities: localities
-                )
-                previousScopeText = Array(text.utf8)
-                previousScope = scope
-            }
-            let level: ScopeLevel =
-                switch scope {
-                case .partnership: .partnership
-                case .locality: .locality
-                case .agency: .agency
-                }
-            guard measure.scopes.contains(level) else {
-                throw reader.problem(
-                    scopeColumn,
-                    "is \(level == .partnership ? "the partnership" : "a \(level.rawValue)"); measure \(measure.definition.id) is reported for "
-                        + measure.definition.scopes.map(\.rawValue).joined(separator: ", ")
-                )
-            }
-            guard let period = reader.withFieldBytes(periodColumn, { ReportingPeriod(utf8: $0) }) else {
-                throw reader.problem(
-                    periodColumn,
-                    "is not a reporting period; expected a month (2025-04), a quarter (FY2025-26-Q1 or 2025-Q1) or a year"
-                )
-            }
-            guard period.kind == measure.frequency.kind,
-                period.kind == .month || period.basis == measure.frequency.basis
-            else {
-                throw reader.problem(
-                    periodColumn,
-                    "does not match measure \(measure.definition.id), which is reported each \(measure.definition.frequency)"
-                )
-            }
-            guard period.firstDay <= today else {
-                throw reader.problem(periodColumn, "has not begun on \(today); a future period cannot have data")
-            }
-            var status = ObservationStatus.actual
-            if let statusColumn, !reader.isEmpty(statusColumn) {
-                do {
-                    status = try ObservationStatus(parsing: reader.field(statusColumn))
-                } catch {
-                    throw reader.problem(
-                        statusColumn,
-                        "is not a status; expected actual, provisional, c, x, z, u or low"
-                    )
-                }
-            }
-            var value: Double?
-            if status.hasValue {
-                guard !reader.isEmpty(valueColumn) else {
-                    throw reader.problem(valueColumn, "is empty; expected a number, or a symbol in the status column")
-                }
-                value = try reader.number(valueColumn)
-                try Self.check(value!, measure, reader, valueColumn)
-            } else if !reader.isEmpty(valueColumn) {
-                throw reader.problem(
-                    valueColumn,
-                    "is given with the symbol \(status); a symbol stands in place of the value"
-                )
-            }
-            var numerator: Double?
-            var denominator: Double?
-            if let numeratorColumn, !reader.isEmpty(numeratorColumn) {
-                numerator = try reader.number(numeratorColumn)
-                if numerator! < 0 { throw reader.problem(numeratorColumn, "is negative; a count cannot be") }
-            }
-            if let denominatorColumn, !reader.isEmpty(denominatorColumn) {
-                denominator = try reader.number(denominatorColumn)
-                if denominator! < 0 { throw reader.problem(denominatorColumn, "is negative; a count cannot be") }
-            }
-            if let value, let numerator, let denominator, measure.unit == .percentage {
-                guard denominator > 0 else {
-                    throw reader.problem(denominatorColumn!, "is 0; a percentage needs a denominator above 0")
-                }
-                let implied = numerator / denominator * 100
-                if abs(implied - value) > 0.5 {
-                    throw reader.problem(
-                        valueColumn,
-                        "does not agree with numerator / denominator (\(Self.format(numerator)) / \(Self.format(denominator)) = "
-                            + "\(Self.format((implied * 10).rounded() / 10))%)"
-                    )
-                }
-            }
-            if !sameSeries {
+            if !sameSeries || current < 0 {
                 // Rows of a series usually come together: look the series up only when it changes.
-                let key = Key(measure: measure.id, scope: scope)
+                let key = SeriesKey(measure.id, scope)
                 if let known = position[key] {
                     current = known
                 } else {
@@ -218,42 +295,30 @@ public struct ObservationImport: Sendable {
                     collected.append(Collected(key: key))
                 }
             }
-            if let earlier = collected[current].earlierLine(of: period.code) {
+            if let earlier = collected[current].earlierLine(of: point.period.code) {
                 throw DomainError(
                     .invalidInput,
-                    "\(source):\(reader.line): \(measure.definition.id) for \(scope) in \(period) is given twice (first on line \(earlier))"
+                    "\(reader.source):\(reader.line): \(measure.definition.id) for \(scope) in \(point.period) is given "
+                        + "twice (first on line \(earlier))",
+                    context: .init(file: reader.source, line: reader.line, value: point.period.description)
                 )
             }
             collected[current].lines.append(reader.line)
-            collected[current].points.append(
-                SeriesPoint(
-                    period: period,
-                    value: value,
-                    numerator: numerator,
-                    denominator: denominator,
-                    status: status
-                )
-            )
+            collected[current].points.append(point)
         }
-        guard rows > 0 else {
-            // An export with a header and nothing under it is more likely a failed export than a month
-            // with no data; saying so costs nothing, and nothing is written either way.
-            throw DomainError(
-                .invalidInput,
-                "\(source): the file has a header but no observations; expected at least one row"
-            )
+
+        func series() -> [ObservationSeries] {
+            collected.map { entry in
+                var points = entry.points
+                if zip(points, points.dropFirst()).contains(where: { $0.period > $1.period }) {
+                    points.sort { $0.period < $1.period }
+                }
+                return ObservationSeries(entry.key, points: points)
+            }.sorted { $0.key < $1.key }
         }
-        self.rows = rows
-        self.series = collected.map { entry in
-            var points = entry.points
-            if zip(points, points.dropFirst()).contains(where: { $0.period > $1.period }) {
-                points.sort { $0.period < $1.period }
-            }
-            return ObservationSeries(measure: entry.key.measure, scope: entry.key.scope, points: points)
-        }.sorted { ($0.measure, $0.scope) < ($1.measure, $1.scope) }
     }
 
-    private static func scope(
+    fileprivate static func scope(
         _ text: String,
         reader: CSVReader,
         column: Int,
@@ -283,7 +348,7 @@ public struct ObservationImport: Sendable {
         }
     }
 
-    private static func check(
+    fileprivate static func check(
         _ value: Double,
         _ measure: DefinitionBox,
         _ reader: CSVReader,
@@ -302,7 +367,7 @@ public struct ObservationImport: Sendable {
         }
     }
 
-    private static func format(_ value: Double) -> String { NumberText.shortest(value) }
+    fileprivate static func format(_ value: Double) -> String { NumberText.shortest(value) }
 }
 
 /// A measure's definition behind a reference, for the import's rows to share, with the fields every

@@ -49,19 +49,32 @@ extension SPCEngine {
     /// The passes compute exactly what the reference's helpers compose (``MakingDataCountRules``); a property test
     /// holds them equal.
     func analysePhase(_ buffers: PhaseBuffers, observed n: Int, start: Int, end: Int, phaseIndex: Int) -> SPCPhase {
-        let x = buffers.x
-        let flags = buffers.flags
-        let sideRuns = buffers.sideRuns
-        let stepRuns = buffers.stepRuns
-        x[n] = 0
-        flags[-2] = 0
-        flags[-1] = 0
-        flags[n] = 0
-        flags[n + 1] = 0
-        sideRuns[n] = 0
-        stepRuns[n] = 0
+        buffers.x[n] = 0
+        buffers.flags[-2] = 0
+        buffers.flags[-1] = 0
+        buffers.flags[n] = 0
+        buffers.flags[n + 1] = 0
+        buffers.sideRuns[n] = 0
+        buffers.stepRuns[n] = 0
+        let limits = limits(buffers.x, observed: n)
+        markSidesAndRuns(buffers, observed: n, limits)
+        label(buffers, observed: n, start: start, end: end, phaseIndex: phaseIndex)
+        return phase(buffers, observed: n, start: start, end: end, limits)
+    }
 
-        // Limits from the fixed window; each sum in the order the reference adds.
+    /// A phase's centre line and limits, from its fixed window.
+    struct Limits {
+        var mean: Double
+        var averageMovingRange: Double
+        var lower: Double
+        var upper: Double
+        var nearLower: Double
+        var nearUpper: Double
+        var hasLimits: Bool { averageMovingRange.isFinite && mean.isFinite }
+    }
+
+    /// Limits from the fixed window; each sum in the order the reference adds.
+    @inline(__always) private func limits(_ x: UnsafeMutablePointer<Double>, observed n: Int) -> Limits {
         let fixed = min(options.fixAfterPoints ?? n, n)
         var mean = Double.nan
         var averageMovingRange = Double.nan
@@ -88,18 +101,28 @@ extension SPCEngine {
             }
             averageMovingRange = count > 0 ? kept / Double(count) : .nan
         }
-        let hasLimits = averageMovingRange.isFinite && mean.isFinite
-        let lower = mean - Self.limit * averageMovingRange
-        let upper = mean + Self.limit * averageMovingRange
-        let nearLower = mean - Self.limitClose * averageMovingRange
-        let nearUpper = mean + Self.limitClose * averageMovingRange
-        // Without limits no point is near or beyond one: every comparison with NaN is false.
-        let zoneLower = hasLimits ? lower : .nan
-        let zoneUpper = hasLimits ? upper : .nan
-        let zoneNearLower = hasLimits ? nearLower : .nan
-        let zoneNearUpper = hasLimits ? nearUpper : .nan
+        return Limits(
+            mean: mean,
+            averageMovingRange: averageMovingRange,
+            lower: mean - Self.limit * averageMovingRange,
+            upper: mean + Self.limit * averageMovingRange,
+            nearLower: mean - Self.limitClose * averageMovingRange,
+            nearUpper: mean + Self.limitClose * averageMovingRange
+        )
+    }
 
-        // Forward: side and zone, and the runs so far.
+    /// Forward: each point's side and zone, and the runs so far.
+    @inline(__always) private func markSidesAndRuns(_ buffers: PhaseBuffers, observed n: Int, _ limits: Limits) {
+        let x = buffers.x
+        let flags = buffers.flags
+        let sideRuns = buffers.sideRuns
+        let stepRuns = buffers.stepRuns
+        let mean = limits.mean
+        // Without limits no point is near or beyond one: every comparison with NaN is false.
+        let zoneLower = limits.hasLimits ? limits.lower : .nan
+        let zoneUpper = limits.hasLimits ? limits.upper : .nan
+        let zoneNearLower = limits.hasLimits ? limits.nearLower : .nan
+        let zoneNearUpper = limits.hasLimits ? limits.nearUpper : .nan
         if n > 0 {
             var previousValue = x[0]
             var previousSide: UInt8 = 0
@@ -123,9 +146,22 @@ extension SPCEngine {
             }
         }
 
-        // Backward: the whole run each point (or the step into it) belongs to, which marks shifts and trends (a run
-        // continues where the next point's run so far is longer than one); the two-in-three windows a point is in;
-        // its label, written straight to its row.
+    }
+
+    /// Backward: the whole run each point (or the step into it) belongs to, which marks shifts and
+    /// trends (a run continues where the next point's run so far is longer than one); the
+    /// two-in-three windows a point is in; its label, written straight to its row.
+    @inline(__always) private func label(
+        _ buffers: PhaseBuffers,
+        observed n: Int,
+        start: Int,
+        end: Int,
+        phaseIndex: Int
+    ) {
+        let x = buffers.x
+        let flags = buffers.flags
+        let sideRuns = buffers.sideRuns
+        let stepRuns = buffers.stepRuns
         let shiftMinimum = Int32(options.shiftLength)
         let trendStepMinimum = Int32(options.trendLength - 1)
         let counted: UInt8 = options.twoInThree == .mdc2023 ? (Self.close | Self.outside) : Self.close
@@ -179,7 +215,22 @@ extension SPCEngine {
             }
         }
 
-        // The icon is the last observed point's, as written above.
+    }
+
+    /// The phase's figures and icons; the icon is the last observed point's, as written above.
+    @inline(__always) private func phase(
+        _ buffers: PhaseBuffers,
+        observed n: Int,
+        start: Int,
+        end: Int,
+        _ limits: Limits
+    ) -> SPCPhase {
+        let output = buffers.output
+        let rows = buffers.rows
+        let hasLimits = limits.hasLimits
+        let (mean, averageMovingRange, lower, upper) = (
+            limits.mean, limits.averageMovingRange, limits.lower, limits.upper
+        )
         let last = n > 0 ? output[Int(rows[n - 1])] : nil
         let direction = options.improvement.sign
         var assurance: AssuranceIcon?
@@ -200,8 +251,8 @@ extension SPCEngine {
             averageMovingRange: averageMovingRange.isFinite ? averageMovingRange : nil,
             lowerLimit: hasLimits ? lower : nil,
             upperLimit: hasLimits ? upper : nil,
-            lowerNearLimit: hasLimits ? nearLower : nil,
-            upperNearLimit: hasLimits ? nearUpper : nil,
+            lowerNearLimit: hasLimits ? limits.nearLower : nil,
+            upperNearLimit: hasLimits ? limits.nearUpper : nil,
             trialLimits: n < options.trialLimitThreshold,
             variation: last.map { Self.icon($0.pointType, $0.rule) } ?? .commonCause,
             assurance: assurance
