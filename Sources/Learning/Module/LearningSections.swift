@@ -246,11 +246,25 @@ struct LearningSections {
             impact: state.impact
         )
         let whole = chains.filter { $0.brokenAt == nil }
+        var blocks = loopSummary(chains, whole: whole)
+        if let table = closedChains(whole, state) { blocks.append(table) }
+        if let table = openChains(chains) { blocks.append(table) }
+        blocks.append(unthemed(state))
+        return ReportSection(
+            id: "learning.loop",
+            title: "Closing the learning loop",
+            module: module.name,
+            order: 40,
+            blocks: blocks
+        )
+    }
+
+    private func loopSummary(_ chains: [LearningChain], whole: [LearningChain]) -> [ReportBlock] {
         let kinds: [Recommendation.Source.Kind] = [
             .review, .audit, .section11, .scrutiny, .measure, .inspection, .partnershipPlan, .other,
         ]
         let byKind = Dictionary(grouping: chains, by: \.kind)
-        var blocks: [ReportBlock] = [
+        return [
             .keyFigures([
                 KeyFigure(label: "Sources of learning", value: .count(chains.count)),
                 KeyFigure(label: "Followed through to impact and closed", value: .count(whole.count)),
@@ -274,59 +288,65 @@ struct LearningSections {
                 )
             ),
         ]
-        if !whole.isEmpty {
-            // Each source's first closing note, found in one pass rather than grouping copies of
-            // every recommendation by source.
-            var closingNotes: [RecordReference: String] = [:]
-            for recommendation in state.recommendations {
-                guard let source = recommendation.source.record, let note = recommendation.closingNote,
-                    closingNotes[source] == nil
-                else { continue }
-                closingNotes[source] = note
-            }
-            blocks.append(
-                .table(
-                    TableBlock(
-                        caption: "Chains closed on evidence of impact: finding, work stream, action, impact, closed",
-                        columns: [
-                            .init("Kind"), .init("Source"), .init("Recommendations", numeric: true), .init("Impact"),
-                        ],
-                        rows: whole.map { chain in
-                            [
-                                .text(Self.label(chain.kind)), .text(chain.title), .count(chain.recommendations),
-                                .text(closingNotes[chain.source] ?? ""),
-                            ]
-                        }
-                    )
-                )
-            )
+    }
+
+    /// Each chain closed on evidence of impact, with its source's first closing note.
+    private func closedChains(_ whole: [LearningChain], _ state: LearningState) -> ReportBlock? {
+        guard !whole.isEmpty else { return nil }
+        // Each source's first closing note, found in one pass rather than grouping copies of
+        // every recommendation by source.
+        var closingNotes: [RecordReference: String] = [:]
+        for recommendation in state.recommendations {
+            guard let source = recommendation.source.record, let note = recommendation.closingNote,
+                closingNotes[source] == nil
+            else { continue }
+            closingNotes[source] = note
         }
+        return .table(
+            TableBlock(
+                caption: "Chains closed on evidence of impact: finding, work stream, action, impact, closed",
+                columns: [
+                    .init("Kind"), .init("Source"), .init("Recommendations", numeric: true), .init("Impact"),
+                ],
+                rows: whole.map { chain in
+                    [
+                        .text(Self.label(chain.kind)), .text(chain.title), .count(chain.recommendations),
+                        .text(closingNotes[chain.source] ?? ""),
+                    ]
+                }
+            )
+        )
+    }
+
+    /// The chains still open, and the first link each is missing.
+    private func openChains(_ chains: [LearningChain]) -> ReportBlock? {
         let open = chains.filter { $0.brokenAt != nil && $0.recommendations > 0 }
-        if !open.isEmpty {
-            let shown = open.sorted { ($0.kind.rawValue, $0.title) < ($1.kind.rawValue, $1.title) }.prefix(40)
-            blocks.append(
-                .table(
-                    TableBlock(
-                        caption: "Chains still open, and the first link missing"
-                            + (open.count > shown.count ? " (the first \(shown.count) of \(open.count))" : ""),
-                        columns: [
-                            .init("Kind"), .init("Source"), .init("Recommendations", numeric: true),
-                            .init("In a work stream", numeric: true), .init("Actions done"),
-                            .init("With impact", numeric: true), .init("Missing"),
-                        ],
-                        rows: shown.map {
-                            [
-                                .text(Self.label($0.kind)), .text($0.title), .count($0.recommendations),
-                                .count($0.inWorkStreams), .text("\($0.actionsCompleted) of \($0.actions)"),
-                                .count($0.withImpact), .text($0.brokenAt?.description ?? ""),
-                            ]
-                        }
-                    )
+        guard !open.isEmpty else { return nil }
+        let shown = open.sorted { ($0.kind.rawValue, $0.title) < ($1.kind.rawValue, $1.title) }.prefix(40)
+        return
+            .table(
+                TableBlock(
+                    caption: "Chains still open, and the first link missing"
+                        + (open.count > shown.count ? " (the first \(shown.count) of \(open.count))" : ""),
+                    columns: [
+                        .init("Kind"), .init("Source"), .init("Recommendations", numeric: true),
+                        .init("In a work stream", numeric: true), .init("Actions done"),
+                        .init("With impact", numeric: true), .init("Missing"),
+                    ],
+                    rows: shown.map {
+                        [
+                            .text(Self.label($0.kind)), .text($0.title), .count($0.recommendations),
+                            .count($0.inWorkStreams), .text("\($0.actionsCompleted) of \($0.actions)"),
+                            .count($0.withImpact), .text($0.brokenAt?.description ?? ""),
+                        ]
+                    }
                 )
             )
-        }
+    }
+
+    private func unthemed(_ state: LearningState) -> ReportBlock {
         let unthemed = state.recommendations.filter { $0.status == .open && $0.themes.isEmpty }
-        blocks.append(
+        return
             .text(
                 TextBlock(
                     heading: "Recommendations without a theme",
@@ -340,14 +360,6 @@ struct LearningSections {
                     ]
                 )
             )
-        )
-        return ReportSection(
-            id: "learning.loop",
-            title: "Closing the learning loop",
-            module: module.name,
-            order: 40,
-            blocks: blocks
-        )
     }
 
     static func label(_ kind: Recommendation.Source.Kind) -> String {
