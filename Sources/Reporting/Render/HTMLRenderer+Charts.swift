@@ -73,11 +73,28 @@ extension HTMLRenderer {
         return out + "</details>\n</figure>\n"
     }
 
-    func plot(_ chart: SPCChart, width: Double, height: Double, full: Bool) -> String {
-        let left = full ? 48.0 : 30.0
-        let right = full ? 90.0 : 34.0
+    /// Where a chart's values fall on its plot: the plot's margins and the scale of its values.
+    struct PlotFrame {
+        let width: Double
+        let height: Double
+        let full: Bool
+        let left: Double
+        let right: Double
         let top = 10.0
-        let bottom = full ? 26.0 : 18.0
+        let bottom: Double
+        let count: Int
+        let minimum: Double
+        let maximum: Double
+
+        func x(_ index: Int) -> Double {
+            count == 1
+                ? left + (width - left - right) / 2 : left + Double(index) * (width - left - right) / Double(count - 1)
+        }
+
+        func y(_ value: Double) -> Double { top + (maximum - value) / (maximum - minimum) * (height - top - bottom) }
+    }
+
+    func plot(_ chart: SPCChart, width: Double, height: Double, full: Bool) -> String {
         let values =
             chart.points.flatMap { [$0.value, $0.lowerLimit, $0.upperLimit].compactMap(\.self) }
             + [chart.target].compactMap(\.self)
@@ -86,18 +103,37 @@ extension HTMLRenderer {
                 "<text x=\"\(Formatting.coordinate(width / 2))\" y=\"\(Formatting.coordinate(height / 2))\" text-anchor=\"middle\">No data</text>"
         }
         let span = high - low == 0 ? max(1, abs(high)) : high - low
-        let minimum = low - span * 0.05
-        let maximum = high + span * 0.05
-        let count = chart.points.count
-        func x(_ index: Int) -> Double {
-            count == 1
-                ? left + (width - left - right) / 2 : left + Double(index) * (width - left - right) / Double(count - 1)
-        }
-        func y(_ value: Double) -> Double { top + (maximum - value) / (maximum - minimum) * (height - top - bottom) }
+        let frame = PlotFrame(
+            width: width,
+            height: height,
+            full: full,
+            left: full ? 48.0 : 30.0,
+            right: full ? 90.0 : 34.0,
+            bottom: full ? 26.0 : 18.0,
+            count: chart.points.count,
+            minimum: low - span * 0.05,
+            maximum: high + span * 0.05
+        )
         let c = Formatting.coordinate
         var out =
-            "<rect x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(width - left - right))\" height=\"\(c(height - top - bottom))\" \(Self.paint["plot"]!)/>"
-        // Limits, near limits and the centre line, one segment per phase.
+            "<rect x=\"\(c(frame.left))\" y=\"\(c(frame.top))\" width=\"\(c(width - frame.left - frame.right))\" height=\"\(c(height - frame.top - frame.bottom))\" \(Self.paint["plot"]!)/>"
+        out += limitLines(chart, frame)
+        out += runAndDots(chart, frame)
+        out += axisLabels(chart, frame, low: low, high: high)
+        out += icons(chart, frame)
+        return out
+    }
+
+    /// Limits, near limits and the centre line, one segment per phase, and the target.
+    private func limitLines(_ chart: SPCChart, _ frame: PlotFrame) -> String {
+        let c = Formatting.coordinate
+        let count = frame.count
+        let (top, bottom, height, left, right, width) = (
+            frame.top, frame.bottom, frame.height, frame.left, frame.right, frame.width
+        )
+        func x(_ index: Int) -> Double { frame.x(index) }
+        func y(_ value: Double) -> Double { frame.y(value) }
+        var out = ""
         var phases: [(Int, Int)] = []
         var start = 0
         for index in 1...count where index == count || chart.points[index].phase != chart.points[start].phase {
@@ -127,7 +163,16 @@ extension HTMLRenderer {
         if let target = chart.target {
             out += "<path \(Self.paint["target"]!) d=\"M\(c(left)) \(c(y(target)))H\(c(width - right))\"/>"
         }
-        // The run line, broken at gaps, then the dots grouped by point type.
+        return out
+    }
+
+    /// The run line, broken at gaps, then the dots grouped by point type.
+    private func runAndDots(_ chart: SPCChart, _ frame: PlotFrame) -> String {
+        let c = Formatting.coordinate
+        let full = frame.full
+        func x(_ index: Int) -> Double { frame.x(index) }
+        func y(_ value: Double) -> Double { frame.y(value) }
+        var out = ""
         var run = ""
         var pen = false
         var dots: [SPCPointType: String] = [:]
@@ -145,7 +190,14 @@ extension HTMLRenderer {
             out +=
                 "<path \(Self.paint["dots"]!) stroke=\"\(Self.colour(type))\" stroke-width=\"\(full ? 6 : 4)\" d=\"\(dots[type]!)\"/>"
         }
-        // Axis labels.
+        return out
+    }
+
+    private func axisLabels(_ chart: SPCChart, _ frame: PlotFrame, low: Double, high: Double) -> String {
+        let c = Formatting.coordinate
+        let (full, left, right, width, height) = (frame.full, frame.left, frame.right, frame.width, frame.height)
+        func y(_ value: Double) -> Double { frame.y(value) }
+        var out = ""
         let size = full ? 11 : 8
         out +=
             "<text x=\"\(c(left - 3))\" y=\"\(c(y(high) + 3))\" font-size=\"\(size)\" text-anchor=\"end\">\(escape(Formatting.fixed(high, decimals: high.magnitude < 100 ? 1 : 0)))</text>"
@@ -155,7 +207,13 @@ extension HTMLRenderer {
             "<text x=\"\(c(left))\" y=\"\(c(height - 4))\" font-size=\"\(size)\">\(escape(chart.points.first!.label))</text>"
         out +=
             "<text x=\"\(c(width - right))\" y=\"\(c(height - 4))\" font-size=\"\(size)\" text-anchor=\"end\">\(escape(chart.points.last!.label))</text>"
-        // Variation and assurance icons: shapes with text labels.
+        return out
+    }
+
+    /// Variation and assurance icons: shapes with text labels.
+    private func icons(_ chart: SPCChart, _ frame: PlotFrame) -> String {
+        let (full, right, width, top) = (frame.full, frame.right, frame.width, frame.top)
+        var out = ""
         let iconX = width - right + (full ? 16 : 12)
         if let variation = chart.variationIcon {
             out += icon(

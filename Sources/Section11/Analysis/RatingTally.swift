@@ -14,38 +14,59 @@ struct RatingTally {
     let lowered: [Section11Analysis.Lowered]
 
     init(set: StandardSet, returned: [SelfAssessment], agencies: [Agency.ID: Agency]) {
-        let positions = SetPositions(set)
-        let levels = positions.levels
-        let levelCount = levels.count
-        let rags = RAG.allCases
-        let ragCount = rags.count
-        let levelRag = levels.map { level in rags.firstIndex(of: level.rag) ?? 0 }
-        let levelBelowGreen = levels.map { $0.rag != .green }
-        let criterionStandard = positions.criterionStandard
-        let criterionCount = positions.criteria.count
-        let standardCount = positions.standards.count
+        var counter = Counter(SetPositions(set))
+        for assessment in returned { counter.count(assessment, sector: agencies[assessment.agency]?.sector ?? .other) }
+        criteria = counter.criteria(of: set)
+        standards = counter.standards(of: set)
+        lowered = counter.lowered
+    }
 
-        var counts = [Int](repeating: 0, count: criterionCount * levelCount)
-        var belowGreen = [Int](repeating: 0, count: criterionCount)
-        var moderatedDown = [Int](repeating: 0, count: criterionCount)
-        var standardCounts = [Int](repeating: 0, count: standardCount * ragCount)
+    /// The flat counts, by position, and the ratings moderation lowered.
+    private struct Counter {
+        let positions: SetPositions
+        let levels: [RatingLevel]
+        let levelCount: Int
+        let rags = RAG.allCases
+        let ragCount = RAG.allCases.count
+        let levelRag: [Int]
+        let levelBelowGreen: [Bool]
+        let criterionCount: Int
+        let standardCount: Int
+        var counts: [Int]
+        var belowGreen: [Int]
+        var moderatedDown: [Int]
+        var standardCounts: [Int]
         var sectors: [AgencySector] = []
         var sectorPosition: [AgencySector: Int] = [:]
         var sectorCounts: [[Int]] = []
         var sectorStandardCounts: [[Int]] = []
         var lowered: [Section11Analysis.Lowered] = []
-        for assessment in returned {
-            let sector = agencies[assessment.agency]?.sector ?? .other
-            let sectorAt: Int
-            if let known = sectorPosition[sector] {
-                sectorAt = known
-            } else {
-                sectorAt = sectors.count
-                sectorPosition[sector] = sectorAt
-                sectors.append(sector)
-                sectorCounts.append([Int](repeating: 0, count: criterionCount * levelCount))
-                sectorStandardCounts.append([Int](repeating: 0, count: standardCount * ragCount))
-            }
+
+        init(_ positions: SetPositions) {
+            self.positions = positions
+            levels = positions.levels
+            levelCount = levels.count
+            levelRag = levels.map { level in RAG.allCases.firstIndex(of: level.rag) ?? 0 }
+            levelBelowGreen = levels.map { $0.rag != .green }
+            criterionCount = positions.criteria.count
+            standardCount = positions.standards.count
+            counts = [Int](repeating: 0, count: criterionCount * levelCount)
+            belowGreen = [Int](repeating: 0, count: criterionCount)
+            moderatedDown = [Int](repeating: 0, count: criterionCount)
+            standardCounts = [Int](repeating: 0, count: standardCount * ragCount)
+        }
+
+        mutating func position(of sector: AgencySector) -> Int {
+            if let known = sectorPosition[sector] { return known }
+            sectorPosition[sector] = sectors.count
+            sectors.append(sector)
+            sectorCounts.append([Int](repeating: 0, count: criterionCount * levelCount))
+            sectorStandardCounts.append([Int](repeating: 0, count: standardCount * ragCount))
+            return sectors.count - 1
+        }
+
+        mutating func count(_ assessment: SelfAssessment, sector: AgencySector) {
+            let sectorAt = position(of: sector)
             var previous = -1
             for response in assessment.responses {
                 guard let rating = response.standingRating, let level = positions.level(rating) else { continue }
@@ -55,7 +76,7 @@ struct RatingTally {
                     counts[criterion * levelCount + level] += 1
                     sectorCounts[sectorAt][criterion * levelCount + level] += 1
                     if levelBelowGreen[level] { belowGreen[criterion] += 1 }
-                    let standard = criterionStandard[criterion]
+                    let standard = positions.criterionStandard[criterion]
                     standardCounts[standard * ragCount + levelRag[level]] += 1
                     sectorStandardCounts[sectorAt][standard * ragCount + levelRag[level]] += 1
                 }
@@ -83,6 +104,7 @@ struct RatingTally {
             }
             return result
         }
+
         func colours(_ table: [Int], _ standard: Int) -> [RAG: Int] {
             var result: [RAG: Int] = [:]
             for rag in 0..<ragCount where table[standard * ragCount + rag] > 0 {
@@ -90,6 +112,7 @@ struct RatingTally {
             }
             return result
         }
+
         func bySector<Value>(_ read: (Int) -> [Value: Int]) -> [AgencySector: [Value: Int]] {
             var result: [AgencySector: [Value: Int]] = [:]
             for (position, sector) in sectors.enumerated() {
@@ -98,31 +121,36 @@ struct RatingTally {
             }
             return result
         }
-        criteria = set.standards.flatMap { standard in
-            standard.criteria.map { criterion in
-                let position = positions.criterion(criterion.code, after: -1) ?? 0
-                let overall = ratings(counts, position)
-                return Section11Analysis.CriterionDistribution(
-                    criterion: criterion.code,
-                    text: criterion.text,
+
+        func criteria(of set: StandardSet) -> [Section11Analysis.CriterionDistribution] {
+            set.standards.flatMap { standard in
+                standard.criteria.map { criterion in
+                    let position = positions.criterion(criterion.code, after: -1) ?? 0
+                    let overall = ratings(counts, position)
+                    return Section11Analysis.CriterionDistribution(
+                        criterion: criterion.code,
+                        text: criterion.text,
+                        standard: standard.code,
+                        counts: overall,
+                        bySector: bySector { ratings(sectorCounts[$0], position) },
+                        rated: overall.values.reduce(0, +),
+                        belowGreen: belowGreen[position],
+                        moderatedDown: moderatedDown[position]
+                    )
+                }
+            }
+        }
+
+        func standards(of set: StandardSet) -> [Section11Analysis.StandardSummary] {
+            set.standards.map { standard in
+                let position = positions.standard(standard.code) ?? 0
+                return Section11Analysis.StandardSummary(
                     standard: standard.code,
-                    counts: overall,
-                    bySector: bySector { ratings(sectorCounts[$0], position) },
-                    rated: overall.values.reduce(0, +),
-                    belowGreen: belowGreen[position],
-                    moderatedDown: moderatedDown[position]
+                    title: standard.title,
+                    counts: colours(standardCounts, position),
+                    bySector: bySector { colours(sectorStandardCounts[$0], position) }
                 )
             }
         }
-        standards = set.standards.map { standard in
-            let position = positions.standard(standard.code) ?? 0
-            return Section11Analysis.StandardSummary(
-                standard: standard.code,
-                title: standard.title,
-                counts: colours(standardCounts, position),
-                bySector: bySector { colours(sectorStandardCounts[$0], position) }
-            )
-        }
-        self.lowered = lowered
     }
 }
