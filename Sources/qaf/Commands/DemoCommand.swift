@@ -73,60 +73,9 @@ enum DemoCommand: Command {
         progress("running the assurance cycle for \(day)…")
         let first = try await framework.runCycle(on: day, by: operatorPrincipal)
 
-        // The spot audit that the planted fall in conversion calls for.
-        let conversion = try await framework.makeView().all(Signal.self).first {
-            $0.status == .active && $0.kind == .specialCauseConcern && $0.measure == "mash-contact-conversion"
-                && !$0.isAnswered
-        }
-        var spotAudit: Audit?
-        if let conversion {
-            progress("accepting the spot audit of \(conversion.summary)…")
-            spotAudit = try await AuditProgramme(environment: environment).acceptSpotAudit(
-                for: conversion.id,
-                themes: [.thresholds],
-                lead: "Quality Assurance Lead",
-                window: day...day.adding(days: 42),
-                by: operatorPrincipal
-            )
-            progress("running the assurance cycle again…")
-        }
+        let spotAudit = try await acceptSpotAudit(framework, environment: environment, day: day)
         let outcome = try await framework.runCycle(on: day, by: operatorPrincipal)
-
-        let request = ReportRequest(
-            kind: .practiceDevelopmentAssurance,
-            period: ReportingPeriod.containing(day, kind: .quarter, basis: .financial).advanced(by: -1),
-            audience: .partnership,
-            day: day
-        )
-        progress("writing the report for \(request.period.label)…")
-        let report = try await StandardReports(framework: framework).make(request, as: operatorPrincipal)
-        let directory = (path as NSString).deletingLastPathComponent
-        let stem = (directory.isEmpty ? "" : directory + "/") + report.fileStem
-        try write(HTMLRenderer().render(report), to: stem + ".html")
-        try write(MarkdownRenderer().render(report), to: stem + ".md")
-        // Beside it, the police's feedback for the year and the practitioners' briefing, public.
-        let reports = StandardReports(framework: framework)
-        let year = ReportingPeriod.containing(request.period.lastDay, kind: .year, basis: .financial)
-        let police = try await framework.makeView().all(Agency.self).first { $0.sector == .police }
-        var written = [path, stem + ".html", stem + ".md"]
-        if let police {
-            progress("writing \(police.name)'s feedback for \(year.label)…")
-            let feedback = try await reports.make(
-                ReportRequest(kind: .agencyFeedback, period: year, audience: .partnership, day: day, agency: police.id),
-                as: operatorPrincipal
-            )
-            let path = (directory.isEmpty ? "" : directory + "/") + feedback.fileStem + ".html"
-            try write(HTMLRenderer().render(feedback), to: path)
-            written.append(path)
-        }
-        progress("writing the practitioners' briefing…")
-        let briefing = try await reports.make(
-            ReportRequest(kind: .practitionerBriefing, period: request.period, audience: .public, day: day),
-            as: operatorPrincipal
-        )
-        let briefingPath = (directory.isEmpty ? "" : directory + "/") + briefing.fileStem + ".html"
-        try write(HTMLRenderer().render(briefing), to: briefingPath)
-        written.append(briefingPath)
+        let (report, written) = try await writeReports(framework, day: day, besides: path)
         try await store.checkpoint()
 
         output(
@@ -135,11 +84,77 @@ enum DemoCommand: Command {
                 outcome: outcome,
                 spotAudit: spotAudit,
                 report: report,
-                paths: written
+                paths: [path] + written
             )
         )
         let elapsed = started.duration(to: clock.now).components
         progress("done in \(elapsed.seconds).\(elapsed.attoseconds / 100_000_000_000_000_000) s")
+    }
+
+    /// Accepts the spot audit that the planted fall in conversion calls for, if it stands.
+    static func acceptSpotAudit(
+        _ framework: AssuranceFramework,
+        environment: AssuranceEnvironment,
+        day: Day
+    ) async throws -> Audit? {
+        let conversion = try await framework.makeView().all(Signal.self).first {
+            $0.status == .active && $0.kind == .specialCauseConcern && $0.measure == "mash-contact-conversion"
+                && !$0.isAnswered
+        }
+        guard let conversion else { return nil }
+        progress("accepting the spot audit of \(conversion.summary)…")
+        let audit = try await AuditProgramme(environment: environment).acceptSpotAudit(
+            for: conversion.id,
+            themes: [.thresholds],
+            lead: "Quality Assurance Lead",
+            window: day...day.adding(days: 42),
+            by: operatorPrincipal
+        )
+        progress("running the assurance cycle again…")
+        return audit
+    }
+
+    /// Writes the PDG's report as HTML and Markdown, the police's feedback for the year and the
+    /// practitioners' public briefing beside the database.
+    ///
+    /// - Returns: The PDG's report and the paths written.
+    static func writeReports(
+        _ framework: AssuranceFramework,
+        day: Day,
+        besides path: String
+    ) async throws -> (Report, [String]) {
+        let request = ReportRequest(
+            kind: .practiceDevelopmentAssurance,
+            period: ReportingPeriod.containing(day, kind: .quarter, basis: .financial).advanced(by: -1),
+            audience: .partnership,
+            day: day
+        )
+        progress("writing the report for \(request.period.label)…")
+        let reports = StandardReports(framework: framework)
+        let report = try await reports.make(request, as: operatorPrincipal)
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "" : directory + "/"
+        try write(HTMLRenderer().render(report), to: folder + report.fileStem + ".html")
+        try write(MarkdownRenderer().render(report), to: folder + report.fileStem + ".md")
+        var written = [folder + report.fileStem + ".html", folder + report.fileStem + ".md"]
+        let year = ReportingPeriod.containing(request.period.lastDay, kind: .year, basis: .financial)
+        if let police = try await framework.makeView().all(Agency.self).first(where: { $0.sector == .police }) {
+            progress("writing \(police.name)'s feedback for \(year.label)…")
+            let feedback = try await reports.make(
+                ReportRequest(kind: .agencyFeedback, period: year, audience: .partnership, day: day, agency: police.id),
+                as: operatorPrincipal
+            )
+            try write(HTMLRenderer().render(feedback), to: folder + feedback.fileStem + ".html")
+            written.append(folder + feedback.fileStem + ".html")
+        }
+        progress("writing the practitioners' briefing…")
+        let briefing = try await reports.make(
+            ReportRequest(kind: .practitionerBriefing, period: request.period, audience: .public, day: day),
+            as: operatorPrincipal
+        )
+        try write(HTMLRenderer().render(briefing), to: folder + briefing.fileStem + ".html")
+        written.append(folder + briefing.fileStem + ".html")
+        return (report, written)
     }
 
     /// Replaces a database the demo made before; refuses to touch anything else.
