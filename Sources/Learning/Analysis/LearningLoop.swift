@@ -82,37 +82,7 @@ public struct LearningChain: Hashable, Sendable {
         products: [LearningProduct],
         impact: [ImpactRecord]
     ) -> [LearningChain] {
-        // Counted by position, not grouped: a national tracker has hundreds of thousands of
-        // recommendations and actions. Each recommendation id is looked up once to find its slot (the
-        // first position it holds), and everything counted about it goes in arrays by slot.
-        var slotOf: [Recommendation.ID: Int] = [:]
-        slotOf.reserveCapacity(recommendations.count)
-        var slots: [Int] = []
-        slots.reserveCapacity(recommendations.count)
-        var bySource: [RecordReference: [Int]] = [:]
-        for (position, recommendation) in recommendations.enumerated() {
-            let slot = slotOf[recommendation.id] ?? position
-            if slot == position { slotOf[recommendation.id] = position }
-            slots.append(slot)
-            if let source = recommendation.source.record { bySource[source, default: []].append(position) }
-        }
-        var placed = [Bool](repeating: false, count: recommendations.count)
-        for stream in streams {
-            for member in stream.members {
-                if let slot = slotOf[member.recommendation] { placed[slot] = true }
-            }
-        }
-        var actionCounts = [Int](repeating: 0, count: recommendations.count)
-        var completedCounts = [Int](repeating: 0, count: recommendations.count)
-        for action in actions {
-            guard let slot = slotOf[action.recommendation] else { continue }
-            actionCounts[slot] += 1
-            if action.status.isComplete { completedCounts[slot] += 1 }
-        }
-        var changed = [Bool](repeating: false, count: recommendations.count)
-        for record in impact where record.showsChange {
-            if let slot = slotOf[record.recommendation] { changed[slot] = true }
-        }
+        let counts = SlotCounts(recommendations: recommendations, streams: streams, actions: actions, impact: impact)
         var issuedFrom: [RecordReference: Int] = [:]
         for product in products where product.issuedOn != nil {
             for source in product.drawsOn { issuedFrom[source, default: 0] += 1 }
@@ -125,12 +95,69 @@ public struct LearningChain: Hashable, Sendable {
                 learned.insert(review.reference)
             }
         }
-        for (source, positions) in bySource where sources[source] == nil {
+        for (source, positions) in counts.bySource where sources[source] == nil {
             let first = recommendations[positions[0]].source
             sources[source] = (first.title, first.kind)
             learned.insert(source)
         }
         return sources.keys.sorted().map { source in
+            var chain = counts.chain(of: source, in: recommendations)
+            chain.kind = sources[source]?.kind ?? .other
+            chain.title = sources[source]?.title ?? source.description
+            chain.productsIssued = issuedFrom[source] ?? 0
+            if learned.contains(source) { chain.present.insert(.learning) }
+            return chain
+        }
+    }
+
+    /// What is counted about each recommendation, by slot: each recommendation id is looked up once
+    /// to find its slot (the first position it holds), and everything counted about it goes in
+    /// arrays by slot. Counted by position, not grouped: a national tracker has hundreds of thousands
+    /// of recommendations and actions.
+    private struct SlotCounts {
+        var slots: [Int] = []
+        var bySource: [RecordReference: [Int]] = [:]
+        var placed: [Bool]
+        var actionCounts: [Int]
+        var completedCounts: [Int]
+        var changed: [Bool]
+
+        init(
+            recommendations: [Recommendation],
+            streams: [WorkStream],
+            actions: [TrackedAction],
+            impact: [ImpactRecord]
+        ) {
+            var slotOf: [Recommendation.ID: Int] = [:]
+            slotOf.reserveCapacity(recommendations.count)
+            slots.reserveCapacity(recommendations.count)
+            for (position, recommendation) in recommendations.enumerated() {
+                let slot = slotOf[recommendation.id] ?? position
+                if slot == position { slotOf[recommendation.id] = position }
+                slots.append(slot)
+                if let source = recommendation.source.record { bySource[source, default: []].append(position) }
+            }
+            placed = [Bool](repeating: false, count: recommendations.count)
+            for stream in streams {
+                for member in stream.members {
+                    if let slot = slotOf[member.recommendation] { placed[slot] = true }
+                }
+            }
+            actionCounts = [Int](repeating: 0, count: recommendations.count)
+            completedCounts = [Int](repeating: 0, count: recommendations.count)
+            for action in actions {
+                guard let slot = slotOf[action.recommendation] else { continue }
+                actionCounts[slot] += 1
+                if action.status.isComplete { completedCounts[slot] += 1 }
+            }
+            changed = [Bool](repeating: false, count: recommendations.count)
+            for record in impact where record.showsChange {
+                if let slot = slotOf[record.recommendation] { changed[slot] = true }
+            }
+        }
+
+        /// A source's chain as its recommendations count it; the caller names it.
+        func chain(of source: RecordReference, in recommendations: [Recommendation]) -> LearningChain {
             var made = 0
             var inStreams = 0
             var withImpact = 0
@@ -150,7 +177,6 @@ public struct LearningChain: Hashable, Sendable {
                 }
             }
             var present: Set<Link> = []
-            if learned.contains(source) { present.insert(.learning) }
             if made > 0 {
                 present.insert(.recommendation)
                 if inStreams == made { present.insert(.workStream) }
@@ -159,14 +185,14 @@ public struct LearningChain: Hashable, Sendable {
                 if closed == made { present.insert(.closed) }
             }
             return LearningChain(
-                kind: sources[source]?.kind ?? .other,
+                kind: .other,
                 source: source,
-                title: sources[source]?.title ?? source.description,
+                title: source.description,
                 recommendations: made,
                 inWorkStreams: inStreams,
                 actions: madeActions.count,
                 actionsCompleted: madeActions.completed,
-                productsIssued: issuedFrom[source] ?? 0,
+                productsIssued: 0,
                 withImpact: withImpact,
                 closed: closed,
                 present: present

@@ -99,73 +99,11 @@ extension CSVReader {
         let count = bytes.count
         var cursor = position
         while true {
-            if cursor - recordStart > maximumRecordLength {
-                throw DomainError(
-                    .invalidInput,
-                    "\(source):\(line): the record is longer than \(maximumRecordLength) bytes; check the file is CSV"
-                )
-            }
+            if cursor - recordStart > maximumRecordLength { throw tooLong() }
             if cursor < count, bytes[cursor] == 0x22 {
-                // A quoted field.
-                let openedOn = nextLine
-                cursor += 1
-                let fieldStart = cursor
-                while true {
-                    guard cursor < count else {
-                        throw DomainError(
-                            .invalidInput,
-                            "\(source):\(openedOn): a quote opened in column \(fieldCount + 1) is never closed"
-                        )
-                    }
-                    let byte = bytes[cursor]
-                    if byte == 0x22 {
-                        if cursor + 1 < count, bytes[cursor + 1] == 0x22 {
-                            cursor += 2
-                            continue
-                        }
-                        break
-                    }
-                    if byte == 0x0A { nextLine += 1 }
-                    if byte == 0 { throw nulByte() }
-                    if cursor - recordStart > maximumRecordLength {
-                        throw DomainError(
-                            .invalidInput,
-                            "\(source):\(line): the record is longer than \(maximumRecordLength) bytes; check the file is CSV"
-                        )
-                    }
-                    cursor += 1
-                }
-                addField(fieldStart, cursor, quoted: true)
-                cursor += 1
-                if cursor < count, bytes[cursor] != 0x2C, bytes[cursor] != 0x0A, bytes[cursor] != 0x0D {
-                    throw DomainError(
-                        .invalidInput,
-                        "\(source):\(nextLine): text follows the closing quote in column \(fieldCount); "
-                            + "expected a comma or the end of the line"
-                    )
-                }
+                try readQuotedField(at: &cursor, recordStart: recordStart)
             } else {
-                let fieldStart = cursor
-                while cursor < count {
-                    let byte = bytes[cursor]
-                    if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
-                    if byte == 0x22 {
-                        throw DomainError(
-                            .invalidInput,
-                            "\(source):\(nextLine): a quote inside unquoted column \(fieldCount + 1); "
-                                + "quote the whole field and double the quote (\"\")"
-                        )
-                    }
-                    if byte == 0 { throw nulByte() }
-                    cursor += 1
-                    if cursor - recordStart > maximumRecordLength {
-                        throw DomainError(
-                            .invalidInput,
-                            "\(source):\(line): the record is longer than \(maximumRecordLength) bytes; check the file is CSV"
-                        )
-                    }
-                }
-                addField(fieldStart, cursor, quoted: false)
+                try readUnquotedField(at: &cursor, recordStart: recordStart)
             }
             if cursor >= count {
                 position = cursor
@@ -188,6 +126,75 @@ extension CSVReader {
             position = cursor
             return true
         }
+    }
+
+    /// Reads a quoted field from its opening quote, leaving the cursor after the closing one.
+    @inline(__always) mutating func readQuotedField(at cursor: inout Int, recordStart: Int) throws(DomainError) {
+        let count = bytes.count
+        let openedOn = nextLine
+        cursor += 1
+        let fieldStart = cursor
+        while true {
+            guard cursor < count else {
+                throw DomainError(
+                    .invalidInput,
+                    "\(source):\(openedOn): a quote opened in column \(fieldCount + 1) is never closed",
+                    context: .init(file: source, line: openedOn, column: fieldCount + 1)
+                )
+            }
+            let byte = bytes[cursor]
+            if byte == 0x22 {
+                if cursor + 1 < count, bytes[cursor + 1] == 0x22 {
+                    cursor += 2
+                    continue
+                }
+                break
+            }
+            if byte == 0x0A { nextLine += 1 }
+            if byte == 0 { throw nulByte() }
+            if cursor - recordStart > maximumRecordLength { throw tooLong() }
+            cursor += 1
+        }
+        addField(fieldStart, cursor, quoted: true)
+        cursor += 1
+        if cursor < count, bytes[cursor] != 0x2C, bytes[cursor] != 0x0A, bytes[cursor] != 0x0D {
+            throw DomainError(
+                .invalidInput,
+                "\(source):\(nextLine): text follows the closing quote in column \(fieldCount); "
+                    + "expected a comma or the end of the line",
+                context: .init(file: source, line: nextLine, column: fieldCount)
+            )
+        }
+    }
+
+    /// Reads an unquoted field, leaving the cursor on the comma or line end after it.
+    @inline(__always) mutating func readUnquotedField(at cursor: inout Int, recordStart: Int) throws(DomainError) {
+        let count = bytes.count
+        let fieldStart = cursor
+        while cursor < count {
+            let byte = bytes[cursor]
+            if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+            if byte == 0x22 {
+                throw DomainError(
+                    .invalidInput,
+                    "\(source):\(nextLine): a quote inside unquoted column \(fieldCount + 1); "
+                        + "quote the whole field and double the quote (\"\")",
+                    context: .init(file: source, line: nextLine, column: fieldCount + 1)
+                )
+            }
+            if byte == 0 { throw nulByte() }
+            cursor += 1
+            if cursor - recordStart > maximumRecordLength { throw tooLong() }
+        }
+        addField(fieldStart, cursor, quoted: false)
+    }
+
+    func tooLong() -> DomainError {
+        DomainError(
+            .invalidInput,
+            "\(source):\(line): the record is longer than \(maximumRecordLength) bytes; check the file is CSV",
+            context: .init(file: source, line: line)
+        )
     }
 
     func nulByte() -> DomainError {
