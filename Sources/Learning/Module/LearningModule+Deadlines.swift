@@ -8,6 +8,28 @@ extension LearningModule {
     public func deadlines(in view: AssuranceView, on day: Day) async throws -> [Deadline] {
         let state = try await LearningState.load(view)
         var result: [Deadline] = []
+        actionDeadlines(state, on: day, into: &result)
+        reviewDeadlines(state, on: day, calendar: view.calendar, into: &result)
+        let names = state.clocks.keyed(by: \.id, value: \.name)
+        for clock in try await view.all(CaseClock.self) where clock.stoppedOn == nil && clock.dueOn >= day {
+            result.append(
+                Deadline(
+                    key: "case.clock|\(clock.id)",
+                    kind: .caseClock,
+                    what: "\(names[clock.clock] ?? clock.clock.rawValue) for case \(clock.caseReference)",
+                    dueOn: clock.dueOn,
+                    level: clock.agency == nil ? .subGroup : .agency,
+                    agency: clock.agency,
+                    subject: clock.reference
+                )
+            )
+        }
+        followUpDeadlines(try await DevelopmentState.load(view), on: day, into: &result)
+        return result
+    }
+
+    /// Every action of the one tracker not yet complete, due by its day.
+    private func actionDeadlines(_ state: LearningState, on day: Day, into result: inout [Deadline]) {
         for action in state.actions where !action.status.isComplete && action.dueOn >= day {
             result.append(
                 Deadline(
@@ -21,9 +43,18 @@ extension LearningModule {
                 )
             )
         }
+    }
+
+    /// Every statutory clock of a review still running, and each agency's contributions owed.
+    private func reviewDeadlines(
+        _ state: LearningState,
+        on day: Day,
+        calendar: any WorkingDayCalendar,
+        into result: inout [Deadline]
+    ) {
         for review in state.reviews where review.status == .open {
             for clock in state.clocks where clock.appliesTo.contains(review.kind) {
-                let reading = ClockReading.read(clock, for: review, on: day, calendar: view.calendar)
+                let reading = ClockReading.read(clock, for: review, on: day, calendar: calendar)
                 guard reading.state == .running, let due = reading.due, due >= day else { continue }
                 result.append(
                     Deadline(
@@ -59,21 +90,10 @@ extension LearningModule {
                 }
             }
         }
-        let names = state.clocks.keyed(by: \.id, value: \.name)
-        for clock in try await view.all(CaseClock.self) where clock.stoppedOn == nil && clock.dueOn >= day {
-            result.append(
-                Deadline(
-                    key: "case.clock|\(clock.id)",
-                    kind: .caseClock,
-                    what: "\(names[clock.clock] ?? clock.clock.rawValue) for case \(clock.caseReference)",
-                    dueOn: clock.dueOn,
-                    level: clock.agency == nil ? .subGroup : .agency,
-                    agency: clock.agency,
-                    subject: clock.reference
-                )
-            )
-        }
-        let development = try await DevelopmentState.load(view)
+    }
+
+    /// The follow-up evaluation of every session held whose follow-up has not been recorded.
+    private func followUpDeadlines(_ development: DevelopmentState, on day: Day, into result: inout [Deadline]) {
         let followed = Set(development.evaluations.filter { $0.stage == .followUp }.map(\.session))
         let titles = development.courses.keyed(by: \.id, value: \.title)
         for session in development.held(by: day) where !followed.contains(session.id) {
@@ -91,6 +111,5 @@ extension LearningModule {
                 )
             )
         }
-        return result
     }
 }

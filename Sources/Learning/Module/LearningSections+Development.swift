@@ -30,32 +30,13 @@ extension LearningSections {
                 answering.isEmpty ? .rag(.red, label: "No offer") : .text(answering.joined(separator: "; ")),
             ]
         }
-        let rows: [[ReportCell]] = courses.map { course in
-            let held = sessions.filter { $0.course == course.id && !$0.isCancelled && $0.day <= request.day }
-            let places = attendance.filter { record in held.contains { $0.id == record.session } }
-            let committed = places.reduce(0) { $0 + $1.committed }
-            let attended = places.reduce(0) { $0 + ($1.attended ?? 0) }
-            let follow = followUps.filter { $0.course == course.id }
-            let changed = follow.reduce(0) { $0 + $1.practiceChanged }
-            let asked = follow.reduce(0) { $0 + $1.respondents }
-            return [
-                .text(course.title), .text(course.kind.description),
-                .number(Double(held.count), decimals: 0),
-                .number(Double(held.reduce(0) { $0 + $1.placesOffered }), decimals: 0),
-                .number(Double(committed), decimals: 0), .number(Double(attended), decimals: 0),
-                committed == 0
-                    ? .empty
-                    : .percentage(
-                        Double(attended) / Double(committed) * 100,
-                        numerator: nil,
-                        denominator: nil,
-                        decimals: 0
-                    ),
-                asked == 0
-                    ? .text("Not yet")
-                    : .percentage(Double(changed) / Double(asked) * 100, numerator: nil, denominator: nil, decimals: 0),
-            ]
-        }
+        let rows = courseRows(
+            courses,
+            sessions: sessions,
+            attendance: attendance,
+            followUps: followUps,
+            by: request.day
+        )
         let status =
             programme.commissionedOn.map { "commissioned by the Practice Development Group on \($0)" }
             ?? "not yet commissioned"
@@ -97,6 +78,43 @@ extension LearningSections {
                 ]
             )
         ] + attendanceByAgency(state, attendance: attendance, sessions: sessions, request: request)
+    }
+
+    /// Each course's sessions held by the day, places offered, committed and taken up, and practice
+    /// changed at follow-up.
+    private func courseRows(
+        _ courses: [Course],
+        sessions: [CourseSession],
+        attendance: [Attendance],
+        followUps: [Evaluation],
+        by day: Day
+    ) -> [[ReportCell]] {
+        courses.map { course in
+            let held = sessions.filter { $0.course == course.id && !$0.isCancelled && $0.day <= day }
+            let places = attendance.filter { record in held.contains { $0.id == record.session } }
+            let committed = places.reduce(0) { $0 + $1.committed }
+            let attended = places.reduce(0) { $0 + ($1.attended ?? 0) }
+            let follow = followUps.filter { $0.course == course.id }
+            let changed = follow.reduce(0) { $0 + $1.practiceChanged }
+            let asked = follow.reduce(0) { $0 + $1.respondents }
+            return [
+                .text(course.title), .text(course.kind.description),
+                .number(Double(held.count), decimals: 0),
+                .number(Double(held.reduce(0) { $0 + $1.placesOffered }), decimals: 0),
+                .number(Double(committed), decimals: 0), .number(Double(attended), decimals: 0),
+                committed == 0
+                    ? .empty
+                    : .percentage(
+                        Double(attended) / Double(committed) * 100,
+                        numerator: nil,
+                        denominator: nil,
+                        decimals: 0
+                    ),
+                asked == 0
+                    ? .text("Not yet")
+                    : .percentage(Double(changed) / Double(asked) * 100, numerator: nil, denominator: nil, decimals: 0),
+            ]
+        }
     }
 
     /// Each agency's places committed and taken up: named agencies, so not for a public audience.

@@ -109,37 +109,39 @@ public struct MeasuresModule: AssuranceModule {
                     )
                 )
             }
-            // A comparator gap: the partnership's value beyond its neighbours' median in the direction of concern.
-            if scope == .partnership, entry.definition.polarity != .neither,
-                let comparator = byKey[SeriesKey(MeasureID.statisticalNeighbourMedian(of: measure), .partnership)],
-                let own = entry.series.points.last(where: { $0.value != nil }),
-                let median = comparator.series.points.first(where: { $0.period == own.period })?.value, median != 0,
-                let value = own.value
-            {
-                let gap = (value - median) / abs(median)
-                let concerning =
-                    entry.definition.polarity == .higherIsBetter ? gap < -comparatorGap : gap > comparatorGap
-                if concerning {
-                    drafts.append(
-                        SignalDraft(
-                            key: "comparator-gap|\(measure)",
-                            kind: .comparatorGap,
-                            measure: measure,
-                            scope: scope,
-                            firstPeriod: own.period,
-                            latestPeriod: own.period,
-                            periodsStanding: 1,
-                            summary:
-                                "\(entry.definition.name) is \(MeasureAnalysis.format(value, entry.definition.unit)) in "
-                                + "\(own.period.label), \(Int((abs(gap) * 100).rounded()))% "
-                                + "\(gap < 0 ? "below" : "above") its statistical neighbours' median of "
-                                + "\(MeasureAnalysis.format(median, entry.definition.unit))."
-                        )
-                    )
-                }
-            }
+            if let gap = comparatorGapSignal(entry, byKey: byKey) { drafts.append(gap) }
         }
         return drafts
+    }
+
+    /// A comparator gap: the partnership's value beyond its neighbours' median in the direction of concern.
+    private func comparatorGapSignal(
+        _ entry: MeasureAnalysis.Entry,
+        byKey: [SeriesKey: MeasureAnalysis.Entry]
+    ) -> SignalDraft? {
+        let measure = entry.series.measure
+        guard entry.series.scope == .partnership, entry.definition.polarity != .neither,
+            let comparator = byKey[SeriesKey(MeasureID.statisticalNeighbourMedian(of: measure), .partnership)],
+            let own = entry.series.points.last(where: { $0.value != nil }),
+            let median = comparator.series.points.first(where: { $0.period == own.period })?.value, median != 0,
+            let value = own.value
+        else { return nil }
+        let gap = (value - median) / abs(median)
+        let concerning = entry.definition.polarity == .higherIsBetter ? gap < -comparatorGap : gap > comparatorGap
+        guard concerning else { return nil }
+        return SignalDraft(
+            key: "comparator-gap|\(measure)",
+            kind: .comparatorGap,
+            measure: measure,
+            scope: .partnership,
+            firstPeriod: own.period,
+            latestPeriod: own.period,
+            periodsStanding: 1,
+            summary: "\(entry.definition.name) is \(MeasureAnalysis.format(value, entry.definition.unit)) in "
+                + "\(own.period.label), \(Int((abs(gap) * 100).rounded()))% "
+                + "\(gap < 0 ? "below" : "above") its statistical neighbours' median of "
+                + "\(MeasureAnalysis.format(median, entry.definition.unit))."
+        )
     }
 
     /// The Practice Development Group's and the yearly reports, and the MASH and conference chairs'

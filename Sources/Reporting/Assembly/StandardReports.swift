@@ -202,9 +202,7 @@ public struct StandardReports: Sendable {
         }
         let rules = framework.ruleCatalogue.keyed(by: \.id)
         let agencies = try await view.byID(Agency.self)
-        func source(_ rule: RuleID) -> String {
-            rules[rule].map { "\($0.title) (\($0.sourceLine))" } ?? rule.rawValue
-        }
+        func source(_ rule: RuleID) -> String { Self.source(rule, rules) }
         let sections = Severity.balancedOrder.map { severity -> ReportSection in
             let all = findings.filter { $0.severity == severity }.sorted(by: Finding.inFrameworkOrder)
             let itemised = aboutOneGroup ? all : all.filter { $0.level >= .practiceDevelopmentGroup }
@@ -231,35 +229,7 @@ public struct StandardReports: Sendable {
                     )
                 )
             }
-            if !counted.isEmpty {
-                let groups = Dictionary(grouping: counted) { "\($0.level.rawValue)|\($0.rule)" }
-                let rows = groups.values.map { members -> (EscalationLevel, String, [ReportCell]) in
-                    let first = members[0]
-                    let title = rules[first.rule]?.title ?? first.rule.rawValue
-                    let oldest: Day = members.map(\.atLevelSince).min()!
-                    let cells: [ReportCell] = [
-                        .text(title), .text(first.level.description), .number(Double(members.count), decimals: 0),
-                        .day(oldest), .text(source(first.rule)),
-                    ]
-                    return (first.level, title, cells)
-                }.sorted {
-                    (lhs: (EscalationLevel, String, [ReportCell]), rhs: (EscalationLevel, String, [ReportCell])) in
-                    lhs.0 != rhs.0 ? lhs.0 > rhs.0 : lhs.1 < rhs.1
-                }.map(\.2)
-                blocks.append(
-                    .table(
-                        TableBlock(
-                            caption: "\(severity.description) that sub-groups and agencies are acting on, by rule",
-                            columns: [
-                                .init("Finding"), .init("Level"), .init("Open", numeric: true),
-                                .init("Oldest at its level since"),
-                                .init("Source"),
-                            ],
-                            rows: rows
-                        )
-                    )
-                )
-            }
+            if !counted.isEmpty { blocks.append(countedByRule(counted, severity: severity, rules: rules)) }
             return ReportSection(
                 id: "findings.\(severity.rawValue)",
                 title: severity.description,
@@ -269,5 +239,42 @@ public struct StandardReports: Sendable {
             )
         }
         return FindingSections(items: findings, sections: sections)
+    }
+
+    private static func source(_ rule: RuleID, _ rules: [RuleID: RuleDescription]) -> String {
+        rules[rule].map { "\($0.title) (\($0.sourceLine))" } ?? rule.rawValue
+    }
+
+    /// Findings below the Practice Development Group, counted by level and rule, with the oldest's day.
+    private func countedByRule(
+        _ counted: [Finding],
+        severity: Severity,
+        rules: [RuleID: RuleDescription]
+    ) -> ReportBlock {
+        let groups = Dictionary(grouping: counted) { "\($0.level.rawValue)|\($0.rule)" }
+        let rows = groups.values.map { members -> (EscalationLevel, String, [ReportCell]) in
+            let first = members[0]
+            let title = rules[first.rule]?.title ?? first.rule.rawValue
+            let oldest: Day = members.map(\.atLevelSince).min()!
+            let cells: [ReportCell] = [
+                .text(title), .text(first.level.description), .number(Double(members.count), decimals: 0),
+                .day(oldest), .text(Self.source(first.rule, rules)),
+            ]
+            return (first.level, title, cells)
+        }.sorted {
+            (lhs: (EscalationLevel, String, [ReportCell]), rhs: (EscalationLevel, String, [ReportCell])) in
+            lhs.0 != rhs.0 ? lhs.0 > rhs.0 : lhs.1 < rhs.1
+        }.map(\.2)
+        return .table(
+            TableBlock(
+                caption: "\(severity.description) that sub-groups and agencies are acting on, by rule",
+                columns: [
+                    .init("Finding"), .init("Level"), .init("Open", numeric: true),
+                    .init("Oldest at its level since"),
+                    .init("Source"),
+                ],
+                rows: rows
+            )
+        )
     }
 }

@@ -78,19 +78,7 @@ public struct SelfAssessments: Sendable {
                 "cycle \(DomainError.quote(name)) invites agency \(agency), which the partnership does not have"
             )
         }
-        var carried: [Agency.ID: SelfAssessment] = [:]
-        var previousSet: StandardSet?
-        if let previous {
-            let held = try await records.require(AssessmentCycle.self, id: previous, as: principal).value
-            previousSet = try await standardSet(held.standardSet)
-            for assessment in try await records.all(
-                SelfAssessment.self,
-                RecordFilter(parent: previous.retyped()),
-                as: .system
-            ) {
-                carried[assessment.value.agency] = assessment.value
-            }
-        }
+        let (carried, previousSet) = try await carriedForward(from: previous, by: principal)
         let cycle = AssessmentCycle(
             id: environment.ids.make(),
             name: name,
@@ -108,17 +96,7 @@ public struct SelfAssessments: Sendable {
         try batch.save(cycle, version: 0)
         for agencyID in invited {
             let agency = agencies[agencyID]!
-            let responses = set.criteria(for: agency.sector).map { criterion -> CriterionResponse in
-                guard let old = carried[agencyID]?.response(criterion.code),
-                    previousSet?.criterion(criterion.code)?.text == criterion.text
-                else { return CriterionResponse(criterion: criterion.code) }
-                var draft = old
-                draft.selfRating = old.standingRating
-                draft.moderatedRating = nil
-                draft.challenges = nil
-                draft.carriedForward = true
-                return draft
-            }
+            let responses = Self.drafts(set.criteria(for: agency.sector), from: carried[agencyID], of: previousSet)
             try batch.save(
                 SelfAssessment(
                     id: environment.ids.make(),
@@ -134,6 +112,44 @@ public struct SelfAssessments: Sendable {
         }
         try await records.commit(batch, by: principal)
         return cycle
+    }
+
+    /// The previous cycle's assessments by agency, and its standard set, to carry answers forward from.
+    private func carriedForward(
+        from previous: AssessmentCycle.ID?,
+        by principal: Principal
+    ) async throws -> ([Agency.ID: SelfAssessment], StandardSet?) {
+        guard let previous else { return ([:], nil) }
+        let held = try await records.require(AssessmentCycle.self, id: previous, as: principal).value
+        var carried: [Agency.ID: SelfAssessment] = [:]
+        for assessment in try await records.all(
+            SelfAssessment.self,
+            RecordFilter(parent: previous.retyped()),
+            as: .system
+        ) {
+            carried[assessment.value.agency] = assessment.value
+        }
+        return (carried, try await standardSet(held.standardSet))
+    }
+
+    /// An agency's responses for a new cycle: the previous answer as a draft where the criterion is
+    /// unchanged, else a blank response.
+    static func drafts(
+        _ criteria: [Criterion],
+        from earlier: SelfAssessment?,
+        of previousSet: StandardSet?
+    ) -> [CriterionResponse] {
+        criteria.map { criterion -> CriterionResponse in
+            guard let old = earlier?.response(criterion.code),
+                previousSet?.criterion(criterion.code)?.text == criterion.text
+            else { return CriterionResponse(criterion: criterion.code) }
+            var draft = old
+            draft.selfRating = old.standingRating
+            draft.moderatedRating = nil
+            draft.challenges = nil
+            draft.carriedForward = true
+            return draft
+        }
     }
 
     /// Closes a cycle.
