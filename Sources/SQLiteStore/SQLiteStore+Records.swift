@@ -26,7 +26,7 @@ extension SQLiteStore {
         index.agency = statement.text(4, sameAs: &texts.agency).map { Agency.ID(unchecked: $0) }
         index.group = statement.text(5).map { Group.ID(unchecked: $0) }
         index.period = statement.text(6).flatMap { ReportingPeriod($0) }
-        index.status = statement.text(7, sameAs: &texts.status)
+        index.status = statement.text(7, sameAs: &texts.status).map(RecordStatus.init(rawValue:))
         index.dueDay = statement.isNull(8) ? nil : Day(unchecked: statement.int(8))
         index.parent = statement.text(9, sameAs: &texts.parent).map { Identifier(unchecked: $0) }
         index.key = statement.text(10, sameAs: &texts.key)
@@ -78,7 +78,7 @@ extension SQLiteStore {
         add("agency", filter.agency?.rawValue)
         add("grp", filter.group?.rawValue)
         add("period", filter.period?.description)
-        add("status", filter.status)
+        add("status", filter.status?.rawValue)
         add("parent", filter.parent?.rawValue)
         add("key", filter.key)
         var sql = "SELECT \(recordColumns) FROM records\(indexHint(filter)) WHERE "
@@ -171,7 +171,7 @@ extension SQLiteStore {
         statement.bind(5, record.index.agency?.rawValue)
         statement.bind(6, record.index.group?.rawValue)
         statement.bind(7, record.index.period?.description)
-        statement.bind(8, record.index.status)
+        statement.bind(8, record.index.status?.rawValue)
         statement.bind(9, record.index.dueDay.map { Int64($0.daysSinceEpoch) })
         statement.bind(10, record.index.parent?.rawValue)
         statement.bind(11, record.index.key)

@@ -29,7 +29,7 @@ struct RepeatedTextTests {
                     schemaVersion: 1,
                     index: RecordIndex(
                         agency: agencies[number],
-                        status: statuses[number],
+                        status: statuses[number].map(RecordStatus.init(rawValue:)),
                         parent: parents[number].map { Identifier(rawValue: $0)! },
                         key: keys[number]
                     ),

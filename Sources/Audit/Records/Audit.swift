@@ -176,7 +176,7 @@ public struct Audit: StorableRecord, IdentifierKind, Hashable {
     public var isActive: Bool { ![.closed, .cancelled].contains(stage) }
 
     /// Indexed by status and the end of its planned window.
-    public var index: RecordIndex { RecordIndex(status: stage.rawValue, dueDay: plannedUntil, key: type.rawValue) }
+    public var index: RecordIndex { RecordIndex(status: RecordStatus(stage), dueDay: plannedUntil, key: type.rawValue) }
     /// The audit programme.
     public var accessScope: AccessScope { AccessScope(.auditProgramme) }
 }

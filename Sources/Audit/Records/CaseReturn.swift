@@ -60,7 +60,7 @@ public struct CaseReturn: StorableRecord, IdentifierKind, Hashable {
     public var index: RecordIndex {
         RecordIndex(
             agency: agency,
-            status: status.rawValue,
+            status: RecordStatus(status),
             dueDay: dueOn,
             parent: auditCase.retyped(),
             key: audit.rawValue

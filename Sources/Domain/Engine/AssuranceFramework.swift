@@ -214,7 +214,7 @@ public struct AssuranceFramework: Sendable {
     /// The findings a principal may read, filtered by status, in the framework's order
     /// (``Finding/inFrameworkOrder(_:_:)``).
     public func findings(status: Finding.Status? = .open, as principal: Principal) async throws -> [Finding] {
-        let filter = RecordFilter(status: status?.rawValue)
+        let filter = RecordFilter(status: status.map(RecordStatus.init))
         return try await environment.records.all(Finding.self, filter, as: principal).map(\.value)
             .sorted(by: Finding.inFrameworkOrder)
     }

@@ -6,13 +6,13 @@ extension RecordFilter {
     /// ```
     public static func status<Status: RawRepresentable>(_ status: Status) -> RecordFilter
     where Status.RawValue == String {
-        RecordFilter(status: status.rawValue)
+        RecordFilter(status: RecordStatus(status))
     }
 
     /// This filter, also requiring a lifecycle status.
     public func with<Status: RawRepresentable>(status: Status) -> RecordFilter where Status.RawValue == String {
         var filter = self
-        filter.status = status.rawValue
+        filter.status = RecordStatus(status)
         return filter
     }
 }
@@ -29,14 +29,7 @@ extension RecordIndex {
         parent: Identifier<AnyRecordKind>? = nil,
         key: String? = nil
     ) where Status.RawValue == String {
-        self.init(
-            agency: agency,
-            group: group,
-            period: period,
-            status: status.rawValue,
-            dueDay: dueDay,
-            parent: parent,
-            key: key
-        )
+        self.init(agency: agency, group: group, period: period, dueDay: dueDay, parent: parent, key: key)
+        self.status = RecordStatus(rawValue: status.rawValue)
     }
 }

@@ -6,8 +6,8 @@ public struct RecordFilter: Hashable, Sendable {
     public var group: Group.ID?
     /// The period.
     public var period: ReportingPeriod?
-    /// The status.
-    public var status: String?
+    /// The lifecycle status.
+    public var status: RecordStatus?
     /// Records due on or before this day.
     public var dueOnOrBefore: Day?
     /// The parent record's id.
@@ -20,7 +20,7 @@ public struct RecordFilter: Hashable, Sendable {
         agency: Agency.ID? = nil,
         group: Group.ID? = nil,
         period: ReportingPeriod? = nil,
-        status: String? = nil,
+        status: RecordStatus? = nil,
         dueOnOrBefore: Day? = nil,
         parent: Identifier<AnyRecordKind>? = nil,
         key: String? = nil

@@ -233,7 +233,7 @@ public struct Review: StorableRecord, IdentifierKind, Hashable {
     public subscript(milestone: ReviewMilestone) -> Day? { milestones[milestone] }
 
     /// Indexed by status and kind.
-    public var index: RecordIndex { RecordIndex(status: status.rawValue, key: kind.rawValue) }
+    public var index: RecordIndex { RecordIndex(status: RecordStatus(status), key: kind.rawValue) }
     /// Learning, readable by the partnership.
     public var accessScope: AccessScope { AccessScope(.learning) }
 }

@@ -99,7 +99,7 @@ public struct PublishedReport: StorableRecord, IdentifierKind, Hashable {
     }
 
     /// Indexed by period and audience.
-    public var index: RecordIndex { RecordIndex(period: period, status: audience.rawValue, key: kind.rawValue) }
+    public var index: RecordIndex { RecordIndex(period: period, status: RecordStatus(audience), key: kind.rawValue) }
     /// A published report.
     public var accessScope: AccessScope { AccessScope(.publishedReport) }
 }

@@ -72,7 +72,9 @@ public struct AssessmentCycle: StorableRecord, IdentifierKind, Hashable {
     }
 
     /// Indexed by status and due day.
-    public var index: RecordIndex { RecordIndex(status: status.rawValue, dueDay: returnDeadline, key: duty.rawValue) }
+    public var index: RecordIndex {
+        RecordIndex(status: RecordStatus(status), dueDay: returnDeadline, key: duty.rawValue)
+    }
     /// A cycle, readable by every agency.
     public var accessScope: AccessScope { AccessScope(.section11Cycle) }
 }

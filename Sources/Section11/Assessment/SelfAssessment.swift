@@ -111,7 +111,7 @@ public struct SelfAssessment: StorableRecord, IdentifierKind, Hashable {
     }
 
     /// Indexed by agency, status and cycle.
-    public var index: RecordIndex { RecordIndex(agency: agency, status: status.rawValue, parent: cycle.retyped()) }
+    public var index: RecordIndex { RecordIndex(agency: agency, status: RecordStatus(status), parent: cycle.retyped()) }
     /// An agency's assessment: its lead reads and writes it, no other agency sees it.
     public var accessScope: AccessScope { AccessScope(.section11Assessment, agency: agency) }
 }

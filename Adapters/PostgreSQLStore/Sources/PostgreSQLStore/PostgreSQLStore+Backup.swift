@@ -60,7 +60,7 @@ extension PostgreSQLStore {
                     records.text(record.index.agency?.rawValue)
                     records.text(record.index.group?.rawValue)
                     records.text(record.index.period?.description)
-                    records.text(record.index.status)
+                    records.text(record.index.status?.rawValue)
                     records.integer32(record.index.dueDay.map { Int32($0.daysSinceEpoch) })
                     records.text(record.index.parent?.rawValue)
                     records.text(record.index.key)

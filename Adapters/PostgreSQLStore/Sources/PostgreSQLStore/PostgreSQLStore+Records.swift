@@ -18,7 +18,7 @@ extension PostgreSQLStore {
         index.agency = try identifier(4, Agency.self)
         index.group = try identifier(5, Group.self)
         index.period = result.text(row, 6).flatMap { ReportingPeriod($0) }
-        index.status = result.text(row, 7)
+        index.status = result.text(row, 7).map(RecordStatus.init(rawValue:))
         index.dueDay = try result.integer(row, 8).map { try Day(daysSinceEpoch: $0) }
         index.parent = try identifier(9, AnyRecordKind.self)
         index.key = result.text(row, 10)
@@ -40,7 +40,7 @@ extension PostgreSQLStore {
             .text(record.type.rawValue), .text(record.id.rawValue), .integer(Int64(record.version)),
             .integer(Int64(record.schemaVersion)), SQLValue(record.index.agency?.rawValue),
             SQLValue(record.index.group?.rawValue), SQLValue(record.index.period?.description),
-            SQLValue(record.index.status), SQLValue(record.index.dueDay?.daysSinceEpoch),
+            SQLValue(record.index.status?.rawValue), SQLValue(record.index.dueDay?.daysSinceEpoch),
             SQLValue(record.index.parent?.rawValue), SQLValue(record.index.key), .bytes(record.payload),
         ]
     }
@@ -70,7 +70,7 @@ extension PostgreSQLStore {
         add("agency", filter.agency?.rawValue)
         add("grp", filter.group?.rawValue)
         add("period", filter.period?.description)
-        add("status", filter.status)
+        add("status", filter.status?.rawValue)
         add("parent", filter.parent?.rawValue)
         add("key", filter.key)
         if let due = filter.dueOnOrBefore {

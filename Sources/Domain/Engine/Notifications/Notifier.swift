@@ -76,7 +76,7 @@ public actor Notifier {
         var report = DeliveryReport()
         let pending = try await records.all(
             OutboxEntry.self,
-            RecordFilter(status: OutboxEntry.Status.pending.rawValue),
+            RecordFilter(status: RecordStatus(OutboxEntry.Status.pending)),
             as: .system
         )
         for held in pending {

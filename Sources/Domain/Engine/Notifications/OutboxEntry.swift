@@ -67,7 +67,7 @@ public struct OutboxEntry: StorableRecord, IdentifierKind, Hashable {
     }
 
     /// Indexed by status and key.
-    public var index: RecordIndex { RecordIndex(status: status.rawValue, key: notification.key) }
+    public var index: RecordIndex { RecordIndex(status: RecordStatus(status), key: notification.key) }
     /// The outbox.
     public var accessScope: AccessScope { AccessScope(.notification) }
 }

@@ -141,7 +141,7 @@ public struct Finding: StorableRecord, IdentifierKind, Hashable {
 
     /// Indexed by agency, group, status, due day and key.
     public var index: RecordIndex {
-        RecordIndex(agency: agency, group: group, status: status.rawValue, dueDay: dueOn, key: key)
+        RecordIndex(agency: agency, group: group, status: RecordStatus(status), dueDay: dueOn, key: key)
     }
     /// A finding, scoped to its agency and group.
     public var accessScope: AccessScope { AccessScope(.finding, agency: agency, group: group) }

@@ -101,7 +101,7 @@ public struct Recommendation: StorableRecord, IdentifierKind, Hashable {
 
     /// Indexed by owner agency, status, due day and source record.
     public var index: RecordIndex {
-        RecordIndex(agency: ownerAgency, status: status.rawValue, dueDay: dueOn, parent: source.record?.id)
+        RecordIndex(agency: ownerAgency, status: RecordStatus(status), dueDay: dueOn, parent: source.record?.id)
     }
     /// Learning, scoped to the owner agency.
     public var accessScope: AccessScope { AccessScope(.learning, agency: ownerAgency) }

@@ -164,7 +164,7 @@ public struct Signal: StorableRecord, IdentifierKind, Hashable {
 
     /// Indexed by agency (for agency series), period, status and key.
     public var index: RecordIndex {
-        RecordIndex(agency: subject.agency, period: latestPeriod, status: status.rawValue, key: key)
+        RecordIndex(agency: subject.agency, period: latestPeriod, status: RecordStatus(status), key: key)
     }
     /// Measure data (or the category a record signal names), scoped to the agency concerned.
     public var accessScope: AccessScope { AccessScope(category ?? .measureData, agency: subject.agency) }

@@ -136,7 +136,7 @@ public struct TrackedAction: StorableRecord, IdentifierKind, Hashable {
     public var index: RecordIndex {
         RecordIndex(
             agency: ownerAgency,
-            status: status.rawValue,
+            status: RecordStatus(status),
             dueDay: dueOn,
             parent: recommendation.retyped(),
             key: workStream?.rawValue
