@@ -65,7 +65,8 @@ do {
     message("qaf \(command.name): \(error.message)")
     let code: ExitCode =
         switch error.code {
-        case .invalidInput, .duplicate, .schemaTooNew, .notOurDatabase, .corruptDatabase, .staleWrite: .dataError
+        case .invalidInput, .duplicate, .schemaTooNew, .notOurDatabase, .corruptDatabase, .staleWrite, .unchanged:
+            .dataError
         case .notFound: .noInput
         case .accessDenied, .invalidTransition: .dataError
         default: .software

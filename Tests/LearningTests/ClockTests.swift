@@ -98,3 +98,60 @@ struct ClockTests {
         #expect(clocks.count == StatutoryClock.starter.count)
     }
 }
+
+/// A review's days are refused when they could not have happened: after today, or before a
+/// milestone they follow; and a review needs a title and a reviewer a name.
+struct ReviewDayCheckTests {
+    let lead = Principal(id: "lead", roles: [.partnershipLead])
+
+    func learning(_ store: InMemoryStore, _ day: String) -> LearningTracker {
+        LearningTracker(environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture(day))))
+    }
+
+    @Test func aDayAheadOfTodayOrOutOfOrderIsRefusedAndNothingIsWritten() async throws {
+        let store = InMemoryStore()
+        let learning = learning(store, "2026-04-30")
+        let review = try await learning.open(
+            Review(
+                id: "rr-1",
+                kind: .rapidReview,
+                title: "Rapid review 2026-001",
+                milestones: [.incident: .fixture("2026-04-01"), .localAuthorityAware: .fixture("2026-04-02")]
+            ),
+            by: lead
+        )
+        // A typo ten years ahead would stop the panel clock and resolve its finding.
+        do {
+            _ = try await learning.record(.rapidReviewSent, on: .fixture("2036-04-20"), for: review.id, by: lead)
+            Issue.record("a day ten years ahead was accepted")
+        } catch let error as DomainError {
+            #expect(error.code == .invalidInput)
+            #expect(
+                error.message
+                    == "review rr-1: milestones.rapid-review-sent is 2036-04-20, after today (2026-04-30); record a day once it has passed"
+            )
+            #expect(error.context.field == "milestones.rapid-review-sent" && error.context.value == "2036-04-20")
+        }
+        await #expect(
+            throws: DomainError(
+                .invalidInput,
+                "review rr-1: notification sent on 2026-03-30 is before local authority aware on 2026-04-02; notification sent comes after it"
+            )
+        ) {
+            try await learning.record(.notificationSent, on: .fixture("2026-03-30"), for: review.id, by: lead)
+        }
+        await #expect(throws: DomainError.self) {
+            try await learning.appoint(reviewer: "  ", agreedOn: .fixture("2026-04-20"), for: review.id, by: lead)
+        }
+        #expect(try await store.changeLog(for: review.reference).count == 1, "only the opening was written")
+        // The day before today, in order, is taken; the same day again changes nothing.
+        let sent = try await learning.record(.notificationSent, on: .fixture("2026-04-29"), for: review.id, by: lead)
+        #expect(sent[.notificationSent] == .fixture("2026-04-29"))
+        await #expect(throws: DomainError.self) {
+            try await learning.record(.notificationSent, on: .fixture("2026-04-29"), for: review.id, by: lead)
+        }
+        await #expect(throws: DomainError.self) {
+            try await learning.open(Review(id: "rr-2", kind: .rapidReview, title: " "), by: lead)
+        }
+    }
+}

@@ -146,7 +146,7 @@ struct LearningRulesTests {
 
     @Test func undisseminatedLearningAndClosingWithoutImpact() async throws {
         let store = InMemoryStore()
-        let tracker = learning(store, "2025-01-01")
+        let tracker = learning(store, "2025-01-20")
         try await tracker.open(
             Review(
                 id: "r",

@@ -92,7 +92,7 @@ struct Section11CycleTests {
         await #expect(
             throws: DomainError(
                 .invalidInput,
-                "rating \"purple\" is not on the RAG scale; expected one of red, amber, green"
+                "criterion 7.1: rating \"purple\" is not on the RAG scale; expected one of red, amber, green"
             )
         ) {
             try await service.respond(
@@ -107,11 +107,33 @@ struct Section11CycleTests {
             try await service.respond(answers + [answers[0]], to: held.value.id, by: policeLead)
         }
         #expect(try await store.changeLog(for: held.value.reference).count == 1, "nothing was written")
+        // A host finds which answer failed, and why, as values.
+        do {
+            _ = try await service.respond(
+                [answers[0], answers[1], CriterionResponse(criterion: "7.1", selfRating: "plum")],
+                to: held.value.id,
+                by: policeLead
+            )
+        } catch let error as DomainError {
+            #expect(error.context.index == 2 && error.context.field == "rating" && error.context.value == "plum")
+            #expect(error.context.record == held.value.reference)
+        }
+        await #expect(throws: DomainError(.invalidInput, "no answers were given; give at least one")) {
+            try await service.respond([], to: held.value.id, by: policeLead)
+        }
 
         let answered = try await service.respond(answers, to: held.value.id, by: policeLead)
         #expect(answered.version == held.version + 1)
         #expect(answered.value.responses.map(\.selfRating) == ["green", "amber", "green"])
         #expect(answered.value.status == .inProgress)
+        #expect(try await store.changeLog(for: held.value.reference).count == 2)
+        // The same answers again change nothing, and spend no version.
+        do {
+            _ = try await service.respond(answers, to: held.value.id, by: policeLead)
+            Issue.record("a write that changes nothing was made")
+        } catch let error as DomainError {
+            #expect(error.code == .unchanged)
+        }
         #expect(try await store.changeLog(for: held.value.reference).count == 2)
     }
 

@@ -216,7 +216,7 @@ struct AssessmentInterchangeTests {
     @Test(arguments: [
         (
             #"{"agency":"police","responses":[{"criterion":"1.1","rating":"purple"}]}"#,
-            "s11.json: at assessments[0].responses[0].rating: rating \"purple\" is not on the RAG scale; expected one of red, amber, green"
+            "s11.json: at assessments[0].responses[0].rating: criterion 1.1: rating \"purple\" is not on the RAG scale; expected one of red, amber, green"
         ),
         (
             #"{"agency":"police","responses":[{"criterion":"9.9","rating":"red"}]}"#,
@@ -232,7 +232,7 @@ struct AssessmentInterchangeTests {
         ),
         (
             #"{"agency":"police","responses":[{"criterion":"1.1","moderatedRating":"red"}]}"#,
-            "s11.json: at assessments[0].responses[0].moderatedRating: moderated ratings are set by moderation, not by the agency's answers"
+            "s11.json: at assessments[0].responses[0].moderatedRating: criterion 1.1: moderated ratings are set by moderation, not by the agency's answers"
         ),
         (
             #"{"agency":"police","submit":true,"responses":[{"criterion":"1.1","rating":"red"}]}"#,

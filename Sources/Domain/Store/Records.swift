@@ -118,7 +118,8 @@ public struct Records: Sendable {
     ///   - edit: The change; throw to refuse it, and nothing is written.
     /// - Returns: The record at its new version.
     /// - Throws: ``DomainError/Code/notFound``, ``DomainError/Code/accessDenied``,
-    ///   ``DomainError/Code/staleWrite``, or what `edit` throws.
+    ///   ``DomainError/Code/staleWrite``, ``DomainError/Code/unchanged`` when the edit leaves the
+    ///   record as it was (no version is spent on nothing), or what `edit` throws.
     @discardableResult
     public func modify<Record: StorableRecord>(
         _ type: Record.Type,
@@ -134,6 +135,15 @@ public struct Records: Sendable {
         let base = version ?? held.version
         var batch = RecordBatch()
         try batch.save(record, version: base, as: action)
+        if case .save(let stored) = batch.entries[0].write,
+            stored.payload == (try RecordCoder.encode(held.value, version: base)).payload
+        {
+            throw DomainError(
+                .unchanged,
+                "\(record.reference) is unchanged: the change sets nothing it does not already hold; nothing is written",
+                context: .init(record: record.reference)
+            )
+        }
         let versions = try await commit(batch, by: principal)
         return Versioned(record, version: versions[record.reference] ?? base + 1)
     }

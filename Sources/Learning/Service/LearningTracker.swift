@@ -50,12 +50,21 @@ public struct LearningTracker: Sendable {
     // MARK: Reviews
 
     /// Opens a review.
+    ///
+    /// - Throws: `DomainError.Code.invalidInput` for a review with no title, a milestone after today
+    ///   or before one it follows (`Review.check(today:)`); `accessDenied`; `staleWrite` for an id
+    ///   already held.
     @discardableResult
     public func open(_ review: Review, by principal: Principal) async throws -> Review {
-        try await records.save(review, version: 0, by: principal).value
+        try review.check(today: environment.today())
+        return try await records.save(review, version: 0, by: principal).value
     }
 
     /// Records a key day of a review.
+    ///
+    /// - Throws: `DomainError.Code.invalidInput` for a day after today, or before a milestone it
+    ///   follows, naming the milestone, the day and the day expected; `unchanged` when the review
+    ///   already holds that day.
     @discardableResult
     public func record(
         _ milestone: ReviewMilestone,
@@ -123,12 +132,18 @@ public struct LearningTracker: Sendable {
         try await change(review, by: principal) { $0.status = .closed }
     }
 
+    /// Changes a review, checking it after the change: every day recorded no later than today and
+    /// in order, and every name a name.
     private func change(
         _ id: Review.ID,
         by principal: Principal,
         _ edit: (inout Review) throws -> Void
     ) async throws -> Review {
-        try await records.modify(Review.self, id: id, by: principal, edit).value
+        let today = environment.today()
+        return try await records.modify(Review.self, id: id, by: principal) { review in
+            try edit(&review)
+            try review.check(today: today)
+        }.value
     }
 
     /// The one action tracker, which Learning writes through like every module: raise a

@@ -8,6 +8,24 @@ struct AnswerProblem: Error {
     var field: String
     /// What is wrong and what was expected.
     var message: String
+    /// The criterion the answer names.
+    var criterion: CriterionCode? = nil
+    /// The value at fault.
+    var value: String? = nil
+
+    /// The problem as the error a host acts on: which answer, which field, which criterion and value.
+    func error(in assessment: SelfAssessment) -> DomainError {
+        DomainError(
+            .invalidInput,
+            message,
+            context: .init(
+                record: assessment.reference,
+                field: field,
+                index: index,
+                value: value ?? criterion?.rawValue
+            )
+        )
+    }
 }
 
 extension SelfAssessment {
@@ -18,6 +36,9 @@ extension SelfAssessment {
     /// set's scale; a moderated rating is moderation's to set. Moderation and challenge already
     /// recorded on a criterion are kept, and a carried-forward answer becomes the agency's own.
     mutating func answer(_ responses: [CriterionResponse], on scale: RatingScale) throws(AnswerProblem) {
+        guard !responses.isEmpty else {
+            throw AnswerProblem(index: 0, field: "responses", message: "no answers were given; give at least one")
+        }
         var answered = Set<CriterionCode>()
         for (position, response) in responses.enumerated() {
             guard answered.insert(response.criterion).inserted else {
@@ -25,29 +46,37 @@ extension SelfAssessment {
                     index: position,
                     field: "criterion",
                     message:
-                        "criterion \(DomainError.quote(response.criterion)) is answered twice; answer each criterion once"
+                        "criterion \(DomainError.quote(response.criterion)) is answered twice; answer each criterion once",
+                    criterion: response.criterion
                 )
             }
             guard let index = self.responses.firstIndex(where: { $0.criterion == response.criterion }) else {
                 throw AnswerProblem(
                     index: position,
                     field: "criterion",
-                    message: "\(DomainError.quote(response.criterion)) is not a criterion of \(agency)'s assessment"
+                    message: "\(DomainError.quote(response.criterion)) is not a criterion of \(agency)'s assessment",
+                    criterion: response.criterion
                 )
             }
             if response.moderatedRating != nil, response.moderatedRating != self.responses[index].moderatedRating {
                 throw AnswerProblem(
                     index: position,
                     field: "moderatedRating",
-                    message: "moderated ratings are set by moderation, not by the agency's answers"
+                    message: "criterion \(response.criterion): moderated ratings are set by moderation, not by the "
+                        + "agency's answers",
+                    criterion: response.criterion,
+                    value: response.moderatedRating?.rawValue
                 )
             }
             if let rating = response.selfRating, scale.level(rating) == nil {
                 throw AnswerProblem(
                     index: position,
                     field: "rating",
-                    message: "rating \(DomainError.quote(rating)) is not on the \(scale.name) scale; expected one of "
-                        + scale.levels.map(\.code.rawValue).joined(separator: ", ")
+                    message: "criterion \(response.criterion): rating \(DomainError.quote(rating)) is not on the "
+                        + "\(scale.name) scale; expected one of "
+                        + scale.levels.map(\.code.rawValue).joined(separator: ", "),
+                    criterion: response.criterion,
+                    value: rating.rawValue
                 )
             }
             var updated = response

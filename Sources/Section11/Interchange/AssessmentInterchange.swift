@@ -202,9 +202,15 @@ extension SelfAssessments {
                 return answer
             }
             do throws(AnswerProblem) {
-                try assessment.answer(answers, on: set.scale)
+                if !answers.isEmpty { try assessment.answer(answers, on: set.scale) }
             } catch {
-                throw DomainError(.invalidInput, "\(path).responses[\(error.index)].\(error.field): \(error.message)")
+                throw DomainError(
+                    .invalidInput,
+                    "\(path).responses[\(error.index)].\(error.field): \(error.message)",
+                    context: error.error(in: assessment).context.merging(
+                        .init(field: "\(path).responses[\(error.index)].\(error.field)")
+                    )
+                )
             }
             if assessment.status != .inProgress { assessment.advance(to: .inProgress, on: day, by: principal.id) }
             if entry.submit == true {

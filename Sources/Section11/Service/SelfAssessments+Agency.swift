@@ -39,8 +39,9 @@ extension SelfAssessments {
     /// )
     /// ```
     ///
-    /// - Throws: `DomainError.Code.invalidInput` naming the first criterion that is not the
-    ///   assessment's, appears twice, or has a rating off the set's scale;
+    /// - Throws: `DomainError.Code.invalidInput` for no answers at all, or naming the first criterion
+    ///   that is not the assessment's, appears twice, or has a rating off the set's scale, with the
+    ///   answer's position, field and value in the error's context;
     ///   `DomainError.Code.invalidTransition` when the assessment is not open for answers. Nothing is
     ///   written unless every answer is good.
     @discardableResult
@@ -57,7 +58,7 @@ extension SelfAssessments {
             do throws(AnswerProblem) {
                 try assessment.answer(responses, on: set.scale)
             } catch {
-                throw DomainError(.invalidInput, error.message)
+                throw error.error(in: assessment)
             }
             if assessment.status != .inProgress { assessment.advance(to: .inProgress, on: day, by: principal.id) }
         }

@@ -44,8 +44,8 @@ public struct ActionTracker: Sendable {
 
     /// Adds an action towards a recommendation, in its work stream.
     ///
-    /// - Throws: `invalidInput` when the action is due before it starts; `notFound` for an
-    ///   unknown recommendation.
+    /// - Throws: `invalidInput` when the action is due before it starts, or has no text or lead;
+    ///   `notFound` for an unknown recommendation.
     @discardableResult
     public func addAction(
         _ text: String,
@@ -58,7 +58,18 @@ public struct ActionTracker: Sendable {
         by principal: Principal
     ) async throws -> TrackedAction {
         guard dueOn >= startOn else {
-            throw DomainError(.invalidInput, "an action due on \(dueOn) cannot start later, on \(startOn)")
+            throw DomainError(
+                .invalidInput,
+                "an action due on \(dueOn) cannot start later, on \(startOn)",
+                context: .init(field: "startOn", value: startOn.description, expected: "\(dueOn) or earlier")
+            )
+        }
+        for (field, value) in [("text", text), ("lead", lead)] where value.allSatisfy(\.isWhitespace) {
+            throw DomainError(
+                .invalidInput,
+                "an action for recommendation \(recommendation) has no \(field); say \(field == "text" ? "what will be done" : "who leads it")",
+                context: .init(field: field)
+            )
         }
         _ = try await records.require(Recommendation.self, id: recommendation, as: principal)
         let stream = try await records.all(WorkStream.self, as: .system).first {

@@ -27,6 +27,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             case invalidTransition
             case storeFailed
             case deliveryFailed
+            case unchanged
         }
 
         private let kind: Kind
@@ -54,6 +55,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         public static var storeFailed: Self { Self(.storeFailed) }
         /// A notification could not be delivered.
         public static var deliveryFailed: Self { Self(.deliveryFailed) }
+        /// A change would leave the record as it is: nothing was written, and no version was spent.
+        public static var unchanged: Self { Self(.unchanged) }
 
         /// The code's name, as it prefixes ``DomainError/description``.
         public var description: String { kind.rawValue }
