@@ -31,7 +31,7 @@ extension Review {
     ///
     /// A day typed ten years ahead would otherwise stop a statutory clock and resolve its finding.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` naming the review, the field, the day and what
+    /// - Throws: `DomainError.Code.invalidInput` naming the review, the field, the day and what
     ///   was expected.
     public func check(today: Day) throws(DomainError) {
         if title.allSatisfy(\.isWhitespace) {
