@@ -50,79 +50,91 @@ extension PostgreSQLStore {
                 guard held == (0, 0, 0) else {
                     throw StoreRules.notEmpty(records: held.0, series: held.1, changes: held.2)
                 }
-                var records = CopyRows(capacity: snapshot.records.reduce(0) { $0 + $1.payload.count + 120 })
-                for record in snapshot.records {
-                    records.beginRow(fields: 12)
-                    records.text(record.type.rawValue)
-                    records.text(record.id.rawValue)
-                    records.integer64(Int64(record.version))
-                    records.integer32(Int32(record.schemaVersion))
-                    records.text(record.index.agency?.rawValue)
-                    records.text(record.index.group?.rawValue)
-                    records.text(record.index.period?.description)
-                    records.text(record.index.status?.rawValue)
-                    records.integer32(record.index.dueDay.map { Int32($0.daysSinceEpoch) })
-                    records.text(record.index.parent?.rawValue)
-                    records.text(record.index.key)
-                    records.data(record.payload)
-                }
-                records.finish()
-                try connection.copyIn(
-                    "COPY records (\(Self.recordColumns)) FROM STDIN (FORMAT binary)",
-                    records,
-                    while: "restoring records"
-                )
-                var log = CopyRows(capacity: snapshot.changeLog.count * 120)
-                for entry in snapshot.changeLog {
-                    log.beginRow(fields: 8)
-                    log.integer64(Int64(entry.sequence))
-                    log.double(entry.at.timeIntervalSinceReferenceDate)
-                    log.text(entry.principal.rawValue)
-                    log.text(entry.kind.rawValue)
-                    log.text(entry.record.type.rawValue)
-                    log.text(entry.record.id.rawValue)
-                    log.integer64(Int64(entry.version))
-                    log.text(entry.summary)
-                }
-                log.finish()
-                try connection.copyIn(
-                    "COPY change_log (\(Self.logColumns)) FROM STDIN (FORMAT binary)",
-                    log,
-                    while: "restoring the change log"
-                )
-                guard !snapshot.series.isEmpty else { return }
-                let created = try connection.execute(
-                    """
-                    INSERT INTO series (measure, scope, version)
-                    SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) RETURNING id, measure, scope
-                    """,
-                    [
-                        .text(ArrayLiteral.texts(snapshot.series.map(\.series.measure.rawValue))),
-                        .text(ArrayLiteral.texts(snapshot.series.map(\.series.scope.description))),
-                        .text(ArrayLiteral.integers(snapshot.series.map(\.version))),
-                    ],
-                    while: "restoring series"
-                )
-                var ids: [String: Int64] = [:]
-                for row in 0..<created.count {
-                    ids["\(created.text(row, 1) ?? "") \(created.text(row, 2) ?? "")"] = Int64(
-                        created.integer(row, 0) ?? 0
-                    )
-                }
-                var observations = CopyRows(capacity: snapshot.series.reduce(0) { $0 + $1.series.points.count * 46 })
-                for held in snapshot.series {
-                    guard let id = ids["\(held.series.measure.rawValue) \(held.series.scope)"] else {
-                        throw DomainError(.invalidInput, "the backup holds the series \(held.series.changeLogID) twice")
-                    }
-                    for point in held.series.points { Self.copyRow(&observations, series: id, point) }
-                }
-                observations.finish()
-                try connection.copyIn(
-                    "COPY observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
-                    observations,
-                    while: "restoring observations"
-                )
+                try Self.restoreRecords(snapshot.records, connection)
+                try Self.restoreLog(snapshot.changeLog, connection)
+                try Self.restoreSeries(snapshot.series, connection)
             }
         }
+    }
+
+    private static func restoreRecords(_ snapshot: [StoredRecord], _ connection: Connection) throws {
+        var records = CopyRows(capacity: snapshot.reduce(0) { $0 + $1.payload.count + 120 })
+        for record in snapshot {
+            records.beginRow(fields: 12)
+            records.text(record.type.rawValue)
+            records.text(record.id.rawValue)
+            records.integer64(Int64(record.version))
+            records.integer32(Int32(record.schemaVersion))
+            records.text(record.index.agency?.rawValue)
+            records.text(record.index.group?.rawValue)
+            records.text(record.index.period?.description)
+            records.text(record.index.status?.rawValue)
+            records.integer32(record.index.dueDay.map { Int32($0.daysSinceEpoch) })
+            records.text(record.index.parent?.rawValue)
+            records.text(record.index.key)
+            records.data(record.payload)
+        }
+        records.finish()
+        try connection.copyIn(
+            "COPY records (\(recordColumns)) FROM STDIN (FORMAT binary)",
+            records,
+            while: "restoring records"
+        )
+    }
+
+    private static func restoreLog(_ changeLog: [ChangeLogEntry], _ connection: Connection) throws {
+        var log = CopyRows(capacity: changeLog.count * 120)
+        for entry in changeLog {
+            log.beginRow(fields: 8)
+            log.integer64(Int64(entry.sequence))
+            log.double(entry.at.timeIntervalSinceReferenceDate)
+            log.text(entry.principal.rawValue)
+            log.text(entry.kind.rawValue)
+            log.text(entry.record.type.rawValue)
+            log.text(entry.record.id.rawValue)
+            log.integer64(Int64(entry.version))
+            log.text(entry.summary)
+        }
+        log.finish()
+        try connection.copyIn(
+            "COPY change_log (\(logColumns)) FROM STDIN (FORMAT binary)",
+            log,
+            while: "restoring the change log"
+        )
+    }
+
+    private static func restoreSeries(_ series: [SnapshotSeries], _ connection: Connection) throws {
+        guard !series.isEmpty else { return }
+        let created = try connection.execute(
+            """
+            INSERT INTO series (measure, scope, version)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) RETURNING id, measure, scope
+            """,
+            [
+                .text(ArrayLiteral.texts(series.map(\.series.measure.rawValue))),
+                .text(ArrayLiteral.texts(series.map(\.series.scope.description))),
+                .text(ArrayLiteral.integers(series.map(\.version))),
+            ],
+            while: "restoring series"
+        )
+        var ids: [String: Int64] = [:]
+        for row in 0..<created.count {
+            ids["\(created.text(row, 1) ?? "") \(created.text(row, 2) ?? "")"] = Int64(
+                created.integer(row, 0) ?? 0
+            )
+        }
+        var observations = CopyRows(capacity: series.reduce(0) { $0 + $1.series.points.count * 46 })
+        for held in series {
+            guard let id = ids["\(held.series.measure.rawValue) \(held.series.scope)"] else {
+                throw DomainError(.invalidInput, "the backup holds the series \(held.series.changeLogID) twice")
+            }
+            for point in held.series.points { copyRow(&observations, series: id, point) }
+        }
+        observations.finish()
+        try connection.copyIn(
+            "COPY observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
+            observations,
+            while: "restoring observations"
+        )
     }
 }

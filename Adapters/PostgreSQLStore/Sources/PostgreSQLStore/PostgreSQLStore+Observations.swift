@@ -191,33 +191,79 @@ extension PostgreSQLStore {
         _ connection: Connection
     ) throws -> [ObservationSeries] {
         let list = try connection.execute("SELECT id, measure, scope FROM series", while: "listing series")
-        var series: [Int64: ObservationSeries] = [:]
+        var assembler = SeriesAssembler(query: query)
         for row in 0..<list.count {
             guard let measure = list.text(row, 1).flatMap(MeasureID.init(rawValue:)),
                 let scope = list.text(row, 2).flatMap(SeriesScope.init)
             else { continue }
             if let measures = query.measures, !measures.contains(measure) { continue }
             if let scopes = query.scopes, !scopes.contains(scope) { continue }
-            series[Int64(list.integer(row, 0) ?? 0)] = ObservationSeries(measure: measure, scope: scope, points: [])
+            assembler.series[Int64(list.integer(row, 0) ?? 0)] = ObservationSeries(
+                measure: measure,
+                scope: scope,
+                points: []
+            )
         }
-        guard !series.isEmpty else { return [] }
+        guard !assembler.series.isEmpty else { return [] }
+        if assembler.series.count == list.count {
+            try connection.copyOut(
+                "COPY (SELECT series, period, value, numerator, denominator, status FROM observations "
+                    + "ORDER BY series, period) TO STDOUT (FORMAT binary)",
+                while: "reading observations"
+            ) { row in
+                try assembler.add(
+                    row.integer() ?? 0,
+                    row.integer() ?? 0,
+                    row.double(),
+                    row.double(),
+                    row.double(),
+                    Int(row.integer() ?? 0)
+                )
+            }
+        } else {
+            let result = try connection.execute(
+                "SELECT series, period, value, numerator, denominator, status FROM observations "
+                    + "WHERE series = ANY($1::bigint[]) ORDER BY series, period",
+                [.text(ArrayLiteral.integers(assembler.series.keys.map { Int($0) }))],
+                while: "reading observations"
+            )
+            for row in 0..<result.count {
+                try assembler.add(
+                    Int64(result.integer(row, 0) ?? 0),
+                    Int64(result.integer(row, 1) ?? 0),
+                    result.double(row, 2),
+                    result.double(row, 3),
+                    result.double(row, 4),
+                    result.integer(row, 5) ?? 0
+                )
+            }
+        }
+        return assembler.finished()
+    }
+
+    /// Gathers observation rows, in series and period order, into the series they belong to.
+    struct SeriesAssembler {
+        let query: ObservationQuery
+        var series: [Int64: ObservationSeries] = [:]
         var periods: [Int64: ReportingPeriod] = [:]
         var currentID: Int64 = -1
         var points: [SeriesPoint] = []
-        func flush() {
+
+        init(query: ObservationQuery) { self.query = query }
+
+        mutating func flush() {
             if currentID >= 0, !points.isEmpty, series[currentID] != nil { series[currentID]!.points = points }
             points = []
         }
-        func add(
+
+        mutating func add(
             _ id: Int64,
             _ code: Int64,
             _ value: Double?,
             _ numerator: Double?,
             _ denominator: Double?,
             _ status: Int
-        )
-            throws
-        {
+        ) throws {
             if id != currentID {
                 flush()
                 currentID = id
@@ -244,44 +290,14 @@ extension PostgreSQLStore {
                 )
             )
         }
-        if series.count == list.count {
-            try connection.copyOut(
-                "COPY (SELECT series, period, value, numerator, denominator, status FROM observations "
-                    + "ORDER BY series, period) TO STDOUT (FORMAT binary)",
-                while: "reading observations"
-            ) { row in
-                try add(
-                    row.integer() ?? 0,
-                    row.integer() ?? 0,
-                    row.double(),
-                    row.double(),
-                    row.double(),
-                    Int(row.integer() ?? 0)
-                )
-            }
-        } else {
-            let result = try connection.execute(
-                "SELECT series, period, value, numerator, denominator, status FROM observations "
-                    + "WHERE series = ANY($1::bigint[]) ORDER BY series, period",
-                [.text(ArrayLiteral.integers(series.keys.map { Int($0) }))],
-                while: "reading observations"
-            )
-            for row in 0..<result.count {
-                try add(
-                    Int64(result.integer(row, 0) ?? 0),
-                    Int64(result.integer(row, 1) ?? 0),
-                    result.double(row, 2),
-                    result.double(row, 3),
-                    result.double(row, 4),
-                    result.integer(row, 5) ?? 0
-                )
-            }
+
+        mutating func finished() -> [ObservationSeries] {
+            flush()
+            return series.values.filter { !$0.points.isEmpty }.map { held in
+                var sorted = held
+                if Set(held.points.map(\.period.kind)).count > 1 { sorted.points.sort { $0.period < $1.period } }
+                return sorted
+            }.sorted { ($0.measure, $0.scope) < ($1.measure, $1.scope) }
         }
-        flush()
-        return series.values.filter { !$0.points.isEmpty }.map { held in
-            var sorted = held
-            if Set(held.points.map(\.period.kind)).count > 1 { sorted.points.sort { $0.period < $1.period } }
-            return sorted
-        }.sorted { ($0.measure, $0.scope) < ($1.measure, $1.scope) }
     }
 }

@@ -53,6 +53,18 @@ struct JSONFileStoreTests {
         #expect(try await reopened.records(matching: RecordQuery(Finding.recordType)).count == 3)
     }
 
+    /// As a host would run it: the system clock, random ids, its own principal, nothing from the test kit.
+    @Test func aHostRunsTheCycleOnItAsOnAnyStore() async throws {
+        let path = try Self.temporaryPath()
+        let store = try JSONFileStore(path: path)
+        let environment = AssuranceEnvironment(store: store)
+        let framework = try AssuranceFramework(modules: [PartnershipModule()], environment: environment)
+        let qaLead = Principal(id: "qa-lead", roles: [.qaLead])
+        let outcome = try await framework.runCycle(on: environment.today(), by: qaLead)
+        #expect(outcome.raised.isEmpty, "an empty partnership owes nothing")
+        #expect(try await JSONFileStore(path: path).snapshot() == (try await store.snapshot()))
+    }
+
     @Test func aFileThatIsNotAStoreIsRefusedAndLeftAlone() throws {
         let path = try Self.temporaryPath()
         try Data(#"{"format":"something-else","version":1}"#.utf8).write(to: URL(fileURLWithPath: path))
