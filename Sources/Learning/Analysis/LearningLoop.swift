@@ -110,9 +110,10 @@ public struct LearningChain: Hashable, Sendable {
         }
     }
 
-    /// What is counted about each recommendation, by slot: each recommendation id is looked up once
-    /// to find its slot (the first position it holds), and everything counted about it goes in
-    /// arrays by slot. Counted by position, not grouped: a national tracker has hundreds of thousands
+    /// What is counted about each recommendation, by slot.
+    ///
+    /// Each recommendation id is looked up once to find its slot (the first position it holds), and
+    /// everything counted about it goes in arrays by slot. Counted by position, not grouped: a national tracker has hundreds of thousands
     /// of recommendations and actions.
     private struct SlotCounts {
         var slots: [Int] = []
