@@ -167,6 +167,31 @@ struct AssuranceCycleTests {
         )
     }
 
+    /// A finding held at a level the partnership's route skips moves on to the next level the route
+    /// holds, on the day it reached the skipped level, and escalates from there; a new one starts
+    /// there.
+    @Test func aFindingAtALevelTheRouteSkipsMovesToTheNextLevelOnIt() throws {
+        var policy = EscalationPolicy(after: [.agency: .months(1), .practiceDevelopmentGroup: .months(3)])
+        policy.route = [.agency, .practiceDevelopmentGroup, .executive]
+        let finding = Finding(
+            id: "f",
+            rule: "r",
+            key: "k",
+            subject: RecordReference(type: "x", id: "y"),
+            severity: .areaForImprovement,
+            level: .subGroup,
+            message: "m",
+            raisedOn: .fixture("2025-01-31")
+        )
+        let early = policy.escalations(of: finding, through: .fixture("2025-02-01"), calendar: EnglandAndWalesCalendar())
+        #expect(early == [Finding.LevelChange(level: .practiceDevelopmentGroup, on: .fixture("2025-01-31"))])
+        let later = policy.escalations(of: finding, through: .fixture("2025-06-01"), calendar: EnglandAndWalesCalendar())
+        #expect(later.map(\.level) == [.practiceDevelopmentGroup, .executive])
+        #expect(later.map(\.on) == [.fixture("2025-01-31"), .fixture("2025-04-30")])
+        #expect(policy.levelOnRoute(.subGroup) == .practiceDevelopmentGroup)
+        #expect(policy.levelOnRoute(.agency) == .agency)
+    }
+
     @Test func groupReportingAndScrutinyCadences() async throws {
         let store = InMemoryStore()
         var scenario = PartnershipScenario.small(from: start, months: 6)

@@ -116,9 +116,10 @@ extension AssuranceFramework {
     ) throws -> Versioned<Finding> {
         var finding = existing.value
         _ = finding.apply(draft)
-        if draft.level > finding.level {
-            finding.level = draft.level
-            finding.levelHistory.append(Finding.LevelChange(level: draft.level, on: day))
+        let drafted = escalation.levelOnRoute(draft.level)
+        if drafted > finding.level {
+            finding.level = drafted
+            finding.levelHistory.append(Finding.LevelChange(level: drafted, on: day))
         }
         let changes = escalation.escalations(of: finding, through: day, calendar: environment.calendar)
         if let last = changes.last {
@@ -142,7 +143,7 @@ extension AssuranceFramework {
             agency: draft.agency,
             group: draft.group,
             severity: draft.severity,
-            level: draft.level,
+            level: escalation.levelOnRoute(draft.level),
             message: draft.message,
             themes: draft.themes,
             evidence: draft.evidence,

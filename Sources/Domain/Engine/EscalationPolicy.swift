@@ -35,6 +35,11 @@ public struct EscalationPolicy: Hashable, Sendable {
         var changes: [Finding.LevelChange] = []
         var level = finding.level
         var since = finding.atLevelSince
+        // A level the route skips holds nothing: the finding moves on at once, on the day it got there.
+        if !route.contains(level), let next = route.first(where: { $0 > level }) {
+            changes.append(Finding.LevelChange(level: next, on: since))
+            level = next
+        }
         while let wait = after[level], let next = route.first(where: { $0 > level }) {
             let due = calendar.deadline(for: wait, from: since)
             guard due <= day else { break }
@@ -43,5 +48,14 @@ public struct EscalationPolicy: Hashable, Sendable {
             since = due
         }
         return changes
+    }
+}
+
+extension EscalationPolicy {
+    /// The level a finding raised at a level starts at: that level when the route holds it, else the
+    /// next level the route holds (the highest on the route when none is higher).
+    public func levelOnRoute(_ level: EscalationLevel) -> EscalationLevel {
+        if route.contains(level) { return level }
+        return route.first(where: { $0 > level }) ?? route.last ?? level
     }
 }
