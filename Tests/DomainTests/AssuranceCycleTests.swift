@@ -243,7 +243,7 @@ struct AssuranceCycleTests {
         await #expect(
             throws: DomainError(
                 .invalidTransition,
-                "finding \(finding.id) is at the Practice Development Group; a decision is recorded once it reaches the Executive"
+                "finding \(finding.id) is at the assurance group; a decision is recorded once it reaches the safeguarding partners"
             )
         ) {
             try await framework.recordDecision(finding.id, decision: "Write to the chief constable.", by: qaLead)

@@ -8,7 +8,8 @@ extension AssuranceFramework {
             calendar: environment.calendar,
             timeZone: environment.timeZone,
             moduleNames: moduleNames,
-            decodedRecords: environment.decodedRecords
+            decodedRecords: environment.decodedRecords,
+            document: document
         )
     }
 
@@ -163,7 +164,7 @@ extension AssuranceFramework {
         AssuranceNotification(
             key: "finding:\(finding.id):\(finding.level.rawValue)",
             subject: escalated
-                ? "Escalated to the \(finding.level): \(rule.title)"
+                ? "Escalated to the \(document.name(of: finding.level)): \(rule.title)"
                 : "\(rule.title) (\(finding.severity.description.lowercased()))",
             body: escalated
                 ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.sourceLine(citing: document))."

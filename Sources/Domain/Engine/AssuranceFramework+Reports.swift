@@ -25,7 +25,8 @@ extension AssuranceFramework {
             timeZone: environment.timeZone,
             moduleNames: moduleNames,
             decodedRecords: environment.decodedRecords,
-            reader: principal
+            reader: principal,
+            document: document
         )
     }
 

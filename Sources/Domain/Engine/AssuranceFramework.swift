@@ -67,7 +67,12 @@ public struct AssuranceFramework: Sendable {
         document: FrameworkDocument = .unnamed
     ) throws(DomainError) {
         let all = modules + (rules.isEmpty ? [] : [RuleSet(name: "Local rules", rules: rules)])
-        self.reportDefinitions = try Self.checkComposition(all)
+        // A report is titled in the partnership's words.
+        self.reportDefinitions = try Self.checkComposition(all).map { definition in
+            var titled = definition
+            titled.title = document.title(of: definition)
+            return titled
+        }
         self.modules = all
         self.environment = environment
         self.notifier = notifier
@@ -137,7 +142,7 @@ public struct AssuranceFramework: Sendable {
                     id: $0.id,
                     title: $0.title,
                     summary: $0.summary,
-                    source: document.resolve($0.source),
+                    source: document.resolve($0.source, rule: $0.id),
                     localDefaults: $0.localDefaults
                 )
             }
@@ -182,17 +187,20 @@ public struct AssuranceFramework: Sendable {
         try await change(id, as: .update, by: principal) { finding, _ in finding.owner = owner }
     }
 
-    /// Records the Executive's decision on a finding escalated to it.
+    /// Records the decision of the level at the top of the escalation route (the Executive, in the
+    /// starter framework) on a finding escalated to it.
     ///
-    /// - Throws: ``DomainError/Code/invalidTransition`` when the finding is not at the Executive.
+    /// - Throws: ``DomainError/Code/invalidTransition`` when the finding is not at the top level.
     @discardableResult
     public func recordDecision(_ id: Finding.ID, decision text: String, by principal: Principal) async throws -> Finding
     {
         try await change(id, as: .decide, by: principal) { finding, day in
-            guard finding.level == .executive else {
+            let top = escalation.route.last ?? .executive
+            guard finding.level == top else {
                 throw DomainError(
                     .invalidTransition,
-                    "finding \(finding.id) is at the \(finding.level); a decision is recorded once it reaches the Executive"
+                    "finding \(finding.id) is at the \(document.name(of: finding.level)); a decision is recorded once it "
+                        + "reaches the \(document.name(of: top))"
                 )
             }
             finding.decision = Finding.Decision(by: principal.id, on: day, text: text)

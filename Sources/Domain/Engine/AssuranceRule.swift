@@ -34,8 +34,8 @@ extension AssuranceRule {
     public var localDefaults: [LocalDefault] { [] }
 
     /// The rule's source as a report's source line gives it, citing the partnership's framework
-    /// document: the citation, then any local defaults.
+    /// document (with what it says of this rule's obligation): the citation, then any local defaults.
     public func sourceLine(citing document: FrameworkDocument) -> String {
-        ([document.cite(source)] + localDefaults.map(\.description)).joined(separator: "; ")
+        ([document.cite(source, rule: id)] + localDefaults.map(\.description)).joined(separator: "; ")
     }
 }

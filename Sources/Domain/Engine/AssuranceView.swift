@@ -20,6 +20,9 @@ public final class AssuranceView: Sendable {
     public let moduleNames: [String]
     /// Who reads through the view: the cycle's ``Principal/system``, or a report's maker.
     public let reader: Principal
+    /// The partnership's framework in its own words: its names for the levels, what it says of each
+    /// obligation, its report titles. Rules and sections word what they say with it.
+    public let document: FrameworkDocument
     private let store: any RecordStore
     private let decoded: DecodedRecordCache?
     // Guards the caches: lists of decoded records by type, and the observation series.
@@ -39,13 +42,15 @@ public final class AssuranceView: Sendable {
     ///   - decodedRecords: Records decoded by earlier views, reused where the store still holds the
     ///     same bytes; an ``AssuranceFramework`` passes its environment's.
     ///   - reader: Who reads through the view, once allowed to.
+    ///   - document: The partnership's framework in its own words.
     public init(
         store: any RecordStore,
         calendar: any WorkingDayCalendar = EnglandAndWalesCalendar(),
         timeZone: TimeZone = .england,
         moduleNames: [String] = [],
         decodedRecords: DecodedRecordCache? = nil,
-        reader: Principal = .system
+        reader: Principal = .system,
+        document: FrameworkDocument = .unnamed
     ) {
         self.store = store
         self.decoded = decodedRecords
@@ -53,6 +58,7 @@ public final class AssuranceView: Sendable {
         self.timeZone = timeZone
         self.moduleNames = moduleNames
         self.reader = reader
+        self.document = document
     }
 
     /// Every record of a type with its version, in id order (decoded once per view).

@@ -72,16 +72,16 @@ public struct GroupCadenceRule: AssuranceRule, Hashable {
     public var source: ObligationSource {
         switch activity {
         case .meeting:
-            .framework(.practiceDevelopmentGroup, "the group meets monthly")
+            .framework(.practiceDevelopmentGroup, "each group meets at its meeting cadence")
         case .reporting:
             .framework(
                 .practiceDevelopmentGroup,
-                "sub-group chairs and project leads produce bi-monthly reports to the Executive"
+                "each group reports to the body it is accountable to at its reporting cadence"
             )
         case .scrutiny:
             .framework(
                 .practiceDevelopmentGroup,
-                "the Quality Assurance Lead provides a six-monthly scrutiny session to chairs and leads"
+                "each group's work is scrutinised at its scrutiny cadence"
             )
         }
     }

@@ -25,8 +25,7 @@ public struct PriorityWithoutActivityRule: AssuranceRule, Hashable {
     public var source: ObligationSource {
         .framework(
             .practiceDevelopmentGroup,
-            "it is important that groups and "
-                + "projects link to the priorities of the partnership"
+            "the partnership's priorities are carried by its groups, work streams, audits or measures"
         )
     }
     /// The time a year runs before a priority is judged.

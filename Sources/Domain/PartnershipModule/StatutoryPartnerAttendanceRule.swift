@@ -35,8 +35,7 @@ public struct StatutoryPartnerAttendanceRule: AssuranceRule, Hashable {
     public var source: ObligationSource {
         .framework(
             .continuousLearning,
-            "commitment to safeguarding is measured by attendance at and "
-                + "engagement with multi-agency meetings"
+            "statutory partners attend the meetings of the groups they sit on"
         )
     }
     /// The figures its source does not state.

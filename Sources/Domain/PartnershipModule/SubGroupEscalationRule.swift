@@ -16,8 +16,7 @@ public struct SubGroupEscalationRule: AssuranceRule, Hashable {
     public var source: ObligationSource {
         .framework(
             .practiceDevelopmentGroup,
-            "sub-group chairs and project leads "
-                + "formalise any barriers and escalations they wish to raise"
+            "a group's escalations are decided at the level they are raised to"
         )
     }
 

@@ -21,8 +21,7 @@ public struct VoiceChangedPracticeRule: AssuranceRule, Hashable {
     public var source: ObligationSource {
         .framework(
             .voices,
-            "what children and families tell us "
-                + "shapes what we do"
+            "what children and families say is recorded, with what changed as a result"
         )
     }
     /// The window good practice is reported for.

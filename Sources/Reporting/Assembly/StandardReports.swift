@@ -165,8 +165,8 @@ public struct StandardReports: Sendable {
                     TableBlock(
                         caption: "Open findings by the level that must act",
                         columns: [.init("Level"), .init("Findings", numeric: true)],
-                        rows: EscalationLevel.allCases.reversed().map {
-                            [.text($0.description), .number(Double(byLevel[$0]?.count ?? 0), decimals: 0)]
+                        rows: framework.escalation.route.reversed().map {
+                            [.text(levelName($0)), .number(Double(byLevel[$0]?.count ?? 0), decimals: 0)]
                         }
                     )
                 ),
@@ -222,7 +222,8 @@ public struct StandardReports: Sendable {
                                     message: finding.message,
                                     source: source(finding.rule),
                                     evidence: finding.evidence.map(\.title),
-                                    agency: finding.agency.map { agencies[$0]?.name ?? $0.rawValue }
+                                    agency: finding.agency.map { agencies[$0]?.name ?? $0.rawValue },
+                                    levelName: levelName(finding.level)
                                 )
                             }
                         )
@@ -257,7 +258,7 @@ public struct StandardReports: Sendable {
             let title = rules[first.rule]?.title ?? first.rule.rawValue
             let oldest: Day = members.map(\.atLevelSince).min()!
             let cells: [ReportCell] = [
-                .text(title), .text(first.level.description), .number(Double(members.count), decimals: 0),
+                .text(title), .text(levelName(first.level)), .number(Double(members.count), decimals: 0),
                 .day(oldest), .text(Self.source(first.rule, rules)),
             ]
             return (first.level, title, cells)
@@ -276,5 +277,11 @@ public struct StandardReports: Sendable {
                 rows: rows
             )
         )
+    }
+
+    /// A level as the partnership names it, for a table or a list.
+    private func levelName(_ level: EscalationLevel) -> String {
+        let name = framework.document.name(of: level)
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 }

@@ -12,7 +12,7 @@ public struct AuditPastWindowRule: AssuranceRule {
     }
     /// The QADG manages the agreed audit cycle.
     public var source: ObligationSource {
-        .framework(.qualityAssuranceDeliveryGroup, "develops an audit forward plan and manages the agreed audit cycle")
+        .framework(.qualityAssuranceDeliveryGroup, "audits run within the window the audit plan gives them")
     }
     /// Creates the rule.
     public init() {}

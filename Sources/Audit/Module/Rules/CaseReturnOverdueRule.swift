@@ -12,7 +12,7 @@ public struct CaseReturnOverdueRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .qualityAssuranceDeliveryGroup,
-            "manages the agreed audit cycle, using a consistent standard and framework for auditing"
+            "agencies return their audit of each case by the day asked"
         )
     }
     /// Creates the rule.

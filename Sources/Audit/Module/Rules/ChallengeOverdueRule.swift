@@ -19,7 +19,7 @@ public struct ChallengeOverdueRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .qualityAssuranceDeliveryGroup,
-            "a rolling plan of challenge sessions to assess the impact of review activity, findings and recommendations"
+            "an audit's recommendations are tested for impact at a challenge session"
         )
     }
     /// The figures its source does not state.

@@ -14,7 +14,7 @@ public struct ClosedWithoutVoiceRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .voices,
-            "all audits seek the views and experience of children and their families where possible"
+            "audits seek the views of children and families, or record why they could not"
         )
     }
     /// Creates the rule.

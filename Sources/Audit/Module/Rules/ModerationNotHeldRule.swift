@@ -21,7 +21,7 @@ public struct ModerationNotHeldRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .qualityAssuranceDeliveryGroup,
-            "analyses, questions and challenges the findings of multi-agency audit reviews"
+            "audit findings are moderated before they are reported"
         )
     }
     /// The figures its source does not state.

@@ -22,7 +22,7 @@ public struct ProposedSpotAuditRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .spotAudits,
-            "case audits designed to help understand in more detail any anomalies or odd trends in the data"
+            "an anomaly in the data is looked into, by a spot audit or an explanation"
         )
     }
     /// The figures its source does not state.

@@ -26,8 +26,7 @@ public struct QuarterlySummaryMissingRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .hubAndConferences,
-            "we ask for a "
-                + "quarterly summary"
+            "the multi-agency safeguarding hub and the conference chairs summarise each quarter"
         )
     }
     /// The time after a quarter's end the framework does not give.

@@ -14,7 +14,7 @@ public struct RecurringAuditThemeRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .introduction,
-            "highlight commonly recurring themes that require further investigation"
+            "themes that recur across audits are looked into further"
         )
     }
     /// The figures its source does not state.

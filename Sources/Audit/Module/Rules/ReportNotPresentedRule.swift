@@ -20,7 +20,7 @@ public struct ReportNotPresentedRule: AssuranceRule {
     }
     /// The QADG refers findings to the PDG.
     public var source: ObligationSource {
-        .framework(.qualityAssuranceDeliveryGroup, "refers findings from audit to the Practice Development Group")
+        .framework(.qualityAssuranceDeliveryGroup, "each audit is reported once its fieldwork ends")
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {

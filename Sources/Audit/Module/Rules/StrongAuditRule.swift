@@ -25,8 +25,7 @@ public struct StrongAuditRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .qualityAssuranceDeliveryGroup,
-            "reports on findings highlight not only what is working well, but also gaps in provision or "
-                + "areas of concern"
+            "audits report what works well as well as what does not"
         )
     }
     /// The window good practice is reported for.
@@ -87,8 +86,7 @@ public struct LearningEmbeddedRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .qualityAssuranceDeliveryGroup,
-            "a rolling plan of challenge sessions to assess the impact of the group's review activity, "
-                + "findings and recommendations"
+            "a challenge session's finding that practice changed is recorded as impact"
         )
     }
     /// The window good practice is reported for.

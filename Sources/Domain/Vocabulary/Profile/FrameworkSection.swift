@@ -18,9 +18,11 @@ extension Code where Kind == CodeKinds.FrameworkSection {
     public static var partnershipApproach: FrameworkSection { "partnership-approach" }
     /// Independent scrutiny.
     public static var independentScrutiny: FrameworkSection { "independent-scrutiny" }
-    /// The role of the Practice Development Group.
+    /// The role of the group that holds the partnership's assurance (in the starter framework, the
+    /// Practice Development Group).
     public static var practiceDevelopmentGroup: FrameworkSection { "practice-development-group" }
-    /// The role of the Quality Assurance Delivery Group.
+    /// The role of the group that runs the multi-agency audit programme (in the starter framework,
+    /// the Quality Assurance Delivery Group).
     public static var qualityAssuranceDeliveryGroup: FrameworkSection { "quality-assurance-delivery-group" }
     /// The role of the partnership's business team.
     public static var businessTeam: FrameworkSection { "business-team" }
@@ -43,14 +45,24 @@ extension Code where Kind == CodeKinds.FrameworkSection {
     /// Closing the learning loop and monitoring the impact of change.
     public static var learningLoopAndImpact: FrameworkSection { "learning-loop-and-impact" }
 
+    /// Every section the package's rules cite, in the order a framework usually takes them.
+    public static var common: [FrameworkSection] {
+        [
+            .introduction, .partnershipApproach, .independentScrutiny, .practiceDevelopmentGroup,
+            .qualityAssuranceDeliveryGroup, .businessTeam, .voices, .continuousLearning, .agencyContribution,
+            .quantitativeMeasures, .measuresAndSpotAudits, .spotAudits, .hubAndConferences, .learningLoop,
+            .learningLoopAndImpact,
+        ]
+    }
+
     /// The title frameworks commonly give the section, used when a profile gives none.
     public var commonTitle: String {
         switch rawValue {
         case "introduction": "Introduction"
         case "partnership-approach": "Partnership Approach"
         case "independent-scrutiny": "Independent Scrutiny"
-        case "practice-development-group": "The Role of the Practice Development Group"
-        case "quality-assurance-delivery-group": "The Role of the Quality Assurance Delivery Group"
+        case "practice-development-group": "Governance and Assurance"
+        case "quality-assurance-delivery-group": "Multi-Agency Audit"
         case "business-team": "The Role of the Partnership Business Team"
         case "voices": "The Voices of Children and Families"
         case "continuous-learning": "Continuous Learning"
@@ -74,44 +86,4 @@ struct AnyCodingKey: CodingKey {
     init(_ string: String) { self.stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
-}
-
-/// The partnership's quality assurance framework as its rules cite it: its name and its own titles
-/// for the sections the rules rest on.
-public struct FrameworkDocument: Hashable, Sendable, Codable {
-    /// The framework's name, such as `Brackenshire SCP Quality Assurance Framework`.
-    public var name: String
-    /// The partnership's titles of its sections, where they differ from the common ones.
-    public var sections: [FrameworkSection: String]
-
-    /// Creates a framework document.
-    public init(name: String, sections: [FrameworkSection: String] = [:]) {
-        self.name = name
-        self.sections = sections
-    }
-
-    /// A framework not yet named: rules cite "the partnership's quality assurance framework".
-    public static let unnamed = FrameworkDocument(name: "The partnership's quality assurance framework")
-
-    /// A section's title in this framework.
-    public func title(of section: FrameworkSection) -> String { sections[section] ?? section.commonTitle }
-
-    /// A source as this framework cites it: a source in a section of the framework names the
-    /// framework and the section; any other source is its own citation.
-    public func cite(_ source: ObligationSource) -> String {
-        guard let section = source.section else { return source.citation }
-        let place = "\(name), \(title(of: section))"
-        if source.kind == .framework { return source.citation.isEmpty ? place : "\(place): \(source.citation)" }
-        let text = source.sectionText ?? ""
-        return "\(source.citation); " + (text.isEmpty ? place : "\(place): \(text)")
-    }
-
-    /// A source as this framework cites it, whole, with its section resolved: what a rule catalogue
-    /// or a report shows.
-    public func resolve(_ source: ObligationSource) -> ObligationSource {
-        guard source.section != nil else { return source }
-        var resolved = ObligationSource(source.kind, cite(source), url: source.url)
-        resolved.section = nil
-        return resolved
-    }
 }

@@ -137,12 +137,10 @@ extension PartnershipProfile {
         for (level, wait) in escalation.after { after[level.rawValue] = .string(wait.description) }
         var before: [String: JSONValue] = [:]
         for (kind, days) in reminders.workingDaysBefore { before[kind.rawValue] = .number(Double(days)) }
-        var sections: [String: JSONValue] = [:]
-        for (section, title) in framework.sections { sections[section.rawValue] = .string(title) }
         return .object([
             "format": .string(Self.format), "version": .number(Double(Self.version)),
             "partnership": .object(["id": .string(partnershipID.rawValue), "name": .string(partnershipName)]),
-            "framework": .object(["name": .string(framework.name), "sections": .object(sections)]),
+            "framework": Self.json(framework),
             "groups": .array(groups), "priorities": priorities,
             "escalation": .object([
                 "route": .array(escalation.route.map { .string($0.rawValue) }), "after": .object(after),

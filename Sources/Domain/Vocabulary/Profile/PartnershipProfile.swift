@@ -101,6 +101,7 @@ public struct PartnershipProfile: Sendable {
         // The modules' parts as read, keyed by id whatever version wrote them.
         let parts = ProfileReader(.object(["modules": .object(profile.modules)]))
         let made = made(types, from: parts.child("modules"), reporting: parts)
+        profile.checkReferences(to: made, reporting: parts)
         let problems = reader.problems + parts.problems
         if !problems.isEmpty { throw DomainError(.invalidInput, message(source, problems)) }
         return (profile, made)
@@ -134,15 +135,11 @@ public struct PartnershipProfile: Sendable {
             if let id, let identifier = Self.identifier(Partnership.self, id, part, "id") { partnership.0 = identifier }
             partnership.1 = name ?? ""
         }
-        var framework = FrameworkDocument.unnamed
-        if let part = reader.child("framework", required: true), part.fields(allowing: ["name", "sections"]) != nil {
-            framework.name = part.child("name", required: true)?.string() ?? framework.name
-            for (key, title) in part.child("sections")?.members() ?? [] {
-                if let text = title.string() { framework.sections[FrameworkSection(rawValue: key)] = text }
-            }
-        }
+        let frameworkPart = reader.child("framework", required: true)
         let groups = (reader.child("groups")?.elements() ?? []).compactMap(Self.group)
         Self.checkReporting(groups, reader)
+        var framework = frameworkPart.map { Self.framework($0, groups: groups) } ?? .unnamed
+        let named = Self.nameLevels(&framework, after: groups)
         let priorities = (reader.child("priorities")?.elements() ?? []).compactMap { $0.decode(Priority.self) }
         Self.checkDuplicates(priorities.map(\.id.rawValue), "priority", reader, at: "priorities")
         let escalation = reader.child("escalation").map(Self.escalation) ?? .standard
@@ -171,7 +168,7 @@ public struct PartnershipProfile: Sendable {
             modules: modules
         )
         var migrated = profile
-        migrated.migrationNotes = notes
+        migrated.migrationNotes = notes + named
         return (reader, migrated)
     }
 
@@ -205,6 +202,7 @@ public struct PartnershipProfile: Sendable {
     {
         let root = ProfileReader(.object(["modules": .object(modules)]))
         let made = Self.made(types, from: root.child("modules"), reporting: root)
+        checkReferences(to: made, reporting: root)
         if !root.problems.isEmpty { throw DomainError(.invalidInput, Self.message(source, root.problems)) }
         return made
     }

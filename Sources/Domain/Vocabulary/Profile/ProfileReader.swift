@@ -119,6 +119,16 @@ public final class ProfileReader: Sendable {
         return text
     }
 
+    /// The value as text with something in it: empty or blank text is a problem.
+    public func nonEmptyString() -> String? {
+        guard let text = string() else { return nil }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            problem("is empty; expected text")
+            return nil
+        }
+        return text
+    }
+
     /// The value as a whole number in a range.
     public func integer(in range: ClosedRange<Int>) -> Int? {
         guard case .number(let number) = value, number.rounded() == number, range.contains(Int(number)) else {

@@ -6,6 +6,8 @@ public struct FindingsBlock: Hashable, Sendable {
         public var severity: Severity
         /// The level it is escalated to.
         public var level: EscalationLevel
+        /// The level as the partnership names it.
+        public var levelName: String
         /// Since when it has been at that level.
         public var since: Day
         /// What it says.
@@ -25,10 +27,12 @@ public struct FindingsBlock: Hashable, Sendable {
             message: String,
             source: String,
             evidence: [String] = [],
-            agency: String? = nil
+            agency: String? = nil,
+            levelName: String? = nil
         ) {
             self.severity = severity
             self.level = level
+            self.levelName = levelName ?? level.description
             self.since = since
             self.message = message
             self.source = source

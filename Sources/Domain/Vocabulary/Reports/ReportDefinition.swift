@@ -73,27 +73,29 @@ public struct ReportDefinition: Hashable, Sendable {
         self.expectedModules = expectedModules
     }
 
-    /// The Practice Development Group's balanced assurance report to the Executive: findings first,
-    /// then what children and families said, then each module's sections.
+    /// The balanced assurance report of the group that holds the partnership's assurance to the
+    /// partners (in the starter framework, the Practice Development Group's to the Executive):
+    /// findings first, then what children and families said, then each module's sections. A
+    /// partnership's framework document titles it (``FrameworkDocument/title(of:)``).
     public static let practiceDevelopmentAssurance = ReportDefinition(
         kind: .practiceDevelopmentAssurance,
-        title: "Practice Development Group assurance report to the Executive",
+        title: "Assurance report",
         layout: [.summary, .findings, .voice, .body],
         expectedModules: ["Partnership", "Section 11", "Audit", "Measures", "Learning"]
     )
-    /// A sub-group's bi-monthly report to the Executive.
+    /// A sub-group's report to the body it is accountable to.
     public static let subGroupReport = ReportDefinition(
         kind: .subGroupReport,
-        title: "Sub-group report to the Executive",
+        title: "Sub-group report",
         subject: .group,
         layout: [.summary, .body, .findings, .voice],
         findings: .group,
         expectedModules: ["Partnership", "Learning"]
     )
-    /// The six-monthly scrutiny pack for a group or project.
+    /// The scrutiny pack for a group or project.
     public static let scrutinyPack = ReportDefinition(
         kind: .scrutinyPack,
-        title: "Six-monthly scrutiny pack",
+        title: "Scrutiny pack",
         subject: .group,
         layout: [.summary, .body, .findings, .voice],
         findings: .group,

@@ -18,7 +18,7 @@ public struct ActionOverdueRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .businessTeam,
-            "recommendations arising from reviews and audits are considered and actions agreed"
+            "actions agreed from reviews and audits are completed by the day due"
         )
     }
     /// Creates the rule.

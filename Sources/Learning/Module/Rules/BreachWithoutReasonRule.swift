@@ -12,8 +12,7 @@ public struct BreachWithoutReasonRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .businessTeam,
-            "overseeing the end-to-end process to ensure "
-                + "deadlines are met (a breached deadline is explained on the record)"
+            "a breached statutory deadline is explained on the record"
         )
     }
     /// Creates the rule.

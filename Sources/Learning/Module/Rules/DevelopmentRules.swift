@@ -27,7 +27,7 @@ public struct AttendanceBelowCommitmentRule: AssuranceRule {
     }
     /// The framework measures commitment by courses committed to and attended.
     public var source: ObligationSource {
-        .framework(.continuousLearning, "commitment is measured by training courses committed to and attended")
+        .framework(.continuousLearning, "agencies take up the training places they commit to")
     }
     /// The threshold, the fewest places and the window.
     public var localDefaults: [LocalDefault] {
@@ -84,8 +84,7 @@ public struct ProgrammeNotCommissionedRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .practiceDevelopmentGroup,
-            "commissioning an annual safeguarding "
-                + "learning and development programme through the strategy developed by the Workforce Development Group"
+            "a learning and development programme is commissioned for each year"
         )
     }
 
@@ -133,7 +132,7 @@ public struct FollowUpEvaluationOverdueRule: AssuranceRule {
     }
     /// The framework uses evaluations to assess impact on practice.
     public var source: ObligationSource {
-        .framework(.continuousLearning, "uses evaluations to assess impact on practice")
+        .framework(.continuousLearning, "training is evaluated for its impact on practice")
     }
     /// The time to the follow-up.
     public var localDefaults: [LocalDefault] { [LocalDefault("time from session to follow-up", "\(months) months")] }
@@ -179,8 +178,7 @@ public struct ThemeWithoutOfferRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .learningLoop,
-            "learning is shared through the Partnership "
-                + "Multi-Agency Training Programme and single agency training"
+            "each theme the year's learning raises has a training offer"
         )
     }
 
@@ -241,7 +239,7 @@ public struct TrainingChangedPracticeRule: AssuranceRule {
     }
     /// The framework uses evaluations to assess impact on practice.
     public var source: ObligationSource {
-        .framework(.continuousLearning, "uses evaluations to assess impact on practice")
+        .framework(.continuousLearning, "training is evaluated for its impact on practice")
     }
     /// The share and the window.
     public var localDefaults: [LocalDefault] {

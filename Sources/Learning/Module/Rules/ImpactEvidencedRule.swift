@@ -67,8 +67,7 @@ public struct RecommendationWithoutThemeRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .businessTeam,
-            "any improvement work is drawn into "
-                + "themed work streams to avoid duplicative action plans"
+            "improvement work is carried forward in themed work streams"
         )
     }
 

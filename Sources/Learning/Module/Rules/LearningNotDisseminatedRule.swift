@@ -19,7 +19,7 @@ public struct LearningNotDisseminatedRule: AssuranceRule {
     }
     /// The framework: feed learning back to practitioners.
     public var source: ObligationSource {
-        .framework(.learningLoop, "we feed back learning direct to practitioners")
+        .framework(.learningLoop, "learning from reviews reaches practitioners")
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {

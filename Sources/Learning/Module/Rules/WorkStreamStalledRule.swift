@@ -19,7 +19,7 @@ public struct WorkStreamStalledRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .businessTeam,
-            "any improvement work is drawn into themed work streams to avoid duplicative action plans"
+            "every recommendation sits in a themed work stream"
         )
     }
     /// The figures its source does not state.

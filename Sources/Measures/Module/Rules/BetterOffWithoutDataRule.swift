@@ -20,7 +20,7 @@ public struct BetterOffWithoutDataRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .partnershipApproach,
-            "what difference did it make to outcomes for children and young people?"
+            "each priority shows whether children are better off"
         )
     }
     /// The figures its source does not state.

@@ -21,8 +21,7 @@ public struct MeasureDataNotSubmittedRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .quantitativeMeasures,
-            "the agreed Framework Data Measures (the framework's "
-                + "Appendix 2, not published with it; the catalogue holds the partnership's own)"
+            "the agreed measures are submitted for each period"
         )
     }
 

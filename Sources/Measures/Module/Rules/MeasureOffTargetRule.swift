@@ -23,7 +23,7 @@ public struct MeasureOffTargetRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .practiceDevelopmentGroup,
-            "alert the Executive to declining or poor performance"
+            "a measure off target for a run of periods is escalated"
         )
     }
     /// The figures its source does not state.

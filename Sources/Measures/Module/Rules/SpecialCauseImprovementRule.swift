@@ -18,7 +18,7 @@ public struct SpecialCauseImprovementRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .practiceDevelopmentGroup,
-            "examples of good practice and particular strengths"
+            "sustained improvement in the data is recognised"
         )
     }
 

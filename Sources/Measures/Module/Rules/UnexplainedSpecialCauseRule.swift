@@ -17,7 +17,7 @@ public struct UnexplainedSpecialCauseRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .measuresAndSpotAudits,
-            "review the data and identify and question possible anomalies or unexplained local data trends"
+            "special-cause variation in the data is explained or looked into"
         )
     }
 

@@ -12,7 +12,7 @@ public struct AssessmentActionOverdueRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .agencyContribution,
-            "the Practice Development Group requests annual updates and evidence of progress"
+            "agencies' actions from their returns are completed by the day due"
         )
     }
     /// Creates the rule.

@@ -26,7 +26,7 @@ public struct RatingContradictedByDataRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .agencyContribution,
-            "our approach triangulates a number of interrelated areas which offer a more rounded and accurate picture"
+            "an agency's self-assessment is tested against the partnership's data"
         )
     }
     /// The checks' thresholds: the framework names the data, not the figures.

@@ -14,7 +14,7 @@ public struct RedWithoutActionRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .agencyContribution,
-            "where there are common themes and gaps arising, these are highlighted, and action identified"
+            "every gap an agency finds in its return has an action"
         )
     }
     /// Creates the rule.

@@ -14,7 +14,7 @@ public struct ReturnOverdueRule: AssuranceRule {
     public var source: ObligationSource {
         ObligationSource(.statute, "Children Act 2004 s11").also(
             .agencyContribution,
-            "agencies measure themselves against a standard relevant to their contribution"
+            "each agency assesses itself against the partnership's standards by the deadline"
         )
     }
     /// Creates the rule.

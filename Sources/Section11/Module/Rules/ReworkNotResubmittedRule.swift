@@ -18,7 +18,7 @@ public struct ReworkNotResubmittedRule: AssuranceRule {
         "An assessment returned for rework has not been resubmitted within \(workingDays) working days."
     }
     /// The framework's Section 11 process.
-    public var source: ObligationSource { .framework(.agencyContribution, "scrutiny and challenge of returns") }
+    public var source: ObligationSource { .framework(.agencyContribution, "a return sent back for more work is resubmitted") }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
         [LocalDefault("resubmission window", "\(workingDays) working days")]

@@ -26,7 +26,7 @@ public struct StandardMovedToGreenRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .agencyContribution,
-            "the Practice Development Group requests annual updates and evidence of progress"
+            "progress against the standards is evidenced"
         )
     }
     /// The window good practice is reported for.

@@ -21,7 +21,7 @@ public struct SystemWideGapRule: AssuranceRule {
     public var source: ObligationSource {
         .framework(
             .agencyContribution,
-            "where there are common themes and gaps arising, these are highlighted, and action identified"
+            "a gap common to many agencies is addressed across the partnership"
         )
     }
     /// The figures its source does not state.

@@ -1,0 +1,126 @@
+extension PartnershipProfile {
+    /// Reads the framework document: its name, section titles, what it says of each rule's
+    /// obligation, its names for the levels and its report titles.
+    static func framework(_ part: ProfileReader, groups: [Group]) -> FrameworkDocument {
+        var document = FrameworkDocument.unnamed
+        guard part.fields(allowing: ["name", "sections", "quotes", "levels", "reports"]) != nil else { return document }
+        document.name = part.child("name", required: true)?.string() ?? document.name
+        let known = FrameworkSection.common.map(\.rawValue)
+        for (key, title) in part.child("sections")?.members() ?? [] {
+            guard known.contains(key) else {
+                title.problem(
+                    "\(DomainError.quote(key)) is not a section the rules cite; expected one of "
+                        + known.joined(separator: ", ")
+                )
+                continue
+            }
+            if let text = title.string() { document.sections[FrameworkSection(rawValue: key)] = text }
+        }
+        for (key, quote) in part.child("quotes")?.members() ?? [] {
+            guard let rule = RuleID(rawValue: key) else {
+                quote.problem("\(DomainError.quote(key)) is not a rule id")
+                continue
+            }
+            if let text = quote.nonEmptyString() { document.quotes[rule] = text }
+        }
+        let ids = Set(groups.map(\.id))
+        for (key, level) in part.child("levels")?.members() ?? [] {
+            guard let which = EscalationLevel(rawValue: key) else {
+                level.problem(
+                    "\(DomainError.quote(key)) is not a level; expected one of "
+                        + EscalationLevel.allCases.map(\.rawValue).joined(separator: ", ")
+                )
+                continue
+            }
+            guard level.fields(allowing: ["name", "group"]) != nil,
+                let name = level.child("name", required: true)?.nonEmptyString()
+            else { continue }
+            let group = level.child("group")?.string().flatMap { identifier(Group.self, $0, level, "group") }
+            if let group, !ids.contains(group) {
+                level.problem(
+                    "group \(DomainError.quote(group.rawValue)) is not a group of the profile; expected one of "
+                        + groups.map(\.id.rawValue).joined(separator: ", "),
+                    at: "group"
+                )
+            }
+            document.levels[which] = FrameworkDocument.Level(name, group: group)
+        }
+        for (key, report) in part.child("reports")?.members() ?? [] {
+            guard report.fields(allowing: ["title", "addressee"]) != nil else { continue }
+            document.reports[ReportKind(rawValue: key)] = FrameworkDocument.Report(
+                title: report.child("title")?.nonEmptyString(),
+                addressee: report.child("addressee")?.nonEmptyString()
+            )
+        }
+        return document
+    }
+
+    /// Names the levels a profile leaves unnamed after the groups that hold them: the executive
+    /// group's name for the top level, the practice development group's for the one below.
+    ///
+    /// - Returns: A note of each name assumed.
+    static func nameLevels(_ document: inout FrameworkDocument, after groups: [Group]) -> [String] {
+        var notes: [String] = []
+        for (level, kind) in [(EscalationLevel.executive, GroupKind.executive), (.practiceDevelopmentGroup, .practiceDevelopmentGroup)]
+        where document.levels[level] == nil {
+            guard let group = groups.first(where: { $0.kind == kind }) else { continue }
+            document.levels[level] = FrameworkDocument.Level(group.name, group: group.id)
+            notes.append("the \(level.rawValue) level is named after the group \(group.id) (\(group.name))")
+        }
+        return notes
+    }
+
+    /// The framework document as a profile file holds it.
+    static func json(_ document: FrameworkDocument) -> JSONValue {
+        var sections: [String: JSONValue] = [:]
+        for (section, title) in document.sections { sections[section.rawValue] = .string(title) }
+        var object: [String: JSONValue] = ["name": .string(document.name), "sections": .object(sections)]
+        if !document.quotes.isEmpty {
+            var quotes: [String: JSONValue] = [:]
+            for (rule, text) in document.quotes { quotes[rule.rawValue] = .string(text) }
+            object["quotes"] = .object(quotes)
+        }
+        if !document.levels.isEmpty {
+            var levels: [String: JSONValue] = [:]
+            for (level, named) in document.levels {
+                var entry: [String: JSONValue] = ["name": .string(named.name)]
+                if let group = named.group { entry["group"] = .string(group.rawValue) }
+                levels[level.rawValue] = .object(entry)
+            }
+            object["levels"] = .object(levels)
+        }
+        if !document.reports.isEmpty {
+            var reports: [String: JSONValue] = [:]
+            for (kind, words) in document.reports {
+                var entry: [String: JSONValue] = [:]
+                if let title = words.title { entry["title"] = .string(title) }
+                if let addressee = words.addressee { entry["addressee"] = .string(addressee) }
+                reports[kind.rawValue] = .object(entry)
+            }
+            object["reports"] = .object(reports)
+        }
+        return .object(object)
+    }
+}
+
+extension PartnershipProfile {
+    /// Checks what the profile names of its modules: every quote is of a rule a module has, and
+    /// every report titled is a kind the framework makes.
+    func checkReferences(to modules: [any AssuranceModule], reporting reader: ProfileReader) {
+        let rules = Set(modules.flatMap(\.rules).map(\.id))
+        for rule in framework.quotes.keys.sorted() where !rules.contains(rule) {
+            reader.problem(
+                "quotes a rule no module has, \(DomainError.quote(rule.rawValue)); check its id in `qaf rules`",
+                at: "framework.quotes.\(rule)"
+            )
+        }
+        let kinds = Set((ReportDefinition.standard + modules.flatMap(\.reportDefinitions)).map(\.kind))
+        for kind in framework.reports.keys.sorted() where !kinds.contains(kind) {
+            reader.problem(
+                "titles a report kind the framework does not make, \(DomainError.quote(kind.rawValue)); expected one of "
+                    + kinds.map(\.rawValue).sorted().joined(separator: ", "),
+                at: "framework.reports.\(kind)"
+            )
+        }
+    }
+}
