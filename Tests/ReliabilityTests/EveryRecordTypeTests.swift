@@ -204,7 +204,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_417)
+        #expect(walked == 1_427)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

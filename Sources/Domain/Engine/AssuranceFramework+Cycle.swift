@@ -164,8 +164,8 @@ extension AssuranceFramework {
         AssuranceNotification(
             key: "finding:\(finding.id):\(finding.level.rawValue)",
             subject: escalated
-                ? "Escalated to the \(document.name(of: finding.level)): \(rule.title)"
-                : "\(rule.title) (\(finding.severity.description.lowercased()))",
+                ? "Escalated to the \(document.name(of: finding.level)): \(document.words(rule.title))"
+                : "\(document.words(rule.title)) (\(finding.severity.description.lowercased()))",
             body: escalated
                 ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.sourceLine(citing: document))."
                 : "\(finding.message) Source: \(rule.sourceLine(citing: document)).",

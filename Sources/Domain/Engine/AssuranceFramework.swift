@@ -140,10 +140,10 @@ public struct AssuranceFramework: Sendable {
                 RuleDescription(
                     module: module.name,
                     id: $0.id,
-                    title: $0.title,
-                    summary: $0.summary,
+                    title: document.words($0.title),
+                    summary: document.words($0.summary),
                     source: document.resolve($0.source, rule: $0.id),
-                    localDefaults: $0.localDefaults
+                    localDefaults: $0.localDefaults.map { LocalDefault(document.words($0.name), $0.value) }
                 )
             }
         }

@@ -8,7 +8,7 @@ extension Group {
     ///   was established), or `nil` when it is not overdue.
     func overdue(_ cadence: Cadence, lastDone last: Day?, on day: Day) -> (due: Day, base: Day)? {
         guard let base = last ?? established else { return nil }
-        let due = base.adding(months: cadence.months)
+        let due = cadence.after(base)
         return day > due ? (due, base) : nil
     }
 }

@@ -15,7 +15,7 @@ extension PartnershipModule {
             if let cadence = group.reportingCadence,
                 let base = reports[group.id]?.map(\.submittedOn).max() ?? group.established
             {
-                let due = base.adding(months: cadence.months)
+                let due = cadence.after(base)
                 if due >= day {
                     result.append(
                         Deadline(
@@ -33,7 +33,7 @@ extension PartnershipModule {
             if let cadence = group.scrutinyCadence,
                 let base = sessions[group.id]?.map(\.heldOn).max() ?? group.established
             {
-                let due = base.adding(months: cadence.months)
+                let due = cadence.after(base)
                 if due >= day {
                     result.append(
                         Deadline(

@@ -47,7 +47,7 @@ public struct SubGroupEscalationRule: AssuranceRule, Hashable {
                             record: report.reference
                         )
                     ],
-                    dueOn: report.submittedOn.adding(months: group.reportingCadence?.months ?? 2)
+                    dueOn: (group.reportingCadence ?? .biMonthly).after(report.submittedOn)
                 )
             }
         }

@@ -1,8 +1,8 @@
-/// A group of the partnership, with its chair, the group it reports to and its cadences.
+/// A group of the partnership, with its chair, the bodies it is accountable to and its cadences.
 ///
-/// The default cadences are the framework's: the Practice Development Group meets monthly;
-/// sub-group chairs and project leads report to the Executive bi-monthly; the QA lead holds a
-/// scrutiny session with each sub-group six-monthly.
+/// The initialiser's default cadences are the starter framework's: the group that holds
+/// assurance meets monthly; sub-groups report bi-monthly and are scrutinised six-monthly. A
+/// profile states its groups' cadences, and a group it gives none has none.
 public struct Group: StorableRecord, IdentifierKind, Hashable {
     /// The type of the group's identifier.
     public typealias ID = Identifier<Group>
@@ -10,10 +10,20 @@ public struct Group: StorableRecord, IdentifierKind, Hashable {
     public static var noun: String { "group" }
     /// `domain.group`.
     public static var recordType: RecordType { "domain.group" }
-    /// Version 2: a group names the partnership's priorities it serves.
-    public static var schemaVersion: Int { 2 }
-    /// Version 1 reads unchanged, with no priorities.
-    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
+    /// Version 3: a group may be accountable to more than one body (`accountableTo`, where version 2
+    /// had one `reportsTo`). Version 2: a group names the partnership's priorities it serves.
+    public static var schemaVersion: Int { 3 }
+    /// Version 1 reads unchanged, with no priorities; version 2's `reportsTo` becomes a list of one.
+    public static var migrations: [RecordMigration] {
+        [
+            RecordMigration(from: 1) { $0 },
+            RecordMigration(from: 2) { json in
+                var json = json.renamingKey("reportsTo", to: "accountableTo")
+                if case .string(let parent) = json["accountableTo"] { json["accountableTo"] = .array([.string(parent)]) }
+                return json
+            },
+        ]
+    }
 
     /// The group's id.
     public var id: Group.ID
@@ -23,8 +33,8 @@ public struct Group: StorableRecord, IdentifierKind, Hashable {
     public var kind: GroupKind
     /// The principal who chairs the group.
     public var chair: Principal.ID?
-    /// The group this one reports to.
-    public var reportsTo: Group.ID?
+    /// The bodies the group is accountable to and reports to, first the one it reports to most.
+    public var accountableTo: [Group.ID]?
     /// How often the group meets.
     public var meetingCadence: Cadence?
     /// How often the group reports to the Executive.
@@ -55,13 +65,22 @@ public struct Group: StorableRecord, IdentifierKind, Hashable {
         self.name = name
         self.kind = kind
         self.chair = chair
-        self.reportsTo = reportsTo
+        self.accountableTo = reportsTo.map { [$0] }
         self.meetingCadence = meetingCadence ?? (kind == .practiceDevelopmentGroup ? .monthly : nil)
         self.reportingCadence = reportingCadence ?? (kind.isSubGroup ? .biMonthly : nil)
         self.scrutinyCadence = scrutinyCadence ?? (kind.isSubGroup ? .sixMonthly : nil)
         self.established = established
         self.ended = ended
     }
+
+    /// The body the group reports to first, if it reports to any.
+    public var reportsTo: Group.ID? {
+        get { accountableTo?.first }
+        set { accountableTo = newValue.map { [$0] } }
+    }
+
+    /// The bodies the group reports to, or none.
+    public var reportsToAll: [Group.ID] { accountableTo ?? [] }
 
     /// Whether the group is active on a day: established (if known) and not yet ended.
     public func isActive(on day: Day) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The partnership's quality assurance framework in its own words: its name, its titles for the
 /// sections rules rest on, what it says of each obligation a rule checks, its names for the levels
 /// findings are escalated through, and its titles for its reports.
@@ -75,6 +77,20 @@ public struct FrameworkDocument: Hashable, Sendable {
 
     /// The partnership's name for a level: its own, else the package's plain one.
     public func name(of level: EscalationLevel) -> String { levels[level]?.name ?? level.plainName }
+
+    /// Text in the partnership's words: each level named in braces (`{executive}`,
+    /// `{practice-development-group}`, `{sub-group}`, `{agency}`) as the partnership names it.
+    ///
+    /// A rule's title, summary and local defaults name levels this way, so that the catalogue and
+    /// every source line speak of the partnership's own groups.
+    public func words(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        var out = text
+        for level in EscalationLevel.allCases {
+            out = out.replacingOccurrences(of: "{\(level.rawValue)}", with: name(of: level))
+        }
+        return out
+    }
 
     /// The group that holds a level, if the partnership says.
     public func group(holding level: EscalationLevel) -> Group.ID? { levels[level]?.group }

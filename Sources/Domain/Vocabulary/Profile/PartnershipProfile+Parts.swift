@@ -23,20 +23,13 @@ extension PartnershipProfile {
         else { return nil }
         guard let idText = reader.child("id", required: true)?.string(),
             let id = identifier(Group.self, idText, reader, "id"),
-            let name = reader.child("name", required: true)?.string(),
-            let kind = reader.child("kind", required: true)?.string()
+            let name = reader.child("name", required: true)?.nonEmptyString(),
+            let kind = reader.child("kind", required: true)?.nonEmptyString()
         else { return nil }
-        func cadence(_ key: String) -> Cadence? {
-            reader.child(key)?.integer(in: 1...24).map(Cadence.init(months:))
-        }
         var group = Group(
             id: id,
             name: name,
             kind: GroupKind(rawValue: kind),
-            reportsTo: reader.child("reportsTo")?.string().flatMap { identifier(Group.self, $0, reader, "reportsTo") },
-            meetingCadence: cadence("meets"),
-            reportingCadence: cadence("reports"),
-            scrutinyCadence: cadence("scrutinised"),
             established: reader.child("established")?.string().flatMap { text in
                 do { return try Day(parsing: text) } catch {
                     reader.problem("\(DomainError.quote(text)) is not a day; expected YYYY-MM-DD", at: "established")
@@ -44,24 +37,75 @@ extension PartnershipProfile {
                 }
             }
         )
+        // A profile states its groups' cadences: one it leaves out, the group does not have.
+        group.meetingCadence = reader.child("meets").flatMap(cadence)
+        group.reportingCadence = reader.child("reports").flatMap(cadence)
+        group.scrutinyCadence = reader.child("scrutinised").flatMap(cadence)
+        if let parents = reader.child("reportsTo") {
+            let texts = parents.value.isArray ? parents.elements().compactMap { $0.string() } : parents.string().map { [$0] } ?? []
+            let ids = texts.compactMap { identifier(Group.self, $0, reader, "reportsTo") }
+            group.accountableTo = ids.isEmpty ? nil : ids
+        }
         if let priorities = reader.child("priorities") {
             group.priorities = priorities.elements().compactMap { $0.string().flatMap { Priority.ID(rawValue: $0) } }
         }
         return group
     }
 
+    /// A cadence as a profile writes it: whole months (`2`), or text (`"2 weeks"`, `"fortnightly"`).
+    static func cadence(_ reader: ProfileReader) -> Cadence? {
+        if case .number = reader.value { return reader.integer(in: 1...60).map(Cadence.init(months:)) }
+        guard let text = reader.string() else { return nil }
+        guard let cadence = Cadence(text: text) else {
+            reader.problem(
+                "\(DomainError.quote(text)) is not a cadence; expected a number of months, or such as \"2 weeks\", "
+                    + "\"fortnightly\", \"3 months\" or \"quarterly\""
+            )
+            return nil
+        }
+        return cadence
+    }
+
     static func checkReporting(_ groups: [Group], _ reader: ProfileReader) {
         checkDuplicates(groups.map(\.id.rawValue), "group", reader, at: "groups")
         let ids = Set(groups.map(\.id))
         for (index, group) in groups.enumerated() {
-            if let parent = group.reportsTo, !ids.contains(parent) {
+            for parent in group.reportsToAll where !ids.contains(parent) || parent == group.id {
                 reader.problem(
-                    "reports to \(DomainError.quote(parent.rawValue)), which is not a group of the profile; expected one of "
-                        + groups.map(\.id.rawValue).joined(separator: ", "),
+                    parent == group.id
+                        ? "reports to itself; name the body it is accountable to"
+                        : "reports to \(DomainError.quote(parent.rawValue)), which is not a group of the profile; "
+                            + "expected one of " + groups.map(\.id.rawValue).joined(separator: ", "),
                     at: "groups[\(index)].reportsTo"
                 )
             }
         }
+        if let cycle = reportingCycle(groups) {
+            reader.problem(
+                "the reporting lines go round in a circle (\(cycle.map(\.rawValue).joined(separator: " → "))); "
+                    + "a group cannot report, however indirectly, to itself",
+                at: "groups"
+            )
+        }
+    }
+
+    /// A circle in who reports to whom, as the groups in it with the first again at the end.
+    static func reportingCycle(_ groups: [Group]) -> [Group.ID]? {
+        let parents = Dictionary(groups.map { ($0.id, $0.reportsToAll) }, uniquingKeysWith: { first, _ in first })
+        var finished = Set<Group.ID>()
+        func visit(_ id: Group.ID, _ path: [Group.ID]) -> [Group.ID]? {
+            if let start = path.firstIndex(of: id) { return Array(path[start...]) + [id] }
+            guard !finished.contains(id) else { return nil }
+            for parent in parents[id] ?? [] where parent != id {
+                if let cycle = visit(parent, path + [id]) { return cycle }
+            }
+            finished.insert(id)
+            return nil
+        }
+        for group in groups.map(\.id).sorted() {
+            if let cycle = visit(group, []) { return cycle }
+        }
+        return nil
     }
 
     static func checkDuplicates(_ ids: [String], _ noun: String, _ reader: ProfileReader, at path: String) {
@@ -124,10 +168,14 @@ extension PartnershipProfile {
             var object: [String: JSONValue] = [
                 "id": .string(group.id.rawValue), "name": .string(group.name), "kind": .string(group.kind.rawValue),
             ]
-            if let parent = group.reportsTo { object["reportsTo"] = .string(parent.rawValue) }
-            if let cadence = group.meetingCadence { object["meets"] = .number(Double(cadence.months)) }
-            if let cadence = group.reportingCadence { object["reports"] = .number(Double(cadence.months)) }
-            if let cadence = group.scrutinyCadence { object["scrutinised"] = .number(Double(cadence.months)) }
+            switch group.reportsToAll.count {
+            case 0: break
+            case 1: object["reportsTo"] = .string(group.reportsToAll[0].rawValue)
+            default: object["reportsTo"] = .array(group.reportsToAll.map { .string($0.rawValue) })
+            }
+            if let cadence = group.meetingCadence { object["meets"] = Self.json(cadence) }
+            if let cadence = group.reportingCadence { object["reports"] = Self.json(cadence) }
+            if let cadence = group.scrutinyCadence { object["scrutinised"] = Self.json(cadence) }
             if let day = group.established { object["established"] = .string(day.description) }
             groups.append(.object(object))
         }
@@ -150,6 +198,11 @@ extension PartnershipProfile {
             ]),
             "modules": .object(modules),
         ])
+    }
+
+    /// A cadence as a profile writes it: whole months as a number, weeks as text.
+    static func json(_ cadence: Cadence) -> JSONValue {
+        cadence.weeks > 0 ? .string("\(cadence.weeks) week\(cadence.weeks == 1 ? "" : "s")") : .number(Double(cadence.months))
     }
 
     /// The profile as pretty JSON with sorted keys, as `qaf profile init` writes it.

@@ -59,6 +59,12 @@ public enum JSONValue: Hashable, Sendable, Codable {
         }
     }
 
+    /// Whether the value is an array.
+    public var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+
     /// An object with one key renamed; other values are returned unchanged.
     public func renamingKey(_ old: String, to new: String) -> JSONValue {
         guard case .object(var members) = self, let value = members.removeValue(forKey: old) else { return self }
