@@ -132,7 +132,7 @@ struct AuditRuleBoundaryTests {
         let findings = try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-08-26"))
         #expect(
             findings.first { $0.key == "survey" }?.message
-                == "Audit survey (survey): fieldwork was due to end on 2025-06-30 and the report was due at the Practice Development Group by 2025-08-25."
+                == "Audit survey (survey): fieldwork was due to end on 2025-06-30 and the report was due at the assurance group by 2025-08-25."
         )
         try await Records(store: store).modify(Audit.self, id: "survey", by: qaLead) { $0.stage = .reported }
         #expect(

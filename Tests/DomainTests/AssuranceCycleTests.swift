@@ -183,9 +183,17 @@ struct AssuranceCycleTests {
             message: "m",
             raisedOn: .fixture("2025-01-31")
         )
-        let early = policy.escalations(of: finding, through: .fixture("2025-02-01"), calendar: EnglandAndWalesCalendar())
+        let early = policy.escalations(
+            of: finding,
+            through: .fixture("2025-02-01"),
+            calendar: EnglandAndWalesCalendar()
+        )
         #expect(early == [Finding.LevelChange(level: .practiceDevelopmentGroup, on: .fixture("2025-01-31"))])
-        let later = policy.escalations(of: finding, through: .fixture("2025-06-01"), calendar: EnglandAndWalesCalendar())
+        let later = policy.escalations(
+            of: finding,
+            through: .fixture("2025-06-01"),
+            calendar: EnglandAndWalesCalendar()
+        )
         #expect(later.map(\.level) == [.practiceDevelopmentGroup, .executive])
         #expect(later.map(\.on) == [.fixture("2025-01-31"), .fixture("2025-04-30")])
         #expect(policy.levelOnRoute(.subGroup) == .practiceDevelopmentGroup)
@@ -213,7 +221,7 @@ struct AssuranceCycleTests {
         #expect(
             messages == [
                 "Practice Development Group has not met since 2025-09-01; at its monthly cadence it was due to meet by 2025-10-01.",
-                "Quality Assurance Delivery Group has not reported to the Executive since 2025-06-10; its bi-monthly report was due by 2025-08-10.",
+                "Quality Assurance Delivery Group has not reported to the Practice Development Group since 2025-06-10; its bi-monthly report was due by 2025-08-10.",
                 "Quality Assurance Delivery Group's six-monthly scrutiny session was due by 2025-10-01; there has been none since it was established on 2025-04-01.",
             ]
         )

@@ -11,4 +11,11 @@ extension Group {
         let due = cadence.after(base)
         return day > due ? (due, base) : nil
     }
+
+    /// The bodies the group reports to, by name, as a sentence gives them after "the": `Board`,
+    /// `Board or the Leaders Group`; the given name when it reports to none.
+    func addressees(_ names: [Group.ID: String], otherwise: String) -> String {
+        let listed = reportsToAll.map { names[$0] ?? $0.rawValue }
+        return listed.isEmpty ? otherwise : listed.joined(separator: " or the ")
+    }
 }

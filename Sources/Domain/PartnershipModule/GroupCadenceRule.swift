@@ -48,7 +48,7 @@ public struct GroupCadenceRule: AssuranceRule, Hashable {
     public var title: String {
         switch activity {
         case .meeting: "Group not meeting at its cadence"
-        case .reporting: "Group report to the Executive overdue"
+        case .reporting: "Group report overdue"
         case .scrutiny: "Scrutiny session overdue"
         }
     }
@@ -60,8 +60,8 @@ public struct GroupCadenceRule: AssuranceRule, Hashable {
             "An active group with a meeting cadence has not met within one cadence of its last meeting (or of being "
                 + "established)."
         case .reporting:
-            "An active group with a reporting cadence has not reported to the Executive within one cadence of its last "
-                + "report (or of being established)."
+            "An active group with a reporting cadence has not reported to the bodies it is accountable to within one "
+                + "cadence of its last report (or of being established)."
         case .scrutiny:
             "An active group with a scrutiny cadence has had no scrutiny session within one cadence of its last one "
                 + "(or of being established)."
@@ -89,7 +89,9 @@ public struct GroupCadenceRule: AssuranceRule, Hashable {
     /// A finding for each active group behind on the activity.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let done = try await lastDone(in: view, by: day)
-        return try await view.all(Group.self).compactMap { group in
+        let groups = try await view.all(Group.self)
+        let names = groups.keyed(by: \.id, value: \.name)
+        return groups.compactMap { group in
             guard group.isActive(on: day), let cadence = cadence(of: group) else { return nil }
             let last = done[group.id]
             guard let (due, base) = group.overdue(cadence, lastDone: last, on: day) else { return nil }
@@ -99,7 +101,14 @@ public struct GroupCadenceRule: AssuranceRule, Hashable {
                 group: group.id,
                 severity: .areaForImprovement,
                 level: .practiceDevelopmentGroup,
-                message: message(group, cadence: cadence, last: last, base: base, due: due),
+                message: message(
+                    group,
+                    to: group.addressees(names, otherwise: view.document.name(of: .executive)),
+                    cadence: cadence,
+                    last: last,
+                    base: base,
+                    due: due
+                ),
                 dueOn: due
             )
         }
@@ -130,14 +139,24 @@ public struct GroupCadenceRule: AssuranceRule, Hashable {
         return latest
     }
 
-    private func message(_ group: Group, cadence: Cadence, last: Day?, base: Day, due: Day) -> String {
+    private func message(
+        _ group: Group,
+        to addressees: String,
+        cadence: Cadence,
+        last: Day?,
+        base: Day,
+        due: Day
+    )
+        -> String
+    {
         switch activity {
         case .meeting:
             let since = last.map { "since \($0)" } ?? "since it was established on \(base)"
             return "\(group.name) has not met \(since); at its \(cadence) cadence it was due to meet by \(due)."
         case .reporting:
             let since = last.map { "since \($0)" } ?? "since it was established on \(base)"
-            return "\(group.name) has not reported to the Executive \(since); its \(cadence) report was due by \(due)."
+            return
+                "\(group.name) has not reported to the \(addressees) \(since); its \(cadence) report was due by \(due)."
         case .scrutiny:
             let since =
                 last.map { "the last was on \($0)" } ?? "there has been none since it was established on \(base)"

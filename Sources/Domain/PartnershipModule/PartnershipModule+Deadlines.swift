@@ -1,6 +1,6 @@
 extension PartnershipModule {
-    /// What each active sub-group owes the Executive: its next report, a reporting cadence after its
-    /// last (or after it was established), and its next scrutiny session likewise.
+    /// What each active group owes the bodies it is accountable to: its next report, a reporting
+    /// cadence after its last (or after it was established), and its next scrutiny session likewise.
     public func deadlines(in view: AssuranceView, on day: Day) async throws -> [Deadline] {
         let reports = Dictionary(
             grouping: try await view.all(GroupReport.self).filter { $0.submittedOn <= day },
@@ -11,7 +11,9 @@ extension PartnershipModule {
             by: \.group
         )
         var result: [Deadline] = []
-        for group in try await view.all(Group.self) where group.isActive(on: day) {
+        let groups = try await view.all(Group.self)
+        let names = groups.keyed(by: \.id, value: \.name)
+        for group in groups where group.isActive(on: day) {
             if let cadence = group.reportingCadence,
                 let base = reports[group.id]?.map(\.submittedOn).max() ?? group.established
             {
@@ -21,7 +23,8 @@ extension PartnershipModule {
                         Deadline(
                             key: "partnership.group-report|\(group.id)|\(due)",
                             kind: .groupReport,
-                            what: "\(group.name)'s \(cadence) report to the Executive",
+                            what: "\(group.name)'s \(cadence) report to the "
+                                + group.addressees(names, otherwise: view.document.name(of: .executive)),
                             dueOn: due,
                             level: .subGroup,
                             group: group.id,

@@ -9,7 +9,7 @@ public struct SubGroupEscalationRule: AssuranceRule, Hashable {
     public var title: String { "Escalated by a sub-group" }
     /// What the rule checks.
     public var summary: String {
-        "An escalation in a group's latest report, raised at the level it names (a decision for the Executive; an "
+        "An escalation in a group's latest report, raised at the level it names (a decision for the {executive}; an "
             + "emerging risk below it), with the report as its evidence."
     }
     /// The framework's description of sub-groups' reports.

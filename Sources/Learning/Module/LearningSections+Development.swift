@@ -5,8 +5,12 @@ extension LearningSections {
     /// The learning and development programme of the period's year: whether it is commissioned,
     /// which themes raised by reviews and audits it answers, each course's places and take-up, and
     /// what follow-ups say changed.
-    func development(_ state: LearningState, _ development: DevelopmentState, request: ReportRequest) -> [ReportSection]
-    {
+    func development(
+        _ state: LearningState,
+        _ development: DevelopmentState,
+        request: ReportRequest,
+        words: DevelopmentWords
+    ) -> [ReportSection] {
         guard
             let programme = development.programme(on: request.period.lastDay)
                 ?? development.programme(on: request.period.firstDay)
@@ -38,7 +42,7 @@ extension LearningSections {
             by: request.day
         )
         let status =
-            programme.commissionedOn.map { "commissioned by the Practice Development Group on \($0)" }
+            programme.commissionedOn.map { "commissioned by the \(words.holder) on \($0)" }
             ?? "not yet commissioned"
         return [
             ReportSection(
@@ -49,8 +53,9 @@ extension LearningSections {
                 blocks: [
                     .text(
                         TextBlock(paragraphs: [
-                            "The programme for \(programme.year.label), on the Workforce Development Group's strategy "
-                                + "(\(programme.strategy)), is \(status). It offers \(courses.count) courses, briefings "
+                            "The programme for \(programme.year.label), on "
+                                + (words.workforce.map { "the \($0)'s strategy" } ?? "its strategy")
+                                + " (\(programme.strategy)), is \(status). It offers \(courses.count) courses, briefings "
                                 + "and events; each names the themes and the recommendations it answers."
                         ])
                     ),
@@ -226,4 +231,12 @@ extension LearningSections {
             )
         ]
     }
+}
+
+/// The partnership's names the learning and development sections speak of.
+struct DevelopmentWords {
+    /// The group that commissions the programme, as the partnership names its level.
+    var holder: String
+    /// The group whose strategy the programme follows, if the partnership has one.
+    var workforce: String?
 }

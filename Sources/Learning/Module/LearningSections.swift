@@ -9,6 +9,11 @@ struct LearningSections {
         let state = try await LearningState.load(view)
         let day = request.day
         let development = try await DevelopmentState.load(view)
+        let groups = try await view.all(Group.self)
+        let words = DevelopmentWords(
+            holder: view.document.name(of: .practiceDevelopmentGroup),
+            workforce: groups.first { $0.kind == .workforceDevelopmentGroup }?.name
+        )
         switch request.kind {
         case .agencyFeedback:
             return request.agency.map {
@@ -17,9 +22,9 @@ struct LearningSections {
             } ?? []
         case .scrutinyPack:
             // The programme is the Workforce Development Group's to scrutinise.
-            let groups = try await view.byID(Group.self)
-            guard let group = request.group, groups[group]?.kind == .workforceDevelopmentGroup else { return [] }
-            return self.development(state, development, request: request)
+            guard let group = request.group, groups.first(where: { $0.id == group })?.kind == .workforceDevelopmentGroup
+            else { return [] }
+            return self.development(state, development, request: request, words: words)
         case .practitionerBriefing:
             return briefing(state, request: request)
         default:
@@ -27,7 +32,7 @@ struct LearningSections {
         }
         var sections: [ReportSection] = []
         if [.practiceDevelopmentAssurance, .yearly].contains(request.kind) {
-            sections += self.development(state, development, request: request)
+            sections += self.development(state, development, request: request, words: words)
         }
         if request.kind != .subGroupReport {
             sections.append(reviews(state, day: day, calendar: view.calendar))

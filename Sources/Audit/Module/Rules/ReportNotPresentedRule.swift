@@ -16,7 +16,7 @@ public struct ReportNotPresentedRule: AssuranceRule {
     /// What the rule checks.
     public var summary: String {
         "An audit of any type whose fieldwork ended (or was due to end, with its planned window) \(weeks) weeks ago "
-            + "has not been reported to the Practice Development Group."
+            + "has not been reported to the {practice-development-group}."
     }
     /// The QADG refers findings to the PDG.
     public var source: ObligationSource {
@@ -52,7 +52,8 @@ public struct ReportNotPresentedRule: AssuranceRule {
                 severity: .areaForImprovement,
                 level: .practiceDevelopmentGroup,
                 message:
-                    "\(audit.title) (\(audit.type)): \(when) and the report was due at the Practice Development Group by \(due).",
+                    "\(audit.title) (\(audit.type)): \(when) and the report was due at the "
+                    + "\(view.document.name(of: .practiceDevelopmentGroup)) by \(due).",
                 themes: audit.themes,
                 dueOn: due
             )

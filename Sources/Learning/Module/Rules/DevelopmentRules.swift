@@ -77,7 +77,7 @@ public struct ProgrammeNotCommissionedRule: AssuranceRule {
     public var title: String { "Learning and development programme not commissioned" }
     /// What the rule checks.
     public var summary: String {
-        "The financial year has begun and the Practice Development Group has not commissioned its learning and "
+        "The financial year has begun and the {practice-development-group} has not commissioned its learning and "
             + "development programme (for a partnership that keeps its programme here)."
     }
     /// The Practice Development Group's duty.

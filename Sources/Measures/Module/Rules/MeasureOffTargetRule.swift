@@ -17,7 +17,7 @@ public struct MeasureOffTargetRule: AssuranceRule {
     /// What the rule checks.
     public var summary: String {
         "A series rated red against its target (outside the tolerance band) for \(module.offTargetPeriods) or more "
-            + "periods in a row; \(module.offTargetPeriods * 2) or more needs an Executive decision."
+            + "periods in a row; \(module.offTargetPeriods * 2) or more needs a decision of the {executive}."
     }
     /// The framework's data measures and the PDG's role.
     public var source: ObligationSource {
@@ -30,7 +30,7 @@ public struct MeasureOffTargetRule: AssuranceRule {
     public var localDefaults: [LocalDefault] {
         [
             LocalDefault("periods red before a finding", "\(module.offTargetPeriods)"),
-            LocalDefault("periods red before an Executive decision", "\(module.offTargetPeriods * 2)"),
+            LocalDefault("periods red before a decision of the {executive}", "\(module.offTargetPeriods * 2)"),
         ]
     }
 
