@@ -105,7 +105,7 @@ private struct AuditBuilder {
         let id = Audit.ID(unchecked: "\(prefix)audit-\(year.year)-\(String(format: "%02d", number + 1))")
         var audit = Audit(
             id: id,
-            title: "\(theme.label): \(type), \(ReportingPeriod.containing(start, kind: .month).label)",
+            title: "\(theme.label): \(type.name), \(ReportingPeriod.containing(start, kind: .month).label)",
             type: type,
             themes: [theme],
             rationale: [.reviewLearning, .data, .childrenAndFamilies, .nationalResearch][number % 4],

@@ -17,6 +17,14 @@ public struct AuditModule: AssuranceModule {
     public var spotAuditPeriods: Int
     /// The partnership's audit tools: the starter tool unless its profile gives its own.
     public var templates: [AuditTemplate] = [.standard]
+    /// The partnership's types of audit, with their names: the package's unless its profile gives its own.
+    public var types: [AuditVocabularyEntry<AuditType>] = AuditType.allCases.map { .init(id: $0, label: $0.label) }
+    /// The reasons the partnership gives for an audit's theme, with their names.
+    public var rationales: [AuditVocabularyEntry<ThemeRationale>] = ThemeRationale.allCases.map {
+        .init(id: $0, label: $0.label)
+    }
+    /// The programmes that hold an audit of a type at a cadence, such as a case file audit each quarter.
+    public var programmes: [AuditProgrammeCadence] = []
 
     /// Creates the module.
     public init(
@@ -47,7 +55,19 @@ public struct AuditModule: AssuranceModule {
             ClosedWithoutVoiceRule(),
             ProposedSpotAuditRule(periods: spotAuditPeriods), RecurringAuditThemeRule(), QuarterlySummaryMissingRule(),
             StrongAuditRule(), LearningEmbeddedRule(),
+            ProgrammeCadenceMissedRule(
+                programmes: programmes,
+                labels: Dictionary(types.map { ($0.id, $0.label) }) { first, _ in first }
+            ),
         ]
+    }
+
+    /// A type's name as the partnership's reports give it.
+    public func label(of type: AuditType) -> String { types.first { $0.id == type }?.label ?? type.label }
+
+    /// A rationale's name as the partnership's reports give it.
+    public func label(of rationale: ThemeRationale) -> String {
+        rationales.first { $0.id == rationale }?.label ?? rationale.label
     }
 
     /// The Practice Development Group's and the yearly reports, and the MASH and conference chairs'

@@ -71,7 +71,8 @@ extension AuditSections {
             bullets += audit.recommendations.compactMap { recommendations[$0] }.map { "What to do: \($0)" }
             return .text(
                 TextBlock(
-                    heading: "\(audit.themes.map(\.label).joined(separator: ", ")): \(audit.type.label.lowercased())",
+                    heading:
+                        "\(audit.themes.map(\.label).joined(separator: ", ")): \(module.label(of: audit.type).lowercased())",
                     bullets: bullets.isEmpty ? ["Its findings are being written up."] : bullets
                 )
             )

@@ -74,9 +74,9 @@ struct AuditSections {
                     ],
                     rows: audits.map {
                         [
-                            .text($0.title), .text($0.type.label),
+                            .text($0.title), .text(module.label(of: $0.type)),
                             .text($0.themes.map(\.label).joined(separator: ", ")),
-                            .text($0.rationale.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst),
+                            .text(module.label(of: $0.rationale)),
                             .text("\($0.plannedFrom) to \($0.plannedUntil)"), .text($0.stage.rawValue.capitalizedFirst),
                         ]
                     }
@@ -178,7 +178,7 @@ struct AuditSections {
             blocks.append(
                 .text(
                     TextBlock(
-                        heading: "\(audit.title) (\(audit.type), reported \(audit.reached(.reported)!))",
+                        heading: "\(audit.title) (\(audit.type.name), reported \(audit.reached(.reported)!))",
                         paragraphs: [
                             "\(audit.recommendations.count) recommendation\(audit.recommendations.count == 1 ? "" : "s") made."
                         ],

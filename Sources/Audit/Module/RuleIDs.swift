@@ -16,6 +16,8 @@ extension RuleID {
     public static let auditModerationNotHeld: RuleID = "audit.moderation-not-held"
     /// `audit.past-planned-window`: see ``AuditPastWindowRule``.
     public static let auditPastPlannedWindow: RuleID = "audit.past-planned-window"
+    /// `audit.programme-cadence-missed`: see ``ProgrammeCadenceMissedRule``.
+    public static let auditProgrammeCadenceMissed: RuleID = "audit.programme-cadence-missed"
     /// `audit.proposed-spot-audit`: see ``ProposedSpotAuditRule``.
     public static let auditProposedSpotAudit: RuleID = "audit.proposed-spot-audit"
     /// `audit.recurring-theme`: see ``RecurringAuditThemeRule``.

@@ -1,20 +1,6 @@
 public import Domain
 import Foundation
 
-/// Why a theme was chosen for the programme.
-public enum ThemeRationale: String, Hashable, Sendable, Codable, CaseIterable {
-    /// Learning from reviews.
-    case reviewLearning = "review-learning"
-    /// What the data shows.
-    case data
-    /// Feedback from children and families.
-    case childrenAndFamilies = "children-and-families"
-    /// National research.
-    case nationalResearch = "national-research"
-    /// Anything else.
-    case other
-}
-
 /// A stage of an appreciative inquiry, with what happened at it.
 public struct InquiryStage: Hashable, Sendable, Codable {
     /// The stage's name, such as `Discover`.
@@ -131,6 +117,11 @@ public struct Audit: StorableRecord, IdentifierKind, Hashable {
     public var inquiryStages: [InquiryStage]?
     /// The partnership's priorities the audit serves; `nil` in records from before priorities.
     public var priorities: [Priority.ID]?
+
+    /// Whether the audit's cases are returned by agencies and graded at a moderation meeting: as its
+    /// type says for the package's types; for a partnership's own type, when the audit names a
+    /// grading template.
+    public var isModerated: Bool { type.knownToModerate ?? (template != nil) }
 
     /// Creates a planned audit.
     public init(

@@ -17,8 +17,8 @@ extension AuditProgramme {
         by principal: Principal
     ) async throws -> (AuditCase, [CaseReturn]) {
         let audit = try await records.require(Audit.self, id: id, as: principal).value
-        guard audit.type.usesModeration || audit.type == .spot else {
-            throw DomainError(.invalidInput, "audit \(id) is a \(audit.type), which samples no cases")
+        guard audit.isModerated || audit.type == .spot else {
+            throw DomainError(.invalidInput, "audit \(id) is a \(audit.type.name), which samples no cases")
         }
         guard [.planned, .scoping, .fieldwork].contains(audit.stage) else {
             throw DomainError(.invalidTransition, "audit \(id) is at \(audit.stage); cases are added before moderation")

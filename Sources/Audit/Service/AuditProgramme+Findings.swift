@@ -90,7 +90,7 @@ extension AuditProgramme {
             guard audit.type == .appreciativeInquiry else {
                 throw DomainError(
                     .invalidInput,
-                    "audit \(audit.id) is a \(audit.type); only an appreciative inquiry has stages"
+                    "audit \(audit.id) is a \(audit.type.name); only an appreciative inquiry has stages"
                 )
             }
             var stages = audit.inquiryStages ?? []

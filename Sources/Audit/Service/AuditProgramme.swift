@@ -115,7 +115,7 @@ public struct AuditProgramme: Sendable {
                     "audit \(id) cannot go to moderation: returns are outstanding from \(Set(missing).sorted().map(\.rawValue).joined(separator: ", "))"
                 )
             }
-        case .reported where audit.type.usesModeration:
+        case .reported where audit.isModerated:
             let unmoderated = try await cases(of: id).filter { !$0.isModerated }
             if !unmoderated.isEmpty {
                 throw DomainError(
@@ -149,10 +149,15 @@ public struct AuditProgramme: Sendable {
 
     /// The stages an audit of a type may move to from a stage.
     public static func next(from stage: Audit.Stage, type: AuditType) -> [Audit.Stage] {
+        next(from: stage, moderated: type.usesModeration)
+    }
+
+    /// The stages an audit may move to from a stage, moderated or not (``Audit/isModerated``).
+    public static func next(from stage: Audit.Stage, moderated: Bool) -> [Audit.Stage] {
         switch stage {
         case .planned: [.scoping, .cancelled]
         case .scoping: [.fieldwork, .cancelled]
-        case .fieldwork: type.usesModeration ? [.moderation, .cancelled] : [.reported, .cancelled]
+        case .fieldwork: moderated ? [.moderation, .cancelled] : [.reported, .cancelled]
         case .moderation: [.reported, .cancelled]
         case .reported: [.challenge]
         case .challenge: [.closed]
@@ -166,12 +171,12 @@ public struct AuditProgramme: Sendable {
         reason: String? = nil,
         by principal: Principal
     ) throws(DomainError) {
-        let allowed = Self.next(from: audit.stage, type: audit.type)
+        let allowed = Self.next(from: audit.stage, moderated: audit.isModerated)
         guard allowed.contains(stage) else {
             let options = allowed.isEmpty ? "nothing" : allowed.map(\.rawValue).joined(separator: " or ")
             throw DomainError(
                 .invalidTransition,
-                "audit \(audit.id) (\(audit.type)) is at \(audit.stage); it can move to \(options), not \(stage)"
+                "audit \(audit.id) (\(audit.type.name)) is at \(audit.stage); it can move to \(options), not \(stage)"
             )
         }
         audit.stage = stage

@@ -189,18 +189,7 @@ extension SelfAssessments {
                     "\(path): assessment of \(entry.agency) is \(assessment.status) and cannot be changed by an import"
                 )
             }
-            let answers = entry.responses.map { response in
-                var answer = CriterionResponse(
-                    criterion: response.criterion,
-                    selfRating: response.rating,
-                    evidence: response.evidence,
-                    narrative: response.narrative,
-                    areasForImprovement: response.areasForImprovement,
-                    actions: response.actions
-                )
-                answer.moderatedRating = response.moderatedRating
-                return answer
-            }
+            let answers = entry.responses.map(Self.answer)
             do throws(AnswerProblem) {
                 if !answers.isEmpty { try assessment.answer(answers, on: set.scale) }
             } catch {
@@ -237,6 +226,20 @@ extension SelfAssessments {
         try chain.finish(into: &batch)
         try await environment.records.commit(batch, by: principal)
         return written
+    }
+
+    /// A file's response as the answer it records.
+    static func answer(_ response: AssessmentInterchange.Entry.Response) -> CriterionResponse {
+        var answer = CriterionResponse(
+            criterion: response.criterion,
+            selfRating: response.rating,
+            evidence: response.evidence,
+            narrative: response.narrative,
+            areasForImprovement: response.areasForImprovement,
+            actions: response.actions
+        )
+        answer.moderatedRating = response.moderatedRating
+        return answer
     }
 
     /// Exports a cycle's assessments that the principal may read.

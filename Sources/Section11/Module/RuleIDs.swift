@@ -8,6 +8,8 @@ extension RuleID {
     public static let section11ActionOverdue: RuleID = "section11.action-overdue"
     /// `section11.rating-contradicted-by-data`: see ``RatingContradictedByDataRule``.
     public static let section11RatingContradictedByData: RuleID = "section11.rating-contradicted-by-data"
+    /// `section11.next-cycle-overdue`: see ``NextCycleOverdueRule``.
+    public static let section11NextCycleOverdue: RuleID = "section11.next-cycle-overdue"
     /// `section11.red-without-action`: see ``RedWithoutActionRule``.
     public static let section11RedWithoutAction: RuleID = "section11.red-without-action"
     /// `section11.return-overdue`: see ``ReturnOverdueRule``.

@@ -45,7 +45,7 @@ public struct Section11Module: AssuranceModule {
             ReturnOverdueRule(), ReworkNotResubmittedRule(workingDays: reworkWorkingDays), RedWithoutActionRule(),
             AssessmentActionOverdueRule(), SystemWideGapRule(share: systemWideRedShare),
             RatingContradictedByDataRule(checks: contributionChecks, attendanceStandard: attendanceStandard),
-            StandardMovedToGreenRule(),
+            StandardMovedToGreenRule(), NextCycleOverdueRule(),
         ]
     }
 

@@ -29,7 +29,7 @@ public struct AuditPastWindowRule: AssuranceRule {
                 severity: .areaForImprovement,
                 level: .subGroup,
                 message:
-                    "\(audit.title) (\(audit.type)) is at \(audit.stage), past its planned window, which ended on \(audit.plannedUntil).",
+                    "\(audit.title) (\(audit.type.name)) is at \(audit.stage), past its planned window, which ended on \(audit.plannedUntil).",
                 themes: audit.themes,
                 dueOn: audit.plannedUntil
             )

@@ -35,7 +35,7 @@ public struct ModerationNotHeldRule: AssuranceRule {
         let returnsByAudit = Dictionary(grouping: state.returns, by: \.audit)
         let casesByAudit = Dictionary(grouping: state.cases, by: \.audit)
         return state.audits.compactMap { audit in
-            guard audit.type.usesModeration, [.fieldwork, .moderation].contains(audit.stage),
+            guard audit.isModerated, [.fieldwork, .moderation].contains(audit.stage),
                 let returns = returnsByAudit[audit.id], !returns.isEmpty,
                 returns.allSatisfy({ $0.status == .submitted }),
                 (casesByAudit[audit.id] ?? []).contains(where: { !$0.isModerated }),

@@ -52,7 +52,7 @@ public struct ReportNotPresentedRule: AssuranceRule {
                 severity: .areaForImprovement,
                 level: .practiceDevelopmentGroup,
                 message:
-                    "\(audit.title) (\(audit.type)): \(when) and the report was due at the "
+                    "\(audit.title) (\(audit.type.name)): \(when) and the report was due at the "
                     + "\(view.document.name(of: .practiceDevelopmentGroup)) by \(due).",
                 themes: audit.themes,
                 dueOn: due

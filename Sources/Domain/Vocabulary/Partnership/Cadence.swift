@@ -68,6 +68,7 @@ public struct Cadence: Hashable, Sendable, CustomStringConvertible {
         let named: [String: Cadence] = [
             "weekly": .weekly, "fortnightly": .fortnightly, "monthly": .monthly, "bi-monthly": .biMonthly,
             "quarterly": .quarterly, "six-monthly": .sixMonthly, "yearly": .yearly, "annually": .yearly,
+            "every two years": .everyTwoYears, "biennially": .everyTwoYears,
         ]
         if let cadence = named[text.lowercased()] {
             self = cadence

@@ -30,19 +30,16 @@ extension PartnershipProfile {
             id: id,
             name: name,
             kind: GroupKind(rawValue: kind),
-            established: reader.child("established")?.string().flatMap { text in
-                do { return try Day(parsing: text) } catch {
-                    reader.problem("\(DomainError.quote(text)) is not a day; expected YYYY-MM-DD", at: "established")
-                    return nil
-                }
-            }
+            established: reader.child("established")?.day()
         )
         // A profile states its groups' cadences: one it leaves out, the group does not have.
-        group.meetingCadence = reader.child("meets").flatMap(cadence)
-        group.reportingCadence = reader.child("reports").flatMap(cadence)
-        group.scrutinyCadence = reader.child("scrutinised").flatMap(cadence)
+        group.meetingCadence = reader.child("meets")?.cadence()
+        group.reportingCadence = reader.child("reports")?.cadence()
+        group.scrutinyCadence = reader.child("scrutinised")?.cadence()
         if let parents = reader.child("reportsTo") {
-            let texts = parents.value.isArray ? parents.elements().compactMap { $0.string() } : parents.string().map { [$0] } ?? []
+            let texts =
+                parents.value.isArray
+                ? parents.elements().compactMap { $0.string() } : parents.string().map { [$0] } ?? []
             let ids = texts.compactMap { identifier(Group.self, $0, reader, "reportsTo") }
             group.accountableTo = ids.isEmpty ? nil : ids
         }
@@ -50,20 +47,6 @@ extension PartnershipProfile {
             group.priorities = priorities.elements().compactMap { $0.string().flatMap { Priority.ID(rawValue: $0) } }
         }
         return group
-    }
-
-    /// A cadence as a profile writes it: whole months (`2`), or text (`"2 weeks"`, `"fortnightly"`).
-    static func cadence(_ reader: ProfileReader) -> Cadence? {
-        if case .number = reader.value { return reader.integer(in: 1...60).map(Cadence.init(months:)) }
-        guard let text = reader.string() else { return nil }
-        guard let cadence = Cadence(text: text) else {
-            reader.problem(
-                "\(DomainError.quote(text)) is not a cadence; expected a number of months, or such as \"2 weeks\", "
-                    + "\"fortnightly\", \"3 months\" or \"quarterly\""
-            )
-            return nil
-        }
-        return cadence
     }
 
     static func checkReporting(_ groups: [Group], _ reader: ProfileReader) {
@@ -202,7 +185,8 @@ extension PartnershipProfile {
 
     /// A cadence as a profile writes it: whole months as a number, weeks as text.
     static func json(_ cadence: Cadence) -> JSONValue {
-        cadence.weeks > 0 ? .string("\(cadence.weeks) week\(cadence.weeks == 1 ? "" : "s")") : .number(Double(cadence.months))
+        cadence.weeks > 0
+            ? .string("\(cadence.weeks) week\(cadence.weeks == 1 ? "" : "s")") : .number(Double(cadence.months))
     }
 
     /// The profile as pretty JSON with sorted keys, as `qaf profile init` writes it.

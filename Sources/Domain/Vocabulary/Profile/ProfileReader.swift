@@ -25,8 +25,9 @@ public struct ProfileProblem: Hashable, Sendable, CustomStringConvertible {
 /// A module reads its part of a partnership profile through one:
 ///
 /// ```swift
-/// let settings = reader.object("settings", allowing: ["reworkWorkingDays"])
-/// let days = settings?.integer("reworkWorkingDays", in: 1...60) ?? 10
+/// let settings = reader.child("settings")
+/// _ = settings?.fields(allowing: ["reworkWorkingDays"])
+/// let days = settings?.child("reworkWorkingDays")?.integer(in: 1...60) ?? 10
 /// ```
 public final class ProfileReader: Sendable {
     /// The value read.
@@ -147,6 +148,30 @@ public final class ProfileReader: Sendable {
             return nil
         }
         return number
+    }
+
+    /// The value as a day, written `YYYY-MM-DD`.
+    public func day() -> Day? {
+        guard let text = string() else { return nil }
+        do { return try Day(parsing: text) } catch {
+            problem("\(DomainError.quote(text)) is not a day; expected YYYY-MM-DD")
+            return nil
+        }
+    }
+
+    /// The value as a cadence: a whole number of months (`2`), or text such as `"2 weeks"`,
+    /// `"fortnightly"`, `"quarterly"` or `"every two years"`.
+    public func cadence() -> Cadence? {
+        if case .number = value { return integer(in: 1...60).map(Cadence.init(months:)) }
+        guard let text = string() else { return nil }
+        guard let cadence = Cadence(text: text) else {
+            problem(
+                "\(DomainError.quote(text)) is not a cadence; expected a number of months, or such as \"2 weeks\", "
+                    + "\"fortnightly\", \"3 months\", \"quarterly\" or \"every two years\""
+            )
+            return nil
+        }
+        return cadence
     }
 
     /// The value decoded as a type, strictly: a missing or mistyped field is a problem at its path,
