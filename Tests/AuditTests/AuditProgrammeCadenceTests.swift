@@ -134,3 +134,91 @@ struct AuditProgrammeCadenceTests {
         )
     }
 }
+
+/// A three-point audit tool is reported on its own scale: the analysis, the grade tables and the
+/// rules' words follow the tool the audits used.
+struct AuditToolScaleTests {
+    static let threePoint = try! RatingScale(
+        id: "effective",
+        name: "Effective / Partly effective / Not effective",
+        levels: [
+            RatingLevel(code: "not-effective", label: "Not effective", rank: 0, rag: .red),
+            RatingLevel(code: "partly-effective", label: "Partly effective", rank: 1, rag: .amber),
+            RatingLevel(code: "effective", label: "Effective", rank: 2, rag: .green),
+        ]
+    )
+
+    @Test func theRulesSpeakOfTheToolsGrades() {
+        var module = AuditModule()
+        module.templates = [
+            AuditTemplate(
+                id: "case-file-v2",
+                family: "case-file",
+                version: 2,
+                name: "Case file audit tool",
+                scale: Self.threePoint,
+                sections: AuditTemplate.standard.sections
+            )
+        ]
+        let summaries = module.rules.keyed(by: \.id, value: \.summary)
+        #expect(
+            summaries[.auditRecurringTheme]
+                == "A theme judged Partly effective or Not effective in more than one audit reported in the last 12 months."
+        )
+        #expect(summaries[.auditGoodPractice]?.contains("whose moderated judgement is effective or better") == true)
+        #expect(
+            AuditModule().rules.keyed(by: \.id, value: \.summary)[.auditRecurringTheme]?.contains(
+                "Requires improvement or Inadequate"
+            ) == true
+        )
+    }
+
+    @Test func theProgrammesScaleIsTheToolMostAuditsUsed() async throws {
+        let store = InMemoryStore()
+        let ids = IDGenerator.incrementing
+        let day = Day.fixture("2025-05-01")
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: ids)
+        try await PartnershipScenario.small(from: .fixture("2025-04-01")).save(into: Records(store: store))
+        let tool = AuditTemplate(
+            id: "case-file-v1",
+            family: "case-file",
+            version: 1,
+            name: "Case file audit tool",
+            scale: Self.threePoint,
+            sections: AuditTemplate.standard.sections
+        )
+        try await Records(store: store).save(tool, version: 0, by: PartnershipScenario.qaLead)
+        let audits = (1...2).map { number in
+            Audit(
+                id: Audit.ID(rawValue: "cfa-\(number)")!,
+                title: "Case file audit \(number)",
+                type: "case-file-audit",
+                themes: [.neglect],
+                rationale: .data,
+                lead: "Panel chair",
+                agencies: [PartnershipScenario.police],
+                template: tool.id,
+                plannedFrom: day,
+                plannedUntil: day.adding(days: 60),
+                plannedOn: day,
+                plannedBy: "qa-lead"
+            )
+        }
+        try await AuditProgramme(environment: environment).plan(
+            year: try ReportingPeriod(parsing: "FY2025-26"),
+            audits: audits,
+            by: PartnershipScenario.qaLead
+        )
+        let framework = try AssuranceFramework(modules: [AuditModule()], environment: environment)
+        let request = ReportRequest(
+            kind: .practiceDevelopmentAssurance,
+            period: try ReportingPeriod(parsing: "FY2025-26-Q1"),
+            audience: .partnership,
+            day: day
+        )
+        let state = try await AuditState.load(try framework.view(for: request, as: PartnershipScenario.qaLead))
+        #expect(state.scale == Self.threePoint)
+        #expect(state.analysis().scale == Self.threePoint)
+        #expect(state.template(of: audits[0]).name == "Case file audit tool")
+    }
+}

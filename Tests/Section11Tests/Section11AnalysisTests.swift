@@ -173,7 +173,7 @@ struct Section11AnalysisTests {
         #expect(profiles.map(\.agency) == ["council", "police"])
         #expect(
             profiles[0].contradictions.map(\.evidence) == [
-                "attendance at child protection conferences was 58 in May 2025, below the 75 expected"
+                "attendance at child protection conferences was 58% in May 2025, below the 75% expected"
             ]
         )
         #expect(profiles[1].meetingsInvited == 4)

@@ -53,13 +53,18 @@ public struct AuditModule: AssuranceModule {
             AuditPastWindowRule(), CaseReturnOverdueRule(), ModerationNotHeldRule(workingDays: moderationWorkingDays),
             ReportNotPresentedRule(weeks: reportWeeks), ChallengeOverdueRule(months: challengeMonths),
             ClosedWithoutVoiceRule(),
-            ProposedSpotAuditRule(periods: spotAuditPeriods), RecurringAuditThemeRule(), QuarterlySummaryMissingRule(),
-            StrongAuditRule(), LearningEmbeddedRule(),
+            ProposedSpotAuditRule(periods: spotAuditPeriods), RecurringAuditThemeRule(scale: scale),
+            QuarterlySummaryMissingRule(), StrongAuditRule(scale: scale), LearningEmbeddedRule(),
             ProgrammeCadenceMissedRule(
                 programmes: programmes,
                 labels: Dictionary(types.map { ($0.id, $0.label) }) { first, _ in first }
             ),
         ]
+    }
+
+    /// The scale the partnership's audit tool grades on: its latest tool's.
+    public var scale: RatingScale {
+        templates.max { ($0.version, $0.id) < ($1.version, $1.id) }?.scale ?? .fourPoint
     }
 
     /// A type's name as the partnership's reports give it.

@@ -11,9 +11,8 @@ extension AuditSections {
         let name = state.name(agency)
         let titles = state.audits.keyed(by: \.id, value: \.title)
         let cases = state.cases.keyed(by: \.id)
-        let scale = AuditTemplate.standard.scale
-        let sections = AuditTemplate.standard.sections.keyed(by: \.code, value: \.title)
-        func label(_ code: RatingCode?) -> String {
+        let audits = state.audits.keyed(by: \.id)
+        func label(_ code: RatingCode?, on scale: RatingScale) -> String {
             code.map { scale.level($0)?.label ?? $0.rawValue } ?? "—"
         }
         let onTime = returns.filter { held in held.submittedOn.map { $0 <= held.dueOn } ?? false }
@@ -37,14 +36,16 @@ extension AuditSections {
                                 .init("Moderated overall"),
                             ],
                             rows: returns.map { held in
+                                let tool = state.template(of: audits[held.audit])
+                                let sections = tool.sections.keyed(by: \.code, value: \.title)
                                 let grades = held.grades.keys.sorted().map {
-                                    "\(sections[$0] ?? $0.rawValue): \(label(held.grades[$0]?.level))"
+                                    "\(sections[$0] ?? $0.rawValue): \(label(held.grades[$0]?.level, on: tool.scale))"
                                 }
                                 return [
                                     .text(titles[held.audit] ?? held.audit.rawValue), .day(held.dueOn),
                                     held.submittedOn.map { .day($0) } ?? .text("Not yet"),
                                     .text(grades.isEmpty ? "—" : grades.joined(separator: "; ")),
-                                    .text(label(cases[held.auditCase]?.overall?.level)),
+                                    .text(label(cases[held.auditCase]?.overall?.level, on: tool.scale)),
                                 ]
                             }
                         )

@@ -208,7 +208,7 @@ struct AuditSections {
             blocks: [
                 .table(
                     TableBlock(
-                        caption: "Themes judged below good in more than one audit in 12 months",
+                        caption: "Themes judged \(state.scale.belowGreen) in more than one audit in 12 months",
                         columns: [.init("Theme"), .init("Audits")],
                         rows: recurring.map {
                             [

@@ -61,11 +61,12 @@ extension AuditProgramme {
             } else {
                 .notAchieved
             }
-        var summary = "Re-audit \(after.title): \(now.good) of \(now.graded) cases good or better"
+        let good = (scale.leastGreen?.label ?? "green").inSentence
+        var summary = "Re-audit \(after.title): \(now.good) of \(now.graded) cases \(good) or better"
         if let original, let before, before.graded > 0 {
             summary += ", against \(before.good) of \(before.graded) in \(original.title)"
         }
-        summary += now.judgement.map { "; judged \($0.label.lowercased()) overall." } ?? "."
+        summary += now.judgement.map { "; judged \($0.label.inSentence) overall." } ?? "."
         return try await ActionTracker(environment: environment).recordImpact(
             of: recommendation,
             judgement: judgement,

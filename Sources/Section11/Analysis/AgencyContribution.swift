@@ -13,6 +13,8 @@ public struct ContributionCheck: Hashable, Sendable, Codable {
     public var higherIsBetter: Bool
     /// What the measure shows, for messages.
     public var description: String
+    /// The unit the measure's values are in, written after a value (`%`, ` days`); `nil` for none.
+    public var unit: String?
 
     /// Creates a check.
     public init(
@@ -20,14 +22,19 @@ public struct ContributionCheck: Hashable, Sendable, Codable {
         measure: MeasureID,
         threshold: Double,
         higherIsBetter: Bool = true,
-        description: String
+        description: String,
+        unit: String? = nil
     ) {
         self.standard = standard
         self.measure = measure
         self.threshold = threshold
         self.higherIsBetter = higherIsBetter
         self.description = description
+        self.unit = unit
     }
+
+    /// A value of the measure with its unit, such as `60%`.
+    public func text(_ value: Double) -> String { NumberText.shortest((value * 10).rounded() / 10) + (unit ?? "") }
 
     /// The checks the framework's triangulation suggests for the eight classic standards.
     public static let classic: [ContributionCheck] = [
@@ -35,31 +42,36 @@ public struct ContributionCheck: Hashable, Sendable, Codable {
             standard: "7",
             measure: "conference-attendance",
             threshold: 75,
-            description: "attendance at child protection conferences"
+            description: "attendance at child protection conferences",
+            unit: "%"
         ),
         ContributionCheck(
             standard: "8",
             measure: "conference-reports-shared",
             threshold: 70,
-            description: "reports shared before conferences"
+            description: "reports shared before conferences",
+            unit: "%"
         ),
         ContributionCheck(
             standard: "5",
             measure: "training-take-up",
             threshold: 70,
-            description: "multi-agency training places taken up"
+            description: "multi-agency training places taken up",
+            unit: "%"
         ),
         ContributionCheck(
             standard: "5",
             measure: "supervision-in-timescale",
             threshold: 80,
-            description: "practitioners supervised within timescale"
+            description: "practitioners supervised within timescale",
+            unit: "%"
         ),
         ContributionCheck(
             standard: "6",
             measure: "lado-referrals-within-1wd",
             threshold: 80,
-            description: "LADO referrals within 1 working day"
+            description: "LADO referrals within 1 working day",
+            unit: "%"
         ),
     ]
 }
@@ -168,8 +180,8 @@ public struct AgencyContribution: Hashable, Sendable {
                         Contradiction(
                             standard: check.standard,
                             source: check.measure.rawValue,
-                            evidence: "\(check.description) was \(format(value)) in \(point.period.label), "
-                                + "\(check.higherIsBetter ? "below" : "above") the \(format(check.threshold)) expected"
+                            evidence: "\(check.description) was \(check.text(value)) in \(point.period.label), "
+                                + "\(check.higherIsBetter ? "below" : "above") the \(check.text(check.threshold)) expected"
                         )
                     )
                 }
@@ -197,10 +209,6 @@ public struct AgencyContribution: Hashable, Sendable {
                 contradictions: contradictions
             )
         }
-    }
-
-    private static func format(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String((value * 10).rounded() / 10)
     }
 }
 

@@ -81,19 +81,13 @@ extension Section11Sections {
         let rows: [[ReportCell]] = entry.set.standards.compactMap { standard in
             guard let mine = worst(own, standard) else { return nil }
             let all = returned.compactMap { worst($0, standard) }
-            return [
-                .text("\(standard.code). \(standard.title)"),
-                .rag(mine, label: mine.rawValue.capitalizedFirst),
-                .count(all.filter { $0 == .red }.count), .count(all.filter { $0 == .amber }.count),
-                .count(all.filter { $0 == .green }.count),
-            ]
+            return [.text("\(standard.code). \(standard.title)"), .rag(mine, label: scale.name(of: mine))]
+                + scale.colours.map { colour in .count(all.filter { $0 == colour }.count) }
         }
+        let names = scale.colours.map { scale.words(for: $0) }
         return TableBlock(
-            caption: "\(name)'s standards beside the partnership's: agencies rating each red, amber and green",
-            columns: [
-                .init("Standard"), .init(name), .init("Partnership red", numeric: true),
-                .init("Partnership amber", numeric: true), .init("Partnership green", numeric: true),
-            ],
+            caption: "\(name)'s standards beside the partnership's: agencies rating each \(names.listed)",
+            columns: [.init("Standard"), .init(name)] + names.map { .init("Partnership \($0)", numeric: true) },
             rows: rows
         )
     }

@@ -103,22 +103,17 @@ struct Section11Sections {
         prefix: String,
         order: Int
     ) -> ReportSection {
+        let scale = entry.set.scale
         let table = TableBlock(
             caption: "\(entry.cycle.name): criteria ratings by standard",
-            columns: [
-                .init("Standard"), .init("Red", numeric: true), .init("Amber", numeric: true),
-                .init("Green", numeric: true),
-            ],
-            rows: analysis.standards.map {
-                [
-                    .text("\($0.standard). \($0.title)"), .count($0.counts[.red] ?? 0), .count($0.counts[.amber] ?? 0),
-                    .count($0.counts[.green] ?? 0),
-                ]
+            columns: [.init("Standard")] + scale.colours.map { .init(scale.name(of: $0), numeric: true) },
+            rows: analysis.standards.map { summary in
+                [.text("\(summary.standard). \(summary.title)")] + scale.colours.map { .count(summary.counts[$0] ?? 0) }
             }
         )
         let sectors = Array(Set(analysis.standards.flatMap { $0.bySector.keys })).sorted()
         let heat = HeatMapBlock(
-            caption: "\(entry.cycle.name): share of criteria rated green, by standard and sector",
+            caption: "\(entry.cycle.name): share of criteria rated \(scale.words(for: .green)), by standard and sector",
             rowHeading: "Standard",
             columns: sectors.map(\.label),
             rows: analysis.standards.map { summary in
@@ -160,12 +155,14 @@ struct Section11Sections {
         name: (Agency.ID) -> String
     ) -> ReportSection {
         let gaps = analysis.gaps(share: module.gapShare)
+        let scale = entry.set.scale
+        let share = "\(Int(module.gapShare * 100))%"
         var blocks: [ReportBlock] = []
         if gaps.isEmpty {
             blocks.append(
                 .text(
                     TextBlock(paragraphs: [
-                        "No criterion was rated red or amber by \(Int(module.gapShare * 100))% or more of the agencies that rated it."
+                        "No criterion was rated \(scale.shortOfGreen) by \(share) or more of the agencies that rated it."
                     ])
                 )
             )
@@ -173,10 +170,11 @@ struct Section11Sections {
             blocks.append(
                 .table(
                     TableBlock(
-                        caption: "Criteria rated red or amber by \(Int(module.gapShare * 100))% or more of agencies",
+                        caption: "Criteria rated \(scale.shortOfGreen) by \(share) or more of agencies",
                         columns: [
                             .init("Criterion"), .init("What good looks like"), .init("Rated", numeric: true),
-                            .init("Below green", numeric: true), .init("Red", numeric: true),
+                            .init(scale.belowGreen.capitalizedFirst, numeric: true),
+                            .init(scale.name(of: .red), numeric: true),
                         ],
                         rows: gaps.map {
                             [
@@ -196,8 +194,9 @@ struct Section11Sections {
                         columns: [.init("Agency"), .init("Criterion"), .init("Self-rating"), .init("Moderated")],
                         rows: analysis.lowered.map {
                             [
-                                .text(name($0.agency)), .text($0.criterion.rawValue), .text($0.selfRating.rawValue),
-                                .text($0.moderatedRating.rawValue),
+                                .text(name($0.agency)), .text($0.criterion.rawValue),
+                                .text(scale.level($0.selfRating)?.label ?? $0.selfRating.rawValue),
+                                .text(scale.level($0.moderatedRating)?.label ?? $0.moderatedRating.rawValue),
                             ]
                         }
                     )
@@ -317,13 +316,16 @@ struct Section11Sections {
                 .text(
                     TextBlock(paragraphs: [
                         "Each agency's Section 11 ratings set beside the data about it: where an agency rated a standard "
-                            + "green and its own data falls short, the two disagree."
+                            + "\(entry.set.scale.words(for: .green)) and its own data falls short, the two disagree."
                     ])
                 ),
                 .table(
                     TableBlock(
                         caption: "Ratings the data does not bear out",
-                        columns: [.init("Agency"), .init("Standard rated green"), .init("What the data shows")],
+                        columns: [
+                            .init("Agency"), .init("Standard rated \(entry.set.scale.words(for: .green))"),
+                            .init("What the data shows"),
+                        ],
                         rows: rows
                     )
                 ),

@@ -114,7 +114,7 @@ extension SelfAssessments {
             guard let rating = response.selfRating, let level = set.scale.level(rating), level.rag != .green,
                 (response.actions ?? []).isEmpty
             else { return nil }
-            return "\(response.criterion) (\(level.label.lowercased()))"
+            return "\(response.criterion) (\(level.label.inSentence))"
         }
         guard unrated.isEmpty && withoutAction.isEmpty else {
             var parts: [String] = []
@@ -124,7 +124,7 @@ extension SelfAssessments {
                 )
             }
             if !withoutAction.isEmpty {
-                parts.append("\(withoutAction.joined(separator: ", ")) rated below green with no action")
+                parts.append("\(withoutAction.joined(separator: ", ")) rated \(set.scale.belowGreen) with no action")
             }
             throw DomainError(
                 .invalidInput,

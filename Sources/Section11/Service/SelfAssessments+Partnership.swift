@@ -155,7 +155,7 @@ extension SelfAssessments {
                 id: id,
                 source: Recommendation.Source(.section11, record: cycle.reference, title: cycle.name),
                 text:
-                    "Partnership-wide gap on criterion \(gap.criterion) (\(gap.text)): \(gap.belowGreen) of \(gap.rated) agencies rated it below green. Agree a partnership action to close it.",
+                    "Partnership-wide gap on criterion \(gap.criterion) (\(gap.text)): \(gap.belowGreen) of \(gap.rated) agencies rated it \(set.scale.belowGreen). Agree a partnership action to close it.",
                 themes: set.themes(of: gap.criterion),
                 raisedOn: environment.today(),
                 dueOn: environment.today().adding(months: 6)

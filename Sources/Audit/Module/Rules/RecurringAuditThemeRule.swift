@@ -8,7 +8,9 @@ public struct RecurringAuditThemeRule: AssuranceRule {
     public var title: String { "Recurring audit theme" }
     /// What the rule checks.
     public var summary: String {
-        "A theme judged Requires improvement or Inadequate in more than one audit reported in the last 12 months."
+        "A theme judged "
+            + scale.levels.filter { $0.rag != .green }.reversed().map(\.label).joined(separator: " or ")
+            + " in more than one audit reported in the last 12 months."
     }
     /// The framework: highlight commonly recurring themes.
     public var source: ObligationSource {
@@ -21,8 +23,13 @@ public struct RecurringAuditThemeRule: AssuranceRule {
     public var localDefaults: [LocalDefault] {
         [LocalDefault("window", "12 months")]
     }
-    /// Creates the rule.
-    public init() {}
+    /// The scale the partnership's audit tool grades on.
+    public var scale: RatingScale
+
+    /// Creates the rule, for audits graded on a scale.
+    public init(scale: RatingScale = .fourPoint) {
+        self.scale = scale
+    }
 
     /// One finding per theme.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
@@ -35,7 +42,7 @@ public struct RecurringAuditThemeRule: AssuranceRule {
                 severity: .recurringConcern,
                 level: .practiceDevelopmentGroup,
                 message:
-                    "\(recurring.theme.label) was judged below good in \(recurring.audits.count) audits in 12 months: "
+                    "\(recurring.theme.label) was judged \(state.scale.belowGreen) in \(recurring.audits.count) audits in 12 months: "
                     + recurring.audits.map { titles[$0] ?? $0.rawValue }.joined(separator: "; ") + ".",
                 themes: [recurring.theme],
                 evidence: recurring.audits.map {

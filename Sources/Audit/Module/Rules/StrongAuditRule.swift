@@ -6,10 +6,13 @@ import Foundation
 public struct StrongAuditRule: AssuranceRule {
     /// The months an audit is reported as good practice for.
     public var months: Int
+    /// The scale the partnership's audit tool grades on.
+    public var scale: RatingScale
 
-    /// Creates the rule.
-    public init(months: Int = 12) {
+    /// Creates the rule, for audits graded on a scale.
+    public init(months: Int = 12, scale: RatingScale = .fourPoint) {
         self.months = months
+        self.scale = scale
     }
 
     /// `audit.good-practice`.
@@ -18,7 +21,8 @@ public struct StrongAuditRule: AssuranceRule {
     public var title: String { "Audit found good practice" }
     /// What the rule checks.
     public var summary: String {
-        "An audit reported in the last \(months) months whose moderated judgement is good or better, or that "
+        "An audit reported in the last \(months) months whose moderated judgement is "
+            + "\((scale.leastGreen?.label ?? "green").inSentence) or better, or that "
             + "recorded strengths."
     }
     /// The framework: reports highlight what is working well.
@@ -43,7 +47,7 @@ public struct StrongAuditRule: AssuranceRule {
             let good = judgement.map { $0.rag == .green } ?? false
             guard good || !strengths.isEmpty else { return nil }
             var parts: [String] = []
-            if let judgement, good { parts.append("its cases were judged \(judgement.label.lowercased()) overall") }
+            if let judgement, good { parts.append("its cases were judged \(judgement.label.inSentence) overall") }
             if !strengths.isEmpty {
                 parts.append(
                     "it found strengths: "

@@ -114,3 +114,54 @@ public struct RatingScale: Hashable, Sendable, Codable, Identifiable {
         ]
     )
 }
+
+extension RatingScale {
+    /// The levels that count as a colour, best first.
+    public func levels(counting rag: RAG) -> [RatingLevel] { levels.filter { $0.rag == rag }.reversed() }
+
+    /// What a report calls the levels that count as a colour: `Red` on the RAG scale, `Outstanding or
+    /// Good` on the four-point scale, `Not met` on a scale of Met, Partially met and Not met; the
+    /// colour's name when no level counts as it.
+    public func name(of rag: RAG) -> String {
+        let labels = levels(counting: rag).map(\.label)
+        return labels.isEmpty ? rag.rawValue.capitalizedFirst : labels.joined(separator: " or ")
+    }
+
+    /// The same, inside a sentence: `red`, `outstanding or good`, `not met`.
+    public func words(for rag: RAG) -> String {
+        let labels = levels(counting: rag).map(\.label.inSentence)
+        return labels.isEmpty ? rag.rawValue : labels.joined(separator: " or ")
+    }
+
+    /// The colours some level of the scale counts as, worst first: the columns of a table of ratings.
+    public var colours: [RAG] { RAG.allCases.filter { !levels(counting: $0).isEmpty } }
+
+    /// The least good level that still counts as green: `Good`, `Green`, `Met`.
+    public var leastGreen: RatingLevel? { levels.first { $0.rag == .green } }
+
+    /// Ratings short of green, in a sentence: `below green`, `below good`, `below met`.
+    public var belowGreen: String { "below " + (leastGreen?.label ?? "green").inSentence }
+
+    /// Ratings short of green, named in a sentence worst first: `red or amber`, `inadequate or
+    /// requires improvement`, `not met or partially met`.
+    public var shortOfGreen: String {
+        levels.filter { $0.rag != .green }.map(\.label.inSentence).joined(separator: " or ")
+    }
+}
+
+extension Array where Element == String {
+    /// The items as a sentence lists them: `red, amber and green`.
+    package var listed: String {
+        count < 2 ? joined() : dropLast().joined(separator: ", ") + " and " + last!
+    }
+}
+
+extension String {
+    /// The text as it reads inside a sentence: its first letter in lower case, unless the first word
+    /// is an abbreviation (`MASH`, `LADO`) or a number.
+    package var inSentence: String {
+        let word = prefix { !$0.isWhitespace }
+        guard let first, word.count < 2 || !word.dropFirst().first!.isUppercase else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

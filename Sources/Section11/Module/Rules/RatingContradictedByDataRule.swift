@@ -34,7 +34,7 @@ public struct RatingContradictedByDataRule: AssuranceRule {
         checks.map { check in
             LocalDefault(
                 check.description,
-                "\(check.higherIsBetter ? "at least" : "at most") \(NumberText.shortest(check.threshold))"
+                "\(check.higherIsBetter ? "at least" : "at most") \(check.text(check.threshold))"
             )
         }
     }
@@ -63,7 +63,7 @@ public struct RatingContradictedByDataRule: AssuranceRule {
                         severity: .emergingRisk,
                         level: .subGroup,
                         message: "\(state.agencies[profile.agency]?.name ?? profile.agency.rawValue) rated standard "
-                            + "\(contradiction.standard) green in \(entry.cycle.name), but \(contradiction.evidence)."
+                            + "\(contradiction.standard) \(entry.set.scale.words(for: .green)) in \(entry.cycle.name), but \(contradiction.evidence)."
                     )
                 }
             }

@@ -37,7 +37,7 @@ public struct RedWithoutActionRule: AssuranceRule {
                         severity: .emergingRisk,
                         level: .agency,
                         message:
-                            "\(state.agencies[assessment.agency]?.name ?? assessment.agency.rawValue) is rated red on criterion "
+                            "\(state.agencies[assessment.agency]?.name ?? assessment.agency.rawValue) is rated \(entry.set.scale.words(for: .red)) on criterion "
                             + "\(response.criterion) of \(entry.cycle.name) and has no open action to address it."
                     )
                 }

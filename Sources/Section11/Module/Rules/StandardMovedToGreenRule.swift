@@ -68,7 +68,7 @@ public struct StandardMovedToGreenRule: AssuranceRule {
                     severity: .goodPractice,
                     level: .practiceDevelopmentGroup,
                     message: "\(listed) now \(names.count == 1 ? "rates" : "rate") every criterion of standard \(code) "
-                        + "(\(standard.title)) green in \(entry.cycle.name), where \(names.count == 1 ? "it" : "they") "
+                        + "(\(standard.title)) \(entry.set.scale.words(for: .green)) in \(entry.cycle.name), where \(names.count == 1 ? "it" : "they") "
                         + "did not in the cycle before.",
                     themes: standard.themes ?? [],
                     evidence: agencies.compactMap { agency in

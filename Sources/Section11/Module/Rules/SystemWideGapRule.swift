@@ -41,7 +41,7 @@ public struct SystemWideGapRule: AssuranceRule {
                         severity: .recurringConcern,
                         level: .practiceDevelopmentGroup,
                         message: "\(gap.red) of \(gap.rated) agencies rated standard \(gap.standard.code) "
-                            + "(\(gap.standard.title)) red in \(entry.cycle.name)."
+                            + "(\(gap.standard.title)) \(entry.set.scale.words(for: .red)) in \(entry.cycle.name)."
                     )
                 }
         }
