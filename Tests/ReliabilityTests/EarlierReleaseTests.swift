@@ -55,6 +55,12 @@ struct EarlierReleaseTests {
         #expect(before.records.count == 439)
         #expect(before.changeLog.count == 530)
         #expect(before.series.count == 30)
+        // Measure definitions from before roles take the starter catalogue's roles as they migrate.
+        let definitions = try await Records(store: store).all(MeasureDefinition.self, as: .system).map(\.value)
+        let mash = definitions.filter { $0.plays(.mash) }.map(\.id)
+        #expect(Set(mash) == ["mash-contacts", "mash-contact-conversion"])
+        #expect(definitions.first { $0.id == "icpc-within-15wd-of-strategy" }?.roles == [.childProtectionConferences])
+        #expect(definitions.allSatisfy { $0.roles == MeasureCatalogue.starterRoles[$0.id] })
     }
 
     @Test func release01DatabaseRunsTheCycleAndMakesTheReport() async throws {

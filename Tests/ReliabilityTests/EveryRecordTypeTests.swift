@@ -204,7 +204,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_427)
+        #expect(walked == 1_430)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

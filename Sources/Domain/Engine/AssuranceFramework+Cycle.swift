@@ -9,7 +9,8 @@ extension AssuranceFramework {
             timeZone: environment.timeZone,
             moduleNames: moduleNames,
             decodedRecords: environment.decodedRecords,
-            document: document
+            document: document,
+            measures: measureDescriptions
         )
     }
 

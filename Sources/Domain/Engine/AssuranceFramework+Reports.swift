@@ -26,7 +26,8 @@ extension AssuranceFramework {
             moduleNames: moduleNames,
             decodedRecords: environment.decodedRecords,
             reader: principal,
-            document: document
+            document: document,
+            measures: measureDescriptions
         )
     }
 

@@ -119,6 +119,15 @@ public struct AssuranceFramework: Sendable {
     /// The ids of the composed modules.
     public var moduleIDs: [ModuleID] { modules.map(\.id) }
 
+    /// The measures the composed modules' catalogues give a role, in module order: the measure to
+    /// publish training take-up as, or the MASH's measures.
+    public func measures(playing role: MeasureRole) -> [MeasureID] {
+        measureDescriptions.filter { $0.roles.contains(role) }.map(\.id)
+    }
+
+    /// Every measure the composed modules define, in module order.
+    public var measureDescriptions: [MeasureDescription] { modules.flatMap(\.measureDescriptions) }
+
     /// The definition of a kind of report.
     ///
     /// - Throws: ``DomainError/Code/invalidInput`` naming the kind and the kinds the framework knows.

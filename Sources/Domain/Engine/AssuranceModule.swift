@@ -17,6 +17,10 @@ public protocol AssuranceModule: Sendable {
     var reportDefinitions: [ReportDefinition] { get }
     /// The kinds of report the module contributes sections to, and the parts they go in.
     var reportContributions: [ReportContribution] { get }
+    /// The measures the module's catalogue defines, with their names, units and roles: how another
+    /// module names a measure by its title or finds "the training take-up measure" without knowing
+    /// its id.
+    var measureDescriptions: [MeasureDescription] { get }
 
     /// Signals the module's analysis publishes for a day.
     func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft]
@@ -34,6 +38,8 @@ extension AssuranceModule {
     public var reportDefinitions: [ReportDefinition] { [] }
     /// No contributions to reports.
     public var reportContributions: [ReportContribution] { [] }
+    /// No measures.
+    public var measureDescriptions: [MeasureDescription] { [] }
     /// No signals.
     public func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft] { [] }
     /// No deadlines.

@@ -20,9 +20,13 @@ public final class AssuranceView: Sendable {
     public let moduleNames: [String]
     /// Who reads through the view: the cycle's ``Principal/system``, or a report's maker.
     public let reader: Principal
-    /// The partnership's framework in its own words: its names for the levels, what it says of each
-    /// obligation, its report titles. Rules and sections word what they say with it.
+    /// The partnership's framework in its own words.
+    ///
+    /// Its names for the levels, what it says of each obligation, its report titles: rules and
+    /// sections word what they say with it.
     public let document: FrameworkDocument
+    /// The measures the partnership's catalogue defines, by id: their names, units and roles.
+    public let measures: [MeasureID: MeasureDescription]
     private let store: any RecordStore
     private let decoded: DecodedRecordCache?
     // Guards the caches: lists of decoded records by type, and the observation series.
@@ -43,6 +47,7 @@ public final class AssuranceView: Sendable {
     ///     same bytes; an ``AssuranceFramework`` passes its environment's.
     ///   - reader: Who reads through the view, once allowed to.
     ///   - document: The partnership's framework in its own words.
+    ///   - measures: The measures the partnership's catalogue defines.
     public init(
         store: any RecordStore,
         calendar: any WorkingDayCalendar = EnglandAndWalesCalendar(),
@@ -50,7 +55,8 @@ public final class AssuranceView: Sendable {
         moduleNames: [String] = [],
         decodedRecords: DecodedRecordCache? = nil,
         reader: Principal = .system,
-        document: FrameworkDocument = .unnamed
+        document: FrameworkDocument = .unnamed,
+        measures: [MeasureDescription] = []
     ) {
         self.store = store
         self.decoded = decodedRecords
@@ -59,7 +65,11 @@ public final class AssuranceView: Sendable {
         self.moduleNames = moduleNames
         self.reader = reader
         self.document = document
+        self.measures = Dictionary(measures.map { ($0.id, $0) }) { first, _ in first }
     }
+
+    /// A measure's name, or its id when the catalogue does not define it.
+    public func name(of measure: MeasureID) -> String { measures[measure]?.name ?? measure.rawValue }
 
     /// Every record of a type with its version, in id order (decoded once per view).
     ///

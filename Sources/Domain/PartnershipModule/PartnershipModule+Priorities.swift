@@ -30,8 +30,10 @@ extension PartnershipModule {
             let open = learning.filter { $0.status != .closed }.count
             let measures = priority.measures.map { measure -> String in
                 let held = series[measure]?.points.filter { $0.value != nil && $0.period.lastDay <= period.lastDay }
-                guard let latest = held?.last, let value = latest.value else { return "\(measure): no data" }
-                return "\(measure): \(NumberText.shortest(value)) (\(latest.period.label))"
+                let name = view.name(of: measure)
+                guard let latest = held?.last, let value = latest.value else { return "\(name): no data" }
+                let unit = view.measures[measure]?.unitSuffix ?? ""
+                return "\(name): \(NumberText.shortest(value))\(unit) (\(latest.period.label))"
             }
             rows.append([
                 .text(priority.title),

@@ -1,8 +1,9 @@
 public import Domain
 
 extension LearningAndDevelopment {
-    /// The measure the programme's attendance computes: `training-take-up`, the share of places
-    /// committed to that were attended.
+    /// The id the starter catalogue gives the measure the programme's attendance computes, the share
+    /// of places committed to that were attended: a partnership's catalogue may give it another,
+    /// found by its role (``MeasureRole/trainingTakeUp``).
     public static let takeUpMeasure: MeasureID = "training-take-up"
 
     /// The take-up of the partnership's multi-agency places (every offer but single-agency courses),
@@ -12,7 +13,8 @@ extension LearningAndDevelopment {
     public static func takeUp(
         courses: [Course],
         sessions: [CourseSession],
-        attendance: [Attendance]
+        attendance: [Attendance],
+        as measure: MeasureID = takeUpMeasure
     ) -> [ObservationSeries] {
         let multiAgency = Set(courses.filter { $0.kind != .singleAgencyCourse }.map(\.id))
         let held = Set(sessions.filter { !$0.isCancelled && multiAgency.contains($0.course) }.map(\.id))
@@ -28,7 +30,7 @@ extension LearningAndDevelopment {
         return totals.keys.sorted().map { scope in
             let quarters = totals[scope] ?? [:]
             return ObservationSeries(
-                measure: takeUpMeasure,
+                measure: measure,
                 scope: scope,
                 points: quarters.keys.sorted().map { quarter in
                     let sum = quarters[quarter]!
@@ -46,14 +48,27 @@ extension LearningAndDevelopment {
     /// Writes the take-up measure from the attendance recorded, replacing the values of the
     /// quarters it covers: the measure is computed, not entered by hand.
     ///
+    /// The measure is the one the partnership's catalogue gives the role
+    /// ``MeasureRole/trainingTakeUp``:
+    ///
+    /// ```swift
+    /// if let measure = framework.measures(playing: .trainingTakeUp).first {
+    ///     try await development.publishTakeUp(as: measure, by: lead)
+    /// }
+    /// ```
+    ///
     /// - Returns: The series written.
     /// - Throws: `DomainError.Code.accessDenied` unless the principal may write measure data.
     @discardableResult
-    public func publishTakeUp(by principal: Principal) async throws -> [ObservationSeries] {
+    public func publishTakeUp(
+        as measure: MeasureID = takeUpMeasure,
+        by principal: Principal
+    ) async throws -> [ObservationSeries] {
         let series = Self.takeUp(
             courses: try await records.all(Course.self, as: .system).map(\.value),
             sessions: try await records.all(CourseSession.self, as: .system).map(\.value),
-            attendance: try await records.all(Attendance.self, as: .system).map(\.value)
+            attendance: try await records.all(Attendance.self, as: .system).map(\.value),
+            as: measure
         )
         guard !series.isEmpty else { return [] }
         try await records.append(series, mode: .replaceExisting, by: principal)

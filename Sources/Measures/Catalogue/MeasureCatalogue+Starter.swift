@@ -1,4 +1,4 @@
-import Domain
+public import Domain
 
 let wt = "Working Together to Safeguard Children"
 func dfe(_ table: String, _ url: String) -> ObligationSource {
@@ -15,8 +15,26 @@ extension MeasureCatalogue {
     ///
     /// Targets are left for the partnership to set.
     public static let starter = MeasureCatalogue(
-        trusted: frameworkMeasures + departmentForEducationMeasures + voiceMeasures
+        trusted: (frameworkMeasures + departmentForEducationMeasures + voiceMeasures).map { definition in
+            var definition = definition
+            definition.roles = starterRoles[definition.id]
+            return definition
+        }
     )
+
+    /// The roles the starter catalogue's measures play: the MASH's two, the conferences' and plans'
+    /// nine, and training take-up.
+    public static let starterRoles: [MeasureID: [MeasureRole]] = {
+        var roles: [MeasureID: [MeasureRole]] = ["training-take-up": [.trainingTakeUp]]
+        for id: MeasureID in ["mash-contacts", "mash-contact-conversion"] { roles[id] = [.mash] }
+        let conferences: [MeasureID] = [
+            "icpc-within-15wd-of-strategy", "dfe-icpc-within-15wd", "conference-attendance",
+            "conference-reports-shared", "core-groups-within-10wd", "cp-reviews-in-timescale",
+            "cp-second-or-subsequent", "cp-plans-2-years-plus", "cp-plan-rate",
+        ]
+        for id in conferences { roles[id] = [.childProtectionConferences] }
+        return roles
+    }()
 
     /// The framework's own measures: local data, not in the children in need census.
     static let frameworkMeasures: [MeasureDefinition] = [

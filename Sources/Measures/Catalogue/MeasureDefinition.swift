@@ -33,6 +33,22 @@ public struct MeasureDefinition: StorableRecord, Hashable {
     public typealias IDKind = MeasureKind
     /// `measures.definition`.
     public static var recordType: RecordType { "measures.definition" }
+    /// Version 2: a definition names the roles it plays (``roles``).
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 had no roles: a starter measure takes the roles the starter catalogue gives it, so
+    /// that a database from before roles keeps its MASH and conference sections.
+    public static var migrations: [RecordMigration] {
+        [
+            RecordMigration(from: 1) { json in
+                guard case .string(let id) = json["id"], let measure = MeasureID(rawValue: id),
+                    let roles = MeasureCatalogue.starterRoles[measure]
+                else { return json }
+                var json = json
+                json["roles"] = .array(roles.map { .string($0.rawValue) })
+                return json
+            }
+        ]
+    }
 
     /// The measure's id.
     public var id: MeasureID
@@ -72,6 +88,10 @@ public struct MeasureDefinition: StorableRecord, Hashable {
     public var submissionLagDays: Int
     /// Themes the measure bears on.
     public var themes: [Theme]
+    /// The parts of the framework the measure serves, such as ``MeasureRole/mash``.
+    ///
+    /// Sections and rules find their measures by role, never by id; `nil` for none.
+    public var roles: [MeasureRole]?
 
     /// Creates a definition.
     public init(
@@ -93,7 +113,8 @@ public struct MeasureDefinition: StorableRecord, Hashable {
         definition: ObligationSource? = nil,
         dfeIndicator: String? = nil,
         submissionLagDays: Int = 20,
-        themes: [Theme] = []
+        themes: [Theme] = [],
+        roles: [MeasureRole]? = nil
     ) {
         self.id = id
         self.name = name
@@ -114,7 +135,11 @@ public struct MeasureDefinition: StorableRecord, Hashable {
         self.dfeIndicator = dfeIndicator
         self.submissionLagDays = submissionLagDays
         self.themes = themes
+        self.roles = roles
     }
+
+    /// Whether the measure plays a role.
+    public func plays(_ role: MeasureRole) -> Bool { roles?.contains(role) ?? false }
 
     /// The target that applies to a period: the latest step that starts on or before it.
     public func target(for period: ReportingPeriod) -> Double? {

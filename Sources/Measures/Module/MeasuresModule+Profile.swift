@@ -21,15 +21,27 @@ extension MeasuresModule: ProfileConfigurable {
     }
 
     /// The module configured from its part of a profile: its catalogue (each measure's targets
-    /// within its unit's bounds) and its settings.
+    /// within its unit's bounds, each role a known one or one the part names under `roles`) and its
+    /// settings.
     public init(profile part: ProfileReader?) {
         self.init()
-        guard let part, part.fields(allowing: ["catalogue", "settings"]) != nil else { return }
+        guard let part, part.fields(allowing: ["catalogue", "roles", "settings"]) != nil else { return }
+        let extra = (part.child("roles")?.elements() ?? []).compactMap {
+            $0.nonEmptyString().map { MeasureRole(rawValue: $0) }
+        }
+        let roles = MeasureRole.known + extra
         if let catalogue = part.child("catalogue") {
             var definitions: [MeasureDefinition] = []
             var outside = false
             for element in catalogue.elements() {
                 guard let definition = element.decode(MeasureDefinition.self) else { continue }
+                for (index, role) in (definition.roles ?? []).enumerated() where !roles.contains(role) {
+                    element.problem(
+                        "role \(DomainError.quote(role.rawValue)) is not one a section or rule looks for; expected "
+                            + roles.map(\.rawValue).joined(separator: ", ") + ", or name it under roles",
+                        at: "roles[\(index)]"
+                    )
+                }
                 for (index, step) in definition.targets.enumerated() where !definition.unit.bounds.contains(step.value)
                 {
                     outside = true

@@ -154,6 +154,13 @@ public struct MeasuresModule: AssuranceModule {
         ]
     }
 
+    /// The catalogue's measures, with their names, units and roles.
+    public var measureDescriptions: [MeasureDescription] {
+        catalogue.definitions.map {
+            MeasureDescription(id: $0.id, name: $0.name, unitSuffix: $0.unit.suffix, roles: $0.roles ?? [])
+        }
+    }
+
     /// The data pack: the scorecard and every measure's chart.
     public var reportDefinitions: [ReportDefinition] { [.dataPack] }
 

@@ -23,12 +23,12 @@ struct MeasuresSections {
         case .dataPack:
             return [scorecard(analysis, names)] + smallMultiples(analysis, names, order: 20)
         case .mashQuarterly:
-            return focus(analysis, names, prefix: ["mash-"], id: "measures.mash", title: "MASH data measures")
+            return focus(analysis, names, role: .mash, id: "measures.mash", title: "MASH data measures")
         case .conferenceChairsQuarterly:
             return focus(
                 analysis,
                 names,
-                prefix: ["icpc-", "dfe-icpc-", "conference-", "core-groups-", "cp-"],
+                role: .childProtectionConferences,
                 id: "measures.conferences",
                 title: "Child protection conference data measures"
             )
@@ -317,12 +317,11 @@ struct MeasuresSections {
     private func focus(
         _ analysis: MeasureAnalysis,
         _ names: [String: String],
-        prefix: [String],
+        role: MeasureRole,
         id: String,
         title: String
     ) -> [ReportSection] {
-        let entries = analysis.entries.filter { entry in prefix.contains { entry.series.measure.rawValue.hasPrefix($0) }
-        }
+        let entries = analysis.entries.filter { $0.definition.plays(role) }
         guard !entries.isEmpty else { return [] }
         return [
             ReportSection(
