@@ -19,6 +19,10 @@ extension AuditModule: ProfileConfigurable {
                 "reportWeeks": .number(Double(module.reportWeeks)),
                 "challengeMonths": .number(Double(module.challengeMonths)),
                 "spotAuditPeriods": .number(Double(module.spotAuditPeriods)),
+                "recurringThemeMonths": .number(Double(module.recurringThemeMonths)),
+                "quarterlySummaryDays": .number(Double(module.quarterlySummaryDays)),
+                "goodPracticeMonths": .number(Double(module.goodPracticeMonths)),
+                "embeddedMonths": .number(Double(module.embeddedMonths)),
             ]),
         ])
     }
@@ -46,7 +50,14 @@ extension AuditModule: ProfileConfigurable {
             }
         }
         guard let settings = part.child("settings") else { return }
-        _ = settings.fields(allowing: ["moderationWorkingDays", "reportWeeks", "challengeMonths", "spotAuditPeriods"])
+        _ = settings.fields(allowing: [
+            "moderationWorkingDays", "reportWeeks", "challengeMonths", "spotAuditPeriods", "recurringThemeMonths",
+            "quarterlySummaryDays", "goodPracticeMonths", "embeddedMonths",
+        ])
+        recurringThemeMonths = settings.child("recurringThemeMonths")?.integer(in: 1...60) ?? recurringThemeMonths
+        quarterlySummaryDays = settings.child("quarterlySummaryDays")?.integer(in: 1...120) ?? quarterlySummaryDays
+        goodPracticeMonths = settings.child("goodPracticeMonths")?.integer(in: 1...60) ?? goodPracticeMonths
+        embeddedMonths = settings.child("embeddedMonths")?.integer(in: 1...60) ?? embeddedMonths
         moderationWorkingDays = settings.child("moderationWorkingDays")?.integer(in: 1...120) ?? moderationWorkingDays
         reportWeeks = settings.child("reportWeeks")?.integer(in: 1...52) ?? reportWeeks
         challengeMonths = settings.child("challengeMonths")?.integer(in: 1...24) ?? challengeMonths

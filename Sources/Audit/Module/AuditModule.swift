@@ -15,6 +15,14 @@ public struct AuditModule: AssuranceModule {
     public var challengeMonths: Int
     /// Periods a signal must stand, unanswered, before a spot audit is proposed.
     public var spotAuditPeriods: Int
+    /// Months of audits in which a theme judged short of good more than once is a recurring concern.
+    public var recurringThemeMonths = 12
+    /// Days after a quarter's end by which the MASH's and the conference chairs' summaries are due.
+    public var quarterlySummaryDays = 30
+    /// Months for which an audit that found good practice is reported as such.
+    public var goodPracticeMonths = 12
+    /// Months for which a challenge session's finding of learning embedded is reported as good practice.
+    public var embeddedMonths = 12
     /// The partnership's audit tools: the starter tool unless its profile gives its own.
     public var templates: [AuditTemplate] = [.standard]
     /// The partnership's types of audit, with their names: the package's unless its profile gives its own.
@@ -53,8 +61,11 @@ public struct AuditModule: AssuranceModule {
             AuditPastWindowRule(), CaseReturnOverdueRule(), ModerationNotHeldRule(workingDays: moderationWorkingDays),
             ReportNotPresentedRule(weeks: reportWeeks), ChallengeOverdueRule(months: challengeMonths),
             ClosedWithoutVoiceRule(),
-            ProposedSpotAuditRule(periods: spotAuditPeriods), RecurringAuditThemeRule(scale: scale),
-            QuarterlySummaryMissingRule(), StrongAuditRule(scale: scale), LearningEmbeddedRule(),
+            ProposedSpotAuditRule(periods: spotAuditPeriods),
+            RecurringAuditThemeRule(scale: scale, months: recurringThemeMonths),
+            QuarterlySummaryMissingRule(days: quarterlySummaryDays),
+            StrongAuditRule(months: goodPracticeMonths, scale: scale),
+            LearningEmbeddedRule(months: embeddedMonths),
             ProgrammeCadenceMissedRule(
                 programmes: programmes,
                 labels: Dictionary(types.map { ($0.id, $0.label) }) { first, _ in first }

@@ -12,7 +12,7 @@ struct AuditSections {
             let analysis = state.analysis()
             var sections = [plan(state, request, priorities: try await view.byID(Priority.self))]
             sections += [grades(state, analysis), findings(state, request)]
-            let recurring = analysis.recurringThemes(on: request.day)
+            let recurring = analysis.recurringThemes(on: request.day, months: module.recurringThemeMonths)
             if !recurring.isEmpty { sections.append(recurringSection(state, recurring)) }
             let sessions = state.sessions.filter {
                 request.period.contains($0.heldOn) || request.kind == .practiceDevelopmentAssurance
@@ -208,7 +208,8 @@ struct AuditSections {
             blocks: [
                 .table(
                     TableBlock(
-                        caption: "Themes judged \(state.scale.belowGreen) in more than one audit in 12 months",
+                        caption:
+                            "Themes judged \(state.scale.belowGreen) in more than one audit in \(module.recurringThemeMonths) months",
                         columns: [.init("Theme"), .init("Audits")],
                         rows: recurring.map {
                             [

@@ -142,17 +142,36 @@ public struct AssuranceFramework: Sendable {
         return definition
     }
 
+    /// How a finding left unresolved moves up, in the partnership's words: the levels of its route,
+    /// and how long a finding waits at each, as a local default unless the partnership set it.
+    ///
+    /// Such as `A finding left unresolved moves up through the agency, the sub-group, … It waits 2
+    /// months at the agency (local default), …; at the Executive it stays.`
+    public var escalationSummary: String {
+        let route = escalation.route
+        let names = route.map { "the \(document.name(of: $0))" }
+        var text = "A finding left unresolved moves up through \(names.listed)."
+        let waits = route.compactMap { level -> String? in
+            guard let wait = escalation.after[level], level != route.last else { return nil }
+            let standing = EscalationPolicy.standard.after[level] == wait ? "local default" : "set by the partnership"
+            return "\(wait) at the \(document.name(of: level)) (\(standing))"
+        }
+        text += waits.isEmpty ? " It does not move on its own." : " It waits \(waits.listed) before it moves up"
+        if let top = route.last, !waits.isEmpty { text += "; at the \(document.name(of: top)) it stays" }
+        return waits.isEmpty ? text : text + "."
+    }
+
     /// Every rule, with its module and source, in module order.
     public var ruleCatalogue: [RuleDescription] {
         modules.flatMap { module in
-            module.rules.map {
+            module.rules.map { rule in
                 RuleDescription(
                     module: module.name,
-                    id: $0.id,
-                    title: document.words($0.title),
-                    summary: document.words($0.summary),
-                    source: document.resolve($0.source, rule: $0.id),
-                    localDefaults: $0.localDefaults.map { LocalDefault(document.words($0.name), $0.value) }
+                    id: rule.id,
+                    title: document.words(rule.title),
+                    summary: document.words(rule.summary),
+                    source: document.resolve(rule.source, rule: rule.id),
+                    localDefaults: rule.localDefaults.map { document.figure($0, rule: rule.id) }
                 )
             }
         }

@@ -36,7 +36,7 @@ extension AssuranceRule {
     /// The rule's source as a report's source line gives it, citing the partnership's framework
     /// document (with what it says of this rule's obligation): the citation, then any local defaults.
     public func sourceLine(citing document: FrameworkDocument) -> String {
-        ([document.cite(source, rule: id)] + localDefaults.map { document.words($0.description) })
+        ([document.cite(source, rule: id)] + localDefaults.map { document.figure($0, rule: id).description })
             .joined(separator: "; ")
     }
 }

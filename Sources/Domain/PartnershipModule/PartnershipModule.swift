@@ -18,10 +18,20 @@ public struct PartnershipModule: AssuranceModule {
     public var name: String { "Partnership" }
     /// The attendance rule's settings.
     public var attendance: StatutoryPartnerAttendanceRule
+    /// Months into the year before a priority with no activity or no measure is found.
+    public var priorityGraceMonths: Int
+    /// Months in which what children and families said and changed practice is reported as good practice.
+    public var voiceWindowMonths: Int
 
     /// Creates the module.
-    public init(attendance: StatutoryPartnerAttendanceRule = StatutoryPartnerAttendanceRule()) {
+    public init(
+        attendance: StatutoryPartnerAttendanceRule = StatutoryPartnerAttendanceRule(),
+        priorityGraceMonths: Int = 3,
+        voiceWindowMonths: Int = 12
+    ) {
         self.attendance = attendance
+        self.priorityGraceMonths = priorityGraceMonths
+        self.voiceWindowMonths = voiceWindowMonths
     }
 
     /// Memberships, meetings, group reports, scrutiny sessions and the voice of children and
@@ -51,7 +61,8 @@ public struct PartnershipModule: AssuranceModule {
     public var rules: [any AssuranceRule] {
         [
             attendance, GroupCadenceRule.reporting, GroupCadenceRule.scrutiny, GroupCadenceRule.meeting,
-            SubGroupEscalationRule(), PriorityWithoutActivityRule(), VoiceChangedPracticeRule(),
+            SubGroupEscalationRule(), PriorityWithoutActivityRule(graceMonths: priorityGraceMonths),
+            VoiceChangedPracticeRule(months: voiceWindowMonths),
         ]
     }
 

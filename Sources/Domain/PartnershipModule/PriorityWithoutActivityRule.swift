@@ -30,7 +30,7 @@ public struct PriorityWithoutActivityRule: AssuranceRule, Hashable {
     }
     /// The time a year runs before a priority is judged.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("time into the year before judging", "\(graceMonths) months")]
+        [LocalDefault("time into the year before judging", "\(graceMonths) months", setting: "priorityGraceMonths")]
     }
 
     /// One finding for a priority with no activity, and one for a priority with no measure.

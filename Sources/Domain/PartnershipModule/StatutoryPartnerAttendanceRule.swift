@@ -41,8 +41,13 @@ public struct StatutoryPartnerAttendanceRule: AssuranceRule, Hashable {
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
         [
-            LocalDefault("attendance expected of a statutory partner", "\(Int((threshold * 100).rounded()))%"),
-            LocalDefault("meetings judged", "the last \(meetings), at least \(minimumMeetings)"),
+            LocalDefault(
+                "attendance expected of a statutory partner",
+                "\(Int((threshold * 100).rounded()))%",
+                setting: "attendanceThreshold"
+            ),
+            LocalDefault("meetings judged", "the last \(meetings)", setting: "attendanceMeetings"),
+            LocalDefault("fewest meetings judged", "\(minimumMeetings)", setting: "attendanceMinimumMeetings"),
         ]
     }
 

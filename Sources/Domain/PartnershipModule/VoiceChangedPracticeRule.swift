@@ -25,7 +25,9 @@ public struct VoiceChangedPracticeRule: AssuranceRule, Hashable {
         )
     }
     /// The window good practice is reported for.
-    public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("window", "\(months) months", setting: "voiceWindowMonths")]
+    }
 
     /// One good-practice finding for each such record.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

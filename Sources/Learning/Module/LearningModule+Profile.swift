@@ -13,6 +13,12 @@ extension LearningModule: ProfileConfigurable {
                 "disseminationMonths": .number(Double(module.disseminationMonths)),
                 "stalledMonths": .number(Double(module.stalledMonths)),
                 "followUpMonths": .number(Double(module.followUpMonths)),
+                "impactWindowMonths": .number(Double(module.impactWindowMonths)),
+                "takeUpShare": .number(module.takeUpShare),
+                "takeUpMinimumPlaces": .number(Double(module.takeUpMinimumPlaces)),
+                "takeUpWindowMonths": .number(Double(module.takeUpWindowMonths)),
+                "practiceChangedShare": .number(module.practiceChangedShare),
+                "practiceChangedMonths": .number(Double(module.practiceChangedMonths)),
             ]),
         ])
     }
@@ -65,7 +71,16 @@ extension LearningModule: ProfileConfigurable {
             self.clocks = decoded
         }
         guard let settings = part.child("settings") else { return }
-        _ = settings.fields(allowing: ["evidenceMonths", "disseminationMonths", "stalledMonths", "followUpMonths"])
+        _ = settings.fields(allowing: [
+            "evidenceMonths", "disseminationMonths", "stalledMonths", "followUpMonths", "impactWindowMonths",
+            "takeUpShare", "takeUpMinimumPlaces", "takeUpWindowMonths", "practiceChangedShare", "practiceChangedMonths",
+        ])
+        impactWindowMonths = settings.child("impactWindowMonths")?.integer(in: 1...60) ?? impactWindowMonths
+        takeUpShare = settings.child("takeUpShare")?.number(in: 0...1) ?? takeUpShare
+        takeUpMinimumPlaces = settings.child("takeUpMinimumPlaces")?.integer(in: 1...1000) ?? takeUpMinimumPlaces
+        takeUpWindowMonths = settings.child("takeUpWindowMonths")?.integer(in: 1...60) ?? takeUpWindowMonths
+        practiceChangedShare = settings.child("practiceChangedShare")?.number(in: 0...1) ?? practiceChangedShare
+        practiceChangedMonths = settings.child("practiceChangedMonths")?.integer(in: 1...60) ?? practiceChangedMonths
         evidenceMonths = settings.child("evidenceMonths")?.integer(in: 1...24) ?? evidenceMonths
         disseminationMonths = settings.child("disseminationMonths")?.integer(in: 1...24) ?? disseminationMonths
         stalledMonths = settings.child("stalledMonths")?.integer(in: 1...24) ?? stalledMonths

@@ -16,6 +16,18 @@ public struct LearningModule: AssuranceModule {
     public var stalledMonths: Int
     /// Months after a session that its follow-up evaluation is due.
     public var followUpMonths: Int
+    /// Months for which impact evidenced is reported as good practice.
+    public var impactWindowMonths = 12
+    /// The share of committed training places an agency is expected to take up.
+    public var takeUpShare = 0.8
+    /// The fewest places an agency must commit to before its take-up is judged.
+    public var takeUpMinimumPlaces = 5
+    /// Months of sessions whose take-up is judged.
+    public var takeUpWindowMonths = 12
+    /// The share of evaluation respondents saying practice changed that counts as good practice.
+    public var practiceChangedShare = 0.75
+    /// Months of evaluations judged for changed practice.
+    public var practiceChangedMonths = 12
     /// The clocks the partnership keeps: the statutory ones and its own, unless its profile gives others.
     public var clocks: [StatutoryClock] = StatutoryClock.starter
 
@@ -52,10 +64,16 @@ public struct LearningModule: AssuranceModule {
             ),
             BreachWithoutReasonRule(), ActionOverdueRule(), CompletedWithoutEvidenceRule(months: evidenceMonths),
             LearningNotDisseminatedRule(months: disseminationMonths), WorkStreamStalledRule(months: stalledMonths),
-            ClosedWithoutImpactRule(), ImpactEvidencedRule(), RecommendationWithoutThemeRule(), ContributionLateRule(),
-            CaseClockOverdueRule(), AttendanceBelowCommitmentRule(), ProgrammeNotCommissionedRule(),
-            FollowUpEvaluationOverdueRule(months: followUpMonths), ThemeWithoutOfferRule(),
-            TrainingChangedPracticeRule(),
+            ClosedWithoutImpactRule(), ImpactEvidencedRule(months: impactWindowMonths),
+            RecommendationWithoutThemeRule(), ContributionLateRule(), CaseClockOverdueRule(),
+            AttendanceBelowCommitmentRule(
+                threshold: takeUpShare,
+                minimumPlaces: takeUpMinimumPlaces,
+                months: takeUpWindowMonths
+            ),
+            ProgrammeNotCommissionedRule(), FollowUpEvaluationOverdueRule(months: followUpMonths),
+            ThemeWithoutOfferRule(),
+            TrainingChangedPracticeRule(share: practiceChangedShare, months: practiceChangedMonths),
         ]
     }
 

@@ -16,6 +16,7 @@ extension MeasuresModule: ProfileConfigurable {
                 "redRunPeriods": .number(Double(module.redRunPeriods)),
                 "comparatorGap": .number(module.comparatorGap),
                 "betterOffWindowMonths": .number(Double(module.betterOffWindowMonths)),
+                "decisionPeriods": .number(Double(module.periodsBeforeDecision)),
             ]),
         ])
     }
@@ -65,7 +66,10 @@ extension MeasuresModule: ProfileConfigurable {
             }
         }
         guard let settings = part.child("settings") else { return }
-        _ = settings.fields(allowing: ["offTargetPeriods", "redRunPeriods", "comparatorGap", "betterOffWindowMonths"])
+        _ = settings.fields(allowing: [
+            "offTargetPeriods", "redRunPeriods", "comparatorGap", "betterOffWindowMonths", "decisionPeriods",
+        ])
+        decisionPeriods = settings.child("decisionPeriods")?.integer(in: 1...120) ?? decisionPeriods
         offTargetPeriods = settings.child("offTargetPeriods")?.integer(in: 1...60) ?? offTargetPeriods
         redRunPeriods = settings.child("redRunPeriods")?.integer(in: 1...60) ?? redRunPeriods
         comparatorGap = settings.child("comparatorGap")?.number(in: 0...10) ?? comparatorGap

@@ -24,6 +24,12 @@ public struct MeasuresModule: AssuranceModule {
     public var comparatorGap: Double
     /// Months an "is anyone better off" measure may go without data.
     public var betterOffWindowMonths: Int
+    /// Periods red against target before a measure off target needs a decision of the top level:
+    /// twice ``offTargetPeriods`` unless set.
+    public var decisionPeriods: Int? = nil
+
+    /// The periods red before a decision, as set or twice the periods before a finding.
+    public var periodsBeforeDecision: Int { decisionPeriods ?? offTargetPeriods * 2 }
 
     /// Creates the module.
     public init(

@@ -11,8 +11,9 @@ public struct RuleCatalogueRenderer: Sendable {
     /// Creates the renderer.
     public init() {}
 
-    /// The catalogue as Markdown: a table of rules for each module, in module order.
-    public func markdown(_ catalogue: [RuleDescription]) -> String {
+    /// The catalogue as Markdown: a table of rules for each module, in module order, then how
+    /// findings escalate (``AssuranceFramework/escalationSummary``) when given.
+    public func markdown(_ catalogue: [RuleDescription], escalation: String? = nil) -> String {
         var text = """
             # The assurance rules
 
@@ -27,16 +28,20 @@ public struct RuleCatalogueRenderer: Sendable {
             text += "## \(module)\n\n| Rule | What it checks | Source |\n| --- | --- | --- |\n"
             for rule in catalogue where rule.module == module {
                 var source = rule.source.url.map { "[\(rule.source.citation)](\($0))" } ?? rule.source.citation
-                for figure in rule.localDefaults { source += "; **local default:** \(figure.name) \(figure.value)" }
+                for figure in rule.localDefaults {
+                    source += "; **\(figure.standing):** \(figure.name) \(figure.value)"
+                }
                 text += "| `\(rule.id)` \(cell(rule.title)) | \(cell(rule.summary)) | \(cell(source)) |\n"
             }
             text += "\n"
         }
+        if let escalation { text += "## Escalation\n\n\(escalation)\n" }
         return text
     }
 
-    /// The catalogue as aligned plain text: each rule's id, title and module, then its source.
-    public func text(_ catalogue: [RuleDescription]) -> String {
+    /// The catalogue as aligned plain text: each rule's id, title and module, then its source; then
+    /// how findings escalate, when given.
+    public func text(_ catalogue: [RuleDescription], escalation: String? = nil) -> String {
         let width = catalogue.map(\.id.rawValue.count).max() ?? 0
         var text = ""
         for rule in catalogue {
@@ -44,6 +49,7 @@ public struct RuleCatalogueRenderer: Sendable {
                 "\(rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.title) [\(rule.module)]\n"
             text += "\(String(repeating: " ", count: width))  source: \(rule.sourceLine)\n"
         }
+        if let escalation { text += "\nescalation: \(escalation)\n" }
         return text
     }
 

@@ -13,6 +13,8 @@ extension Section11Module: ProfileConfigurable {
                 "systemWideRedShare": .number(module.systemWideRedShare),
                 "gapShare": .number(module.gapShare),
                 "attendanceStandard": module.attendanceStandard.map { .string($0.rawValue) } ?? .null,
+                "attendanceShare": .number(module.attendanceShare),
+                "movedToGreenMonths": .number(Double(module.movedToGreenMonths)),
                 "contributionChecks": Self.json(module.contributionChecks),
             ]),
         ])
@@ -51,8 +53,11 @@ extension Section11Module: ProfileConfigurable {
         }
         guard let settings = part.child("settings") else { return }
         _ = settings.fields(allowing: [
-            "reworkWorkingDays", "systemWideRedShare", "gapShare", "attendanceStandard", "contributionChecks",
+            "reworkWorkingDays", "systemWideRedShare", "gapShare", "attendanceStandard", "attendanceShare",
+            "movedToGreenMonths", "contributionChecks",
         ])
+        attendanceShare = settings.child("attendanceShare")?.number(in: 0...1) ?? attendanceShare
+        movedToGreenMonths = settings.child("movedToGreenMonths")?.integer(in: 1...60) ?? movedToGreenMonths
         reworkWorkingDays = settings.child("reworkWorkingDays")?.integer(in: 1...60) ?? reworkWorkingDays
         systemWideRedShare = settings.child("systemWideRedShare")?.number(in: 0...1) ?? systemWideRedShare
         gapShare = settings.child("gapShare")?.number(in: 0...1) ?? gapShare

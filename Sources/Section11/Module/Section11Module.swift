@@ -16,6 +16,10 @@ public struct Section11Module: AssuranceModule {
     public var contributionChecks: [ContributionCheck]
     /// The standard that attendance at partnership meetings evidences; `nil` for none.
     public var attendanceStandard: StandardCode?
+    /// The share of partnership meetings an agency rating the attendance standard green is expected to attend.
+    public var attendanceShare: Double = 0.75
+    /// Months in which standards moved to green are reported as good practice.
+    public var movedToGreenMonths: Int = 12
     /// The standard sets the partnership uses: the starter sets unless its profile gives its own.
     public var standardSets: [StandardSet] = [.section11Classic, .schoolsSection175]
 
@@ -44,8 +48,12 @@ public struct Section11Module: AssuranceModule {
         [
             ReturnOverdueRule(), ReworkNotResubmittedRule(workingDays: reworkWorkingDays), RedWithoutActionRule(),
             AssessmentActionOverdueRule(), SystemWideGapRule(share: systemWideRedShare),
-            RatingContradictedByDataRule(checks: contributionChecks, attendanceStandard: attendanceStandard),
-            StandardMovedToGreenRule(), NextCycleOverdueRule(),
+            RatingContradictedByDataRule(
+                checks: contributionChecks,
+                attendanceStandard: attendanceStandard,
+                attendanceShare: attendanceShare
+            ),
+            StandardMovedToGreenRule(months: movedToGreenMonths), NextCycleOverdueRule(),
         ]
     }
 

@@ -40,7 +40,8 @@ struct Section11Sections {
                 meetings: try await view.all(Meeting.self),
                 period: request.period,
                 checks: module.contributionChecks,
-                attendanceStandard: module.attendanceStandard
+                attendanceStandard: module.attendanceStandard,
+                attendanceThreshold: module.attendanceShare
             )
             if profiles.contains(where: { !$0.contradictions.isEmpty }) {
                 sections.append(contribution(entry, profiles, prefix: prefix, order: base + 5, name: name))

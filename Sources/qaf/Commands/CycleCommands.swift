@@ -175,24 +175,30 @@ enum RulesCommand: Command {
     static let name = "rules"
     static let summary = "list every assurance rule with the obligation it checks and its source"
     static let help = """
-        usage: qaf rules [--format text|md|json]
+        usage: qaf rules [--profile FILE] [--format text|md|json]
 
-        Lists the rules of every module the CLI composes. --format md writes the catalogue as Markdown,
-        as committed in Documentation/Rules.md.
+        Lists the rules of every module the CLI composes, citing the framework of a partnership
+        profile (default the starter profile) in its own words, with its thresholds and how its
+        findings escalate. --format md writes the catalogue as Markdown, as committed in
+        Documentation/Rules.md.
 
         example:
           qaf rules --format md > Documentation/Rules.md
+          qaf rules --profile partnership.qaf-profile.json
         """
 
     static func run(_ arguments: inout Arguments) async throws {
         let format = try arguments.choice("format", ["text", "md", "json"], default: "text")
+        let path = try arguments.option("profile")
         _ = try arguments.positional([])
         try arguments.finish()
-        let catalogue = try AssuranceFramework(profile: starterProfile, modules: moduleTypes).ruleCatalogue
+        let profile = try path.map { try ProfileCommand.readWhole($0).0 } ?? starterProfile
+        let framework = try AssuranceFramework(profile: profile, modules: moduleTypes)
+        let catalogue = framework.ruleCatalogue
         switch format {
         case "json": output(try json(catalogue))
-        case "md": output(RuleCatalogueRenderer().markdown(catalogue))
-        default: output(RuleCatalogueRenderer().text(catalogue))
+        case "md": output(RuleCatalogueRenderer().markdown(catalogue, escalation: framework.escalationSummary))
+        default: output(RuleCatalogueRenderer().text(catalogue, escalation: framework.escalationSummary))
         }
     }
 }

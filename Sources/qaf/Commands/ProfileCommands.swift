@@ -1,5 +1,8 @@
+import Audit
 import Domain
 import Foundation
+import Learning
+import Measures
 import SQLiteStore
 import Section11
 
@@ -18,7 +21,8 @@ enum ProfileCommand: Command {
         standard sets, audit tools, the measure catalogue, clocks and every threshold with its default.
           init   writes the starter profile, the framework the package was built from
           check  checks a profile whole: exit 0, or 65 with every problem and its JSON path
-          show   summarises one: groups, standards per sector, measures, clocks and thresholds
+          show   summarises one: groups, escalation, standard sets, audit tools and programmes,
+                 measures, clocks, and every threshold, marked as the partnership's where it set one
 
         example:
           qaf profile init -o partnership.qaf-profile.json
@@ -74,41 +78,69 @@ enum ProfileCommand: Command {
     }
 
     static func summary(_ profile: PartnershipProfile, _ modules: [any AssuranceModule]) throws -> String {
+        let framework = try AssuranceFramework(profile: profile, modules: moduleTypes)
         var text = "\(profile.partnershipName)\nframework: \(profile.framework.name)\n\ngroups:\n"
         let names = profile.groups.keyed(by: \.id, value: \.name)
         for group in profile.groups {
             var line = "  \(group.name) (\(group.kind.rawValue))"
-            if let parent = group.reportsTo { line += ", reports to \(names[parent] ?? parent.rawValue)" }
+            let parents = group.reportsToAll.map { names[$0] ?? $0.rawValue }
+            if !parents.isEmpty { line += ", reports to \(parents.joined(separator: " and "))" }
             if let cadence = group.meetingCadence { line += ", meets \(cadence)" }
             if let cadence = group.reportingCadence { line += ", reports \(cadence)" }
             if let cadence = group.scrutinyCadence { line += ", scrutinised \(cadence)" }
             text += line + "\n"
         }
-        text +=
-            "\nescalation: "
-            + profile.escalation.route.map { level in
-                profile.escalation.after[level].map { "\(level) (\($0))" } ?? level.description
-            }.joined(separator: " → ") + "\n"
-        for module in modules {
-            switch module {
-            case let section11 as Section11Module:
-                text += "\nSection 11 standard sets:\n"
-                for set in section11.standardSets {
-                    text +=
-                        "  \(set.name): \(set.standards.count) standards, \(set.standards.flatMap(\.criteria).count) criteria\n"
-                    let sectors = Set(set.standards.flatMap(\.sectors)).sorted()
-                    for sector in sectors {
-                        text += "    \(sector.label): \(set.standards(for: sector).count) standards\n"
-                    }
-                }
-            default:
-                break
-            }
-        }
-        let catalogue = try AssuranceFramework(modules: modules, document: profile.framework).ruleCatalogue
-        text += "\nrules: \(catalogue.count); local defaults:\n"
+        text += "\nescalation: \(framework.escalationSummary)\n"
+        for module in modules { text += moduleSummary(module) }
+        let catalogue = framework.ruleCatalogue
+        text += "\nrules: \(catalogue.count); thresholds and timescales:\n"
         for rule in catalogue where !rule.localDefaults.isEmpty {
             text += "  \(rule.id): " + rule.localDefaults.map(\.description).joined(separator: "; ") + "\n"
+        }
+        return text
+    }
+
+    /// What a module's part of the profile holds: standard sets, audit tools and programmes, the
+    /// measure catalogue, clocks.
+    static func moduleSummary(_ module: any AssuranceModule) -> String {
+        var text = ""
+        switch module {
+        case let section11 as Section11Module:
+            text += "\nSection 11 standard sets:\n"
+            for set in section11.standardSets {
+                text +=
+                    "  \(set.name): \(set.standards.count) standards, \(set.standards.flatMap(\.criteria).count) criteria, "
+                    + "rated \(set.scale.levels.reversed().map(\.label).joined(separator: " / "))\n"
+                for sector in Set(set.standards.flatMap(\.sectors)).sorted() {
+                    text += "    \(sector.label): \(set.standards(for: sector).count) standards\n"
+                }
+            }
+        case let audit as AuditModule:
+            text += "\naudit tools:\n"
+            for tool in audit.templates {
+                text +=
+                    "  \(tool.name) (version \(tool.version)): \(tool.sections.count) sections, graded "
+                    + tool.scale.levels.reversed().map(\.label).joined(separator: " / ") + "\n"
+            }
+            text += "audit types: " + audit.types.map(\.label).joined(separator: ", ") + "\n"
+            for programme in audit.programmes {
+                text += "  programme: a \(audit.label(of: programme.type).lowercased()) \(programme.every)"
+                text += (programme.from.map { " from \($0)" } ?? "") + "\n"
+            }
+        case let measures as MeasuresModule:
+            text += "\nmeasures: \(measures.catalogue.definitions.count)\n"
+            for definition in measures.catalogue.definitions {
+                let roles = (definition.roles ?? []).map(\.rawValue)
+                text +=
+                    "  \(definition.id): \(definition.name)"
+                    + (roles.isEmpty ? "" : " [\(roles.joined(separator: ", "))]")
+                text += "\n"
+            }
+        case let learning as LearningModule:
+            text += "\nclocks:\n"
+            for clock in learning.clocks { text += "  \(clock.name): \(clock.rule) (\(clock.source.citation))\n" }
+        default:
+            break
         }
         return text
     }

@@ -24,7 +24,7 @@ public struct ChallengeOverdueRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("time from report to challenge session", "\(months) months")]
+        [LocalDefault("time from report to challenge session", "\(months) months", setting: "challengeMonths")]
     }
 
     /// One finding per audit.

@@ -26,7 +26,13 @@ public struct ModerationNotHeldRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("time from the last return to moderation", "\(workingDays) working days")]
+        [
+            LocalDefault(
+                "time from the last return to moderation",
+                "\(workingDays) working days",
+                setting: "moderationWorkingDays"
+            )
+        ]
     }
 
     /// One finding per audit.

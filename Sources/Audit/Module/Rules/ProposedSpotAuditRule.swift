@@ -27,7 +27,7 @@ public struct ProposedSpotAuditRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("periods a signal stands unanswered", "\(periods)")]
+        [LocalDefault("periods a signal stands unanswered", "\(periods)", setting: "spotAuditPeriods")]
     }
 
     /// One proposal per signal.

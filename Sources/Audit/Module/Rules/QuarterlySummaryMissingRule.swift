@@ -30,7 +30,9 @@ public struct QuarterlySummaryMissingRule: AssuranceRule {
         )
     }
     /// The time after a quarter's end the framework does not give.
-    public var localDefaults: [LocalDefault] { [LocalDefault("time after the quarter's end", "\(days) days")] }
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time after the quarter's end", "\(days) days", setting: "quarterlySummaryDays")]
+    }
 
     /// One finding for each quarter each source has not summarised.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -10,7 +10,7 @@ public struct RecurringAuditThemeRule: AssuranceRule {
     public var summary: String {
         "A theme judged "
             + scale.levels.filter { $0.rag != .green }.reversed().map(\.label).joined(separator: " or ")
-            + " in more than one audit reported in the last 12 months."
+            + " in more than one audit reported in the last \(months) months."
     }
     /// The framework: highlight commonly recurring themes.
     public var source: ObligationSource {
@@ -21,28 +21,31 @@ public struct RecurringAuditThemeRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("window", "12 months")]
+        [LocalDefault("window", "\(months) months", setting: "recurringThemeMonths")]
     }
     /// The scale the partnership's audit tool grades on.
     public var scale: RatingScale
+    /// The months of audits in which a theme recurs.
+    public var months: Int
 
-    /// Creates the rule, for audits graded on a scale.
-    public init(scale: RatingScale = .fourPoint) {
+    /// Creates the rule, for audits graded on a scale, over a window of months.
+    public init(scale: RatingScale = .fourPoint, months: Int = 12) {
         self.scale = scale
+        self.months = months
     }
 
     /// One finding per theme.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await AuditState.load(view)
         let titles = state.audits.keyed(by: \.id, value: \.title)
-        return state.analysis().recurringThemes(on: day).map { recurring in
+        return state.analysis().recurringThemes(on: day, months: months).map { recurring in
             FindingDraft(
                 key: recurring.theme.rawValue,
                 subject: RecordReference(type: Audit.recordType, id: recurring.audits.last!.retyped()),
                 severity: .recurringConcern,
                 level: .practiceDevelopmentGroup,
                 message:
-                    "\(recurring.theme.label) was judged \(state.scale.belowGreen) in \(recurring.audits.count) audits in 12 months: "
+                    "\(recurring.theme.label) was judged \(state.scale.belowGreen) in \(recurring.audits.count) audits in \(months) months: "
                     + recurring.audits.map { titles[$0] ?? $0.rawValue }.joined(separator: "; ") + ".",
                 themes: [recurring.theme],
                 evidence: recurring.audits.map {

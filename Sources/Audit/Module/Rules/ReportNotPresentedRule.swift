@@ -24,7 +24,7 @@ public struct ReportNotPresentedRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("time from the end of fieldwork to the report", "\(weeks) weeks")]
+        [LocalDefault("time from the end of fieldwork to the report", "\(weeks) weeks", setting: "reportWeeks")]
     }
 
     /// One finding per audit.

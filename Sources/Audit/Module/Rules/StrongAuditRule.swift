@@ -33,7 +33,9 @@ public struct StrongAuditRule: AssuranceRule {
         )
     }
     /// The window good practice is reported for.
-    public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("window", "\(months) months", setting: "goodPracticeMonths")]
+    }
 
     /// One good-practice finding for each such audit, with its grades and strengths as evidence.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
@@ -94,7 +96,7 @@ public struct LearningEmbeddedRule: AssuranceRule {
         )
     }
     /// The window good practice is reported for.
-    public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }
+    public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months", setting: "embeddedMonths")] }
 
     /// One good-practice finding for each embedded recommendation, with the session as evidence.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -47,12 +47,18 @@ public struct FrameworkDocument: Hashable, Sendable {
     /// The partnership's titles of its sections, where they differ from the common ones.
     public var sections: [FrameworkSection: String]
     /// What the framework says of the obligation each rule checks, by rule: the words a rule quotes.
+    ///
     /// A rule with none cites its section in the package's own words.
     public var quotes: [RuleID: String]
     /// The partnership's names for the levels, and the groups that hold them.
     public var levels: [EscalationLevel: Level]
     /// The partnership's titles and addressees of its reports, by kind.
     public var reports: [ReportKind: Report]
+    /// The settings the partnership's profile gives each rule's module a value of its own, by rule.
+    ///
+    /// A figure it sets is the partnership's, not a local default. Filled when a framework is made
+    /// from a profile.
+    public var settings: [RuleID: Set<String>] = [:]
 
     /// Creates a framework document.
     public init(
@@ -123,6 +129,15 @@ public struct FrameworkDocument: Hashable, Sendable {
         }
         let text = quote ?? source.sectionText ?? ""
         return "\(source.citation); " + (text.isEmpty ? place : "\(place): \(text)")
+    }
+
+    /// A rule's figure as this framework shows it: in its words, and set by the partnership when its
+    /// profile sets it.
+    public func figure(_ figure: LocalDefault, rule: RuleID) -> LocalDefault {
+        var shown = figure
+        shown.name = words(figure.name)
+        shown.isSetByPartnership = figure.setting.map { settings[rule]?.contains($0) ?? false } ?? false
+        return shown
     }
 
     /// A source as this framework cites it, whole, with its section resolved: what a rule catalogue

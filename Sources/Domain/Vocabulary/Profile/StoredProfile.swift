@@ -46,14 +46,29 @@ extension AssuranceFramework {
         environment: AssuranceEnvironment = AssuranceEnvironment(),
         notifier: Notifier? = nil
     ) throws {
+        let made = try profile.modules(modules)
+        var document = profile.framework
+        // A figure is the partnership's once its profile gives it a value of its own; one that keeps
+        // the package's value stays the package's local default.
+        for (type, module) in zip(modules, made) {
+            guard case .object(let part)? = profile.modules[module.id.rawValue],
+                case .object(let settings)? = part["settings"]
+            else { continue }
+            var defaults: [String: JSONValue] = [:]
+            if case .object(let starter) = type.starterProfile, case .object(let values)? = starter["settings"] {
+                defaults = values
+            }
+            let own = Set(settings.filter { defaults[$0.key] != $0.value }.keys)
+            for rule in module.rules { document.settings[rule.id] = own }
+        }
         try self.init(
-            modules: try profile.modules(modules),
+            modules: made,
             rules: rules,
             environment: environment,
             notifier: notifier,
             escalation: profile.escalation,
             reminders: profile.reminders,
-            document: profile.framework
+            document: document
         )
     }
 }

@@ -21,7 +21,7 @@ public struct CompletedWithoutEvidenceRule: AssuranceRule {
     public var source: ObligationSource { .framework(.learningLoopAndImpact) }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("time allowed for evidence of completion", "\(months) months")]
+        [LocalDefault("time allowed for evidence of completion", "\(months) months", setting: "evidenceMonths")]
     }
 
     /// One finding per action.

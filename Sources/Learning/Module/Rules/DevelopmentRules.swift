@@ -32,9 +32,9 @@ public struct AttendanceBelowCommitmentRule: AssuranceRule {
     /// The threshold, the fewest places and the window.
     public var localDefaults: [LocalDefault] {
         [
-            LocalDefault("places taken up of those committed", "\(Int(threshold * 100))%"),
-            LocalDefault("places committed before judging", "\(minimumPlaces)"),
-            LocalDefault("window", "\(months) months"),
+            LocalDefault("places taken up of those committed", "\(Int(threshold * 100))%", setting: "takeUpShare"),
+            LocalDefault("places committed before judging", "\(minimumPlaces)", setting: "takeUpMinimumPlaces"),
+            LocalDefault("window", "\(months) months", setting: "takeUpWindowMonths"),
         ]
     }
 
@@ -135,7 +135,9 @@ public struct FollowUpEvaluationOverdueRule: AssuranceRule {
         .framework(.continuousLearning, "training is evaluated for its impact on practice")
     }
     /// The time to the follow-up.
-    public var localDefaults: [LocalDefault] { [LocalDefault("time from session to follow-up", "\(months) months")] }
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("time from session to follow-up", "\(months) months", setting: "followUpMonths")]
+    }
 
     /// One finding for each session overdue its follow-up, at the sub-group (the Workforce
     /// Development Group).
@@ -244,8 +246,8 @@ public struct TrainingChangedPracticeRule: AssuranceRule {
     /// The share and the window.
     public var localDefaults: [LocalDefault] {
         [
-            LocalDefault("share saying practice changed", "\(Int(share * 100))%"),
-            LocalDefault("window", "\(months) months"),
+            LocalDefault("share saying practice changed", "\(Int(share * 100))%", setting: "practiceChangedShare"),
+            LocalDefault("window", "\(months) months", setting: "practiceChangedMonths"),
         ]
     }
 

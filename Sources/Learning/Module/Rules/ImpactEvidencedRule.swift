@@ -21,7 +21,9 @@ public struct ImpactEvidencedRule: AssuranceRule {
     /// The framework's learning loop.
     public var source: ObligationSource { .framework(.learningLoopAndImpact) }
     /// The window good practice is reported for.
-    public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("window", "\(months) months", setting: "impactWindowMonths")]
+    }
 
     /// One good-practice finding for each such recommendation, with its evidence.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

@@ -23,7 +23,7 @@ public struct LearningNotDisseminatedRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("time from report to a learning product", "\(months) months")]
+        [LocalDefault("time from report to a learning product", "\(months) months", setting: "disseminationMonths")]
     }
 
     /// One finding per review.

@@ -24,7 +24,7 @@ public struct WorkStreamStalledRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("time without a progress update", "\(months) months")]
+        [LocalDefault("time without a progress update", "\(months) months", setting: "stalledMonths")]
     }
 
     /// One finding per work stream.

@@ -25,7 +25,7 @@ public struct BetterOffWithoutDataRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("window", "\(module.betterOffWindowMonths) months")]
+        [LocalDefault("window", "\(module.betterOffWindowMonths) months", setting: "betterOffWindowMonths")]
     }
 
     /// Findings for each better-off measure without recent data.

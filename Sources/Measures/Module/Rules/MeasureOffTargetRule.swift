@@ -17,7 +17,7 @@ public struct MeasureOffTargetRule: AssuranceRule {
     /// What the rule checks.
     public var summary: String {
         "A series rated red against its target (outside the tolerance band) for \(module.offTargetPeriods) or more "
-            + "periods in a row; \(module.offTargetPeriods * 2) or more needs a decision of the {executive}."
+            + "periods in a row; \(module.periodsBeforeDecision) or more needs a decision of the {executive}."
     }
     /// The framework's data measures and the PDG's role.
     public var source: ObligationSource {
@@ -29,8 +29,12 @@ public struct MeasureOffTargetRule: AssuranceRule {
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
         [
-            LocalDefault("periods red before a finding", "\(module.offTargetPeriods)"),
-            LocalDefault("periods red before a decision of the {executive}", "\(module.offTargetPeriods * 2)"),
+            LocalDefault("periods red before a finding", "\(module.offTargetPeriods)", setting: "offTargetPeriods"),
+            LocalDefault(
+                "periods red before a decision of the {executive}",
+                "\(module.periodsBeforeDecision)",
+                setting: "decisionPeriods"
+            ),
         ]
     }
 
@@ -42,7 +46,7 @@ public struct MeasureOffTargetRule: AssuranceRule {
                 let latest = entry.series.points.last(where: { $0.value != nil }),
                 let value = latest.value, let target = entry.definition.target(for: latest.period)
             else { return nil }
-            let decision = entry.redRun.count >= module.offTargetPeriods * 2
+            let decision = entry.redRun.count >= module.periodsBeforeDecision
             let unit = entry.definition.unit
             return FindingDraft(
                 key: entry.series.key.description,

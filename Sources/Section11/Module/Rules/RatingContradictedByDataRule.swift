@@ -9,14 +9,22 @@ public struct RatingContradictedByDataRule: AssuranceRule {
     /// The checks.
     public var checks: [ContributionCheck]
 
-    /// Creates the rule, with the checks of ratings against agencies' contributions.
-    public init(checks: [ContributionCheck] = ContributionCheck.classic, attendanceStandard: StandardCode? = "7") {
+    /// Creates the rule, with the checks of ratings against agencies' contributions and the share of
+    /// partnership meetings an agency rating the attendance standard green is expected to attend.
+    public init(
+        checks: [ContributionCheck] = ContributionCheck.classic,
+        attendanceStandard: StandardCode? = "7",
+        attendanceShare: Double = 0.75
+    ) {
         self.checks = checks
         self.attendanceStandard = attendanceStandard
+        self.attendanceShare = attendanceShare
     }
 
     /// The standard that attendance at partnership meetings evidences; `nil` for none.
     public var attendanceStandard: StandardCode?
+    /// The share of the partnership meetings it was invited to that an agency is expected to attend.
+    public var attendanceShare: Double
     /// What the rule checks.
     public var summary: String {
         "A standard rated green while the agency's own data (\(checks.map(\.description).joined(separator: "; ")); "
@@ -34,9 +42,19 @@ public struct RatingContradictedByDataRule: AssuranceRule {
         checks.map { check in
             LocalDefault(
                 check.description,
-                "\(check.higherIsBetter ? "at least" : "at most") \(check.text(check.threshold))"
+                "\(check.higherIsBetter ? "at least" : "at most") \(check.text(check.threshold))",
+                setting: "contributionChecks"
             )
         }
+            + (attendanceStandard == nil
+                ? []
+                : [
+                    LocalDefault(
+                        "attendance at partnership meetings",
+                        "at least \(Int((attendanceShare * 100).rounded()))%",
+                        setting: "attendanceShare"
+                    )
+                ])
     }
 
     /// One finding per agency, standard and contradiction.
@@ -53,7 +71,8 @@ public struct RatingContradictedByDataRule: AssuranceRule {
                 meetings: meetings,
                 period: year,
                 checks: checks,
-                attendanceStandard: attendanceStandard
+                attendanceStandard: attendanceStandard,
+                attendanceThreshold: attendanceShare
             ).flatMap { profile in
                 profile.contradictions.map { contradiction in
                     FindingDraft(

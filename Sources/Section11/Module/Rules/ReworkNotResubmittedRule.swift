@@ -18,10 +18,12 @@ public struct ReworkNotResubmittedRule: AssuranceRule {
         "An assessment returned for rework has not been resubmitted within \(workingDays) working days."
     }
     /// The framework's Section 11 process.
-    public var source: ObligationSource { .framework(.agencyContribution, "a return sent back for more work is resubmitted") }
+    public var source: ObligationSource {
+        .framework(.agencyContribution, "a return sent back for more work is resubmitted")
+    }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("resubmission window", "\(workingDays) working days")]
+        [LocalDefault("resubmission window", "\(workingDays) working days", setting: "reworkWorkingDays")]
     }
 
     /// One finding per assessment.

@@ -30,7 +30,9 @@ public struct StandardMovedToGreenRule: AssuranceRule {
         )
     }
     /// The window good practice is reported for.
-    public var localDefaults: [LocalDefault] { [LocalDefault("window", "\(months) months")] }
+    public var localDefaults: [LocalDefault] {
+        [LocalDefault("window", "\(months) months", setting: "movedToGreenMonths")]
+    }
 
     /// One good-practice finding for each standard some agencies moved to green, with their returns as evidence.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {

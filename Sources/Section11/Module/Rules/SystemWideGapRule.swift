@@ -26,7 +26,13 @@ public struct SystemWideGapRule: AssuranceRule {
     }
     /// The figures its source does not state.
     public var localDefaults: [LocalDefault] {
-        [LocalDefault("share of agencies rating a criterion red", "\(Int((share * 100).rounded()))%")]
+        [
+            LocalDefault(
+                "share of agencies rating a criterion red",
+                "\(Int((share * 100).rounded()))%",
+                setting: "systemWideRedShare"
+            )
+        ]
     }
 
     /// One finding per standard.
