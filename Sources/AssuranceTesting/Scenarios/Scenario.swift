@@ -53,12 +53,7 @@ public struct Scenario: Sendable {
     ///
     /// - Throws: `DomainError.Code.invalidInput` naming every problem with its JSON path.
     public init(json data: Data, source: String) throws {
-        let document: JSONValue
-        do {
-            document = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw DomainError(.invalidInput, "\(source): not JSON: \(error.localizedDescription)")
-        }
+        let document = try JSONValue.read(data, source: source)
         let reader = ProfileReader(document)
         _ = reader.fields(allowing: ["format", "version", "name", "days", "records", "observations", "expect"])
         if reader.child("format", required: true)?.string().map({ $0 == Self.format }) == false {

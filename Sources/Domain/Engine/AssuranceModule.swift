@@ -21,6 +21,9 @@ public protocol AssuranceModule: Sendable {
     /// module names a measure by its title or finds "the training take-up measure" without knowing
     /// its id.
     var measureDescriptions: [MeasureDescription] { get }
+    /// The kinds of deadline the module reminds people of beyond the package's own
+    /// (``DeadlineKind/known``): the reminder policy of a profile may name them.
+    var deadlineKinds: [DeadlineKind] { get }
 
     /// Signals the module's analysis publishes for a day.
     func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft]
@@ -40,6 +43,8 @@ extension AssuranceModule {
     public var reportContributions: [ReportContribution] { [] }
     /// No measures.
     public var measureDescriptions: [MeasureDescription] { [] }
+    /// None beyond the package's own.
+    public var deadlineKinds: [DeadlineKind] { [] }
     /// No signals.
     public func signals(in view: AssuranceView, on day: Day) async throws -> [SignalDraft] { [] }
     /// No deadlines.

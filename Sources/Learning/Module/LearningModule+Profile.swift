@@ -66,7 +66,10 @@ extension LearningModule: ProfileConfigurable {
             }
             let ids = decoded.map(\.id.rawValue)
             for (index, id) in ids.enumerated() where ids.firstIndex(of: id) != index {
-                clocks.problem("clock \(DomainError.quote(id)) appears twice", at: "[\(index)]")
+                clocks.problem(
+                    "clock \(DomainError.quote(id)) appears twice; give each clock its own id",
+                    at: "[\(index)].id"
+                )
             }
             self.clocks = decoded
         }

@@ -33,9 +33,18 @@ extension MeasuresModule: ProfileConfigurable {
         let roles = MeasureRole.known + extra
         if let catalogue = part.child("catalogue") {
             var definitions: [MeasureDefinition] = []
-            var outside = false
+            var refused = false
+            var seen = Set<MeasureID>()
             for element in catalogue.elements() {
                 guard let definition = element.decode(MeasureDefinition.self) else { continue }
+                if !seen.insert(definition.id).inserted {
+                    refused = true
+                    element.problem(
+                        "measure \(DomainError.quote(definition.id.rawValue)) appears twice in the catalogue; give each "
+                            + "its own id",
+                        at: "id"
+                    )
+                }
                 for (index, role) in (definition.roles ?? []).enumerated() where !roles.contains(role) {
                     element.problem(
                         "role \(DomainError.quote(role.rawValue)) is not one a section or rule looks for; expected "
@@ -45,7 +54,7 @@ extension MeasuresModule: ProfileConfigurable {
                 }
                 for (index, step) in definition.targets.enumerated() where !definition.unit.bounds.contains(step.value)
                 {
-                    outside = true
+                    refused = true
                     element.problem(
                         "target \(NumberText.shortest(step.value)) is outside its unit (\(definition.unit.rawValue)): "
                             + "expected \(NumberText.shortest(definition.unit.bounds.lowerBound)) to "
@@ -57,7 +66,7 @@ extension MeasuresModule: ProfileConfigurable {
             }
             // A target outside its unit is reported above, at its path; the catalogue's own checks
             // (ids, duplicates) follow.
-            if !outside {
+            if !refused {
                 do {
                     self.catalogue = try MeasureCatalogue(definitions)
                 } catch {

@@ -43,11 +43,15 @@ extension Section11Module: ProfileConfigurable {
                         )
                     }
                 }
+                Self.checkCodes(of: set, element)
                 decoded.append(set)
             }
             let ids = decoded.map(\.id.rawValue)
             for (index, id) in ids.enumerated() where ids.firstIndex(of: id) != index {
-                sets.problem("standard set \(DomainError.quote(id)) appears twice", at: "[\(index)]")
+                sets.problem(
+                    "standard set \(DomainError.quote(id)) appears twice; give each set its own id",
+                    at: "[\(index)].id"
+                )
             }
             standardSets = decoded
         }
@@ -66,6 +70,82 @@ extension Section11Module: ProfileConfigurable {
         }
         if let checks = settings.child("contributionChecks")?.decode([ContributionCheck].self) {
             contributionChecks = checks
+        }
+    }
+
+    /// Each standard's code, and each criterion's, given once in its set.
+    static func checkCodes(of set: StandardSet, _ element: ProfileReader) {
+        var standards = Set<StandardCode>()
+        var criteria = Set<CriterionCode>()
+        for (index, standard) in set.standards.enumerated() {
+            if !standards.insert(standard.code).inserted {
+                element.problem(
+                    "standard \(DomainError.quote(standard.code.rawValue)) appears twice in the set; give each "
+                        + "standard its own code",
+                    at: "standards[\(index)].code"
+                )
+            }
+            for (position, criterion) in standard.criteria.enumerated() where !criteria.insert(criterion.code).inserted
+            {
+                element.problem(
+                    "criterion \(DomainError.quote(criterion.code.rawValue)) appears twice in the set; give each "
+                        + "criterion its own code",
+                    at: "standards[\(index)].criteria[\(position)].code"
+                )
+            }
+        }
+    }
+
+    /// The contribution checks' measures are in the catalogue, and their standards, and the
+    /// attendance standard, are in a standard set.
+    public func checkReferences(_ references: ProfileReferences, reporting part: ProfileReader) {
+        let codes = Set(standardSets.flatMap(\.standards).map(\.code))
+        let expected = codes.map(\.rawValue).sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+        let settings = part.child("settings")
+        func checkStandard(_ code: StandardCode, at key: String) {
+            guard !codes.contains(code) else { return }
+            part.problem(
+                "standard \(DomainError.quote(code.rawValue)) is in no standard set; expected one of "
+                    + expected.joined(separator: ", "),
+                at: key
+            )
+        }
+        if settings?.has("contributionChecks") == true {
+            for (index, check) in contributionChecks.enumerated() {
+                references.check(
+                    measure: check.measure,
+                    at: part,
+                    key: "settings.contributionChecks[\(index)].measure"
+                )
+                checkStandard(check.standard, at: "settings.contributionChecks[\(index)].standard")
+            }
+        } else {
+            // The package's checks, where the profile gives none, check only what the profile has.
+            let unfit = contributionChecks.filter {
+                !codes.contains($0.standard)
+                    || (!references.measures.isEmpty && !references.measures.contains($0.measure))
+            }
+            if !unfit.isEmpty {
+                part.note(
+                    "no contribution checks are given, and the package's checks of "
+                        + unfit.map(\.description).joined(separator: "; ")
+                        + " name measures or standards this profile does not have: they check nothing until "
+                        + "settings.contributionChecks gives checks that fit",
+                    at: "settings"
+                )
+            }
+        }
+        if let attendanceStandard {
+            if settings?.has("attendanceStandard") == true {
+                checkStandard(attendanceStandard, at: "settings.attendanceStandard")
+            } else if !codes.contains(attendanceStandard) {
+                part.note(
+                    "no attendance standard is given, and the package's, standard \(attendanceStandard), is in no "
+                        + "standard set: attendance at partnership meetings is set beside no rating until "
+                        + "settings.attendanceStandard names one",
+                    at: "settings"
+                )
+            }
         }
     }
 

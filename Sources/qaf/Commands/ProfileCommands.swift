@@ -44,6 +44,7 @@ enum ProfileCommand: Command {
             message(
                 "\(values[1]): a valid profile of \(profile.partnershipName) (\(profile.framework.name)), \(modules.count) modules"
             )
+            for note in profile.migrationNotes { message("note: \(note)") }
         case "show":
             guard values.count > 1 else { throw CLIError.usage("profile show needs a FILE", command: name) }
             let (profile, modules) = try readWhole(values[1])
@@ -90,6 +91,7 @@ enum ProfileCommand: Command {
             if let cadence = group.scrutinyCadence { line += ", scrutinised \(cadence)" }
             text += line + "\n"
         }
+        for note in profile.migrationNotes { text += "note: \(note)\n" }
         text += "\nescalation: \(framework.escalationSummary)\n"
         for module in modules { text += moduleSummary(module) }
         let catalogue = framework.ruleCatalogue

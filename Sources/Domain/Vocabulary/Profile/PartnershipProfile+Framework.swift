@@ -61,7 +61,9 @@ extension PartnershipProfile {
     /// - Returns: A note of each name assumed.
     static func nameLevels(_ document: inout FrameworkDocument, after groups: [Group]) -> [String] {
         var notes: [String] = []
-        for (level, kind) in [(EscalationLevel.executive, GroupKind.executive), (.practiceDevelopmentGroup, .practiceDevelopmentGroup)]
+        for (level, kind) in [
+            (EscalationLevel.executive, GroupKind.executive), (.practiceDevelopmentGroup, .practiceDevelopmentGroup),
+        ]
         where document.levels[level] == nil {
             guard let group = groups.first(where: { $0.kind == kind }) else { continue }
             document.levels[level] = FrameworkDocument.Level(group.name, group: group.id)
@@ -113,6 +115,28 @@ extension PartnershipProfile {
                 "quotes a rule no module has, \(DomainError.quote(rule.rawValue)); check its id in `qaf rules`",
                 at: "framework.quotes.\(rule)"
             )
+        }
+        let references = ProfileReferences(
+            measures: modules.flatMap(\.measureDescriptions).map(\.id),
+            priorities: priorities.map(\.id),
+            groups: groups.map(\.id)
+        )
+        for (index, priority) in priorities.enumerated() {
+            for (position, measure) in priority.measures.enumerated() {
+                references.check(measure: measure, at: reader, key: "priorities[\(index)].measures[\(position)]")
+            }
+        }
+        let deadlines = DeadlineKind.known + modules.flatMap(\.deadlineKinds)
+        for kind in reminders.workingDaysBefore.keys.sorted() where !deadlines.contains(kind) {
+            reader.problem(
+                "\(DomainError.quote(kind.rawValue)) is not a kind of deadline; expected one of "
+                    + deadlines.map(\.rawValue).joined(separator: ", "),
+                at: "reminders.workingDaysBefore.\(kind)"
+            )
+        }
+        for case let module as any ProfileConfigurable in modules {
+            guard let part = reader.child("modules")?.child(module.id.rawValue) else { continue }
+            module.checkReferences(references, reporting: part)
         }
         let kinds = Set((ReportDefinition.standard + modules.flatMap(\.reportDefinitions)).map(\.kind))
         for kind in framework.reports.keys.sorted() where !kinds.contains(kind) {

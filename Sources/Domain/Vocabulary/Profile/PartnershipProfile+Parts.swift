@@ -49,6 +49,26 @@ extension PartnershipProfile {
         return group
     }
 
+    /// Each group's priorities are the profile's own.
+    static func checkGroupPriorities(_ groups: ProfileReader?, known: [Priority.ID]) {
+        for group in groups?.elements() ?? [] {
+            guard case .object(let fields) = group.value, fields["priorities"] != nil,
+                let listed = group.child("priorities")
+            else { continue }
+            for (index, element) in listed.elements().enumerated() {
+                guard case .string(let text) = element.value, !known.contains(where: { $0.rawValue == text }) else {
+                    continue
+                }
+                listed.problem(
+                    "priority \(DomainError.quote(text)) is not one of the profile's priorities; expected one of "
+                        + (known.isEmpty
+                            ? "none: the profile has no priorities" : known.map(\.rawValue).joined(separator: ", ")),
+                    at: "[\(index)]"
+                )
+            }
+        }
+    }
+
     static func checkReporting(_ groups: [Group], _ reader: ProfileReader) {
         checkDuplicates(groups.map(\.id.rawValue), "group", reader, at: "groups")
         let ids = Set(groups.map(\.id))
@@ -94,7 +114,10 @@ extension PartnershipProfile {
     static func checkDuplicates(_ ids: [String], _ noun: String, _ reader: ProfileReader, at path: String) {
         var seen = Set<String>()
         for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
-            reader.problem("\(noun) \(DomainError.quote(id)) appears twice", at: "\(path)[\(index)]")
+            reader.problem(
+                "\(noun) \(DomainError.quote(id)) appears twice; give each \(noun) its own id",
+                at: "\(path)[\(index)].id"
+            )
         }
     }
 
@@ -112,6 +135,16 @@ extension PartnershipProfile {
                     return nil
                 }
                 return level
+            }
+            var seen = Set<EscalationLevel>()
+            for (index, level) in levels.enumerated() where !seen.insert(level).inserted {
+                route.problem(
+                    "\(DomainError.quote(level.rawValue)) appears twice; give each level once, lowest first",
+                    at: "[\(index)]"
+                )
+            }
+            if levels.isEmpty, route.value.isArray, route.elements().isEmpty {
+                route.problem("names no level; a finding needs at least one level to be raised at")
             }
             if levels != levels.sorted() { route.problem("the levels must run from the lowest to the highest") }
             if !levels.isEmpty { policy.route = levels }

@@ -13,6 +13,42 @@ public protocol ProfileConfigurable: AssuranceModule {
     init(profile part: ProfileReader?)
     /// The reference records its part of the profile holds, to store for a new partnership.
     var profileRecords: [any StorableRecord] { get }
+    /// Checks what the module's part names of the rest of the profile (measures, priorities, groups),
+    /// once every module is made: each problem is added to its part's reader, with its path.
+    func checkReferences(_ references: ProfileReferences, reporting part: ProfileReader)
+}
+
+extension ProfileConfigurable {
+    /// Nothing to check.
+    public func checkReferences(_ references: ProfileReferences, reporting part: ProfileReader) {}
+}
+
+/// What the parts of a profile may name of one another.
+public struct ProfileReferences: Sendable {
+    /// The measures the composed modules define; empty when none defines any, and then nothing is
+    /// checked against it.
+    public var measures: [MeasureID]
+    /// The profile's priorities.
+    public var priorities: [Priority.ID]
+    /// The profile's groups.
+    public var groups: [Group.ID]
+
+    /// Creates the references.
+    public init(measures: [MeasureID], priorities: [Priority.ID], groups: [Group.ID]) {
+        self.measures = measures
+        self.priorities = priorities
+        self.groups = groups
+    }
+
+    /// Checks that a measure is defined, adding a problem where it is named when it is not.
+    public func check(measure: MeasureID, at reader: ProfileReader, key: String? = nil) {
+        guard !measures.isEmpty, !measures.contains(measure) else { return }
+        reader.problem(
+            "measure \(DomainError.quote(measure.rawValue)) is not in the measure catalogue; expected one of "
+                + measures.map(\.rawValue).joined(separator: ", "),
+            at: key
+        )
+    }
 }
 
 /// Everything that differs between partnerships, as one versioned, documented file (`qaf-profile`,
@@ -97,23 +133,19 @@ public struct PartnershipProfile: Sendable {
         source: String,
         modules types: [any ProfileConfigurable.Type]
     ) throws -> (PartnershipProfile, [any AssuranceModule]) {
-        let (reader, profile) = try parse(data, source: source)
+        var (reader, profile) = try parse(data, source: source)
         // The modules' parts as read, keyed by id whatever version wrote them.
         let parts = ProfileReader(.object(["modules": .object(profile.modules)]))
         let made = made(types, from: parts.child("modules"), reporting: parts)
         profile.checkReferences(to: made, reporting: parts)
         let problems = reader.problems + parts.problems
         if !problems.isEmpty { throw DomainError(.invalidInput, message(source, problems)) }
+        profile.migrationNotes += parts.notes.map(\.description)
         return (profile, made)
     }
 
     static func parse(_ data: Data, source: String) throws -> (ProfileReader, PartnershipProfile) {
-        let document: JSONValue
-        do {
-            document = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw DomainError(.invalidInput, "\(source): not JSON: \(error.localizedDescription)")
-        }
+        let document = try JSONValue.read(data, source: source)
         let reader = ProfileReader(document)
         _ = reader.fields(allowing: [
             "format", "version", "partnership", "framework", "groups", "priorities", "escalation", "reminders",
@@ -142,6 +174,7 @@ public struct PartnershipProfile: Sendable {
         let named = Self.nameLevels(&framework, after: groups)
         let priorities = (reader.child("priorities")?.elements() ?? []).compactMap { $0.decode(Priority.self) }
         Self.checkDuplicates(priorities.map(\.id.rawValue), "priority", reader, at: "priorities")
+        Self.checkGroupPriorities(reader.child("groups"), known: priorities.map(\.id))
         let escalation = reader.child("escalation").map(Self.escalation) ?? .standard
         let reminders = reader.child("reminders").map(Self.reminders) ?? .standard
         var modules: [String: JSONValue] = [:]

@@ -40,6 +40,8 @@ public final class ProfileReader: Sendable {
     final class Sink: Sendable {
         // Guards the problems: readers of one document may be handed to concurrent module readers.
         let problems = Mutex<[ProfileProblem]>([])
+        // Guards the notes: what was assumed where the document is silent.
+        let notes = Mutex<[ProfileProblem]>([])
 
         func append(_ problem: ProfileProblem) { problems.withLock { $0.append(problem) } }
     }
@@ -60,6 +62,21 @@ public final class ProfileReader: Sendable {
     /// Every problem found so far, in the order found.
     public var problems: [ProfileProblem] { sink.problems.withLock { $0 } }
 
+    /// Records what was assumed where the document is silent, at this value or a key under it: a
+    /// note, not a problem; ``PartnershipProfile/migrationNotes`` carries them.
+    public func note(_ message: String, at key: String? = nil) {
+        let note = ProfileProblem(path: key.map { join($0) } ?? (path.isEmpty ? "(document)" : path), message: message)
+        sink.notes.withLock { $0.append(note) }
+    }
+
+    /// Every note made so far, in the order made.
+    public var notes: [ProfileProblem] { sink.notes.withLock { $0 } }
+
+    /// Whether the value is an object holding a key.
+    public func has(_ key: String) -> Bool {
+        if case .object(let object) = value { object[key] != nil } else { false }
+    }
+
     /// Records a problem at this value, or at a key under it.
     public func problem(_ message: String, at key: String? = nil) {
         sink.append(
@@ -67,7 +84,9 @@ public final class ProfileReader: Sendable {
         )
     }
 
-    private func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    private func join(_ key: String) -> String {
+        path.isEmpty ? key : key.hasPrefix("[") ? "\(path)\(key)" : "\(path).\(key)"
+    }
 
     /// The value as an object whose keys are all allowed; an unknown key is a problem.
     public func fields(allowing allowed: [String]) -> [String: JSONValue]? {

@@ -28,4 +28,11 @@ extension Code where Kind == CodeKinds.DeadlineKind {
     /// A sub-group's scrutiny session.
     public static var scrutinySession: DeadlineKind { "partnership.scrutiny-session" }
 
+    /// The package's kinds, which the profile's reminder policy may name.
+    public static var known: [DeadlineKind] {
+        [
+            .selfAssessmentReturn, .auditCaseReturn, .quarterlySummary, .trackedAction, .reviewClock, .caseClock,
+            .reviewContribution, .followUpEvaluation, .groupReport, .scrutinySession,
+        ]
+    }
 }
