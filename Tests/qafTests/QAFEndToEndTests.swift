@@ -199,6 +199,35 @@ import Testing
             encoding: .utf8
         )
         #expect(try QAF.run(["scenarios", "run", scratch.path("wrong")]).status == 65)
+
+        // Every file is reported though one is malformed; a misspelt rule is refused; a documented
+        // point, {"period", "value"}, is read.
+        try source.write(toFile: scratch.path("wrong/a-good.json"), atomically: true, encoding: .utf8)
+        try source.replacingOccurrences(
+            of: "\"rule\": \"audit.past-planned-window\"",
+            with: "\"rule\": \"audit.past-planed-window\""
+        )
+        .write(toFile: scratch.path("wrong/b-misspelt.json"), atomically: true, encoding: .utf8)
+        let points = #"""
+            {"format": "qaf-scenario", "version": 1, "name": "Points as documented", "days": ["2025-06-01"],
+             "observations": [{"measure": "mash-contacts", "scope": "partnership",
+                               "points": [{"period": "2025-04", "value": 12}, {"period": "2025-05", "value": 14}]}],
+             "expect": {"noFindingsFrom": ["measures.off-target"]}}
+            """#
+        try points.write(toFile: scratch.path("wrong/c-points.json"), atomically: true, encoding: .utf8)
+        let mixed = try QAF.run(["scenarios", "run", scratch.path("wrong")])
+        #expect(mixed.status == 65)
+        #expect(mixed.standardOutput.contains("passed  a-good.json"))
+        #expect(mixed.standardOutput.contains("MALFORMED  b-misspelt.json"))
+        #expect(
+            mixed.standardOutput.contains(
+                "expect.findings[0].rule: \"audit.past-planed-window\" is not a rule of the composed modules"
+            ),
+            "\(mixed.standardOutput)"
+        )
+        #expect(mixed.standardOutput.contains("passed  c-points.json"), "\(mixed.standardOutput)")
+        #expect(mixed.standardOutput.contains("MALFORMED  w.json"))
+        #expect(mixed.standardError.contains("2 of 4 scenarios passed; 2 malformed"))
     }
 
     @Test func everySubcommandHasHelpWithAnExample() throws {

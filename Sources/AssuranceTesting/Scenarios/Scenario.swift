@@ -67,7 +67,7 @@ public struct Scenario: Sendable {
         if days.isEmpty { reader.problem("expected at least one day", at: "days") }
         if days != days.sorted() { reader.problem("the days must run in order", at: "days") }
         records = reader.child("records")?.elements().map(\.value) ?? []
-        observations = (reader.child("observations")?.elements() ?? []).compactMap { $0.decode(ObservationSeries.self) }
+        observations = (reader.child("observations")?.elements() ?? []).compactMap(Self.series)
         var findings: [ExpectedFinding] = []
         var absent: [RuleID] = []
         var reminders: [ExpectedReminder] = []
@@ -119,6 +119,22 @@ public struct Scenario: Sendable {
                     + reader.problems.map { "  \($0)" }.joined(separator: "\n")
             )
         }
+    }
+
+    /// A series as a scenario writes it: each point `{"period", "value"}`, with `numerator`,
+    /// `denominator` and `status` (`actual` unless given) as it needs them.
+    static func series(_ reader: ProfileReader) -> ObservationSeries? {
+        guard case .object(var series) = reader.value else { return reader.decode(ObservationSeries.self) }
+        if case .array(let points)? = series["points"] {
+            series["points"] = .array(
+                points.map { point in
+                    guard case .object(var fields) = point, fields["status"] == nil else { return point }
+                    fields["status"] = .string("actual")
+                    return .object(fields)
+                }
+            )
+        }
+        return reader.reading(.object(series)).decode(ObservationSeries.self)
     }
 
     static func day(_ reader: ProfileReader) -> Day? {

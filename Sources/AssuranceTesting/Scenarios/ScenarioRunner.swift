@@ -35,13 +35,15 @@ public struct ScenarioRunner: Sendable {
     /// observations, then the cycle on each of its days; then compares what is open and what was
     /// reminded with what the scenario expects.
     ///
-    /// - Throws: `DomainError.Code.invalidInput` for a record of an unknown type or one that does
-    ///   not decode (naming its index and path); the profile's problems.
+    /// - Throws: `DomainError.Code.invalidInput` for a rule or a kind of reminder the composed
+    ///   modules do not have, a record of an unknown type or one that does not decode (naming its
+    ///   index and path); the profile's problems.
     public func run(_ scenario: Scenario) async throws -> ScenarioResult {
         let store = InMemoryStore()
         let today = AdvancingDay(scenario.days[0])
         let environment = AssuranceEnvironment(store: store, clock: today.dateSource, ids: .incrementing)
         let framework = try AssuranceFramework(profile: profile, modules: modules, environment: environment)
+        try Self.check(scenario, against: framework)
         let types = Dictionary(
             framework.recordTypes.map { ($0.recordType, $0) },
             uniquingKeysWith: { first, _ in first }
@@ -102,6 +104,43 @@ public struct ScenarioRunner: Sendable {
             }
         }
         return ScenarioResult(name: scenario.name, differences: differences)
+    }
+
+    /// Every rule and kind of reminder a scenario expects is one the framework has: a misspelt id
+    /// would otherwise pass for ever.
+    static func check(_ scenario: Scenario, against framework: AssuranceFramework) throws(DomainError) {
+        let rules = framework.ruleCatalogue.map(\.id)
+        let kinds = DeadlineKind.known + framework.modules.flatMap(\.deadlineKinds)
+        var problems: [String] = []
+        func unknown(_ rule: RuleID, at path: String) {
+            guard !rules.contains(rule) else { return }
+            let near = rules.filter {
+                $0.rawValue.hasPrefix(rule.rawValue.split(separator: ".").first.map(String.init) ?? "")
+            }
+            problems.append(
+                "\(path): \(DomainError.quote(rule.rawValue)) is not a rule of the composed modules; expected one of "
+                    + (near.isEmpty ? rules : near).map(\.rawValue).joined(separator: ", ") + " (qaf rules lists them)"
+            )
+        }
+        for (index, finding) in scenario.findings.enumerated() {
+            unknown(finding.rule, at: "expect.findings[\(index)].rule")
+        }
+        for (index, rule) in scenario.noFindingsFrom.enumerated() {
+            unknown(rule, at: "expect.noFindingsFrom[\(index)]")
+        }
+        for (index, reminder) in scenario.reminders.enumerated() where !kinds.contains(reminder.kind) {
+            problems.append(
+                "expect.reminders[\(index)].kind: \(DomainError.quote(reminder.kind.rawValue)) is not a kind of "
+                    + "deadline; expected one of " + kinds.map(\.rawValue).joined(separator: ", ")
+            )
+        }
+        guard problems.isEmpty else {
+            throw DomainError(
+                .invalidInput,
+                "\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n"
+                    + problems.map { "  \($0)" }.joined(separator: "\n")
+            )
+        }
     }
 
     static func record(

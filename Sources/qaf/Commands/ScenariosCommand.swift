@@ -13,7 +13,8 @@ enum ScenariosCommand: Command {
         up a small partnership from the profile (default the starter profile) and its own records and
         observations, runs the assurance cycle on each of its days on an in-memory store, and compares the
         open findings, their levels and the reminders sent with what it expects. Prints each as passed
-        or failed with the difference. Exits 0 when all pass, 1 when any fails, 65 for a malformed file.
+        or failed with the difference, and every malformed file with its problems (the run goes on).
+        Exits 0 when all pass, 65 when any file is malformed, otherwise 1 when any fails.
 
         example:
           qaf scenarios run Tests/Scenarios/starter
@@ -33,15 +34,20 @@ enum ScenariosCommand: Command {
         let profile = try profilePath.map { try ProfileCommand.readWhole($0).0 } ?? starterProfile
         let runner = ScenarioRunner(profile: profile, modules: moduleTypes)
         var failed = 0
+        var malformed = 0
         let files = names.filter { $0.hasSuffix(".json") }.sorted()
         for file in files {
             let path = (directory as NSString).appendingPathComponent(file)
-            let scenario = try Scenario(json: FileManager.default.contents(atPath: path) ?? Data(), source: path)
+            // A malformed file is reported and the run goes on: one mistake must not hide the rest.
             let result: ScenarioResult
             do {
+                let scenario = try Scenario(json: FileManager.default.contents(atPath: path) ?? Data(), source: path)
                 result = try await runner.run(scenario)
             } catch let error as DomainError where error.code == .invalidInput {
-                throw DomainError(.invalidInput, "\(path): \(error.message)")
+                malformed += 1
+                let text = error.message.hasPrefix(path) ? error.message : "\(path): \(error.message)"
+                output("MALFORMED  \(file)\n" + text.split(separator: "\n").map { "        \($0)\n" }.joined())
+                continue
             }
             if result.passed {
                 output("passed  \(file): \(result.name)\n")
@@ -51,7 +57,13 @@ enum ScenariosCommand: Command {
                 for difference in result.differences { output("        \(difference)\n") }
             }
         }
-        message("\(files.count - failed) of \(files.count) scenarios passed")
+        message(
+            "\(files.count - failed - malformed) of \(files.count) scenarios passed"
+                + (malformed > 0 ? "; \(malformed) malformed" : "") + (failed > 0 ? "; \(failed) failed" : "")
+        )
+        if malformed > 0 {
+            throw CLIError(.dataError, "\(malformed) scenario file\(malformed == 1 ? " is" : "s are") malformed")
+        }
         if failed > 0 { throw CLIError(.failure, "\(failed) scenario\(failed == 1 ? "" : "s") failed") }
     }
 }

@@ -193,6 +193,10 @@ public final class ProfileReader: Sendable {
         return cadence
     }
 
+    /// A reader of another value at the same path, whose problems go where this reader's go: for a
+    /// value a reader fills in (a default) before it decodes it.
+    public func reading(_ value: JSONValue) -> ProfileReader { ProfileReader(value, path: path, sink: sink) }
+
     /// The value decoded as a type, strictly: a missing or mistyped field is a problem at its path,
     /// and so is any key the type does not read.
     public func decode<T: Codable>(_ type: T.Type) -> T? {
