@@ -73,7 +73,13 @@ private struct AuditBuilder {
         .appreciativeInquiry, .survey, .deepDive,
     ]
     let partners: [Agency.ID]
-    let grades = RatingScale.fourPoint.levels.map(\.code)
+    /// The partnership's audit tool: its own, or the starter's.
+    var tool: AuditTemplate { generator.shape?.auditTool ?? .standard }
+    /// Four grades, worst first, on the tool's scale: its levels spread over four steps.
+    var grades: [RatingCode] {
+        let levels = tool.scale.levels
+        return (0...3).map { levels[Int((Double($0) * Double(levels.count - 1) / 3).rounded())].code }
+    }
     var result = GeneratedAudit(
         plans: [],
         audits: [],
@@ -111,7 +117,7 @@ private struct AuditBuilder {
             rationale: [.reviewLearning, .data, .childrenAndFamilies, .nationalResearch][number % 4],
             lead: "QA lead",
             agencies: Array(partners.prefix(scale.agenciesPerCase)),
-            template: type.usesModeration ? AuditTemplate.standard.id : nil,
+            template: type.usesModeration ? tool.id : nil,
             plannedFrom: start,
             plannedUntil: until,
             plannedOn: year.firstDay,
@@ -198,7 +204,7 @@ private struct AuditBuilder {
         item.status = .submitted
         item.submittedOn = start.adding(days: 20 + random.integer(in: 0...14))
         item.grades = Dictionary(
-            uniqueKeysWithValues: AuditTemplate.standard.sections.map {
+            uniqueKeysWithValues: tool.sections.map {
                 (
                     $0.code,
                     Grade(
@@ -209,7 +215,7 @@ private struct AuditBuilder {
             }
         )
         item.answers = Dictionary(
-            uniqueKeysWithValues: AuditTemplate.standardQuestions.map {
+            uniqueKeysWithValues: tool.sections.flatMap(\.questions).map {
                 ($0.code, random.chance(0.75) ? Answer.yes : .no)
             }
         )

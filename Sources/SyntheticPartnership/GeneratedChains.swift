@@ -1,6 +1,7 @@
 import Audit
 import Domain
 import Foundation
+import Measures
 import Section11
 
 extension PartnershipGenerator {
@@ -109,7 +110,7 @@ extension PartnershipGenerator {
     /// Section 11: every returned assessment's actions in the one tracker.
     private func chainSection11(_ result: inout Generated, place: (Recommendation) -> WorkStream.ID?) {
         let names = result.partnership.agencies.keyed(by: \.id, value: \.name)
-        let sets = [StandardSet.section11Classic, .schoolsSection175].keyed(by: \.id)
+        let sets = (shape?.standardSets ?? [StandardSet.section11Classic, .schoolsSection175]).keyed(by: \.id)
         let cycles = result.section11.cycles.keyed(by: \.id)
         for position in result.section11.assessments.indices
         where result.section11.assessments[position].status.isReturned {
@@ -259,6 +260,7 @@ extension PartnershipGenerator {
     ) {
         let cycles = result.section11.cycles.filter { $0.duty == .section11 }
         guard let latest = cycles.last, let previousID = latest.previous else { return }
+        let green = (shape?.set(for: .section11)?.scale ?? .rag).generated(.green)
         let earlier = result.section11.assessments.indices.filter {
             result.section11.assessments[$0].cycle == previousID && result.section11.assessments[$0].status.isReturned
         }
@@ -266,7 +268,7 @@ extension PartnershipGenerator {
         // recommendation of its return closes on the re-rating.
         let candidates = earlier.compactMap { position -> (Int, Int, [CriterionResponse])? in
             let before = result.section11.assessments[position]
-            let below = before.responses.filter { $0.selfRating != "green" && $0.actions?.isEmpty == false }
+            let below = before.responses.filter { $0.selfRating != green && $0.actions?.isEmpty == false }
             guard !below.isEmpty,
                 let now = result.section11.assessments.indices.first(where: {
                     result.section11.assessments[$0].cycle == latest.id
@@ -286,7 +288,7 @@ extension PartnershipGenerator {
                 })
             else { continue }
             // The agency rates the criterion green now: the change it made has taken.
-            result.section11.assessments[now].responses[answer].selfRating = "green"
+            result.section11.assessments[now].responses[answer].selfRating = green
             result.section11.assessments[now].responses[answer].moderatedRating = nil
             result.section11.assessments[now].responses[answer].actions = nil
             let recommendationID = before.trackingRecommendationID(for: response.criterion)
@@ -380,18 +382,31 @@ extension PartnershipGenerator {
                 themes: [.exploitation, .missingChildren]
             ),
         ]
-        result.partnership.priorities = priorities
+        // A partnership's own priorities, where its profile gives them, are kept as it wrote them;
+        // otherwise the generated ones name only measures its catalogue has.
+        if let shape, !shape.priorities.isEmpty {
+            result.partnership.priorities = shape.priorities
+        } else if let shape {
+            let measures = Set(shape.catalogue.definitions.map(\.id))
+            result.partnership.priorities = priorities.map { priority in
+                var kept = priority
+                kept.measures = priority.measures.filter(measures.contains)
+                return kept
+            }
+        } else {
+            result.partnership.priorities = priorities
+        }
         for position in result.learning.streams.indices {
             let theme = result.learning.streams[position].theme
-            let served = priorities.filter { $0.themes.contains(theme) }.map(\.id)
+            let served = result.partnership.priorities.filter { $0.themes.contains(theme) }.map(\.id)
             if !served.isEmpty { result.learning.streams[position].priorities = served }
         }
         for position in result.audits.audits.indices {
             let themes = Set(result.audits.audits[position].themes)
-            let served = priorities.filter { !themes.isDisjoint(with: $0.themes) }.map(\.id)
+            let served = result.partnership.priorities.filter { !themes.isDisjoint(with: $0.themes) }.map(\.id)
             if !served.isEmpty { result.audits.audits[position].priorities = served }
         }
-        for position in result.partnership.groups.indices {
+        for position in result.partnership.groups.indices where shape == nil {
             switch result.partnership.groups[position].id.rawValue.dropFirst(prefix.count) {
             case "qadg": result.partnership.groups[position].priorities = [priorities[0].id, priorities[1].id]
             case "pdg": result.partnership.groups[position].priorities = priorities.map(\.id)

@@ -32,10 +32,7 @@ extension PartnershipGenerator {
         // Each agency has a steady quality; standard 5 (training) is weak across the system.
         var quality: [Agency.ID: Double] = [:]
         for agency in partnership.agencies { quality[agency.id] = random.normal(mean: 0.78, deviation: 0.1) }
-        for (duty, set, invited) in [
-            (AssessmentDuty.section11, StandardSet.section11Classic, others),
-            (.section175, .schoolsSection175, schools),
-        ] {
+        for (duty, set, invited) in duties(others: others, schools: schools) {
             guard !invited.isEmpty else { continue }
             var previous: AssessmentCycle.ID?
             for number in 0..<scale.section11Cycles {
@@ -65,6 +62,7 @@ extension PartnershipGenerator {
                     let base = quality[agency] ?? 0.78
                     let responses = responses(
                         set.standards(for: sector),
+                        ratingScale: set.scale,
                         quality: base,
                         cycleNumber: number,
                         issued: issued,
@@ -82,6 +80,7 @@ extension PartnershipGenerator {
                     )
                     progress(
                         &assessment,
+                        ratingScale: set.scale,
                         position: position,
                         issued: issued,
                         latest: latest,
@@ -98,10 +97,22 @@ extension PartnershipGenerator {
 }
 
 extension PartnershipGenerator {
+    /// Each duty's set and the agencies it invites: the shape's sets, or the starter's two.
+    func duties(others: [Agency.ID], schools: [Agency.ID]) -> [(AssessmentDuty, StandardSet, [Agency.ID])] {
+        guard let shape else {
+            return [(.section11, .section11Classic, others), (.section175, .schoolsSection175, schools)]
+        }
+        return [
+            shape.set(for: .section11).map { (AssessmentDuty.section11, $0, others) },
+            shape.set(for: .section175).map { (AssessmentDuty.section175, $0, schools) },
+        ].compactMap { $0 }
+    }
+
     /// An agency's responses to the criteria it answers: its steady quality, standard 5 weak across
     /// the system, each cycle a little better; actions against every gap.
     func responses(
         _ standards: [Standard],
+        ratingScale: RatingScale,
         quality base: Double,
         cycleNumber number: Int,
         issued: Day,
@@ -112,9 +123,10 @@ extension PartnershipGenerator {
         for criterion in Self.spread(standards, count: scale.criteriaPerAssessment) {
             let weak = criterion.code.rawValue.hasPrefix("5.") ? 0.25 : 0
             let roll = random.unit() + weak - (base - 0.78) - Double(number) * 0.03
-            let rating: RatingCode = roll > 0.93 ? "red" : (roll > 0.72 ? "amber" : "green")
+            let rag: RAG = roll > 0.93 ? .red : (roll > 0.72 ? .amber : .green)
+            let rating = ratingScale.generated(rag)
             var response = CriterionResponse(criterion: criterion.code, selfRating: rating)
-            if rating != "green" {
+            if ratingScale.level(rating)?.rag != .green {
                 let due = issued.adding(months: 6 + random.integer(in: 0...6))
                 response.actions = [
                     AssessmentAction(
@@ -139,6 +151,7 @@ extension PartnershipGenerator {
     /// How far an assessment has come: in progress, returned, submitted, or moderated and accepted.
     func progress(
         _ assessment: inout SelfAssessment,
+        ratingScale: RatingScale,
         position: Int,
         issued: Day,
         latest: Bool,
@@ -167,9 +180,11 @@ extension PartnershipGenerator {
             } else {
                 // Moderation lowers an optimistic rating now and then.
                 if position % 9 == 0,
-                    let index = assessment.responses.firstIndex(where: { $0.selfRating == "green" })
+                    let index = assessment.responses.firstIndex(where: {
+                        $0.selfRating == ratingScale.generated(.green)
+                    })
                 {
-                    assessment.responses[index].moderatedRating = "amber"
+                    assessment.responses[index].moderatedRating = ratingScale.generated(.amber)
                 }
                 assessment.steps.append(
                     .init(status: .underChallenge, on: submitted.adding(days: 14), by: lead)

@@ -86,8 +86,10 @@ extension PartnershipGenerator {
         if withReferenceData {
             var batch = RecordBatch()
             for definition in generated.partnership.catalogue.definitions { try batch.save(definition, version: 0) }
-            try batch.save(StandardSet.section11Classic, version: 0)
-            try batch.save(StandardSet.schoolsSection175, version: 0)
+            for set in shape?.standardSets ?? [.section11Classic, .schoolsSection175] {
+                try batch.save(set, version: 0)
+            }
+            if let tool = shape?.auditTool { try batch.save(tool, version: 0) }
             try await records.commit(batch, by: Self.principal)
         }
         try await records.commit(try generated.section11.batch(), by: Self.principal)

@@ -126,7 +126,8 @@ extension PartnershipGenerator {
         var meetings: [Meeting] = []
         let calendar = EnglandAndWalesCalendar()
         // The planted attendance problem: the ICB misses most recent QADG meetings.
-        let lowAttendance = (group: id("qadg") as Group.ID, agency: statutory[1])
+        let lowGroup: Group.ID = shape.map { $0.reporting.first?.id ?? $0.groups[0].id } ?? id("qadg")
+        let lowAttendance = (group: lowGroup, agency: statutory[1])
         for (groupIndex, group) in groups.enumerated() {
             let extra = agencies.dropFirst(3).filter { _ in
                 random.chance(group.kind == .localityPartnership ? 0.02 : 0.01)
@@ -144,12 +145,18 @@ extension PartnershipGenerator {
                     )
                 )
             }
-            let cadence = group.meetingCadence?.months ?? 1
+            // A cadence in weeks steps in weeks (counted here as the months it reaches).
+            let weeks = group.meetingCadence?.weeks ?? 0
+            let cadence = max(1, group.meetingCadence?.months ?? 1)
             var month = 0
+            var step = 0
             while month <= scale.months {
-                let day = calendar.workingDay(onOrAfter: start.adding(months: month).adding(days: 7 + groupIndex))
+                let first = start.adding(days: 7 + groupIndex)
+                let day = calendar.workingDay(
+                    onOrAfter: weeks > 0 ? first.adding(days: 7 * weeks * step) : first.adding(months: month)
+                )
                 guard day < referenceDay else { break }
-                let recent = month >= scale.months - 6
+                let recent = weeks > 0 ? day > referenceDay.adding(months: -6) : month >= scale.months - 6
                 let attended = invited.filter { agency in
                     if group.id == lowAttendance.group, agency == lowAttendance.agency, recent {
                         return random.chance(0.35)
@@ -165,7 +172,8 @@ extension PartnershipGenerator {
                         attended: attended
                     )
                 )
-                month += cadence
+                step += 1
+                month = weeks > 0 ? (7 * weeks * step) / 30 : month + cadence
             }
         }
         return (memberships, meetings)
@@ -182,11 +190,17 @@ extension PartnershipGenerator {
         let calendar = EnglandAndWalesCalendar()
         var reports: [GroupReport] = []
         var sessions: [ScrutinySession] = []
-        for group in groups where group.kind.isSubGroup {
+        // In a partnership's own shape, each group that reports does so at its cadence, to the body it
+        // reports to; the planted late reporter and late scrutiny are its second and last such groups.
+        let reporting = shape?.reporting.filter { $0.reportingCadence != nil || $0.scrutinyCadence != nil }
+        for group in reporting ?? groups.filter(\.kind.isSubGroup) {
             // Every sub-group reports bi-monthly and is scrutinised six-monthly, except the planted late ones.
-            let lateReporter = group.id == id("wdg")
-            let lateScrutiny = group.id == id("cce")
-            var month = 1
+            let lateReporter = reporting.map { $0.count > 1 && $0[1].id == group.id } ?? (group.id == id("wdg"))
+            let lateScrutiny = reporting.map { $0.last?.id == group.id } ?? (group.id == id("cce"))
+            let reportEvery = reporting == nil ? 2 : max(1, group.reportingCadence?.months ?? 0)
+            let scrutinyEvery = reporting == nil ? 6 : max(1, group.scrutinyCadence?.months ?? 0)
+            let addressee: Group.ID = reporting == nil ? id("executive") : group.reportsToAll.first ?? group.id
+            var month = reporting != nil && group.reportingCadence == nil ? scale.months : 1
             while month < scale.months {
                 let day = calendar.workingDay(onOrAfter: start.adding(months: month).adding(days: 20))
                 if day < referenceDay, !(lateReporter && month > scale.months - 6) {
@@ -194,7 +208,7 @@ extension PartnershipGenerator {
                         GroupReport(
                             id: id("report-\(group.id.rawValue.dropFirst(prefix.count))-\(day)"),
                             group: group.id,
-                            to: id("executive"),
+                            to: addressee,
                             submittedOn: day,
                             impactAndOutcomes:
                                 "\(group.name) reports progress on its work plan and its impact on practice.",
@@ -206,9 +220,9 @@ extension PartnershipGenerator {
                         )
                     )
                 }
-                month += 2
+                month += reportEvery
             }
-            month = 5
+            month = reporting != nil && group.scrutinyCadence == nil ? scale.months : 5
             while month < scale.months {
                 let day = calendar.workingDay(onOrAfter: start.adding(months: month).adding(days: 12))
                 if day < referenceDay, !(lateScrutiny && month > scale.months - 9) {
@@ -223,7 +237,7 @@ extension PartnershipGenerator {
                         )
                     )
                 }
-                month += 6
+                month += scrutinyEvery
             }
         }
         return (reports, sessions)

@@ -19,6 +19,8 @@ package struct PartnershipGenerator: Sendable {
     package let seed: UInt64
     /// The day the data leads up to: months of history end with the month before it.
     package let referenceDay: Day
+    /// A partnership's own structure to fill with data; `nil` for the starter's (Brackenshire's).
+    package var shape: PartnershipShape?
 
     /// The demo's reference day: 30 April 2026, after the year to 31 March 2026 and its data's due day.
     package static let demoDay = try! Day(year: 2026, month: 4, day: 30)
@@ -53,11 +55,11 @@ package struct PartnershipGenerator: Sendable {
         )
         let localities = localities(naming)
         let agencies = agencies(naming, localities: localities, random: &random)
-        let groups = groups(naming, localities: localities)
+        let groups = shape?.groups ?? groups(naming, localities: localities)
         let (memberships, meetings) = meetings(naming, groups: groups, agencies: agencies, random: &random)
         let (reports, sessions) = groupWork(naming, groups: groups, random: &random)
         let voices = voices(naming, agencies: agencies, random: &random)
-        let catalogue = try measures()
+        let catalogue = try shape?.catalogue ?? measures()
         let series = observations(
             catalogue: catalogue,
             localities: localities,
@@ -68,7 +70,7 @@ package struct PartnershipGenerator: Sendable {
         return GeneratedPartnership(
             partnership: Partnership(
                 id: naming.id("partnership"),
-                name: "\(naming.county) Safeguarding Children Partnership"
+                name: shape?.name ?? "\(naming.county) Safeguarding Children Partnership"
             ),
             agencies: agencies,
             localities: localities,

@@ -127,6 +127,16 @@ import Testing
         #expect(
             markdown.standardOutput.hasPrefix("# Sub-group report to the Executive: Quality Assurance Delivery Group")
         )
+        // A report about an agency or a group the partnership does not have is refused, naming those it has.
+        for (option, value, noun) in [("--agency", "polce", "agency"), ("--group", "qdag", "group")] {
+            let unknown = try QAF.run([
+                "report", option == "--agency" ? "agency-feedback" : "sub-group", "--db", scratch.path("p.sqlite"),
+                "--period", option == "--agency" ? "FY2025-26" : "FY2025-26-Q4", option, value, "--day", "2026-04-30",
+            ])
+            #expect(unknown.status == 65, "\(unknown.standardError)")
+            #expect(unknown.standardError.contains("the partnership has no \(noun) \"\(value)\"; expected one of"))
+            #expect(unknown.standardError.contains(option == "--agency" ? "police" : "qadg"))
+        }
     }
 
     @Test func aProfileIsWrittenCheckedAndDrivesTheDemoAndANewDatabase() throws {
@@ -151,6 +161,12 @@ import Testing
         )
         #expect(report.contains("Riverside Assurance Framework"))
         #expect(!report.contains("Devon"))
+        // The catalogue cites the profile's framework.
+        let rules = try QAF.run(["rules", "--profile", scratch.path("r.json"), "--format", "md"])
+        #expect(rules.status == 0, "\(rules.standardError)")
+        #expect(
+            rules.standardOutput.contains("Riverside Assurance Framework") && !rules.standardOutput.contains("Devon")
+        )
         // The database keeps its profile: a later report on it cites the same.
         let yearly = try QAF.run([
             "report", "yearly", "--db", scratch.path("d.sqlite"), "--period", "FY2025-26", "--day", "2026-04-30",

@@ -25,6 +25,21 @@ public struct StandardReports: Sendable {
         self.disclosure = disclosure
     }
 
+    /// A report about a group or an agency is about one the partnership has.
+    static func check<Kind: IdentifierKind, Record>(
+        _ id: Identifier<Kind>?,
+        in known: [Identifier<Kind>: Record],
+        noun: String
+    ) throws(DomainError) {
+        guard let id, known[id] == nil else { return }
+        throw DomainError(
+            .invalidInput,
+            "the partnership has no \(noun) \(DomainError.quote(id.rawValue)); expected one of "
+                + known.keys.map(\.rawValue).sorted().joined(separator: ", "),
+            context: .init(field: noun, value: id.rawValue)
+        )
+    }
+
     /// Makes a report, fitted to its audience.
     ///
     /// The report's `ReportDefinition` (from the framework: a standard one or a module's) gives
@@ -38,13 +53,16 @@ public struct StandardReports: Sendable {
     /// - Throws: `DomainError.Code.accessDenied` when the principal may not read the
     ///   partnership's findings, or, for an internal report, its audit case records;
     ///   `DomainError.Code.invalidInput` for a kind the framework does not know, a report about a
-    ///   group without a group, or a period of a kind the report does not cover.
+    ///   group without a group, a group or an agency the partnership does not have (naming the ones
+    ///   it has), or a period of a kind the report does not cover.
     public func make(_ request: ReportRequest, as principal: Principal) async throws -> Report {
         let definition = try framework.reportDefinition(for: request.kind)
         let view = try framework.view(for: request, as: principal)
         let partnership = try await view.all(Partnership.self).first?.name ?? "The partnership"
         let groups = try await view.byID(Group.self)
         let agencies = try await view.byID(Agency.self)
+        try Self.check(request.group, in: groups, noun: "group")
+        try Self.check(request.agency, in: agencies, noun: "agency")
         let groupName =
             request.group.map { groups[$0]?.name ?? $0.rawValue }
             ?? (definition.subject == .agency ? request.agency.map { agencies[$0]?.name ?? $0.rawValue } : nil)

@@ -1,8 +1,10 @@
 import Audit
 import Domain
 import Foundation
+import Measures
 import Reporting
 import SQLiteStore
+import Section11
 import SyntheticPartnership
 
 /// `qaf demo`: the main job on the embedded default, from nothing to the PDG's report.
@@ -25,9 +27,11 @@ enum DemoCommand: Command {
                 any other file is left alone and the command fails
         --day   the day of the cycle (default 2026-04-30, a month after the data's year end)
         --seed  the seed of the generated data (default 20260430); the same seed gives the same files
-        --profile  a partnership profile (qaf profile init writes the starter one): its framework's name
-                and sections in every rule's source, its escalation and reminder policies and its
-                modules' settings; the generated partnership's own structure and data are kept
+        --profile  a partnership profile (qaf profile init writes the starter one): the demo is that
+                partnership's: its name, groups and their cadences, priorities, measure catalogue,
+                standard sets and audit tool, filled with generated agencies, localities and data;
+                its framework in every rule's source and report title, its escalation and reminder
+                policies and its modules' settings
 
         example:
           qaf demo
@@ -51,14 +55,16 @@ enum DemoCommand: Command {
             seed = value
         }
 
-        let profile = try profilePath.map(ProfileCommand.read) ?? starterProfile
+        let profile = try profilePath.map { try ProfileCommand.readWhole($0).0 } ?? starterProfile
         let profileText = String(decoding: try profile.encoded(), as: UTF8.self)
-        _ = try ProfileCommand.modules(profile, source: profilePath ?? "the starter profile")
+        let modules = try ProfileCommand.modules(profile, source: profilePath ?? "the starter profile")
         let clock = ContinuousClock()
         let started = clock.now
         try await removeEarlierDemo(at: path)
         progress("generating the demo partnership (seed \(seed))…")
-        let generator = PartnershipGenerator(scale: .demo, seed: seed)
+        var generator = PartnershipGenerator(scale: .demo, seed: seed)
+        // A profile's demo is its own partnership's shape filled with generated data.
+        if profilePath != nil { generator.shape = shape(of: profile, modules: modules) }
         let store = try openDatabase(path, create: true)
         try await generator.load(into: store)
 
@@ -80,6 +86,8 @@ enum DemoCommand: Command {
 
         output(
             summary(
+                of: profilePath == nil ? "Brackenshire demo partnership" : "\(profile.partnershipName) (demo)",
+                framework: framework,
                 first: first,
                 outcome: outcome,
                 spotAudit: spotAudit,
@@ -91,16 +99,35 @@ enum DemoCommand: Command {
         progress("done in \(elapsed.seconds).\(elapsed.attoseconds / 100_000_000_000_000_000) s")
     }
 
+    /// The shape of a profile's partnership: its name, groups and priorities, measure catalogue,
+    /// standard sets and audit tool.
+    static func shape(of profile: PartnershipProfile, modules: [any AssuranceModule]) -> PartnershipShape {
+        let section11 = modules.compactMap { $0 as? Section11Module }.first ?? Section11Module()
+        let audit = modules.compactMap { $0 as? AuditModule }.first ?? AuditModule()
+        let measures = modules.compactMap { $0 as? MeasuresModule }.first ?? MeasuresModule()
+        return PartnershipShape(
+            name: profile.partnershipName,
+            groups: profile.groups,
+            priorities: profile.priorities,
+            catalogue: measures.catalogue,
+            standardSets: section11.standardSets,
+            auditTool: audit.templates.max { ($0.version, $0.id) < ($1.version, $1.id) } ?? .standard
+        )
+    }
+
     /// Accepts the spot audit that the planted fall in conversion calls for, if it stands.
     static func acceptSpotAudit(
         _ framework: AssuranceFramework,
         environment: AssuranceEnvironment,
         day: Day
     ) async throws -> Audit? {
-        let conversion = try await framework.makeView().all(Signal.self).first {
-            $0.status == .active && $0.kind == .specialCauseConcern && $0.measure == "mash-contact-conversion"
-                && !$0.isAnswered
+        let mash = Set(framework.measures(playing: .mash))
+        let concerns = try await framework.makeView().all(Signal.self).filter {
+            $0.status == .active && $0.kind == .specialCauseConcern && !$0.isAnswered
         }
+        let conversion =
+            concerns.first { $0.measure == "mash-contact-conversion" }
+            ?? concerns.first { $0.measure.map(mash.contains) ?? false }
         guard let conversion else { return nil }
         progress("accepting the spot audit of \(conversion.summary)…")
         let audit = try await AuditProgramme(environment: environment).acceptSpotAudit(
@@ -188,6 +215,8 @@ enum DemoCommand: Command {
     }
 
     static func summary(
+        of title: String,
+        framework: AssuranceFramework,
         first: CycleOutcome,
         outcome: CycleOutcome,
         spotAudit: Audit?,
@@ -197,17 +226,18 @@ enum DemoCommand: Command {
         -> String
     {
         let open = outcome.open
-        var text = "Brackenshire demo partnership, assurance cycle of \(outcome.day)\n\n"
+        let names = framework.document
+        var text = "\(title), assurance cycle of \(outcome.day)\n\n"
         text += "Open findings by the level that must act:\n"
-        for level in EscalationLevel.allCases.reversed() {
+        for level in framework.escalation.route.reversed() {
             let count = open.filter { $0.level == level }.count
-            text += "  \(level.description.padding(toLength: 28, withPad: " ", startingAt: 0)) \(count)\n"
+            text += "  \(names.name(of: level).padding(toLength: 28, withPad: " ", startingAt: 0)) \(count)\n"
         }
         text += "\nMost important:\n"
         let top = open.prefix(3)
         for (index, finding) in top.enumerated() {
             text +=
-                "  \(index + 1). [\(finding.severity.description); \(finding.level.description)] \(finding.message)\n"
+                "  \(index + 1). [\(finding.severity.description); \(names.name(of: finding.level))] \(finding.message)\n"
         }
         if let spotAudit {
             text += "\nSpot audit accepted: \(spotAudit.title)\n"
