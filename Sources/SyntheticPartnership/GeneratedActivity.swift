@@ -71,8 +71,11 @@ extension PartnershipGenerator {
                 .init(
                     area: .leadershipAndGovernance,
                     rating: "good",
-                    evidence: "The three partners attend and lead; the Executive decides on the Practice Development "
-                        + "Group's escalations within a month."
+                    evidence: shape == nil
+                        ? "The three partners attend and lead; the Executive decides on the Practice Development "
+                            + "Group's escalations within a month."
+                        : "The three partners attend and lead, and decide on the escalations that reach them within "
+                            + "a month."
                 ),
                 .init(
                     area: .protectingChildren,

@@ -18,7 +18,9 @@ extension PartnershipGenerator {
         var programme = DevelopmentProgramme(
             id: DevelopmentProgramme.ID(unchecked: "\(prefix)programme-\(year)"),
             year: year,
-            strategy: "Workforce Development Group strategy \(year.label)",
+            strategy: shape == nil
+                ? "Workforce Development Group strategy \(year.label)"
+                : "Learning and development strategy \(year.label)",
             themes: [.neglect, .voiceOfTheChild, .exploitation]
         )
         programme.commissionedOn = year.firstDay.adding(days: -20)

@@ -39,6 +39,22 @@ package struct PartnershipShape: Sendable {
         self.auditTool = auditTool
     }
 
+    /// The shape of a profile's partnership, from the modules made from it: its name, groups and
+    /// priorities, measure catalogue, standard sets and latest audit tool.
+    package init(profile: PartnershipProfile, modules: [any AssuranceModule]) {
+        let section11 = modules.compactMap { $0 as? Section11Module }.first ?? Section11Module()
+        let audit = modules.compactMap { $0 as? AuditModule }.first ?? AuditModule()
+        let measures = modules.compactMap { $0 as? MeasuresModule }.first ?? MeasuresModule()
+        self.init(
+            name: profile.partnershipName,
+            groups: profile.groups,
+            priorities: profile.priorities,
+            catalogue: measures.catalogue,
+            standardSets: section11.standardSets,
+            auditTool: audit.templates.max { ($0.version, $0.id) < ($1.version, $1.id) } ?? .standard
+        )
+    }
+
     /// The set a duty's cycles issue, if the partnership has one.
     package func set(for duty: AssessmentDuty) -> StandardSet? { standardSets.first { $0.duty == duty } }
 

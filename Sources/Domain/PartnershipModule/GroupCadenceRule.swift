@@ -152,7 +152,8 @@ public struct GroupCadenceRule: AssuranceRule, Hashable {
         switch activity {
         case .meeting:
             let since = last.map { "since \($0)" } ?? "since it was established on \(base)"
-            return "\(group.name) has not met \(since); at its \(cadence) cadence it was due to meet by \(due)."
+            return
+                "\(group.name) has not met \(since); at its \(cadence.adjective) cadence it was due to meet by \(due)."
         case .reporting:
             let since = last.map { "since \($0)" } ?? "since it was established on \(base)"
             return

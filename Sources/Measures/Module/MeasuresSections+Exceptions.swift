@@ -79,7 +79,8 @@ extension MeasuresSections {
                                 .text(
                                     supported.isEmpty
                                         ? "None"
-                                        : supported.map { "\($0.message) (\($0.level))" }.joined(separator: " ")
+                                        : supported.map { "\($0.message) (\(view.document.name(of: $0.level)))" }
+                                            .joined(separator: " ")
                                 ),
                             ]
                         }

@@ -38,8 +38,8 @@ enum CheckCommand: Command {
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
         let day = givenDay ?? environment.today()
-        let outcome = try await composedFramework(environment)
-            .runCycle(on: day, by: operatorPrincipal)
+        let framework = try await composedFramework(environment)
+        let outcome = try await framework.runCycle(on: day, by: operatorPrincipal)
         let open = outcome.open.sorted(by: Finding.inFrameworkOrder)
         let rows = open.map {
             Row(
@@ -58,7 +58,7 @@ enum CheckCommand: Command {
         } else {
             for finding in open {
                 output(
-                    "\(finding.severity.description) · \(finding.level.description) since \(finding.atLevelSince) · \(finding.rule)\n"
+                    "\(finding.severity.description) · \(framework.document.name(of: finding.level)) since \(finding.atLevelSince) · \(finding.rule)\n"
                 )
                 output("  \(finding.message)\n")
             }

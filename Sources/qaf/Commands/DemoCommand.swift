@@ -1,10 +1,8 @@
 import Audit
 import Domain
 import Foundation
-import Measures
 import Reporting
 import SQLiteStore
-import Section11
 import SyntheticPartnership
 
 /// `qaf demo`: the main job on the embedded default, from nothing to the PDG's report.
@@ -64,7 +62,7 @@ enum DemoCommand: Command {
         progress("generating the demo partnership (seed \(seed))…")
         var generator = PartnershipGenerator(scale: .demo, seed: seed)
         // A profile's demo is its own partnership's shape filled with generated data.
-        if profilePath != nil { generator.shape = shape(of: profile, modules: modules) }
+        if profilePath != nil { generator.shape = PartnershipShape(profile: profile, modules: modules) }
         let store = try openDatabase(path, create: true)
         try await generator.load(into: store)
 
@@ -97,22 +95,6 @@ enum DemoCommand: Command {
         )
         let elapsed = started.duration(to: clock.now).components
         progress("done in \(elapsed.seconds).\(elapsed.attoseconds / 100_000_000_000_000_000) s")
-    }
-
-    /// The shape of a profile's partnership: its name, groups and priorities, measure catalogue,
-    /// standard sets and audit tool.
-    static func shape(of profile: PartnershipProfile, modules: [any AssuranceModule]) -> PartnershipShape {
-        let section11 = modules.compactMap { $0 as? Section11Module }.first ?? Section11Module()
-        let audit = modules.compactMap { $0 as? AuditModule }.first ?? AuditModule()
-        let measures = modules.compactMap { $0 as? MeasuresModule }.first ?? MeasuresModule()
-        return PartnershipShape(
-            name: profile.partnershipName,
-            groups: profile.groups,
-            priorities: profile.priorities,
-            catalogue: measures.catalogue,
-            standardSets: section11.standardSets,
-            auditTool: audit.templates.max { ($0.version, $0.id) < ($1.version, $1.id) } ?? .standard
-        )
     }
 
     /// Accepts the spot audit that the planted fall in conversion calls for, if it stands.

@@ -60,7 +60,9 @@ enum RemindersCommand: Command {
             output(try json(rows))
         } else {
             for (deadline, row) in zip(deadlines, rows) {
-                let owner = deadline.agency.map { agencies[$0]?.name ?? $0.rawValue } ?? deadline.level.description
+                let owner =
+                    deadline.agency.map { agencies[$0]?.name ?? $0.rawValue }
+                    ?? framework.document.name(of: deadline.level)
                 output("\(row.dueOn) · \(deadline.what) · owed by \(owner) · reminded from \(row.remindFrom)\n")
             }
         }

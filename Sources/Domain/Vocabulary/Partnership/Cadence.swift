@@ -62,6 +62,13 @@ public struct Cadence: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The cadence as a word before a noun: `monthly`, `fortnightly`, `8-weekly`, `4-monthly`.
+    public var adjective: String {
+        if weeks > 2 { return "\(weeks)-weekly" }
+        if weeks == 0, ![1, 2, 3, 6, 12, 24].contains(months) { return "\(months)-monthly" }
+        return months == 24 ? "two-yearly" : description
+    }
+
     /// Parses a cadence as a profile writes it: a whole number of months (`2`), or text such as
     /// `"2 months"`, `"fortnightly"`, `"3 weeks"`, `"quarterly"`; `nil` for anything else.
     public init?(text: String) {
