@@ -115,3 +115,95 @@ struct RealFrameworkTests {
         #expect(surrey.priorities.count == 4)
     }
 }
+
+/// The ten kinds of hand-editing mistake, made in each real framework's profile: each refused, with
+/// where it is and how to fix it.
+struct RealFrameworkMistakesTests {
+    static func edited(_ name: String, _ path: String, _ value: JSONValue) throws -> Data {
+        let data = try Data(contentsOf: ProfileTests.fixtures.appendingPathComponent("\(name).qaf-profile.json"))
+        let document = try JSONValue(strict: data)
+        let steps: [String] = path.split(separator: "/").map(String.init)
+        func go(_ current: JSONValue, _ rest: ArraySlice<String>) -> JSONValue {
+            guard let key = rest.first else { return value }
+            switch current {
+            case .object(var object):
+                object[key] = go(object[key] ?? .null, rest.dropFirst())
+                return .object(object)
+            case .array(var items):
+                guard let index = Int(key) else { return current }
+                if index == items.count { items.append(.object([:])) }
+                items[index] = go(items[index], rest.dropFirst())
+                return .array(items)
+            default:
+                return current
+            }
+        }
+        return try JSONEncoder().encode(go(document, steps[...]))
+    }
+
+    static func problems(_ data: Data, _ name: String) -> String {
+        do {
+            _ = try PartnershipProfile.read(json: data, source: name, modules: ProfileTests.types)
+            return ""
+        } catch {
+            return (error as? DomainError)?.message ?? "\(error)"
+        }
+    }
+
+    @Test(arguments: ["surrey", "oscp"])
+    func everyKindOfMistakeIsRefusedWhereItIs(name: String) throws {
+        let original = try Data(contentsOf: ProfileTests.fixtures.appendingPathComponent("\(name).qaf-profile.json"))
+        let text = String(decoding: original, as: UTF8.self)
+        // 1. A trailing comma, placed by line and column.
+        let comma = text.replacingOccurrences(of: "\"format\": \"qaf-profile\",", with: "\"format\": \"qaf-profile\",,")
+        #expect(Self.problems(Data(comma.utf8), name).contains("not JSON: line"))
+        let cases: [(String, JSONValue, String)] = [
+            // 2. Two standards with one code.
+            (
+                "modules/section11/standardSets/0/standards/1/code", .string("1"),
+                "standards[1].code: standard \"1\" appears twice"
+            ),
+            // 3. A misspelt reminder key.
+            (
+                "reminders/workingDaysBefore/section11.retrun", .number(5),
+                "\"section11.retrun\" is not a kind of deadline"
+            ),
+            // 4. A misspelt framework-section key.
+            ("framework/sections/agency-contributon", .string("S11"), "is not a section the rules cite"),
+            // 5. A priority naming a measure that does not exist.
+            (
+                "priorities/0",
+                .object([
+                    "id": .string("p1"), "title": .string("T"), "year": .string("FY2025-26"), "outcome": .string("O"),
+                    "measures": .array([.string("no-such-measure")]), "themes": .array([]),
+                ]), "priorities[0].measures[0]: measure \"no-such-measure\" is not in the measure catalogue"
+            ),
+            // 6. A contribution check naming an unknown measure.
+            (
+                "modules/section11/settings/contributionChecks/0/measure", .string("no-such-measure"),
+                "contributionChecks[0].measure"
+            ),
+            // 7. A group priority that does not exist.
+            (
+                "groups/1/priorities", .array([.string("no-such-priority")]),
+                "groups[1].priorities[0]: priority \"no-such-priority\""
+            ),
+            // 8. A reporting circle.
+            (
+                "groups/0/reportsTo", .string(name == "surrey" ? "pas" : "qap"),
+                "the reporting lines go round in a circle"
+            ),
+            // 9. An empty escalation route.
+            ("escalation/route", .array([]), "escalation.route: names no level"),
+            // 10. A repeated escalation level.
+            (
+                "escalation/route", .array([.string("agency"), .string("agency"), .string("executive")]),
+                "escalation.route[1]"
+            ),
+        ]
+        for (path, value, expected) in cases {
+            let problems = Self.problems(try Self.edited(name, path, value), name)
+            #expect(problems.contains(expected), "\(name) \(path): \(problems)")
+        }
+    }
+}

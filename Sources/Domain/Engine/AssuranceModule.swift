@@ -22,7 +22,7 @@ public protocol AssuranceModule: Sendable {
     /// its id.
     var measureDescriptions: [MeasureDescription] { get }
     /// The kinds of deadline the module reminds people of beyond the package's own
-    /// (``DeadlineKind/known``): the reminder policy of a profile may name them.
+    /// (`DeadlineKind.known`): the reminder policy of a profile may name them.
     var deadlineKinds: [DeadlineKind] { get }
 
     /// Signals the module's analysis publishes for a day.

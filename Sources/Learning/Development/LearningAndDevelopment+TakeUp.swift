@@ -3,7 +3,7 @@ public import Domain
 extension LearningAndDevelopment {
     /// The id the starter catalogue gives the measure the programme's attendance computes, the share
     /// of places committed to that were attended: a partnership's catalogue may give it another,
-    /// found by its role (``MeasureRole/trainingTakeUp``).
+    /// found by its role (`MeasureRole.trainingTakeUp`).
     public static let takeUpMeasure: MeasureID = "training-take-up"
 
     /// The take-up of the partnership's multi-agency places (every offer but single-agency courses),
@@ -49,7 +49,7 @@ extension LearningAndDevelopment {
     /// quarters it covers: the measure is computed, not entered by hand.
     ///
     /// The measure is the one the partnership's catalogue gives the role
-    /// ``MeasureRole/trainingTakeUp``:
+    /// `MeasureRole.trainingTakeUp`:
     ///
     /// ```swift
     /// if let measure = framework.measures(playing: .trainingTakeUp).first {

@@ -88,7 +88,7 @@ public struct MeasureDefinition: StorableRecord, Hashable {
     public var submissionLagDays: Int
     /// Themes the measure bears on.
     public var themes: [Theme]
-    /// The parts of the framework the measure serves, such as ``MeasureRole/mash``.
+    /// The parts of the framework the measure serves, such as `MeasureRole.mash`.
     ///
     /// Sections and rules find their measures by role, never by id; `nil` for none.
     public var roles: [MeasureRole]?

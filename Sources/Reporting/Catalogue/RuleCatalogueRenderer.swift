@@ -12,7 +12,7 @@ public struct RuleCatalogueRenderer: Sendable {
     public init() {}
 
     /// The catalogue as Markdown: a table of rules for each module, in module order, then how
-    /// findings escalate (``AssuranceFramework/escalationSummary``) when given.
+    /// findings escalate (`AssuranceFramework.escalationSummary`) when given.
     public func markdown(_ catalogue: [RuleDescription], escalation: String? = nil) -> String {
         var text = """
             # The assurance rules

@@ -73,10 +73,11 @@ public struct ReportDefinition: Hashable, Sendable {
         self.expectedModules = expectedModules
     }
 
-    /// The balanced assurance report of the group that holds the partnership's assurance to the
-    /// partners (in the starter framework, the Practice Development Group's to the Executive):
-    /// findings first, then what children and families said, then each module's sections. A
-    /// partnership's framework document titles it (``FrameworkDocument/title(of:)``).
+    /// The balanced assurance report of the group that holds the partnership's assurance to the partners.
+    ///
+    /// In the starter framework, the Practice Development Group's to the Executive: findings first,
+    /// then what children and families said, then each module's sections. A partnership's framework
+    /// document titles it (`FrameworkDocument.title(of:)`).
     public static let practiceDevelopmentAssurance = ReportDefinition(
         kind: .practiceDevelopmentAssurance,
         title: "Assurance report",
