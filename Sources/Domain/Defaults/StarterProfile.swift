@@ -80,45 +80,67 @@ extension PartnershipProfile {
 extension PartnershipProfile {
     /// What the starter framework says of the obligation each built-in rule checks, in its own words.
     static let starterQuotes: [RuleID: String] = [
-        "partnership.statutory-partner-attendance": "commitment to safeguarding is measured by attendance at and engagement with multi-agency meetings",
-        "partnership.group-report-overdue": "sub-group chairs and project leads produce bi-monthly reports to the Executive",
-        "partnership.scrutiny-session-overdue": "the Quality Assurance Lead provides a six-monthly scrutiny session to chairs and leads",
+        "partnership.statutory-partner-attendance":
+            "commitment to safeguarding is measured by attendance at and engagement with multi-agency meetings",
+        "partnership.group-report-overdue":
+            "sub-group chairs and project leads produce bi-monthly reports to the Executive",
+        "partnership.scrutiny-session-overdue":
+            "the Quality Assurance Lead provides a six-monthly scrutiny session to chairs and leads",
         "partnership.meeting-cadence": "the group meets monthly",
-        "partnership.sub-group-escalation": "sub-group chairs and project leads formalise any barriers and escalations they wish to raise",
-        "partnership.priority-without-activity": "it is important that groups and projects link to the priorities of the partnership",
+        "partnership.sub-group-escalation":
+            "sub-group chairs and project leads formalise any barriers and escalations they wish to raise",
+        "partnership.priority-without-activity":
+            "it is important that groups and projects link to the priorities of the partnership",
         "partnership.voice-changed-practice": "what children and families tell us shapes what we do",
         "section11.return-overdue": "agencies measure themselves against a standard relevant to their contribution",
         "section11.rework-not-resubmitted": "scrutiny and challenge of returns",
-        "section11.red-without-action": "where there are common themes and gaps arising, these are highlighted, and action identified",
+        "section11.red-without-action":
+            "where there are common themes and gaps arising, these are highlighted, and action identified",
         "section11.action-overdue": "the Practice Development Group requests annual updates and evidence of progress",
-        "section11.system-wide-gap": "where there are common themes and gaps arising, these are highlighted, and action identified",
-        "section11.rating-contradicted-by-data": "our approach triangulates a number of interrelated areas which offer a more rounded and accurate picture",
-        "section11.standard-moved-to-green": "the Practice Development Group requests annual updates and evidence of progress",
+        "section11.system-wide-gap":
+            "where there are common themes and gaps arising, these are highlighted, and action identified",
+        "section11.rating-contradicted-by-data":
+            "our approach triangulates a number of interrelated areas which offer a more rounded and accurate picture",
+        "section11.standard-moved-to-green":
+            "the Practice Development Group requests annual updates and evidence of progress",
         "audit.past-planned-window": "develops an audit forward plan and manages the agreed audit cycle",
-        "audit.return-overdue": "manages the agreed audit cycle, using a consistent standard and framework for auditing",
+        "audit.return-overdue":
+            "manages the agreed audit cycle, using a consistent standard and framework for auditing",
         "audit.moderation-not-held": "analyses, questions and challenges the findings of multi-agency audit reviews",
         "audit.report-not-presented": "refers findings from audit to the Practice Development Group",
-        "audit.challenge-overdue": "a rolling plan of challenge sessions to assess the impact of review activity, findings and recommendations",
-        "audit.closed-without-voice": "all audits seek the views and experience of children and their families where possible",
-        "audit.proposed-spot-audit": "case audits designed to help understand in more detail any anomalies or odd trends in the data",
+        "audit.challenge-overdue":
+            "a rolling plan of challenge sessions to assess the impact of review activity, findings and recommendations",
+        "audit.closed-without-voice":
+            "all audits seek the views and experience of children and their families where possible",
+        "audit.proposed-spot-audit":
+            "case audits designed to help understand in more detail any anomalies or odd trends in the data",
         "audit.recurring-theme": "highlight commonly recurring themes that require further investigation",
         "audit.quarterly-summary-missing": "we ask for a quarterly summary",
-        "audit.good-practice": "reports on findings highlight not only what is working well, but also gaps in provision or areas of concern",
-        "audit.learning-embedded": "a rolling plan of challenge sessions to assess the impact of the group's review activity, findings and recommendations",
+        "audit.good-practice":
+            "reports on findings highlight not only what is working well, but also gaps in provision or areas of concern",
+        "audit.learning-embedded":
+            "a rolling plan of challenge sessions to assess the impact of the group's review activity, findings and recommendations",
         "measures.off-target": "alert the Executive to declining or poor performance",
-        "measures.unexplained-special-cause": "review the data and identify and question possible anomalies or unexplained local data trends",
-        "measures.data-not-submitted": "the agreed Framework Data Measures (the framework's Appendix 2, not published with it; the catalogue holds the partnership's own)",
+        "measures.unexplained-special-cause":
+            "review the data and identify and question possible anomalies or unexplained local data trends",
+        "measures.data-not-submitted":
+            "the agreed Framework Data Measures (the framework's Appendix 2, not published with it; the catalogue holds the partnership's own)",
         "measures.better-off-without-data": "what difference did it make to outcomes for children and young people?",
         "measures.special-cause-improvement": "examples of good practice and particular strengths",
-        "learning.breach-without-reason": "overseeing the end-to-end process to ensure deadlines are met (a breached deadline is explained on the record)",
+        "learning.breach-without-reason":
+            "overseeing the end-to-end process to ensure deadlines are met (a breached deadline is explained on the record)",
         "learning.action-overdue": "recommendations arising from reviews and audits are considered and actions agreed",
         "learning.not-disseminated": "we feed back learning direct to practitioners",
-        "learning.work-stream-stalled": "any improvement work is drawn into themed work streams to avoid duplicative action plans",
-        "learning.recommendation-without-theme": "any improvement work is drawn into themed work streams to avoid duplicative action plans",
+        "learning.work-stream-stalled":
+            "any improvement work is drawn into themed work streams to avoid duplicative action plans",
+        "learning.recommendation-without-theme":
+            "any improvement work is drawn into themed work streams to avoid duplicative action plans",
         "learning.attendance-below-commitment": "commitment is measured by training courses committed to and attended",
-        "learning.programme-not-commissioned": "commissioning an annual safeguarding learning and development programme through the strategy developed by the Workforce Development Group",
+        "learning.programme-not-commissioned":
+            "commissioning an annual safeguarding learning and development programme through the strategy developed by the Workforce Development Group",
         "learning.follow-up-overdue": "uses evaluations to assess impact on practice",
-        "learning.theme-without-offer": "learning is shared through the Partnership Multi-Agency Training Programme and single agency training",
+        "learning.theme-without-offer":
+            "learning is shared through the Partnership Multi-Agency Training Programme and single agency training",
         "learning.training-changed-practice": "uses evaluations to assess impact on practice",
     ]
 }

@@ -10,8 +10,10 @@ public struct Group: StorableRecord, IdentifierKind, Hashable {
     public static var noun: String { "group" }
     /// `domain.group`.
     public static var recordType: RecordType { "domain.group" }
-    /// Version 3: a group may be accountable to more than one body (`accountableTo`, where version 2
-    /// had one `reportsTo`). Version 2: a group names the partnership's priorities it serves.
+    /// Version 3: a group may be accountable to more than one body.
+    ///
+    /// Version 3 has `accountableTo`, where version 2 had one `reportsTo`; version 2 named the
+    /// partnership's priorities a group serves.
     public static var schemaVersion: Int { 3 }
     /// Version 1 reads unchanged, with no priorities; version 2's `reportsTo` becomes a list of one.
     public static var migrations: [RecordMigration] {
@@ -19,7 +21,9 @@ public struct Group: StorableRecord, IdentifierKind, Hashable {
             RecordMigration(from: 1) { $0 },
             RecordMigration(from: 2) { json in
                 var json = json.renamingKey("reportsTo", to: "accountableTo")
-                if case .string(let parent) = json["accountableTo"] { json["accountableTo"] = .array([.string(parent)]) }
+                if case .string(let parent) = json["accountableTo"] {
+                    json["accountableTo"] = .array([.string(parent)])
+                }
                 return json
             },
         ]
