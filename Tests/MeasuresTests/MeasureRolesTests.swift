@@ -1,7 +1,6 @@
 import AssuranceTesting
 import Domain
 import Foundation
-import Learning
 import Measures
 import Testing
 
@@ -69,26 +68,5 @@ struct MeasureRolesTests {
             if case .smallMultiples(let multiples) = block { multiples.charts } else { [] }
         }
         #expect(charts.map(\.title) == ["Front door decisions within 24 hours"])
-    }
-
-    @Test func takeUpIsPublishedAsTheMeasureTheCataloguePlaysItAs() {
-        let course = Course(
-            id: "c1",
-            programme: "p-2025",
-            title: "Neglect",
-            kind: .multiAgencyCourse,
-            themes: [.neglect]
-        )
-        let session = CourseSession(id: "s1", course: "c1", day: .fixture("2025-05-01"), placesOffered: 10)
-        var attendance = Attendance(session: session, agency: PartnershipScenario.police, committed: 4)
-        attendance.attended = 3
-        let series = LearningAndDevelopment.takeUp(
-            courses: [course],
-            sessions: [session],
-            attendance: [attendance],
-            as: "places-taken-up"
-        )
-        #expect(Set(series.map(\.measure)) == ["places-taken-up"])
-        #expect(series.first { $0.scope == .partnership }?.points.first?.value == 75)
     }
 }
