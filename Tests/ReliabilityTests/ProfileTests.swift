@@ -88,7 +88,7 @@ struct ProfileTests {
             let message = (error as? DomainError)?.message ?? ""
             let expected = [
                 "ours.json has 7 problems:",
-                "  colour: unknown key \"colour\"; expected one of format, version, partnership, framework, groups, priorities, escalation, reminders, modules",
+                "  colour: unknown key \"colour\"; expected one of format, version, partnership, framework, localities, agencies, groups, priorities, escalation, reminders, modules",
                 "  groups[2].reportsTo: reports to \"nobody\", which is not a group of the profile; expected one of executive, pdg, qadg, wdg, lcsprg, cceg",
                 "  modules.Workforce: unknown module \"Workforce\"; expected one of partnership, section11, audit, measures, learning",
                 "  modules.section11.standardSets[1].standards[0].sectors[0]: sector \"space-agencies\" does not exist; expected one of early-years, education, faith, gp, health-commissioner, health-provider, housing, local-authority-childrens-services, other, police, probation, sport-and-leisure, voluntary-and-community, youth-justice, or name it under sectors",

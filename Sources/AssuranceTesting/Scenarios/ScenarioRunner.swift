@@ -49,10 +49,14 @@ public struct ScenarioRunner: Sendable {
             uniquingKeysWith: { first, _ in first }
         )
         var batch = RecordBatch()
-        for record in profile.records(for: framework.modules) { try batch.save(record, version: 0) }
-        for (index, entry) in scenario.records.enumerated() {
-            try batch.save(try Self.record(entry, index: index, types: types), version: 0)
+        let own = try scenario.records.enumerated().map { try Self.record($1, index: $0, types: types) }
+        // A record the scenario gives itself stands in for the profile's of the same id.
+        let given = Set(own.map(\.reference))
+        for record in profile.records(for: framework.modules, membersSince: scenario.days[0])
+        where !given.contains(record.reference) {
+            try batch.save(record, version: 0)
         }
+        for record in own { try batch.save(record, version: 0) }
         try batch.append(scenario.observations)
         try await environment.records.commit(batch, by: .system)
         var reminded: [Reminder] = []

@@ -14,6 +14,7 @@ enum ProfileCommand: Command {
         usage: qaf profile init -o FILE
                qaf profile check FILE
                qaf profile show FILE
+               qaf profile apply FILE --db DB
 
         A partnership profile (qaf-profile, JSON; see Documentation/DataFormats.md) holds everything that
         differs between partnerships: the framework's name and sections as rules cite them, groups and
@@ -21,6 +22,9 @@ enum ProfileCommand: Command {
         standard sets, audit tools, the measure catalogue, clocks and every threshold with its default.
           init   writes the starter profile, the framework the package was built from
           check  checks a profile whole: exit 0, or 65 with every problem and its JSON path
+          apply  applies a changed profile to a database: what it adds is added, what it changes
+                 (an agency renamed, a group's cadence) is a new version with its history, and
+                 nothing is deleted; the database keeps the new profile
           show   summarises one: groups, escalation, standard sets, audit tools and programmes,
                  measures, clocks, and every threshold, marked as the partnership's where it set one
 
@@ -32,6 +36,7 @@ enum ProfileCommand: Command {
     static func run(_ arguments: inout Arguments) async throws {
         let values = try arguments.positional(["action"], optional: ["file"])
         let out = try arguments.option("o")
+        let database = try arguments.option("db")
         try arguments.finish()
         switch values[0] {
         case "init":
@@ -49,9 +54,27 @@ enum ProfileCommand: Command {
             guard values.count > 1 else { throw CLIError.usage("profile show needs a FILE", command: name) }
             let (profile, modules) = try readWhole(values[1])
             output(try summary(profile, modules))
+        case "apply":
+            guard values.count > 1, let database else {
+                throw CLIError.usage("profile apply needs a FILE and --db DB", command: name)
+            }
+            let (profile, modules) = try readWhole(values[1])
+            let store = try openDatabase(database, create: false)
+            let environment = environment(store)
+            let applied = try await profile.apply(
+                to: environment.records,
+                modules: modules,
+                on: environment.today(),
+                by: operatorPrincipal
+            )
+            try await store.checkpoint()
+            message(
+                "applied \(values[1]) to \(database): \(applied.added.count) added, \(applied.changed.count) changed, "
+                    + "\(applied.unchanged) unchanged"
+            )
         default:
             throw CLIError.usage(
-                "unknown action \(DomainError.quote(values[0])); expected init, check or show",
+                "unknown action \(DomainError.quote(values[0])); expected init, check, show or apply",
                 command: name
             )
         }
@@ -176,12 +199,15 @@ enum NewCommand: Command {
         }
         let store = try openDatabase(database, create: true)
         var batch = RecordBatch()
-        for record in profile.records(for: modules) { try batch.save(record, version: 0) }
+        for record in profile.records(for: modules, membersSince: environment(store).today()) {
+            try batch.save(record, version: 0)
+        }
         try batch.save(StoredProfile(json: String(decoding: try profile.encoded(), as: UTF8.self)), version: 0)
         try await Records(store: store).commit(batch, by: operatorPrincipal)
         try await store.checkpoint()
         message(
-            "made \(database): \(profile.partnershipName), \(profile.groups.count) groups, from \(path ?? "the starter profile")"
+            "made \(database): \(profile.partnershipName), \(profile.agencies.count) agencies, "
+                + "\(profile.localities.count) localities, \(profile.groups.count) groups, from \(path ?? "the starter profile")"
         )
     }
 }

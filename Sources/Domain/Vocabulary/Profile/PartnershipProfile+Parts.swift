@@ -205,6 +205,7 @@ extension PartnershipProfile {
             "format": .string(Self.format), "version": .number(Double(Self.version)),
             "partnership": .object(["id": .string(partnershipID.rawValue), "name": .string(partnershipName)]),
             "framework": Self.json(framework),
+            "localities": agenciesJSON.localities, "agencies": agenciesJSON.agencies,
             "groups": .array(groups), "priorities": priorities,
             "escalation": .object([
                 "route": .array(escalation.route.map { .string($0.rawValue) }), "after": .object(after),

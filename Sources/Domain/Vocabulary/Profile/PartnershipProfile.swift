@@ -85,6 +85,13 @@ public struct PartnershipProfile: Sendable {
     public var reminders: ReminderPolicy
     /// Each module's part, by module id, as read.
     public var modules: [String: JSONValue]
+    /// The partnership's localities.
+    public var localities: [Locality] = []
+    /// The partnership's agencies, each with its sector, whether it is a statutory partner and its
+    /// locality.
+    public var agencies: [Agency] = []
+    /// The groups each agency sits on, by agency: its memberships (``memberships(since:)``).
+    public var seats: [Agency.ID: [Group.ID]] = [:]
     /// What reading a profile of an earlier format version assumed, one sentence each; empty for a
     /// profile of this version.
     public var migrationNotes: [String] = []
@@ -148,8 +155,8 @@ public struct PartnershipProfile: Sendable {
         let document = try JSONValue.read(data, source: source)
         let reader = ProfileReader(document)
         _ = reader.fields(allowing: [
-            "format", "version", "partnership", "framework", "groups", "priorities", "escalation", "reminders",
-            "modules",
+            "format", "version", "partnership", "framework", "localities", "agencies", "groups", "priorities",
+            "escalation", "reminders", "modules",
         ])
         if reader.child("format", required: true)?.string().map({ $0 == Self.format }) == false {
             reader.problem("expected \(DomainError.quote(Self.format))", at: "format")
@@ -202,6 +209,13 @@ public struct PartnershipProfile: Sendable {
         )
         var migrated = profile
         migrated.migrationNotes = notes + named
+        migrated.localities = Self.localities(reader)
+        (migrated.agencies, migrated.seats) = Self.agencies(
+            reader,
+            localities: migrated.localities,
+            groups: groups,
+            sectors: Self.sectors(in: modules)
+        )
         return (reader, migrated)
     }
 
@@ -240,13 +254,21 @@ public struct PartnershipProfile: Sendable {
         return made
     }
 
-    /// The records a new partnership starts with: the partnership, its groups and priorities, and
-    /// each module's reference data.
-    public func records(for modules: [any AssuranceModule], timeZone: TimeZone = .england) -> [any StorableRecord] {
+    /// The records a new partnership starts with: the partnership, its localities, agencies, groups,
+    /// memberships (each from its group's establishment, or from `day`) and priorities, and each
+    /// module's reference data.
+    public func records(
+        for modules: [any AssuranceModule],
+        timeZone: TimeZone = .england,
+        membersSince day: Day
+    ) -> [any StorableRecord] {
         var records: [any StorableRecord] = [
             Partnership(id: partnershipID, name: partnershipName, timeZoneIdentifier: timeZone.identifier)
         ]
+        records += localities as [any StorableRecord]
+        records += agencies as [any StorableRecord]
         records += groups as [any StorableRecord]
+        records += memberships(since: day) as [any StorableRecord]
         records += priorities as [any StorableRecord]
         for case let module as any ProfileConfigurable in modules { records += module.profileRecords }
         return records
