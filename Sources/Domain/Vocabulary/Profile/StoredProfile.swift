@@ -85,9 +85,11 @@ public struct ProfileApplication: Hashable, Sendable {
 }
 
 extension PartnershipProfile {
-    /// Applies the profile to a partnership's records: what it holds that the store does not is
-    /// added, what it holds differently is written as a new version, and nothing the store holds is
-    /// deleted, so a renamed agency or group keeps its history. The profile itself is kept.
+    /// Applies the profile to a partnership's records.
+    ///
+    /// What it holds that the store does not is added, what it holds differently is written as a new
+    /// version, and nothing the store holds is deleted, so a renamed agency or group keeps its
+    /// history. The profile itself is kept.
     ///
     /// ```swift
     /// let applied = try await profile.apply(to: records, modules: modules, on: day, by: qaLead)
