@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
         .library(name: "AssuranceTesting", targets: ["AssuranceTesting"]),
+        .library(name: "Tables", targets: ["Tables"]),
     ],
     targets: [
         // The shared vocabulary and the seams. Foundation only.
@@ -31,6 +32,8 @@ let package = Package(
 
         // What a host's tests need.
         .target(name: "AssuranceTesting", dependencies: ["Domain"]),
+        // Every record kind as a CSV table, out and back: Domain and Foundation only.
+        .target(name: "Tables", dependencies: ["Domain"]),
 
         // The synthetic partnership shared by the demo, the benchmarks and the tests.
         // Not a product: hosts never link it.
@@ -40,7 +43,7 @@ let package = Package(
             name: "qaf",
             dependencies: [
                 "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
-                "SyntheticPartnership", "AssuranceTesting",
+                "SyntheticPartnership", "AssuranceTesting", "Tables",
             ]
         ),
         // Kills a child writing to SQLite at random moments and checks what it left (Reliability.md).

@@ -28,6 +28,7 @@ declare -A infrastructure=(
     [Domain]="$allowed_common"
     [SQLiteStore]="$allowed_common|Domain|CSQLite"
     [AssuranceTesting]="$allowed_common|Domain"
+    [Tables]="$allowed_common|Domain"
     [CSQLite]=""
     [qaf]="*"
     [SyntheticPartnership]="*"

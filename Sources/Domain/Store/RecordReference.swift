@@ -39,3 +39,16 @@ extension RecordReference: RecordPayloadDecodable {
         type = try payload.raw(RecordType.self, "type")
     }
 }
+
+/// A value that names another record: an id whose kind is a record type.
+///
+/// Tables check that what a row names exists: a meeting's group, an agency's locality.
+public protocol RecordReferring {
+    /// The record named.
+    var referenced: RecordReference { get }
+}
+
+extension Identifier: RecordReferring where Kind: StorableRecord {
+    /// The record of the id's kind with this id.
+    public var referenced: RecordReference { RecordReference(type: Kind.recordType, id: retyped()) }
+}

@@ -8,20 +8,30 @@ enum ExportCommand: Command {
     static let summary = "write a lossless JSON backup of a database"
     static let help = """
         usage: qaf export --db DB -o FILE
+               qaf export --db DB --tables DIR
 
-        Writes every record, observation series and change-log entry of the database to FILE in the
+        -o: writes every record, observation series and change-log entry of the database to FILE in the
         qaf-backup format (Documentation/DataFormats.md). Restoring it into an empty database and
         exporting again gives the same file.
+        --tables: writes every record kind as a CSV table (domain.agency.csv, audit.audit.csv, …), the
+        observations as observations.csv and the database's profile as profile.qaf-profile.json, for a
+        spreadsheet; qaf import tables reads them back (Documentation/Tables.md lists every table).
 
         example:
           qaf export --db qaf-demo/partnership.sqlite -o backup.json
+          qaf export --db qaf-demo/partnership.sqlite --tables tables
         """
 
     static func run(_ arguments: inout Arguments) async throws {
         let database = try arguments.required("db")
-        let out = try arguments.required("o")
+        let tables = try arguments.option("tables")
+        let out = try tables == nil ? arguments.required("o") : ""
         _ = try arguments.positional([])
         try arguments.finish()
+        if let tables {
+            try await exportTables(database: database, to: tables)
+            return
+        }
         let store = try openDatabase(database, create: false)
         let snapshot = try await store.snapshot()
         do {

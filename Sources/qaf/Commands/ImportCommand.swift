@@ -12,6 +12,7 @@ enum ImportCommand: Command {
                qaf import ees FILE --db DB --indicator COLUMN --neighbours SN.csv --la CODE --measure ID
                    [--decimals N] [--filter COL=VALUE]
                qaf import section11 FILE --db DB
+               qaf import tables DIR --db DB [--dry-run] [--by NAME]
 
         measures: a CSV file with the header measure,scope,period,value and optionally numerator,
           denominator and status. measure is a catalogue id; scope is partnership, or an agency or locality
@@ -24,6 +25,13 @@ enum ImportCommand: Command {
         section11: a cycle's assessments in the qaf-section11-assessments JSON format: each agency's
           ratings, narrative, evidence and actions, and "submit": true to submit. The cycle must be open.
 
+        tables: a folder of CSV tables as qaf export --tables writes them (Documentation/Tables.md), with
+          the partnership's profile.qaf-profile.json beside them. A database that does not exist is made
+          from that profile. Rows are matched by id: a row the database holds as it is changes nothing,
+          a changed row is a new version with its history, a new row is added; a row exported from a
+          version since replaced is refused (exit 65). --dry-run checks and counts without writing;
+          --by names who imports, in the change log.
+
         A bad value is an error naming the file, line and column (exit 65); nothing is written.
 
         example:
@@ -33,10 +41,14 @@ enum ImportCommand: Command {
     static func run(_ arguments: inout Arguments) async throws {
         let positionals = arguments.positionals
         guard positionals.count == 2 else {
-            throw CLIError.usage("expected KIND FILE (KIND is measures, ees or section11)", command: name)
+            throw CLIError.usage("expected KIND FILE (KIND is measures, ees, section11 or tables)", command: name)
         }
         let kind = positionals[0]
         let file = positionals[1]
+        if kind == "tables" {
+            try await importTables(file, arguments: &arguments)
+            return
+        }
         let database = try arguments.required("db")
         switch kind {
         case "measures":
@@ -94,7 +106,7 @@ enum ImportCommand: Command {
             message("imported \(written.count) assessments (\(submitted) submitted)")
         default:
             throw CLIError.usage(
-                "unknown kind \(DomainError.quote(kind)); expected measures, ees or section11",
+                "unknown kind \(DomainError.quote(kind)); expected measures, ees, section11 or tables",
                 command: name
             )
         }

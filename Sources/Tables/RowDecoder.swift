@@ -1,0 +1,221 @@
+import Domain
+import Foundation
+
+/// Decodes a record from one row of its table: each top-level field from the cell of its column.
+///
+/// A text field takes the cell as it is; a number, a true-or-false, a day or an id is read from the
+/// cell's text; a list of ids or codes may be written `police;council`; anything else nested is
+/// JSON in its cell. The keys the record asks for are recorded, in the order it asks, so that a
+/// table's columns follow the record's own order and a column no field reads is refused.
+final class RowDecoder {
+    let cells: [String: String]
+    /// Every key asked for, in order, each once.
+    private(set) var asked: [String] = []
+    /// The references to other records the row's top-level fields hold, by column.
+    private(set) var references: [(column: String, reference: RecordReference)] = []
+
+    init(cells: [String: String]) {
+        self.cells = cells
+    }
+
+    func decode<Record: Decodable>(_ type: Record.Type) throws -> Record {
+        try Record(from: TopDecoder(row: self))
+    }
+
+    fileprivate func ask(_ key: String) {
+        if !asked.contains(key) { asked.append(key) }
+    }
+
+    fileprivate func note<Value>(_ value: Value, column: String) {
+        if let referring = value as? any RecordReferring {
+            references.append((column, referring.referenced))
+        } else if let list = value as? [any RecordReferring] {
+            for item in list { references.append((column, item.referenced)) }
+        }
+    }
+
+    /// A cell's value as a type that is not a plain text, number or truth value: JSON when the cell
+    /// holds JSON, otherwise the cell as JSON text, or, for a list, its `;`-separated items.
+    static func value<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("[") || trimmed.hasPrefix("{") {
+            let json = try JSONValue(strict: Data(trimmed.utf8))
+            return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(json))
+        }
+        do {
+            return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(JSONValue.string(text)))
+        } catch DecodingError.typeMismatch(let expected, _)
+            where expected is [Any].Type || "\(expected)".hasPrefix("Array")
+        {
+            let items =
+                trimmed.isEmpty
+                ? []
+                : trimmed.split(separator: ";").map {
+                    JSONValue.string($0.trimmingCharacters(in: .whitespaces))
+                }
+            return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(JSONValue.array(items)))
+        }
+    }
+
+    private struct TopDecoder: Decoder {
+        let row: RowDecoder
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+            KeyedDecodingContainer(Keyed<Key>(row: row))
+        }
+
+        func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            throw DecodingError.typeMismatch(
+                [Any].self,
+                .init(codingPath: [], debugDescription: "a record's table row is one record, not a list")
+            )
+        }
+
+        func singleValueContainer() throws -> any SingleValueDecodingContainer {
+            throw DecodingError.typeMismatch(
+                String.self,
+                .init(codingPath: [], debugDescription: "a record's table row is one record, not one value")
+            )
+        }
+    }
+
+    private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let row: RowDecoder
+        var codingPath: [any CodingKey] { [] }
+        var allKeys: [Key] { row.cells.keys.compactMap { Key(stringValue: $0) } }
+
+        func cell(_ key: Key) -> String? {
+            row.ask(key.stringValue)
+            return row.cells[key.stringValue]
+        }
+
+        func required(_ key: Key) throws -> String {
+            guard let text = cell(key) else {
+                throw DecodingError.keyNotFound(
+                    key,
+                    .init(codingPath: [key], debugDescription: "the column is missing")
+                )
+            }
+            return text
+        }
+
+        func contains(_ key: Key) -> Bool {
+            guard let text = cell(key) else { return false }
+            return !text.isEmpty
+        }
+
+        func decodeNil(forKey key: Key) throws -> Bool { (cell(key) ?? "").isEmpty }
+
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try required(key) }
+
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+            let text = try required(key).trimmingCharacters(in: .whitespaces).lowercased()
+            switch text {
+            case "true", "yes", "1": return true
+            case "false", "no", "0": return false
+            default:
+                throw DecodingError.typeMismatch(
+                    Bool.self,
+                    .init(codingPath: [key], debugDescription: "expected true or false")
+                )
+            }
+        }
+
+        func number(_ key: Key) throws -> Double {
+            let text = try required(key).trimmingCharacters(in: .whitespaces)
+            guard let value = Double(text), value.isFinite else {
+                throw DecodingError.typeMismatch(
+                    Double.self,
+                    .init(codingPath: [key], debugDescription: "expected a number")
+                )
+            }
+            return value
+        }
+
+        func whole<Integer: FixedWidthInteger>(_ key: Key) throws -> Integer {
+            let value = try number(key)
+            guard value.rounded() == value, let integer = Integer(exactly: value) else {
+                throw DecodingError.typeMismatch(
+                    Integer.self,
+                    .init(codingPath: [key], debugDescription: "expected a whole number")
+                )
+            }
+            return integer
+        }
+
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try number(key) }
+        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try number(key)) }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try whole(key) }
+        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try whole(key) }
+        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try whole(key) }
+        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try whole(key) }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try whole(key) }
+        func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try whole(key) }
+        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try whole(key) }
+        func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try whole(key) }
+        func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try whole(key) }
+        func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try whole(key) }
+
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            let text = try required(key)
+            let value: T
+            do {
+                value = try RowDecoder.value(T.self, from: text)
+            } catch let error as DecodingError {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: [key], debugDescription: Self.reason(error), underlyingError: error)
+                )
+            }
+            row.note(value, column: key.stringValue)
+            return value
+        }
+
+        /// What a nested value's decoding said was wrong, in words.
+        static func reason(_ error: DecodingError) -> String {
+            switch error {
+            case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                let place = context.codingPath.map(\.stringValue).joined(separator: ".")
+                return (place.isEmpty ? "" : "at \(place): ") + "expected \(Self.name(type))"
+            case .keyNotFound(let key, let context):
+                let place = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+                return "\(place) is missing"
+            case .dataCorrupted(let context):
+                return context.debugDescription
+            @unknown default:
+                return "\(error)"
+            }
+        }
+
+        static func name(_ type: Any.Type) -> String {
+            switch type {
+            case is String.Type: "text"
+            case is Bool.Type: "true or false"
+            case is Double.Type, is Float.Type: "a number"
+            case is Int.Type: "a whole number"
+            default: "\(type)".contains("Array") ? "a list" : "\(type)"
+            }
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type,
+            forKey key: Key
+        ) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch(
+                [String: Any].self,
+                .init(codingPath: [key], debugDescription: "a nested object is written as JSON in its cell")
+            )
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            throw DecodingError.typeMismatch(
+                [Any].self,
+                .init(codingPath: [key], debugDescription: "a nested list is written as JSON in its cell")
+            )
+        }
+
+        func superDecoder() throws -> any Decoder { TopDecoder(row: row) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { TopDecoder(row: row) }
+    }
+}
