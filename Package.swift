@@ -96,6 +96,13 @@ let package = Package(
                 "SyntheticPartnership",
             ]
         ),
+        .testTarget(
+            name: "TablesTests",
+            dependencies: [
+                "Tables", "Domain", "Section11", "Audit", "Measures", "Learning", "Reporting", "AssuranceTesting",
+                "SyntheticPartnership",
+            ]
+        ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]
 )

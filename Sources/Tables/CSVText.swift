@@ -68,6 +68,7 @@ private struct CSVScanner {
     private var index = 0
     private var quoted = false
     private var fieldStarted = false
+    private var quoteOpened = (line: 1, column: 1)
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -81,9 +82,9 @@ private struct CSVScanner {
         }
         if quoted {
             throw CSVSyntaxError(
-                line: line,
-                column: column,
-                message: "a quoted field that does not end; close its quote"
+                line: quoteOpened.line,
+                column: quoteOpened.column,
+                message: "a quoted field that does not end; close the quote opened here"
             )
         }
         if fieldStarted || !field.isEmpty || !cells.isEmpty { endRow() }
@@ -139,6 +140,7 @@ private struct CSVScanner {
                 )
             }
             quoted = true
+            quoteOpened = (line, column)
             fieldStarted = true
         default:
             field.append(byte)

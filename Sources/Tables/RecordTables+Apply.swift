@@ -106,27 +106,22 @@ extension RecordTables {
         return try RecordCoder.encode(stored, version: 0).payload == RecordCoder.encode(record, version: 0).payload
     }
 
-    /// Every record a row names exists, in the tables or the store; reference data (audit tools,
-    /// standard sets, measure definitions), which a framework may supply without storing, is not
-    /// checked.
+    /// Every record a row names exists, in the tables or the store.
     func checkReferences(
         _ rows: [TableRow],
         held: [RecordReference: StoredRecord],
         heldIDs: [RecordType: [String]]
     ) -> [TableProblem] {
         let given = Set(rows.map(\.record.reference))
-        var category: [RecordType: RecordCategory] = [:]
-        for row in rows { category[row.record.reference.type] = row.record.accessScope.category }
+        // A kind nothing holds, such as an audit tool a module supplies without storing, is not
+        // the tables' to check.
+        let kept = Set(given.map(\.type)).union(heldIDs.filter { !$0.value.isEmpty }.keys)
         var problems: [TableProblem] = []
         for row in rows {
             for (column, reference) in row.references {
-                guard !given.contains(reference), held[reference] == nil else { continue }
-                let kind =
-                    category[reference.type]
-                    ?? held.values.first { $0.type == reference.type }.flatMap {
-                        self.category(of: $0)
-                    }
-                guard let kind, kind != .referenceData else { continue }
+                guard !given.contains(reference), held[reference] == nil, kept.contains(reference.type) else {
+                    continue
+                }
                 let ids =
                     (Set(heldIDs[reference.type] ?? []).union(
                         given.filter { $0.type == reference.type }.map(\.id.rawValue)
@@ -135,6 +130,7 @@ extension RecordTables {
                     TableProblem(
                         file: row.file,
                         line: row.line,
+                        column: row.columnNames.firstIndex(of: column).map { $0 + 1 },
                         field: column,
                         value: reference.id.rawValue,
                         message: "\(reference.type) \(DomainError.quote(reference.id.rawValue)) does not exist; "
@@ -145,20 +141,6 @@ extension RecordTables {
             }
         }
         return problems
-    }
-
-    private func category(of stored: StoredRecord) -> RecordCategory? {
-        guard let type = types.first(where: { $0.recordType == stored.type }) else { return nil }
-        return try? Self.decodeStored(type, stored).accessScope.category
-    }
-
-    private static func decodeStored<Record: StorableRecord>(
-        _ type: Record.Type,
-        _ stored: StoredRecord
-    ) throws
-        -> any StorableRecord
-    {
-        try RecordCoder.decode(type, from: stored).value
     }
 
     /// The observations that differ from the store's: new periods and changed values.

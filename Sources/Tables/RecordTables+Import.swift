@@ -150,6 +150,7 @@ extension RecordTables {
         case .success(let version):
             var row = TableRow(record: record, storedVersion: version, file: file, line: line.line)
             row.references = decoder.references
+            row.columnNames = names
             return (row, problems)
         }
     }

@@ -74,6 +74,8 @@ public struct TableRow: Sendable {
     public var line: Int
     /// The records its top-level fields name, by column.
     var references: [(column: String, reference: RecordReference)] = []
+    /// The header's column names, to place a problem found after reading.
+    var columnNames: [String] = []
 }
 
 /// Every record kind as a CSV table, one file per kind, and observations as one more: the way a

@@ -108,7 +108,16 @@ final class RowDecoder {
 
         func decodeNil(forKey key: Key) throws -> Bool { (cell(key) ?? "").isEmpty }
 
-        func decode(_ type: String.Type, forKey key: Key) throws -> String { try required(key) }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String {
+            let text = try required(key)
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw Self.empty(key) }
+            return text
+        }
+
+        /// The error for an empty cell of a field every record has.
+        static func empty(_ key: Key) -> DecodingError {
+            DecodingError.keyNotFound(key, .init(codingPath: [key], debugDescription: "the cell is empty"))
+        }
 
         func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
             let text = try required(key).trimmingCharacters(in: .whitespaces).lowercased()
@@ -163,9 +172,16 @@ final class RowDecoder {
             let value: T
             do {
                 value = try RowDecoder.value(T.self, from: text)
-            } catch let error as DecodingError {
+            } catch {
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { throw Self.empty(key) }
+                let reason =
+                    switch error {
+                    case let error as DecodingError: Self.reason(error)
+                    case let error as DomainError: "not JSON as written: " + error.message
+                    default: "\(error)"
+                    }
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: [key], debugDescription: Self.reason(error), underlyingError: error)
+                    .init(codingPath: [key], debugDescription: reason, underlyingError: error)
                 )
             }
             row.note(value, column: key.stringValue)
