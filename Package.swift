@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
         .library(name: "AssuranceTesting", targets: ["AssuranceTesting"]),
         .library(name: "Tables", targets: ["Tables"]),
+        .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
+        .library(name: "Forms", targets: ["Forms"]),
     ],
     targets: [
         // The shared vocabulary and the seams. Foundation only.
@@ -28,6 +30,9 @@ let package = Package(
 
         // The storage seam on the system SQLite.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Spreadsheets", dependencies: ["Domain", "CZlib"]),
+        .target(name: "Forms", dependencies: ["Domain", "Spreadsheets", "Section11"]),
         .target(name: "SQLiteStore", dependencies: ["Domain", "CSQLite"]),
 
         // What a host's tests need.
@@ -43,7 +48,7 @@ let package = Package(
             name: "qaf",
             dependencies: [
                 "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
-                "SyntheticPartnership", "AssuranceTesting", "Tables",
+                "SyntheticPartnership", "AssuranceTesting", "Tables", "Spreadsheets", "Forms",
             ]
         ),
         // Kills a child writing to SQLite at random moments and checks what it left (Reliability.md).
@@ -102,6 +107,16 @@ let package = Package(
                 "Tables", "Domain", "Section11", "Audit", "Measures", "Learning", "Reporting", "AssuranceTesting",
                 "SyntheticPartnership",
             ]
+        ),
+        .testTarget(
+            name: "SpreadsheetsTests",
+            dependencies: ["Spreadsheets", "Domain"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FormsTests",
+            dependencies: ["Forms", "Spreadsheets", "Section11", "Domain", "AssuranceTesting", "SyntheticPartnership"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),
     ]

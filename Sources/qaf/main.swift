@@ -8,12 +8,12 @@ let version = "0.1.0"
 let commands: [any Command.Type] = [
     DemoCommand.self, NewCommand.self, ProfileCommand.self, CheckCommand.self, RemindersCommand.self,
     ReportCommand.self, RulesCommand.self, ScenariosCommand.self, ImportCommand.self, ExportCommand.self,
-    RestoreCommand.self, SPCCommand.self, CompareCommand.self, ClocksCommand.self, DeadlineCommand.self,
+    RestoreCommand.self, Section11Command.self, SPCCommand.self, CompareCommand.self, ClocksCommand.self, DeadlineCommand.self,
     WorkingDaysCommand.self,
 ]
 
 /// The options of every command that take no value.
-let commandFlags: Set<String> = ["screen-outliers", "no-screen-outliers", "replace"]
+let commandFlags: Set<String> = ["screen-outliers", "no-screen-outliers", "replace", "dry-run"]
 
 @MainActor func overview() -> String {
     var text = """

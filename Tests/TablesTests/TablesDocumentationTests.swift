@@ -3,6 +3,8 @@ import Foundation
 import Tables
 import Testing
 
+/// The tables' page is written from the tables themselves.
+///
 /// `Documentation/Tables.md` lists every table with its columns as `qaf export --tables` writes
 /// them. Run with `QAF_RECORD_SNAPSHOTS=1` to write it afresh.
 @Suite struct TablesDocumentationTests {
@@ -82,7 +84,8 @@ import Testing
         }
         let absent = types.map { RecordTables.fileName(of: $0) }.filter { name in !files.contains { $0.name == name } }
         if !absent.isEmpty {
-            text += "\nThe test partnership holds no records of "
+            text +=
+                "\nThe test partnership holds no records of "
                 + absent.sorted().map { "`\($0)`" }.joined(separator: ", ")
                 + "; their tables take the same forms, and `qaf export --tables` writes them when a "
                 + "database holds such records.\n"

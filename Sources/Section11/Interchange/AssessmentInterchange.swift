@@ -162,7 +162,27 @@ extension SelfAssessments {
         source: String,
         by principal: Principal
     ) async throws -> [SelfAssessment] {
-        let file = try AssessmentInterchange(json: data, source: source)
+        try await importAssessments(
+            try AssessmentInterchange(json: data, source: source),
+            source: source,
+            by: principal
+        )
+    }
+
+    /// Imports assessments read from any form, such as a spreadsheet: checked and written as a file
+    /// of them is.
+    ///
+    /// - Parameters:
+    ///   - file: The assessments.
+    ///   - source: The name errors give where they came from.
+    ///   - principal: Who imports.
+    /// - Returns: The assessments written.
+    @discardableResult
+    public func importAssessments(
+        _ file: AssessmentInterchange,
+        source: String,
+        by principal: Principal
+    ) async throws -> [SelfAssessment] {
         let cycle = try await environment.records.require(AssessmentCycle.self, id: file.cycle, as: principal).value
         let set = try await standardSet(cycle.standardSet)
         let held = (try await assessments(in: cycle.id, as: .system)).keyed(by: \.value.agency)

@@ -1,17 +1,20 @@
 import Domain
+import Forms
 import Foundation
 import Measures
+import SQLiteStore
 import Section11
 
 /// `qaf import`: observations, published comparators and (with Section 11) assessments into a database.
 enum ImportCommand: Command {
     static let name = "import"
-    static let summary = "import measures (CSV), published DfE comparators (EES CSV) or Section 11 assessments (JSON)"
+    static let summary =
+        "import measures (CSV), published DfE comparators (EES CSV) Section 11 returns (JSON or .xlsx) or tables"
     static let help = """
         usage: qaf import measures FILE --db DB [--replace]
                qaf import ees FILE --db DB --indicator COLUMN --neighbours SN.csv --la CODE --measure ID
                    [--decimals N] [--filter COL=VALUE]
-               qaf import section11 FILE --db DB
+               qaf import section11 FILE.json|FILE.xlsx --db DB
                qaf import tables DIR --db DB [--dry-run] [--by NAME]
 
         measures: a CSV file with the header measure,scope,period,value and optionally numerator,
@@ -24,6 +27,9 @@ enum ImportCommand: Command {
           its comparators (ID.sn-median, ID.england, ID.region).
         section11: a cycle's assessments in the qaf-section11-assessments JSON format: each agency's
           ratings, narrative, evidence and actions, and "submit": true to submit. The cycle must be open.
+          Or one agency's return as a spreadsheet (.xlsx) that qaf section11 template wrote and the agency
+          filled in: its answers are set and, when its "Ready to submit" says Yes, it is submitted.
+          Sheets renamed or moved, dates typed as dates or as text, are read.
 
         tables: a folder of CSV tables as qaf export --tables writes them (Documentation/Tables.md), with
           the partnership's profile.qaf-profile.json beside them. A database that does not exist is made
@@ -94,21 +100,36 @@ enum ImportCommand: Command {
             )
             message("imported \(summary.inserted + summary.replaced) published values in \(summary.series) series")
         case "section11":
-            try arguments.finish()
-            let data = try readInput(file)
-            let store = try openDatabase(database, create: false)
-            let written = try await SelfAssessments(environment: environment(store)).importAssessments(
-                json: data,
-                source: file,
-                by: operatorPrincipal
-            )
-            let submitted = written.filter { $0.status == .submitted }.count
-            message("imported \(written.count) assessments (\(submitted) submitted)")
+            try await importSection11(file, database: database, arguments: &arguments)
         default:
             throw CLIError.usage(
                 "unknown kind \(DomainError.quote(kind)); expected measures, ees, section11 or tables",
                 command: name
             )
         }
+    }
+
+    /// A cycle's assessments as JSON, or one agency's return form as a spreadsheet.
+    static func importSection11(_ file: String, database: String, arguments: inout Arguments) async throws {
+        try arguments.finish()
+        let data = try readInput(file)
+        let store = try openDatabase(database, create: false)
+        if data.starts(with: Array("PK".utf8)) {
+            let assessment = try await Section11Forms(environment: environment(store)).importReturn(
+                data,
+                file: file,
+                by: operatorPrincipal
+            )
+            try await store.checkpoint()
+            message("imported \(assessment.agency)'s return (\(assessment.status))")
+            return
+        }
+        let written = try await SelfAssessments(environment: environment(store)).importAssessments(
+            json: data,
+            source: file,
+            by: operatorPrincipal
+        )
+        let submitted = written.filter { $0.status == .submitted }.count
+        message("imported \(written.count) assessments (\(submitted) submitted)")
     }
 }
