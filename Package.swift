@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Spreadsheets", dependencies: ["Domain", "CZlib"]),
-        .target(name: "Forms", dependencies: ["Domain", "Spreadsheets", "Section11"]),
+        .target(name: "Forms", dependencies: ["Domain", "Spreadsheets", "Section11", "Audit", "Learning"]),
         .target(name: "SQLiteStore", dependencies: ["Domain", "CSQLite"]),
 
         // What a host's tests need.
@@ -106,7 +106,8 @@ let package = Package(
             dependencies: [
                 "Tables", "Domain", "Section11", "Audit", "Measures", "Learning", "Reporting", "AssuranceTesting",
                 "SyntheticPartnership",
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SpreadsheetsTests",
@@ -115,7 +116,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FormsTests",
-            dependencies: ["Forms", "Spreadsheets", "Section11", "Domain", "AssuranceTesting", "SyntheticPartnership"],
+            dependencies: [
+                "Forms", "Spreadsheets", "Section11", "Audit", "Domain", "AssuranceTesting", "SyntheticPartnership",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Domain", "AssuranceTesting", "CSQLite"]),

@@ -1,4 +1,4 @@
-import Domain
+public import Domain
 import Foundation
 public import Spreadsheets
 
@@ -52,6 +52,18 @@ public struct FormDetails: Sendable {
             message: "no sheet holds the details of a \(form) form (a \"Form\" row in column A saying "
                 + "\(form)); this is not a form the package wrote, or its About sheet was deleted"
         )
+    }
+
+    /// The name of the form a workbook is, from the `Form` row of its details; `nil` when no sheet
+    /// has one.
+    public static func formName(in workbook: Workbook) -> String? {
+        for sheet in workbook.sheets {
+            for row in 1...max(sheet.lastRow, 1)
+            where sheet[row, 1]?.text.trimmingCharacters(in: .whitespaces) == formLabel {
+                if let name = sheet[row, 2]?.text { return name.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        return nil
     }
 
     /// A detail's text, required.
@@ -130,6 +142,40 @@ public struct FormTable: Sendable {
         throw SpreadsheetError(
             file: file,
             message: "no sheet has the form's columns (" + required.joined(separator: ", ") + ") in its first row"
+        )
+    }
+
+    /// Every sheet whose first row holds the headings, in the workbook's order.
+    public static func findAll(headings required: [String], in workbook: Workbook) -> [FormTable] {
+        workbook.sheets.compactMap { sheet in
+            var columns: [String: Int] = [:]
+            for (index, value) in sheet.row(1).enumerated() {
+                guard let value else { continue }
+                columns[value.text.trimmingCharacters(in: .whitespaces).lowercased()] = index + 1
+            }
+            return required.allSatisfy({ columns[$0.lowercased()] != nil })
+                ? FormTable(sheet: sheet, columns: columns) : nil
+        }
+    }
+
+    /// A problem at the cell under a heading.
+    public static func problem(
+        _ file: String,
+        _ table: FormTable,
+        _ heading: String,
+        _ row: Int,
+        _ value: String?,
+        _ message: String,
+        code: DomainError.Code = .invalidInput
+    ) -> SpreadsheetError {
+        SpreadsheetError(
+            file: file,
+            sheet: table.sheet.name,
+            cell: table.address(heading, row: row),
+            field: heading,
+            value: value,
+            message: (value.map { "\(DomainError.quote($0)) " } ?? "") + message,
+            code: code
         )
     }
 

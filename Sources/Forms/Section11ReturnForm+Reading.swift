@@ -178,13 +178,6 @@ extension Section11ReturnForm {
         _ value: String?,
         _ message: String
     ) -> SpreadsheetError {
-        SpreadsheetError(
-            file: file,
-            sheet: table.sheet.name,
-            cell: table.address(heading, row: row),
-            field: heading,
-            value: value,
-            message: (value.map { "\(DomainError.quote($0)) " } ?? "") + message
-        )
+        FormTable.problem(file, table, heading, row, value, message)
     }
 }

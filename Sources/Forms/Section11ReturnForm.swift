@@ -121,64 +121,31 @@ public enum Section11ReturnForm: Sendable {
         _ agency: Agency,
         _ count: Int
     ) -> Worksheet {
-        var sheet = Worksheet(name: "About this form")
-        sheet.columnWidths = [1: 28, 2: 90]
-        var rows: [[CellValue?]] = [
-            [.text("\(set.duty) self-assessment: \(agency.name)")],
-            [],
-            [.text("Partnership"), .text(partnership)],
-            [.text("Cycle"), .text(cycle.name)],
-            [.text("Agency"), .text(agency.name)],
-            [.text("Standards"), .text(set.name)],
-            [.text("Return by"), .text(cycle.returnDeadline.description)],
-            [.text(Label.submit), .text("No")],
-            [],
-            [.text("How to fill it in")],
-            [
-                .text("1"),
-                .text(
-                    "On the sheet \"Your return\", rate each of your \(count) criteria with the drop-down in the Rating column."
-                ),
+        AboutSheet(
+            title: "\(set.duty) self-assessment: \(agency.name)",
+            facts: [
+                ("Partnership", .text(partnership)),
+                ("Cycle", .text(cycle.name)),
+                ("Agency", .text(agency.name)),
+                ("Standards", .text(set.name)),
+                ("Return by", .text(cycle.returnDeadline.description)),
+                (Label.submit, .text("No")),
             ],
-            [
-                .text("2"),
-                .text(
-                    "Say what you do and how you know in the next column, and list your evidence, one item per line."
-                ),
+            steps: [
+                "On the sheet \"Your return\", rate each of your \(count) criteria with the drop-down in the Rating column.",
+                "Say what you do and how you know in the next column, and list your evidence, one item per line.",
+                "Where you are not yet where you want to be, give the area for improvement and an action with its "
+                    + "owner and the day it is due (YYYY-MM-DD, or a date).",
+                "When every criterion has a rating, set \"\(Label.submit)\" above to Yes, save the workbook as .xlsx "
+                    + "and return it by \(cycle.returnDeadline).",
+                "Do not change the headings, the criterion codes or the details below; rows and sheets may be "
+                    + "moved, and columns widened.",
             ],
-            [
-                .text("3"),
-                .text(
-                    "Where you are not yet where you want to be, give the area for improvement and an action with its owner and the day it is due (YYYY-MM-DD, or a date)."
-                ),
-            ],
-            [
-                .text("4"),
-                .text(
-                    "When every criterion has a rating, set \"\(Label.submit)\" above to Yes, save the workbook as .xlsx and return it by \(cycle.returnDeadline)."
-                ),
-            ],
-            [
-                .text("5"),
-                .text(
-                    "Do not change the headings, the criterion codes or the details below; rows and sheets may be moved, and columns widened."
-                ),
-            ],
-            [],
-            [.text("The rating scale")],
-        ]
-        rows += set.scale.levels.reversed().map { [.text($0.label), .text("counts as \($0.rag.rawValue)")] }
-        rows += [
-            [],
-            [.text("For the partnership's records (leave as they are)")],
-            [.text(FormDetails.formLabel), .text(formName)],
-            [.text(FormDetails.versionLabel), .number(Double(version))],
-            [.text(Label.cycleID), .text(cycle.id.rawValue)],
-            [.text(Label.agencyID), .text(agency.id.rawValue)],
-        ]
-        for (index, row) in rows.enumerated() { sheet.setRow(index + 1, row) }
-        sheet.boldRows = [1, 10, 17, rows.count - 4]
-        sheet.dropDowns = [DropDown(column: 2, rows: 8...8, choices: ["Yes", "No"])]
-        return sheet
+            more: ("The rating scale", set.scale.levels.reversed().map { ($0.label, "counts as \($0.rag.rawValue)") }),
+            form: formName,
+            version: version,
+            ids: [(Label.cycleID, cycle.id.rawValue), (Label.agencyID, agency.id.rawValue)],
+            yesOrNo: [Label.submit]
+        ).worksheet
     }
 }

@@ -147,6 +147,8 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
     public var value: String?
     /// What is wrong and what was expected.
     public var message: String
+    /// The kind of error it is as the package's error: bad input, or a stale write.
+    public var code: DomainError.Code
 
     /// Creates an error.
     public init(
@@ -155,8 +157,10 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
         cell: CellAddress? = nil,
         field: String? = nil,
         value: String? = nil,
-        message: String
+        message: String,
+        code: DomainError.Code = .invalidInput
     ) {
+        self.code = code
         self.file = file
         self.sheet = sheet
         self.cell = cell
@@ -177,7 +181,7 @@ public struct SpreadsheetError: Error, Hashable, Sendable, CustomStringConvertib
     /// The error as the package's error, with its place in the context.
     public var domainError: DomainError {
         DomainError(
-            .invalidInput,
+            code,
             description,
             context: .init(
                 field: field,

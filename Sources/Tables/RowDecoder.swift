@@ -57,6 +57,15 @@ final class RowDecoder {
         }
     }
 
+    /// A day written DD/MM/YYYY, as a spreadsheet in the United Kingdom saves a day it recognised.
+    static func britishDay(_ text: String) -> Day? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/")
+        guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]),
+            let year = Int(parts[2])
+        else { return nil }
+        return try? Day(year: year, month: month, day: day)
+    }
+
     private struct TopDecoder: Decoder {
         let row: RowDecoder
         var codingPath: [any CodingKey] { [] }
@@ -171,7 +180,7 @@ final class RowDecoder {
             let text = try required(key)
             let value: T
             do {
-                value = try RowDecoder.value(T.self, from: text)
+                value = try RowDecoder.britishDay(text) as? T ?? RowDecoder.value(T.self, from: text)
             } catch {
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { throw Self.empty(key) }
                 let reason =

@@ -75,7 +75,7 @@ struct MalformedTable: CustomTestStringConvertible, Sendable {
 
     static let cases: [MalformedTable] = [
         .cell("a day that is not a day", meetings, "day", "2024-13-01", column: 3, says: "2024-13-01"),
-        .cell("a day written the British way", meetings, "day", "13/04/2023", column: 3, says: "13/04/2023"),
+        .cell("a day in the American order", meetings, "day", "04/13/2023", column: 3, says: "04/13/2023"),
         .cell(
             "a meeting of a group that does not exist",
             meetings,

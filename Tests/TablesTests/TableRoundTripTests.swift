@@ -86,6 +86,33 @@ import Testing
         #expect(real == dry)
     }
 
+    @Test func tablesSavedAgainByLibreOfficeCalcChangeNothing() async throws {
+        let scenario = try await TablesScenario.make()
+        var files = try await scenario.export()
+        if let folder = ProcessInfo.processInfo.environment["QAF_WRITE_TABLES"] {
+            for file in files {
+                try file.data.write(to: URL(fileURLWithPath: folder).appendingPathComponent(file.name))
+            }
+        }
+        for name in ["domain.agency.csv", "domain.meeting.csv", "audit.case-return.csv", "learning.action.csv"] {
+            files = files.replacing(name, with: try TablesScenario.fixture("libreoffice/\(name)"))
+        }
+        let imported = try await scenario.importFiles(files)
+        #expect(imported.isEmpty, "\(imported)")
+    }
+
+    @Test func daysWrittenTheBritishWayAreRead() async throws {
+        let scenario = try await TablesScenario.make()
+        let files = try await scenario.export()
+        // As Excel in the United Kingdom saves a day it recognised: DD/MM/YYYY.
+        let edited = try files.editing("domain.meeting.csv") { rows in
+            let column = rows[0].firstIndex(of: "day")!
+            let parts = rows[1][column].split(separator: "-")
+            rows[1][column] = "\(parts[2])/\(parts[1])/\(parts[0])"
+        }
+        #expect(try await scenario.importFiles(edited).isEmpty)
+    }
+
     @Test func spreadsheetCSVIsRead() async throws {
         let scenario = try await TablesScenario.make()
         let files = try await scenario.export()

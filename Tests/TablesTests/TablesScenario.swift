@@ -82,6 +82,14 @@ struct TablesScenario {
         return rendered
     }
 
+    /// A fixture's bytes.
+    static func fixture(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) else {
+            throw TableEditError.noFile(name)
+        }
+        return try Data(contentsOf: url)
+    }
+
     /// The store's change log length: how many writes it has taken.
     func changeCount() async throws -> Int {
         try await store.snapshot().changeLog.count

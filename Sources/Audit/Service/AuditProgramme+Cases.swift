@@ -55,12 +55,64 @@ extension AuditProgramme {
         recommendations: [String] = [],
         by principal: Principal
     ) async throws -> CaseReturn {
-        let held = try await records.require(CaseReturn.self, id: id, as: principal)
-        let audit = try await records.require(Audit.self, id: held.value.audit, as: .system).value
-        let template = try await template(audit.template ?? AuditTemplate.standard.id)
+        let submission = CaseReturnSubmission(
+            caseReturn: id,
+            grades: grades,
+            answers: answers,
+            goodPractice: goodPractice,
+            areasForDevelopment: areasForDevelopment,
+            recommendations: recommendations
+        )
+        return try await submitReturns([submission], by: principal)[0]
+    }
+
+    /// Agencies return their audits of cases, all in one transaction: every return is checked
+    /// before any is written.
+    ///
+    /// - Returns: The returns as written, in the order given.
+    /// - Throws: As ``submitReturn(_:grades:answers:goodPractice:areasForDevelopment:recommendations:by:)``,
+    ///   for the first return with a problem. Nothing is written.
+    @discardableResult
+    public func submitReturns(
+        _ submissions: [CaseReturnSubmission],
+        by principal: Principal
+    ) async throws
+        -> [CaseReturn]
+    {
+        var batch = RecordBatch()
+        var written: [CaseReturn] = []
+        for submission in submissions {
+            let id = submission.caseReturn
+            let held = try await records.require(CaseReturn.self, id: id, as: principal)
+            let audit = try await records.require(Audit.self, id: held.value.audit, as: .system).value
+            let template = try await template(audit.template ?? AuditTemplate.standard.id)
+            let problems = Self.problems(of: submission, against: template)
+            guard problems.isEmpty else {
+                throw DomainError(
+                    .invalidInput,
+                    "return \(id) cannot be submitted: \(problems.joined(separator: "; "))"
+                )
+            }
+            var updated = held.value
+            updated.grades = submission.grades
+            updated.answers = submission.answers
+            updated.goodPractice = submission.goodPractice
+            updated.areasForDevelopment = submission.areasForDevelopment
+            updated.recommendations = submission.recommendations
+            updated.status = .submitted
+            updated.submittedOn = environment.today()
+            try batch.save(updated, version: held.version)
+            written.append(updated)
+        }
+        try await records.commit(batch, by: principal)
+        return written
+    }
+
+    /// Every section without a grade on the scale or a rationale, and every standard question unanswered.
+    static func problems(of submission: CaseReturnSubmission, against template: AuditTemplate) -> [String] {
         var problems: [String] = []
         for section in template.sections {
-            guard let grade = grades[section.code] else {
+            guard let grade = submission.grades[section.code] else {
                 problems.append("section \(section.code) has no grade")
                 continue
             }
@@ -74,21 +126,10 @@ extension AuditProgramme {
             }
         }
         for question in template.sections.flatMap(\.questions)
-        where question.kind == .yesNo && answers[question.code] == nil {
+        where question.kind == .yesNo && submission.answers[question.code] == nil {
             problems.append("question \(question.code) is not answered")
         }
-        guard problems.isEmpty else {
-            throw DomainError(.invalidInput, "return \(id) cannot be submitted: \(problems.joined(separator: "; "))")
-        }
-        var updated = held.value
-        updated.grades = grades
-        updated.answers = answers
-        updated.goodPractice = goodPractice
-        updated.areasForDevelopment = areasForDevelopment
-        updated.recommendations = recommendations
-        updated.status = .submitted
-        updated.submittedOn = environment.today()
-        return try await records.save(updated, version: held.version, by: principal).value
+        return problems
     }
 
     /// Records the moderation meeting's grades of a case: each section and overall, with rationale.

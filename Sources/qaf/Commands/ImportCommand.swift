@@ -15,6 +15,7 @@ enum ImportCommand: Command {
                qaf import ees FILE --db DB --indicator COLUMN --neighbours SN.csv --la CODE --measure ID
                    [--decimals N] [--filter COL=VALUE]
                qaf import section11 FILE.json|FILE.xlsx --db DB
+               qaf import form FILE.xlsx --db DB
                qaf import tables DIR --db DB [--dry-run] [--by NAME]
 
         measures: a CSV file with the header measure,scope,period,value and optionally numerator,
@@ -30,6 +31,10 @@ enum ImportCommand: Command {
           Or one agency's return as a spreadsheet (.xlsx) that qaf section11 template wrote and the agency
           filled in: its answers are set and, when its "Ready to submit" says Yes, it is submitted.
           Sheets renamed or moved, dates typed as dates or as text, are read.
+
+        form: any form qaf form writes, filled in: a Section 11 return, an agency's case returns (every
+          case sheet submitted), an action-plan update (each status, update and evidence), or a meeting's
+          attendance register. A form written before its records changed is refused (exit 65).
 
         tables: a folder of CSV tables as qaf export --tables writes them (Documentation/Tables.md), with
           the partnership's profile.qaf-profile.json beside them. A database that does not exist is made
@@ -47,7 +52,7 @@ enum ImportCommand: Command {
     static func run(_ arguments: inout Arguments) async throws {
         let positionals = arguments.positionals
         guard positionals.count == 2 else {
-            throw CLIError.usage("expected KIND FILE (KIND is measures, ees, section11 or tables)", command: name)
+            throw CLIError.usage("expected KIND FILE (KIND is measures, ees, section11, form or tables)", command: name)
         }
         let kind = positionals[0]
         let file = positionals[1]
@@ -101,9 +106,11 @@ enum ImportCommand: Command {
             message("imported \(summary.inserted + summary.replaced) published values in \(summary.series) series")
         case "section11":
             try await importSection11(file, database: database, arguments: &arguments)
+        case "form":
+            try await importForm(file, database: database, arguments: &arguments)
         default:
             throw CLIError.usage(
-                "unknown kind \(DomainError.quote(kind)); expected measures, ees, section11 or tables",
+                "unknown kind \(DomainError.quote(kind)); expected measures, ees, section11, form or tables",
                 command: name
             )
         }

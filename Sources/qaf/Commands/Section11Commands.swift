@@ -49,11 +49,7 @@ enum Section11Command: Command {
                 agency: agency,
                 as: operatorPrincipal
             )
-            do {
-                try workbook.data().write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw CLIError(.software, "cannot write \(out): \(error.localizedDescription)")
-            }
+            try FormCommand.write(workbook, to: out)
             message("wrote \(agency)'s return for cycle \(cycle) to \(out)")
         default:
             throw CLIError.usage(

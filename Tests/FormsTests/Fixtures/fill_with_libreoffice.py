@@ -1,15 +1,21 @@
-"""Fills a Section 11 return template in LibreOffice Calc, as an agency would, and saves it as .xlsx.
+"""Fills a form the package wrote in LibreOffice Calc, as a person would, and saves it as .xlsx.
 
 Run with Debian's python3 (which has LibreOffice's uno module: apt-get install libreoffice-calc
-python3-uno) on the template the test writes:
+python3-uno) on the templates the tests write:
 
     QAF_WRITE_FORM_TEMPLATE=/tmp/police-template.xlsx swift test --filter Section11FormTests
-    /usr/bin/python3 fill_with_libreoffice.py /tmp/police-template.xlsx police-return-libreoffice.xlsx
+    /usr/bin/python3 fill_with_libreoffice.py section11 /tmp/police-template.xlsx police-return-libreoffice.xlsx
+    mkdir -p /tmp/templates
+    QAF_WRITE_FORM_TEMPLATES=/tmp/templates swift test --filter OtherFormsTests
+    /usr/bin/python3 fill_with_libreoffice.py register /tmp/templates/register-template.xlsx register-libreoffice.xlsx
 
-It rates every criterion (two of them Amber, with an area for improvement and an action whose due
+Section 11: it rates every criterion (two of them Amber, with an area for improvement and an action whose due
 day is typed as a date), writes narratives and evidence (two items on two lines), sets "Ready to
 submit" to Yes, renames the answers sheet and moves the About sheet first: all as a person would in
 Calc. LibreOffice writes shared strings, its own styles and real date serial numbers.
+
+Register: the first agency marked as not attending, the second by a formula =TRUE() (LibreOffice
+stores the formula with its last result, a true-or-false cell), the rest Yes.
 """
 import os
 import subprocess
@@ -27,7 +33,7 @@ def prop(name, value):
     return p
 
 
-def main(source, target):
+def main(kind, source, target):
     office = subprocess.Popen([
         "soffice", "--headless", "--invisible", "--norestore", "--nologo",
         "-env:UserInstallation=file:///tmp/qaf-lo-profile",
@@ -44,6 +50,34 @@ def main(source, target):
     desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
     document = desktop.loadComponentFromURL(
         uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (prop("Hidden", True),))
+    if kind == "register":
+        fill_register(document)
+    else:
+        fill_section11(document)
+    document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+    document.close(True)
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    office.wait(timeout=60)
+
+
+def fill_register(document):
+    register = document.Sheets.getByName("Register")
+    cursor = register.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    for row in range(1, cursor.RangeAddress.EndRow + 1):
+        cell = register.getCellByPosition(3, row)
+        if row == 1:
+            cell.setString("No")
+        elif row == 2:
+            cell.setFormula("=TRUE()")
+        else:
+            cell.setString("Yes")
+
+
+def fill_section11(document):
     sheets = document.Sheets
     answers = sheets.getByName("Your return")
     cursor = answers.createCursor()
@@ -73,14 +107,7 @@ def main(source, target):
             about.getCellByPosition(1, row).setString("Yes")
     answers.Name = "Police return"
     sheets.moveByName("About this form", 0)
-    document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-    document.close(True)
-    try:
-        desktop.terminate()
-    except Exception:
-        pass
-    office.wait(timeout=60)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])

@@ -129,6 +129,54 @@ public struct ActionTracker: Sendable {
         }.value
     }
 
+    /// Records progress on several actions in one transaction.
+    ///
+    /// As an agency's action-plan update reports it: each action's new status and what was done,
+    /// and, for an action completed, its evidence. Every action is checked before any is written.
+    ///
+    /// - Returns: The actions as written, in the order given.
+    /// - Throws: `staleWrite` for an action changed since the version the progress was reported
+    ///   against; `invalidTransition` for an action already complete; `notFound`; `accessDenied`.
+    ///   Nothing is written.
+    @discardableResult
+    public func record(_ progress: [ActionProgress], by principal: Principal) async throws -> [TrackedAction] {
+        let day = environment.today()
+        var batch = RecordBatch()
+        var written: [TrackedAction] = []
+        for item in progress {
+            let held = try await records.require(TrackedAction.self, id: item.action, as: principal)
+            if let version = item.version, version != held.version {
+                throw DomainError(
+                    .staleWrite,
+                    "action \(DomainError.quote(held.value.text)) has changed since the update was written "
+                        + "(version \(version), now \(held.version)); write the update again from the action as it is",
+                    context: .init(field: "version", value: String(version), expected: String(held.version))
+                )
+            }
+            guard !held.value.status.isComplete else {
+                throw DomainError(
+                    .invalidTransition,
+                    "action \(DomainError.quote(held.value.text)) is already \(held.value.status)"
+                )
+            }
+            var action = held.value
+            if item.status.isComplete {
+                action.status = item.evidence.isEmpty ? .completed : .completedAndEvidenced
+                action.completedOn = day
+                if !item.evidence.isEmpty { action.completionEvidence = item.evidence }
+            } else {
+                action.status = item.status
+            }
+            action.updates.append(
+                TrackedAction.Update(on: day, by: principal.id, text: item.note, status: action.status)
+            )
+            try batch.save(action, version: held.version)
+            written.append(action)
+        }
+        try await records.commit(batch, by: principal)
+        return written
+    }
+
     /// Records a judgement of whether a recommendation changed practice, with its evidence and the
     /// record that judged.
     ///
