@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Spreadsheets", dependencies: ["Domain", "CZlib"]),
-        .target(name: "Forms", dependencies: ["Domain", "Spreadsheets", "Section11", "Audit", "Learning"]),
+        .target(name: "Forms", dependencies: ["Domain", "Spreadsheets", "Section11", "Audit"]),
         .target(name: "SQLiteStore", dependencies: ["Domain", "CSQLite"]),
 
         // What a host's tests need.
@@ -83,7 +83,7 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "qafTests", dependencies: ["qaf"]),
+        .testTarget(name: "qafTests", dependencies: ["qaf", "Spreadsheets"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [

@@ -110,7 +110,7 @@ public enum ActionPlanForm: Sendable {
     ///   - file: The name errors give the file.
     ///   - held: The agency's open actions as held, by id, with their versions.
     /// - Returns: The agency and its progress reports, in the sheet's order.
-    /// - Throws: ``SpreadsheetError`` for the first cell that is not as the form asks, a stale write
+    /// - Throws: `SpreadsheetError` for the first cell that is not as the form asks, a stale write
     ///   for an action changed since the form was written.
     public static func read(
         _ workbook: Workbook,

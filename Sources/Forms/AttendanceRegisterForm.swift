@@ -109,7 +109,7 @@ public enum AttendanceRegisterForm: Sendable {
     ///   - file: The name errors give the file.
     ///   - agencies: The partnership's agencies, by id.
     /// - Returns: The meeting's group, day, the version it was written from, and who was invited and came.
-    /// - Throws: ``SpreadsheetError`` for the first cell that is not as the form asks.
+    /// - Throws: `SpreadsheetError` for the first cell that is not as the form asks.
     public static func read(
         _ workbook: Workbook,
         file: String,

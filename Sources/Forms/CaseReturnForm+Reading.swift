@@ -28,7 +28,7 @@ extension CaseReturnForm {
     ///   - tool: The audit's tool: its sections, questions and grades.
     ///   - returns: The returns the agency was asked for, by id.
     /// - Returns: A submission for each case sheet, in the workbook's order.
-    /// - Throws: ``SpreadsheetError`` for the first cell that is not as the form asks.
+    /// - Throws: `SpreadsheetError` for the first cell that is not as the form asks.
     public static func read(
         _ workbook: Workbook,
         file: String,

@@ -20,7 +20,7 @@ public struct FormDetails: Sendable {
 
     /// Finds the details of a form in a workbook.
     ///
-    /// - Throws: ``SpreadsheetError`` when no sheet names the form, or it is of a later version.
+    /// - Throws: `SpreadsheetError` when no sheet names the form, or it is of a later version.
     public static func find(
         _ form: String,
         version: Int,
@@ -109,7 +109,7 @@ public struct FormTable: Sendable {
 
     /// Finds the sheet whose first row holds the headings.
     ///
-    /// - Throws: ``SpreadsheetError`` when no sheet has every required heading, naming those missing
+    /// - Throws: `SpreadsheetError` when no sheet has every required heading, naming those missing
     ///   from the sheet that comes closest.
     public static func find(
         headings required: [String],

@@ -33,7 +33,7 @@ extension Section11ReturnForm {
     ///   - set: The cycle's standard set.
     ///   - sector: The agency's sector, which decides its criteria.
     /// - Returns: The cycle and the agency's answers.
-    /// - Throws: ``SpreadsheetError`` for the first cell that is not as the form asks, with its
+    /// - Throws: `SpreadsheetError` for the first cell that is not as the form asks, with its
     ///   sheet, cell and column, the value found and what was expected.
     public static func read(
         _ workbook: Workbook,

@@ -16,9 +16,9 @@ extension RecordTables {
     ///   - principal: Who imports.
     ///   - dryRun: Whether to check and count without writing.
     /// - Returns: What was (or would be) written.
-    /// - Throws: ``DomainError/Code/invalidInput`` naming every problem by file, line, column and
-    ///   field; ``DomainError/Code/staleWrite`` for rows exported from versions the store has since
-    ///   replaced; ``DomainError/Code/accessDenied`` when the principal may not write a record.
+    /// - Throws: `DomainError/Code/invalidInput` naming every problem by file, line, column and
+    ///   field; `DomainError/Code/staleWrite` for rows exported from versions the store has since
+    ///   replaced; `DomainError/Code/accessDenied` when the principal may not write a record.
     ///   Nothing is written on any error.
     @discardableResult
     public func importFiles(

@@ -50,6 +50,23 @@ struct ProfileTests {
         #expect(AuditModule().rules.allSatisfy { !$0.source.citation.contains("Devon") })
     }
 
+    /// A host that composes some of the modules starts from the starter profile of those modules:
+    /// it quotes the framework for their rules only, and composes.
+    @Test func theStarterProfileOfSomeModulesComposesThem() throws {
+        let some: [any ProfileConfigurable.Type] = [PartnershipModule.self, Section11Module.self]
+        let profile = PartnershipProfile.starter(modules: some)
+        let framework = try AssuranceFramework(profile: profile, modules: some)
+        #expect(framework.modules.map(\.id) == ["partnership", "section11"])
+        #expect(!profile.framework.quotes.isEmpty)
+        #expect(
+            profile.framework.quotes.keys.allSatisfy {
+                ["partnership", "section11"].contains($0.rawValue.split(separator: ".")[0])
+            }
+        )
+        // With every module, every quote of the framework is there.
+        #expect(PartnershipProfile.starter(modules: Self.types).framework.quotes.count > profile.framework.quotes.count)
+    }
+
     @Test func everyProblemInAProfileIsNamedByItsPath() throws {
         var document = try JSONDecoder().decode(JSONValue.self, from: Self.starter.encoded())
         func set(_ path: [Any], _ value: JSONValue) {
