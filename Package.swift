@@ -57,7 +57,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
-                "SyntheticPartnership", "CSQLite",
+                "SyntheticPartnership", "CSQLite", "Tables",
                 // Built beside the benchmarks, which time `qaf spc` as a whole process.
                 "qaf",
             ],

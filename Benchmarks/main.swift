@@ -59,6 +59,7 @@ do {
     try await spcBenchmarks(harness, workspace: workspace)
     if scale.partnerships == 1 {
         try await codecBenchmarks(harness, workspace: workspace)
+        try await tablesBenchmarks(harness, workspace: workspace)
         try await scorecardBenchmark(harness, workspace: workspace)
     }
     if scale.partnerships > 1 {

@@ -21,13 +21,19 @@ extension RecordTables {
     /// A kind's table from its stored records.
     func file(of type: any StorableRecord.Type, _ stored: [StoredRecord]) throws -> TableFile {
         var columns: [String] = []
+        var known = Set<String>()
         var rows: [([String: String], Int)] = []
         for record in stored {
             let cells = try Self.cells(of: try Self.decode(type, record))
-            // The record's own order of fields: the order its decoding asks for them.
-            let probe = RowDecoder(cells: cells)
-            _ = try? Self.decodeRow(type, probe)
-            for key in probe.asked + cells.keys.sorted() where !columns.contains(key) { columns.append(key) }
+            // The record's own order of fields: the order its decoding asks for them, which the
+            // first record shows; a later record adds only fields the first left empty.
+            var keys = cells.keys.sorted()
+            if columns.isEmpty {
+                let probe = RowDecoder(cells: cells)
+                _ = try? Self.decodeRow(type, probe)
+                keys = probe.asked + keys
+            }
+            for key in keys where known.insert(key).inserted { columns.append(key) }
             rows.append((cells, record.version))
         }
         let header = columns + [Self.versionColumn]
@@ -96,5 +102,18 @@ extension RecordTables {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespaces) }
+    /// The text without the spaces and tabs at either end; in Swift, for Foundation's trimming goes
+    /// through NSString, which cost a table import a quarter of its time.
+    var trimmed: String {
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
+        return String(self[first...last])
+    }
+}
+
+extension Substring {
+    /// The text without the spaces and tabs at either end.
+    var trimmed: String { String(self).trimmed }
 }

@@ -37,11 +37,16 @@ final class RowDecoder {
     /// A cell's value as a type that is not a plain text, number or truth value: JSON when the cell
     /// holds JSON, otherwise the cell as JSON text, or, for a list, its `;`-separated items.
     static func value<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if trimmed.hasPrefix("[") || trimmed.hasPrefix("{") {
-            let json = try JSONValue(strict: Data(trimmed.utf8))
-            return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(json))
+            // Checked as strict JSON (no duplicate keys, no NaN), then decoded from the same bytes.
+            let data = Data(trimmed.utf8)
+            _ = try JSONValue(strict: data)
+            return try JSONDecoder().decode(Value.self, from: data)
         }
+        // Most cells are one text (an id, a day, a code) or a list of them: read without JSON. A
+        // value that will not read so takes the JSON path below, which says what is wrong.
+        if let value = try? Value(from: CellDecoder(text: text)) { return value }
         do {
             return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(JSONValue.string(text)))
         } catch DecodingError.typeMismatch(let expected, _)
@@ -51,7 +56,7 @@ final class RowDecoder {
                 trimmed.isEmpty
                 ? []
                 : trimmed.split(separator: ";").map {
-                    JSONValue.string($0.trimmingCharacters(in: .whitespaces))
+                    JSONValue.string($0.trimmed)
                 }
             return try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(JSONValue.array(items)))
         }
@@ -59,7 +64,8 @@ final class RowDecoder {
 
     /// A day written DD/MM/YYYY, as a spreadsheet in the United Kingdom saves a day it recognised.
     static func britishDay(_ text: String) -> Day? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/")
+        guard text.utf8.count <= 12, text.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        let parts = text.trimmed.split(separator: "/")
         guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]),
             let year = Int(parts[2])
         else { return nil }
@@ -119,7 +125,7 @@ final class RowDecoder {
 
         func decode(_ type: String.Type, forKey key: Key) throws -> String {
             let text = try required(key)
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw Self.empty(key) }
+            guard !text.trimmed.isEmpty else { throw Self.empty(key) }
             return text
         }
 
@@ -129,7 +135,7 @@ final class RowDecoder {
         }
 
         func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-            let text = try required(key).trimmingCharacters(in: .whitespaces).lowercased()
+            let text = try required(key).trimmed.lowercased()
             switch text {
             case "true", "yes", "1": return true
             case "false", "no", "0": return false
@@ -142,7 +148,7 @@ final class RowDecoder {
         }
 
         func number(_ key: Key) throws -> Double {
-            let text = try required(key).trimmingCharacters(in: .whitespaces)
+            let text = try required(key).trimmed
             guard let value = Double(text), value.isFinite else {
                 throw DecodingError.typeMismatch(
                     Double.self,
@@ -182,7 +188,7 @@ final class RowDecoder {
             do {
                 value = try RowDecoder.britishDay(text) as? T ?? RowDecoder.value(T.self, from: text)
             } catch {
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { throw Self.empty(key) }
+                if text.trimmed.isEmpty { throw Self.empty(key) }
                 let reason =
                     switch error {
                     case let error as DecodingError: Self.reason(error)
@@ -243,4 +249,87 @@ final class RowDecoder {
         func superDecoder() throws -> any Decoder { TopDecoder(row: row) }
         func superDecoder(forKey key: Key) throws -> any Decoder { TopDecoder(row: row) }
     }
+}
+
+/// Decodes a value from one cell's text as the JSON path would from the text as a JSON string: a
+/// single text value, or, for a list, the cell's `;`-separated items.
+private struct CellDecoder: Decoder {
+    let text: String
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "a text"))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let trimmed = text.trimmed
+        let items = trimmed.isEmpty ? [] : trimmed.split(separator: ";").map { $0.trimmed }
+        return CellList(items: items)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { CellText(text: text) }
+}
+
+/// One cell's text as a single value: text only, as a JSON string is.
+private struct CellText: SingleValueDecodingContainer {
+    let text: String
+    var codingPath: [any CodingKey] { [] }
+
+    func decodeNil() -> Bool { false }
+    func decode(_ type: String.Type) throws -> String { text }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: CellDecoder(text: text)) }
+
+    private func mismatch<T>(_ type: T.Type) -> DecodingError {
+        DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "a text"))
+    }
+
+    func decode(_ type: Bool.Type) throws -> Bool { throw mismatch(type) }
+    func decode(_ type: Double.Type) throws -> Double { throw mismatch(type) }
+    func decode(_ type: Float.Type) throws -> Float { throw mismatch(type) }
+    func decode(_ type: Int.Type) throws -> Int { throw mismatch(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { throw mismatch(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { throw mismatch(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { throw mismatch(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { throw mismatch(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { throw mismatch(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { throw mismatch(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { throw mismatch(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { throw mismatch(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { throw mismatch(type) }
+}
+
+/// A cell's `;`-separated items as a list of texts.
+private struct CellList: UnkeyedDecodingContainer {
+    let items: [String]
+    var currentIndex = 0
+    var codingPath: [any CodingKey] { [] }
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    init(items: [String]) { self.items = items }
+
+    private mutating func next() throws -> String {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(String.self, .init(codingPath: [], debugDescription: "no more items"))
+        }
+        defer { currentIndex += 1 }
+        return items[currentIndex]
+    }
+
+    mutating func decodeNil() throws -> Bool { false }
+    mutating func decode(_ type: String.Type) throws -> String { try next() }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: CellDecoder(text: try next())) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type
+    ) throws -> KeyedDecodingContainer<NestedKey> {
+        throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "a text"))
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([Any].self, .init(codingPath: [], debugDescription: "a text"))
+    }
+
+    mutating func superDecoder() throws -> any Decoder { CellDecoder(text: try next()) }
 }
