@@ -35,6 +35,25 @@ import Testing
         #expect(Self.sample.data() == data)
     }
 
+    /// A workbook typed into LibreOffice Calc from nothing (`Fixtures/make_with_libreoffice.py`).
+    @Test func aWorkbookMadeInLibreOfficeIsReadAsTyped() throws {
+        let book = try Workbook(data: try Self.fixture("cells.xlsx"), file: "cells.xlsx")
+        #expect(book.sheets.map(\.name) == ["Données ✓", "Second"])
+        let sheet = book.sheets[0]
+        #expect(sheet[1, 1] == .text("Criterion & notes <1>"))
+        #expect(sheet[2, 1] == .number(3.5))
+        // A formula's cell holds its last result.
+        #expect(sheet[3, 1] == .number(7))
+        #expect(sheet[4, 1].flatMap(book.day) == (try Day(parsing: "2025-03-31")))
+        #expect(sheet[5, 1] == .text("0123"))
+        #expect(sheet[6, 1] == .bool(true))
+        #expect(sheet[7, 1] == .text("Line one\nline two"))
+        #expect(sheet[8, 1] == nil)
+        #expect(sheet[9, 1]?.text == "42")
+        #expect(book.sheets[1][2, 2] == .text("moved"))
+        #expect(book.usesDate1904 == false)
+    }
+
     @Test func serialDaysAreReadInBothDateSystems() throws {
         var book = Workbook(sheets: [])
         // 45658 is 1 January 2025 in the 1900 system; 1 is 1 January 1900 and 61 is 1 March 1900.
