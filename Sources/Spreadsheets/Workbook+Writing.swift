@@ -63,7 +63,8 @@ extension Workbook {
     private static let officeRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     private static let relationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-    /// Styles: 0 plain, 1 bold, both wrapping text and aligned to the top.
+    /// Styles: 0 the default; 1 plain and 2 bold, both wrapping text and aligned to the top (a
+    /// spreadsheet program may ignore the default style's alignment, so no cell is written in it).
     private static let styles =
         "<styleSheet xmlns=\"\(mainNamespace)\">"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Arial\"/></font>"
@@ -72,7 +73,8 @@ extension Workbook {
         + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"2\">"
+        + "<cellXfs count=\"3\">"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
         + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\">"
@@ -85,7 +87,10 @@ extension Workbook {
     }
 
     private static func worksheetXML(_ sheet: Worksheet) -> String {
-        var xml = "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(officeRelationship)\">"
+        // Printed to the page's width, as many pages long as it takes.
+        var xml =
+            "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(officeRelationship)\">"
+            + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         if sheet.frozenRows > 0 {
             let corner = CellAddress(row: sheet.frozenRows + 1, column: 1)
             xml +=
@@ -102,9 +107,9 @@ extension Workbook {
         xml += "<sheetData>"
         let rows = Dictionary(grouping: sheet.cells.keys, by: \.row)
         for row in rows.keys.sorted() {
-            xml += "<row r=\"\(row)\">"
+            xml += "<row r=\"\(row)\"\(rowHeight(row, in: sheet))>"
             for address in rows[row]!.sorted() {
-                let style = sheet.boldRows.contains(row) ? 1 : 0
+                let style = sheet.boldRows.contains(row) ? 2 : 1
                 xml += cellXML(sheet.cells[address]!, at: address, style: style)
             }
             xml += "</row>"
@@ -128,6 +133,21 @@ extension Workbook {
         xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         xml += "<headerFooter><oddFooter>&amp;C&amp;A, page &amp;P of &amp;N</oddFooter></headerFooter>"
         return xml + "</worksheet>"
+    }
+
+    /// The height a row's wrapped text needs, for spreadsheet programs that do not fit rows to their
+    /// text when they open a file (LibreOffice Calc does not): lines of 15 points, each column's text
+    /// wrapped at its width in characters.
+    private static func rowHeight(_ row: Int, in sheet: Worksheet) -> String {
+        var lines = 1
+        for column in 1...max(sheet.row(row).count, 1) {
+            guard case .text(let text)? = sheet[row, column] else { continue }
+            let width = max(Int((sheet.columnWidths[column] ?? 8.43) * 1.1), 1)
+            let wrapped = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + max(1, ($1.count + width - 1) / width) }
+            lines = max(lines, wrapped)
+        }
+        return lines == 1 ? "" : " ht=\"\(lines * 15)\" customHeight=\"1\""
     }
 
     private static func cellXML(_ value: CellValue, at address: CellAddress, style: Int) -> String {
