@@ -3,7 +3,7 @@
 import Domain
 import Foundation
 
-let version = "0.1.0"
+let version = "0.2.0"
 
 let commands: [any Command.Type] = [
     DemoCommand.self, NewCommand.self, ProfileCommand.self, CheckCommand.self, RemindersCommand.self,
