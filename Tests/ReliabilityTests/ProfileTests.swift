@@ -51,20 +51,18 @@ struct ProfileTests {
     }
 
     /// A host that composes some of the modules starts from the starter profile of those modules:
-    /// it quotes the framework for their rules only, and composes.
+    /// it composes, the framework's quotes of the other modules' rules are kept (and noted), and a
+    /// quote of a rule a composed module does not have is still refused.
     @Test func theStarterProfileOfSomeModulesComposesThem() throws {
         let some: [any ProfileConfigurable.Type] = [PartnershipModule.self, Section11Module.self]
         let profile = PartnershipProfile.starter(modules: some)
         let framework = try AssuranceFramework(profile: profile, modules: some)
         #expect(framework.modules.map(\.id) == ["partnership", "section11"])
-        #expect(!profile.framework.quotes.isEmpty)
-        #expect(
-            profile.framework.quotes.keys.allSatisfy {
-                ["partnership", "section11"].contains($0.rawValue.split(separator: ".")[0])
-            }
-        )
-        // With every module, every quote of the framework is there.
-        #expect(PartnershipProfile.starter(modules: Self.types).framework.quotes.count > profile.framework.quotes.count)
+        #expect(profile.framework.quotes == PartnershipProfile.starter(modules: Self.types).framework.quotes)
+        var mistaken = profile
+        mistaken.framework.quotes["section11.retrun-overdue"] = "agencies return their assessments on time"
+        let error = try #require(throws: DomainError.self) { try AssuranceFramework(profile: mistaken, modules: some) }
+        #expect(error.message.contains("quotes a rule no module has, \"section11.retrun-overdue\""))
     }
 
     @Test func everyProblemInAProfileIsNamedByItsPath() throws {

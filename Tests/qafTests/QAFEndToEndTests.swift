@@ -253,10 +253,10 @@ import Testing
             guard line.hasPrefix("  ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         }
-        #expect(names.count == 16)
+        #expect(names.count == 18)
         for required in [
             "demo", "new", "profile", "scenarios", "check", "reminders", "report", "rules", "import", "export",
-            "restore", "spc", "compare",
+            "restore", "spc", "compare", "section11", "form",
         ] {
             #expect(names.contains(required), "\(required) is not listed")
         }

@@ -11,8 +11,6 @@ extension PartnershipProfile {
     public static func starter(modules: [any ProfileConfigurable.Type]) -> PartnershipProfile {
         var parts: [String: JSONValue] = [:]
         for type in modules { parts[moduleID(type).rawValue] = type.starterProfile }
-        // A host composing some of the modules gets the words of their rules only.
-        let composed = Set(modules.flatMap { $0.init(profile: nil).rules.map(\.id) })
         return PartnershipProfile(
             partnershipID: "partnership",
             partnershipName: "Safeguarding Children Partnership",
@@ -24,7 +22,7 @@ extension PartnershipProfile {
                     .practiceDevelopmentGroup: "The Role of the Practice Development Group",
                     .qualityAssuranceDeliveryGroup: "The Role of the Quality Assurance Delivery Group",
                 ],
-                quotes: starterQuotes.filter { composed.contains($0.key) },
+                quotes: starterQuotes,
                 levels: [
                     .agency: .init("Agency"), .subGroup: .init("Sub-group"),
                     .practiceDevelopmentGroup: .init("Practice Development Group", group: "pdg"),

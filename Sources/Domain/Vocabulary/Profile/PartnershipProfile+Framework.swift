@@ -110,7 +110,18 @@ extension PartnershipProfile {
     /// every report titled is a kind the framework makes.
     func checkReferences(to modules: [any AssuranceModule], reporting reader: ProfileReader) {
         let rules = Set(modules.flatMap(\.rules).map(\.id))
+        let composed = Set(modules.map(\.id.rawValue))
         for rule in framework.quotes.keys.sorted() where !rules.contains(rule) {
+            // A quote of a module the host does not compose is the framework's all the same: kept,
+            // and noted. A rule a composed module does not have is a mistake.
+            let module = String(rule.rawValue.prefix { $0 != "." })
+            guard composed.contains(module) else {
+                reader.note(
+                    "quotes a rule of \(DomainError.quote(module)), which is not composed; the quote is kept for when it is",
+                    at: "framework.quotes.\(rule)"
+                )
+                continue
+            }
             reader.problem(
                 "quotes a rule no module has, \(DomainError.quote(rule.rawValue)); check its id in `qaf rules`",
                 at: "framework.quotes.\(rule)"
