@@ -8,7 +8,8 @@ let version = "0.2.0"
 let commands: [any Command.Type] = [
     DemoCommand.self, NewCommand.self, ProfileCommand.self, CheckCommand.self, RemindersCommand.self,
     ReportCommand.self, RulesCommand.self, ScenariosCommand.self, ImportCommand.self, ExportCommand.self,
-    RestoreCommand.self, Section11Command.self, FormCommand.self, SPCCommand.self, CompareCommand.self, ClocksCommand.self, DeadlineCommand.self,
+    RestoreCommand.self, Section11Command.self, FormCommand.self, SPCCommand.self, CompareCommand.self,
+    ClocksCommand.self, DeadlineCommand.self,
     WorkingDaysCommand.self,
 ]
 

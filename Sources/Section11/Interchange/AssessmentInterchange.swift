@@ -177,6 +177,8 @@ extension SelfAssessments {
     ///   - source: The name errors give where they came from.
     ///   - principal: Who imports.
     /// - Returns: The assessments written.
+    /// - Throws: As ``importAssessments(json:source:by:)``: `DomainError.Code.invalidInput` naming
+    ///   the source and the path to the bad field; `DomainError.Code.accessDenied`. Nothing is written.
     @discardableResult
     public func importAssessments(
         _ file: AssessmentInterchange,
