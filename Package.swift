@@ -30,8 +30,7 @@ let package = Package(
 
         // The storage seam on the system SQLite.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "Spreadsheets", dependencies: ["Domain", "CZlib"]),
+        .target(name: "Spreadsheets", dependencies: ["Domain"]),
         .target(name: "Forms", dependencies: ["Domain", "Spreadsheets", "Section11", "Audit"]),
         .target(name: "SQLiteStore", dependencies: ["Domain", "CSQLite"]),
 

@@ -1,4 +1,3 @@
-import CZlib
 public import Foundation
 
 /// A problem with a file that should be an Office Open XML zip archive.
@@ -15,10 +14,9 @@ public struct ZipError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// The entries of a zip archive, as Office Open XML (`.xlsx`) files are stored.
 ///
-/// Entries stored or deflated are read; each is checked against its CRC-32. Deflate and CRC-32 are
-/// the system zlib's, linked as SQLiteStore links SQLite: zlib is on every system Swift runs on,
-/// it is the reference implementation of deflate, and a hand-written inflater would be a second,
-/// less tested copy of it.
+/// Entries stored or deflated are read; each is checked against its CRC-32. Inflate and CRC-32 are
+/// the package's own (`Inflate`), for the libraries link nothing but Foundation. Entries are
+/// written stored, uncompressed: every spreadsheet program reads them, and a form is small.
 public struct ZipArchive: Sendable {
     /// The entries' names, in the archive's order.
     public private(set) var names: [String] = []
@@ -94,31 +92,31 @@ public struct ZipArchive: Sendable {
         contents[name] = data
     }
 
-    /// The archive's bytes, every entry deflated, dated 1 January 1980 so that the same entries
+    /// The archive's bytes, every entry stored, dated 1 January 1980 so that the same entries
     /// give the same bytes.
     public func data() -> Data {
         var output: [UInt8] = []
         var directory: [UInt8] = []
         for name in names {
             let content = [UInt8](contents[name] ?? Data())
-            let deflated = Self.deflate(content)
+            let stored = content
             let crc = Self.crc32(content)
             let nameBytes = [UInt8](name.utf8)
             let offset = output.count
-            // Version 2.0; bit 11: names are UTF-8; deflate; 00:00 on 1980-01-01.
+            // Version 1.0; bit 11: names are UTF-8; stored; 00:00 on 1980-01-01.
             var header: [UInt8] = []
             Self.append32(&header, 0x0403_4B50)
-            for value in [20, 0x0800, 8, 0, 0x21] as [UInt16] { Self.append16(&header, value) }
+            for value in [10, 0x0800, 0, 0, 0x21] as [UInt16] { Self.append16(&header, value) }
             Self.append32(&header, crc)
-            Self.append32(&header, UInt32(deflated.count))
+            Self.append32(&header, UInt32(stored.count))
             Self.append32(&header, UInt32(content.count))
             Self.append16(&header, UInt16(nameBytes.count))
             Self.append16(&header, 0)
-            output += header + nameBytes + deflated
+            output += header + nameBytes + stored
             Self.append32(&directory, 0x0201_4B50)
-            for value in [20, 20, 0x0800, 8, 0, 0x21] as [UInt16] { Self.append16(&directory, value) }
+            for value in [10, 10, 0x0800, 0, 0, 0x21] as [UInt16] { Self.append16(&directory, value) }
             Self.append32(&directory, crc)
-            Self.append32(&directory, UInt32(deflated.count))
+            Self.append32(&directory, UInt32(stored.count))
             Self.append32(&directory, UInt32(content.count))
             for value in [UInt16(nameBytes.count), 0, 0, 0, 0] { Self.append16(&directory, value) }
             Self.append32(&directory, 0)
@@ -152,58 +150,14 @@ public struct ZipArchive: Sendable {
     }
 
     private static func inflate(_ input: [UInt8], size: Int, name: String) throws(ZipError) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: max(size, 1))
-        var stream = z_stream()
-        let produced: Int? = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                guard inflateInit2_(&stream, -MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
-                else { return nil }
-                defer { inflateEnd(&stream) }
-                let status = CZlib.inflate(&stream, Z_FINISH)
-                return status == Z_STREAM_END ? Int(stream.total_out) : nil
-            }
+        do {
+            return try Inflate.inflate(input, limit: size)
+        } catch {
+            throw ZipError("\(name) cannot be inflated; the file is damaged")
         }
-        guard let produced else { throw ZipError("\(name) cannot be inflated; the file is damaged") }
-        return Array(output.prefix(produced))
     }
 
-    private static func deflate(_ input: [UInt8]) -> [UInt8] {
-        var stream = z_stream()
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 64)
-        let produced = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target -> Int in
-                guard
-                    deflateInit2_(
-                        &stream,
-                        6,
-                        Z_DEFLATED,
-                        -MAX_WBITS,
-                        8,
-                        Z_DEFAULT_STRATEGY,
-                        zlibVersion(),
-                        Int32(MemoryLayout<z_stream>.size)
-                    ) == Z_OK
-                else { return -1 }
-                defer { deflateEnd(&stream) }
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END ? Int(stream.total_out) : -1
-            }
-        }
-        // deflateBound sizes the buffer so that one call always finishes; memory is all it could lack.
-        precondition(produced >= 0, "zlib could not deflate \(input.count) bytes")
-        return Array(output.prefix(produced))
-    }
-
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, uInt($0.count))) }
-    }
+    static func crc32(_ bytes: [UInt8]) -> UInt32 { Inflate.crc32(bytes) }
 
     private static func uint16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
         guard at + 2 <= bytes.count else { return 0 }

@@ -77,3 +77,67 @@ import Testing
         #expect(CellAddress("B0") == nil)
     }
 }
+
+/// The package's inflater against zlib's own deflate, at every level, stored, fixed and dynamic
+/// (`Fixtures/make_deflate_vectors.py`).
+@Suite struct InflateTests {
+    struct Vectors: Decodable {
+        struct Vector: Decodable {
+            var level: Int
+            var fixed: Bool
+            var crc: UInt32
+            var text: String
+            var deflated: String
+        }
+        var zlib: String
+        var vectors: [Vector]
+    }
+
+    @Test func everyStreamZlibWroteInflatesToItsTextAndChecksum() throws {
+        let vectors = try JSONDecoder().decode(Vectors.self, from: try WorkbookTests.fixture("deflate-vectors.json"))
+        #expect(vectors.vectors.count == 25)
+        for vector in vectors.vectors {
+            let text = try #require(Data(base64Encoded: vector.text))
+            let deflated = try #require(Data(base64Encoded: vector.deflated))
+            // A zip entry deflated by zlib, as a spreadsheet program writes one.
+            let zipped = WorkbookTests.zip(
+                entry: "entry",
+                deflated: [UInt8](deflated),
+                size: text.count,
+                crc: vector.crc
+            )
+            let read = try ZipArchive(data: zipped)
+            #expect(read["entry"] == text, "level \(vector.level)\(vector.fixed ? " fixed" : "")")
+        }
+    }
+
+    @Test func aDamagedStreamIsRefusedNotTrusted() throws {
+        let vectors = try JSONDecoder().decode(Vectors.self, from: try WorkbookTests.fixture("deflate-vectors.json"))
+        let vector = vectors.vectors[12]
+        var deflated = [UInt8](try #require(Data(base64Encoded: vector.deflated)))
+        deflated[deflated.count / 2] ^= 0x5A
+        let size = try #require(Data(base64Encoded: vector.text)).count
+        let zipped = WorkbookTests.zip(entry: "entry", deflated: deflated, size: size, crc: vector.crc)
+        #expect(throws: ZipError.self) { try ZipArchive(data: zipped) }
+    }
+}
+
+extension WorkbookTests {
+    /// A one-entry zip archive holding a deflated entry.
+    static func zip(entry name: String, deflated: [UInt8], size: Int, crc: UInt32) -> Data {
+        func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
+        func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(value >> (8 * UInt32($0)) & 0xFF) } }
+        let nameBytes = [UInt8](name.utf8)
+        let local =
+            le32(0x0403_4B50) + le16(20) + le16(0) + le16(8) + le16(0) + le16(0x21) + le32(crc)
+            + le32(UInt32(deflated.count)) + le32(UInt32(size)) + le16(nameBytes.count) + le16(0) + nameBytes + deflated
+        let central =
+            le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(8) + le16(0) + le16(0x21) + le32(crc)
+            + le32(UInt32(deflated.count)) + le32(UInt32(size)) + le16(nameBytes.count) + le16(0) + le16(0) + le16(0)
+            + le16(0) + le32(0) + le32(0) + nameBytes
+        let end =
+            le32(0x0605_4B50) + le16(0) + le16(0) + le16(1) + le16(1) + le32(UInt32(central.count))
+            + le32(UInt32(local.count)) + le16(0)
+        return Data(local + central + end)
+    }
+}
