@@ -15,7 +15,6 @@ let package = Package(
         .library(name: "AssuranceTesting", targets: ["AssuranceTesting"]),
         .library(name: "Tables", targets: ["Tables"]),
         .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
-        .library(name: "Forms", targets: ["Forms"]),
     ],
     targets: [
         // The shared vocabulary and the seams. Foundation only.
@@ -31,7 +30,6 @@ let package = Package(
         // The storage seam on the system SQLite.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(name: "Spreadsheets", dependencies: ["Domain"]),
-        .target(name: "Forms", dependencies: ["Domain", "Spreadsheets", "Section11", "Audit"]),
         .target(name: "SQLiteStore", dependencies: ["Domain", "CSQLite"]),
 
         // What a host's tests need.
@@ -47,7 +45,7 @@ let package = Package(
             name: "qaf",
             dependencies: [
                 "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
-                "SyntheticPartnership", "AssuranceTesting", "Tables", "Spreadsheets", "Forms",
+                "SyntheticPartnership", "AssuranceTesting", "Tables", "Spreadsheets",
             ]
         ),
         // Kills a child writing to SQLite at random moments and checks what it left (Reliability.md).
@@ -82,7 +80,7 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "qafTests", dependencies: ["qaf", "Spreadsheets"]),
+        .testTarget(name: "qafTests", dependencies: ["qaf", "Spreadsheets", "Domain"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: [
@@ -116,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "FormsTests",
             dependencies: [
-                "Forms", "Spreadsheets", "Section11", "Audit", "Domain", "AssuranceTesting", "SyntheticPartnership",
+                "Spreadsheets", "Section11", "Audit", "Domain", "AssuranceTesting", "SyntheticPartnership",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -29,7 +29,6 @@ declare -A infrastructure=(
     [SQLiteStore]="$allowed_common|Domain|CSQLite"
     [AssuranceTesting]="$allowed_common|Domain"
     [Tables]="$allowed_common|Domain"
-    [Forms]="$allowed_common|Domain|Spreadsheets|Section11|Audit"
     [CSQLite]=""
     [qaf]="*"
     [SyntheticPartnership]="*"

@@ -1,8 +1,7 @@
 // A partner tool taking a partnership's own files: its tables (CSV) into a new database, a Section 11
 // cycle opened, an agency's return form written, filled in and uploaded back, and the tables exported.
-// Documentation: the Forms catalog's article "Importing a partnership's own files".
+// Documentation: the Domain catalog's article "Importing a partnership's own files".
 import Domain
-import Forms
 import Foundation
 import SQLiteStore
 import Section11
@@ -72,11 +71,16 @@ for row in 1...filled.sheets[1].lastRow where filled.sheets[1][row, 1]?.text == 
 let returned = filled.data()
 // snippet.show
 
-// MARK: 4. Whatever form a user uploads, imported by what it says it is.
+// MARK: 4. The form a user uploads, read and imported by the module whose form it says it is.
 
-switch try await PartnershipForms(environment: environment).importForm(returned, file: "police.xlsx", by: lead) {
-case .section11Return(let assessment): print("the police's return is \(assessment.status)")
-default: print("another form")
+let uploaded = try Workbook(data: returned, file: "police.xlsx")
+if FormDetails.formName(in: uploaded) == Section11ReturnForm.formName {
+    let assessment = try await Section11Forms(environment: environment).importReturn(
+        uploaded,
+        file: "police.xlsx",
+        by: lead
+    )
+    print("the police's return is \(assessment.status)")
 }
 
 // MARK: 5. Everything out again, as tables.

@@ -1,6 +1,5 @@
 import AssuranceTesting
 import Domain
-import Forms
 import Foundation
 import Section11
 import Spreadsheets

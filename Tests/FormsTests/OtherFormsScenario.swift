@@ -1,6 +1,5 @@
 import Audit
 import Domain
-import Forms
 import Foundation
 import Spreadsheets
 

@@ -1,6 +1,5 @@
 import Audit
 import Domain
-import Forms
 import Foundation
 import Section11
 import Spreadsheets
@@ -174,23 +173,45 @@ import Testing
         #expect(meeting.attended.count == meeting.invited.count - 1)
     }
 
-    @Test func anyFormIsImportedByWhatItSaysItIs() async throws {
+    @Test func everyFormSaysWhatItIsAndAnotherFormIsRefused() async throws {
         let scenario = try await FormScenario.make()
-        let forms = PartnershipForms(environment: scenario.environment)
-        let imported = try await forms.importForm(
-            try FormScenario.fixture("police-return-libreoffice.xlsx"),
-            file: "police.xlsx",
-            by: FormScenario.lead
-        )
-        guard case .section11Return(let assessment) = imported else {
-            Issue.record("expected a Section 11 return, got \(imported)")
-            return
+        _ = try await scenario.openAudit()
+        let written: [(Workbook, String)] = [
+            (
+                try await scenario.forms.template(cycle: scenario.cycle.id, agency: "police", as: FormScenario.lead),
+                Section11ReturnForm.formName
+            ),
+            (
+                try await scenario.caseReturnForms.template(
+                    audit: FormScenario.auditID,
+                    agency: "police",
+                    as: FormScenario.lead
+                ),
+                CaseReturnForm.formName
+            ),
+            (
+                try await scenario.actionPlanForms.template(agency: "police", as: FormScenario.lead),
+                ActionPlanForm.formName
+            ),
+            (
+                try await scenario.registerForms.template(group: "qadg", day: FormScenario.day, as: FormScenario.lead),
+                AttendanceRegisterForm.formName
+            ),
+        ]
+        for (form, name) in written {
+            // Read back from its bytes, as an upload is.
+            #expect(FormDetails.formName(in: try workbook(form.data(), file: "form.xlsx")) == name)
         }
-        #expect(assessment.status == .submitted)
+        let filled = try workbook(try FormScenario.fixture("police-return-libreoffice.xlsx"), file: "police.xlsx")
+        #expect(FormDetails.formName(in: filled) == Section11ReturnForm.formName)
+        #expect(FormDetails.formName(in: try workbook(WorkbookFixtures.plain, file: "budget.xlsx")) == nil)
+        // An action plan handed to the Section 11 import is refused for what it is.
+        let before = try await scenario.store.snapshot()
         let error = try await #require(throws: DomainError.self) {
-            try await forms.importForm(WorkbookFixtures.plain, file: "budget.xlsx", by: FormScenario.lead)
+            try await scenario.forms.importReturn(written[2].0, file: "actions.xlsx", by: FormScenario.lead)
         }
-        #expect(error.message.contains("budget.xlsx: no sheet names one of the package's forms"))
+        #expect(error.message.contains("no sheet holds the details of a qaf-section11-return form"))
+        #expect(try await scenario.store.snapshot() == before)
     }
 }
 

@@ -1,5 +1,4 @@
 import Domain
-import Forms
 import Foundation
 import Section11
 import Spreadsheets

@@ -1,5 +1,4 @@
 import Domain
-import Forms
 import Foundation
 import Measures
 import SQLiteStore
@@ -123,7 +122,7 @@ enum ImportCommand: Command {
         let store = try openDatabase(database, create: false)
         if data.starts(with: Array("PK".utf8)) {
             let assessment = try await Section11Forms(environment: environment(store)).importReturn(
-                data,
+                try readWorkbook(data, file: file),
                 file: file,
                 by: operatorPrincipal
             )

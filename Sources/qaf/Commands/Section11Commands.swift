@@ -1,5 +1,4 @@
 import Domain
-import Forms
 import Foundation
 import SQLiteStore
 import Section11

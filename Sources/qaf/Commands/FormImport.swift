@@ -1,11 +1,11 @@
-public import Audit
-public import Domain
-public import Foundation
-public import Section11
+import Audit
+import Domain
+import Foundation
+import Section11
 import Spreadsheets
 
 /// What a form imported.
-public enum ImportedForm: Sendable {
+enum ImportedForm: Sendable {
     /// An agency's Section 11 or s175 return.
     case section11Return(SelfAssessment)
     /// An agency's returns for an audit's cases.
@@ -16,21 +16,17 @@ public enum ImportedForm: Sendable {
     case attendanceRegister(Meeting)
 }
 
-/// Every form the package writes, read back by what it is: a partner tool hands over the file its
-/// user uploaded, and the form says which it is.
+/// Every form the package writes, read back by what it is.
 ///
-/// ```swift
-/// let imported = try await PartnershipForms(environment: environment).importForm(upload, file: name, by: user)
-/// ```
-public struct PartnershipForms: Sendable {
+/// The file says which form it is, and the module whose form it is imports it. The CLI composes every module, so it can take any form; a
+/// host does the same for the modules it composes (see the article "Importing a partnership's own
+/// files").
+struct PartnershipForms: Sendable {
     /// The environment the records are in.
-    public let environment: AssuranceEnvironment
-
-    /// Creates the forms over a partnership's records.
-    public init(environment: AssuranceEnvironment) { self.environment = environment }
+    let environment: AssuranceEnvironment
 
     /// The forms' names, as their About sheets give them.
-    public static let formNames = [
+    static let formNames = [
         Section11ReturnForm.formName, CaseReturnForm.formName, ActionPlanForm.formName, AttendanceRegisterForm.formName,
     ]
 
@@ -38,30 +34,25 @@ public struct PartnershipForms: Sendable {
     ///
     /// - Throws: `DomainError.Code.invalidInput` for a file that is no form of the package's, or
     ///   as each form's import throws. Nothing is written on any error.
-    public func importForm(_ data: Data, file: String, by principal: Principal) async throws -> ImportedForm {
-        let workbook: Workbook
-        do {
-            workbook = try Workbook(data: data, file: file)
-        } catch {
-            throw error.domainError
-        }
+    func importForm(_ data: Data, file: String, by principal: Principal) async throws -> ImportedForm {
+        let workbook = try readWorkbook(data, file: file)
         switch FormDetails.formName(in: workbook) {
         case Section11ReturnForm.formName:
             return .section11Return(
-                try await Section11Forms(environment: environment).importReturn(data, file: file, by: principal)
+                try await Section11Forms(environment: environment).importReturn(workbook, file: file, by: principal)
             )
         case CaseReturnForm.formName:
             return .caseReturns(
-                try await CaseReturnForms(environment: environment).importReturns(data, file: file, by: principal)
+                try await CaseReturnForms(environment: environment).importReturns(workbook, file: file, by: principal)
             )
         case ActionPlanForm.formName:
             return .actionPlanUpdate(
-                try await ActionPlanForms(environment: environment).importUpdate(data, file: file, by: principal)
+                try await ActionPlanForms(environment: environment).importUpdate(workbook, file: file, by: principal)
             )
         case AttendanceRegisterForm.formName:
             return .attendanceRegister(
                 try await AttendanceRegisterForms(environment: environment).importRegister(
-                    data,
+                    workbook,
                     file: file,
                     by: principal
                 )
@@ -74,5 +65,14 @@ public struct PartnershipForms: Sendable {
                 context: .init(file: file)
             )
         }
+    }
+}
+
+/// A workbook's bytes read as a workbook, its problems as the package's errors.
+func readWorkbook(_ data: Data, file: String) throws -> Workbook {
+    do {
+        return try Workbook(data: data, file: file)
+    } catch {
+        throw error.domainError
     }
 }

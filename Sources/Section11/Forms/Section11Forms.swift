@@ -1,7 +1,5 @@
 public import Domain
-public import Foundation
-public import Section11
-public import Spreadsheets
+import Foundation
 
 /// Section 11 and s175 returns as spreadsheets, for a partnership's records: the form an agency
 /// fills in, and its import.
@@ -52,18 +50,18 @@ public struct Section11Forms: Sendable {
     /// it is ready, the assessment submitted, as a JSON file of assessments is imported.
     ///
     /// - Parameters:
-    ///   - data: The `.xlsx` file.
+    ///   - workbook: The form as filled in, read from its `.xlsx` file by the Spreadsheets library
+    ///     (`Workbook(data:file:)`).
     ///   - file: The name errors give the file.
     ///   - principal: Who imports.
     /// - Returns: The assessment as written.
     /// - Throws: `DomainError.Code.invalidInput` placing the problem by file, sheet, cell and column;
     ///   nothing is written.
     @discardableResult
-    public func importReturn(_ data: Data, file: String, by principal: Principal) async throws -> SelfAssessment {
-        let workbook: Workbook
+    public func importReturn(_ workbook: Workbook, file: String, by principal: Principal) async throws -> SelfAssessment
+    {
         let details: (cycle: AssessmentCycle.ID, agency: Agency.ID, submit: Bool)
         do {
-            workbook = try Workbook(data: data, file: file)
             details = try Section11ReturnForm.details(of: workbook, file: file)
         } catch {
             throw error.domainError

@@ -1,6 +1,4 @@
-public import Domain
 import Foundation
-public import Spreadsheets
 
 /// The details a form keeps on its "About this form" sheet: which form it is, and for what.
 ///

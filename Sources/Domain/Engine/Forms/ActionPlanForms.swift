@@ -1,6 +1,4 @@
-public import Domain
-public import Foundation
-public import Spreadsheets
+import Foundation
 
 /// An agency's action-plan update as a spreadsheet: the form of its open actions, and its import.
 public struct ActionPlanForms: Sendable {
@@ -40,11 +38,13 @@ public struct ActionPlanForms: Sendable {
     ///   `DomainError.Code.staleWrite` for an action updated since the form was written. Nothing is
     ///   written.
     @discardableResult
-    public func importUpdate(_ data: Data, file: String, by principal: Principal) async throws -> [TrackedAction] {
-        let workbook: Workbook
+    public func importUpdate(
+        _ workbook: Workbook,
+        file: String,
+        by principal: Principal
+    ) async throws -> [TrackedAction] {
         let agencyText: String
         do {
-            workbook = try Workbook(data: data, file: file)
             let details = try FormDetails.find(
                 ActionPlanForm.formName,
                 version: ActionPlanForm.version,
@@ -115,13 +115,13 @@ public struct AttendanceRegisterForms: Sendable {
     ///   `DomainError.Code.staleWrite` when the meeting was recorded or changed since the register
     ///   was written. Nothing is written.
     @discardableResult
-    public func importRegister(_ data: Data, file: String, by principal: Principal) async throws -> Meeting {
+    public func importRegister(_ workbook: Workbook, file: String, by principal: Principal) async throws -> Meeting {
         let records = environment.records
         let agencies = try await records.all(Agency.self, as: principal).map(\.value).keyed(by: \.id)
         let register: AttendanceRegisterForm.Register
         do {
             register = try AttendanceRegisterForm.read(
-                try Workbook(data: data, file: file),
+                workbook,
                 file: file,
                 agencies: agencies
             )

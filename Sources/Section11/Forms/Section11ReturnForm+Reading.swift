@@ -1,7 +1,5 @@
 public import Domain
 import Foundation
-public import Section11
-public import Spreadsheets
 
 extension Section11ReturnForm {
     /// The form's details: the cycle, the agency and whether it is ready to submit.

@@ -1,6 +1,4 @@
-public import Domain
 import Foundation
-public import Spreadsheets
 
 /// An agency's action-plan update as a spreadsheet: each of its open actions with the
 /// recommendation it answers, its lead and due day, and columns for the new status, what was done

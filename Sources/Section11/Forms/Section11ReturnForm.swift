@@ -1,7 +1,5 @@
 public import Domain
 import Foundation
-public import Section11
-public import Spreadsheets
 
 /// An agency's Section 11 (or s175) return as a spreadsheet: its own criteria, the scale as a
 /// drop-down, columns for narrative, evidence, areas for improvement and an action, and the

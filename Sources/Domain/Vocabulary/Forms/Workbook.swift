@@ -1,4 +1,3 @@
-public import Domain
 import Foundation
 
 /// A cell's place on a sheet: its row and column, from 1; written `B12`.

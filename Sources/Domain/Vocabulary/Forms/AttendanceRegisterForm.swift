@@ -1,6 +1,4 @@
-public import Domain
 import Foundation
-public import Spreadsheets
 
 /// A meeting's attendance register as a spreadsheet: each agency invited (the group's members on
 /// the day, or the meeting's own list once it is held), and whether it attended.

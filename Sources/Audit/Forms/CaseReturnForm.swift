@@ -1,7 +1,5 @@
-public import Audit
 public import Domain
 import Foundation
-public import Spreadsheets
 
 /// An agency's returns for the cases an audit sampled, as a spreadsheet: a sheet per case with a
 /// grade and rationale for each section of the audit tool, an answer to each standard question,

@@ -1,26 +1,48 @@
-import Domain
-import Spreadsheets
-
-/// The "About this form" sheet every form has: what it is for, how to fill it in, and the details
-/// the package reads it back by.
-struct AboutSheet {
+/// The "About this form" sheet every form has.
+///
+/// It says what the form is for, how to fill it in, and holds the details the package reads it back
+/// by. A module writing a form of its own makes its About sheet with it.
+public struct AboutSheet: Sendable {
     /// The sheet's title, such as `Action plan update: Brackenshire Constabulary`.
-    var title: String
+    public var title: String
     /// What the form is for: partnership, agency, deadline; a label and its value each.
-    var facts: [(String, CellValue)]
+    public var facts: [(String, CellValue)]
     /// The steps of filling it in.
-    var steps: [String]
+    public var steps: [String]
     /// A further titled block, such as the rating scale.
-    var more: (title: String, rows: [(String, String)])?
-    /// The form's name and version.
-    var form: String
-    var version: Int
+    public var more: (title: String, rows: [(String, String)])?
+    /// The form's name, as its `Form` row gives it.
+    public var form: String
+    /// The form's version.
+    public var version: Int
     /// The ids the form is read back by.
-    var ids: [(String, String)]
+    public var ids: [(String, String)]
     /// Facts answered Yes or No, with a drop-down.
-    var yesOrNo: Set<String> = []
+    public var yesOrNo: Set<String> = []
 
-    var worksheet: Worksheet {
+    /// Creates an About sheet.
+    public init(
+        title: String,
+        facts: [(String, CellValue)],
+        steps: [String],
+        more: (title: String, rows: [(String, String)])?,
+        form: String,
+        version: Int,
+        ids: [(String, String)],
+        yesOrNo: Set<String> = []
+    ) {
+        self.title = title
+        self.facts = facts
+        self.steps = steps
+        self.more = more
+        self.form = form
+        self.version = version
+        self.ids = ids
+        self.yesOrNo = yesOrNo
+    }
+
+    /// The sheet.
+    public var worksheet: Worksheet {
         var sheet = Worksheet(name: "About this form")
         sheet.columnWidths = [1: 28, 2: 90]
         var rows: [[CellValue?]] = [[.text(title)], []]

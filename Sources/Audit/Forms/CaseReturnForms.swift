@@ -1,7 +1,5 @@
-public import Audit
 public import Domain
-public import Foundation
-public import Spreadsheets
+import Foundation
 
 /// An audit's case returns as spreadsheets: the form an agency fills in for the cases sampled, and
 /// its import.
@@ -53,11 +51,10 @@ public struct CaseReturnForms: Sendable {
     /// - Throws: `DomainError.Code.invalidInput` placing the problem by file, sheet, cell and column;
     ///   `DomainError.Code.invalidTransition` for a return already submitted. Nothing is written.
     @discardableResult
-    public func importReturns(_ data: Data, file: String, by principal: Principal) async throws -> [CaseReturn] {
-        let workbook: Workbook
+    public func importReturns(_ workbook: Workbook, file: String, by principal: Principal) async throws -> [CaseReturn]
+    {
         let (auditID, agencyID): (Audit.ID, Agency.ID)
         do {
-            workbook = try Workbook(data: data, file: file)
             (auditID, agencyID) = try CaseReturnForm.details(of: workbook, file: file)
         } catch {
             throw error.domainError

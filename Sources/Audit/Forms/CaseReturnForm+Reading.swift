@@ -1,7 +1,5 @@
-public import Audit
 public import Domain
 import Foundation
-public import Spreadsheets
 
 extension CaseReturnForm {
     /// The form's details: the audit and the agency.
