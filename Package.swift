@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AssuranceTesting", targets: ["AssuranceTesting"]),
         .library(name: "Tables", targets: ["Tables"]),
         .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
+        .library(name: "Delivery", targets: ["Delivery"]),
     ],
     targets: [
         // The shared vocabulary and the seams. Foundation only.
@@ -36,6 +37,8 @@ let package = Package(
         .target(name: "AssuranceTesting", dependencies: ["Domain"]),
         // Every record kind as a CSV table, out and back: Domain and Foundation only.
         .target(name: "Tables", dependencies: ["Domain"]),
+        // Messages to people: email through a sendmail program, webhooks through Foundation's URL loading.
+        .target(name: "Delivery", dependencies: ["Domain"]),
 
         // The synthetic partnership shared by the demo, the benchmarks and the tests.
         // Not a product: hosts never link it.
@@ -45,11 +48,14 @@ let package = Package(
             name: "qaf",
             dependencies: [
                 "Domain", "Measures", "Section11", "Learning", "Audit", "Reporting", "SQLiteStore",
-                "SyntheticPartnership", "AssuranceTesting", "Tables", "Spreadsheets",
+                "SyntheticPartnership", "AssuranceTesting", "Tables", "Spreadsheets", "Delivery",
             ]
         ),
         // Kills a child writing to SQLite at random moments and checks what it left (Reliability.md).
-        .executableTarget(name: "CrashHarness", dependencies: ["Domain", "SQLiteStore", "SyntheticPartnership"]),
+        .executableTarget(
+            name: "CrashHarness",
+            dependencies: ["Domain", "SQLiteStore", "SyntheticPartnership", "Delivery"]
+        ),
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
@@ -104,6 +110,11 @@ let package = Package(
                 "Tables", "Domain", "Section11", "Audit", "Measures", "Learning", "Reporting", "AssuranceTesting",
                 "SyntheticPartnership",
             ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DeliveryTests",
+            dependencies: ["Delivery", "Domain", "AssuranceTesting", "SQLiteStore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

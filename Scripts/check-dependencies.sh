@@ -29,6 +29,7 @@ declare -A infrastructure=(
     [SQLiteStore]="$allowed_common|Domain|CSQLite"
     [AssuranceTesting]="$allowed_common|Domain"
     [Tables]="$allowed_common|Domain"
+    [Delivery]="$allowed_common|Domain|FoundationNetworking"
     [CSQLite]=""
     [qaf]="*"
     [SyntheticPartnership]="*"

@@ -6,7 +6,8 @@ import Foundation
 let version = "0.2.0"
 
 let commands: [any Command.Type] = [
-    DemoCommand.self, NewCommand.self, ProfileCommand.self, CheckCommand.self, RemindersCommand.self,
+    DemoCommand.self, NewCommand.self, ProfileCommand.self, CheckCommand.self, DeliverCommand.self, OutboxCommand.self,
+    RemindersCommand.self,
     ReportCommand.self, RulesCommand.self, ScenariosCommand.self, ImportCommand.self, ExportCommand.self,
     RestoreCommand.self, Section11Command.self, FormCommand.self, SPCCommand.self, CompareCommand.self,
     ClocksCommand.self, DeadlineCommand.self,
@@ -14,7 +15,9 @@ let commands: [any Command.Type] = [
 ]
 
 /// The options of every command that take no value.
-let commandFlags: Set<String> = ["screen-outliers", "no-screen-outliers", "replace", "dry-run"]
+let commandFlags: Set<String> = [
+    "screen-outliers", "no-screen-outliers", "replace", "dry-run", "deliver", "now", "retry-undeliverable",
+]
 
 @MainActor func overview() -> String {
     var text = """

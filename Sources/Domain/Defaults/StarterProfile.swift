@@ -11,7 +11,7 @@ extension PartnershipProfile {
     public static func starter(modules: [any ProfileConfigurable.Type]) -> PartnershipProfile {
         var parts: [String: JSONValue] = [:]
         for type in modules { parts[moduleID(type).rawValue] = type.starterProfile }
-        return PartnershipProfile(
+        var profile = PartnershipProfile(
             partnershipID: "partnership",
             partnershipName: "Safeguarding Children Partnership",
             framework: FrameworkDocument(
@@ -74,6 +74,54 @@ extension PartnershipProfile {
             reminders: .standard,
             modules: parts
         )
+        profile.contacts = starterContacts
+        return profile
+    }
+
+    /// Role mailboxes at the reserved `example.org`, for the demo's digests: a partnership puts its
+    /// own in its profile.
+    static var starterContacts: ContactDirectory {
+        let domain = "partnership.example.org"
+        return ContactDirectory(
+            sender: "Safeguarding Children Partnership <quality.assurance@\(domain)>",
+            contacts: [
+                Contact(
+                    id: "executive",
+                    name: "Executive business support",
+                    address: .email("executive@\(domain)"),
+                    receives: .atOnce
+                ),
+                Contact(id: "pdg", name: "Practice Development Group chair", address: .email("pdg@\(domain)")),
+                Contact(id: "sub-groups", name: "Sub-group chairs", address: .email("sub-groups@\(domain)")),
+                Contact(
+                    id: "safeguarding-lead",
+                    name: "Safeguarding lead",
+                    address: .email("safeguarding.lead@{agency}.\(domain)")
+                ),
+                Contact(
+                    id: "quality-assurance",
+                    name: "Quality Assurance Lead",
+                    address: .email("quality.assurance@\(domain)")
+                ),
+                Contact(
+                    id: "business-team",
+                    name: "Partnership business team",
+                    address: .email("business.team@\(domain)")
+                ),
+            ],
+            routes: [
+                ContactRoute(.level(.executive), to: ["executive"]),
+                ContactRoute(.level(.practiceDevelopmentGroup), to: ["pdg"]),
+                ContactRoute(.level(.subGroup), to: ["sub-groups"]),
+                ContactRoute(.agency(nil), to: ["safeguarding-lead"]),
+                ContactRoute(
+                    .role(.qualityAssurance),
+                    kinds: [.findingEscalated, .decisionAsked],
+                    to: ["quality-assurance"]
+                ),
+                ContactRoute(.role(.businessTeam), to: ["business-team"]),
+            ]
+        )
     }
 }
 
@@ -92,6 +140,7 @@ extension PartnershipProfile {
         "partnership.priority-without-activity":
             "it is important that groups and projects link to the priorities of the partnership",
         "partnership.voice-changed-practice": "what children and families tell us shapes what we do",
+        "partnership.undeliverable-message": "reporting back to stakeholders",
         "section11.return-overdue": "agencies measure themselves against a standard relevant to their contribution",
         "section11.rework-not-resubmitted": "scrutiny and challenge of returns",
         "section11.red-without-action":

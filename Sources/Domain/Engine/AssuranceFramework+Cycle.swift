@@ -25,14 +25,33 @@ extension AssuranceFramework {
     /// transaction, or none is, and recorded in the change log as made by ``Principal/system``.
     /// Running it twice for the same day changes nothing and notifies nothing.
     ///
+    /// Every notification goes into the outbox in the same transaction, with the messages that
+    /// carry it to the people the ``contacts`` name (one digest a day each, or each at once, as
+    /// they prefer; a decision asked of the top level at once). With a notifier and `delivering`,
+    /// the cycle then delivers what is pending; otherwise it waits for ``Notifier/deliverPending(ignoringWaits:)``.
+    ///
     /// - Parameters:
     ///   - day: The day to judge.
     ///   - principal: Who runs the cycle; they must be allowed to administer.
+    ///   - delivering: Whether to deliver the outbox through the ``notifier`` once the cycle is written.
     /// - Returns: What the cycle raised, kept, resolved and escalated.
     /// - Throws: ``DomainError/Code/accessDenied`` when the principal may not administer;
     ///   ``DomainError/Code/schemaTooNew`` when the store holds newer data; a store or rule error,
     ///   and then nothing is written.
-    public func runCycle(on day: Day, by principal: Principal) async throws -> CycleOutcome {
+    public func runCycle(on day: Day, by principal: Principal, delivering: Bool = true) async throws -> CycleOutcome {
+        // A notifier may claim a day's digest between the cycle's read and its write; the cycle's
+        // write is then refused whole, and read again it finds the digest tried and starts another.
+        for _ in 1..<3 {
+            do {
+                return try await judgeOnce(on: day, by: principal, delivering: delivering)
+            } catch let error as DomainError where error.code == .staleWrite {
+                continue
+            }
+        }
+        return try await judgeOnce(on: day, by: principal, delivering: delivering)
+    }
+
+    private func judgeOnce(on day: Day, by principal: Principal, delivering: Bool) async throws -> CycleOutcome {
         try environment.access.check(
             principal,
             .administer,
@@ -48,14 +67,25 @@ extension AssuranceFramework {
         var notifications: [AssuranceNotification] = []
         try await judge(on: day, in: view, into: &batch, notifications: &notifications, outcome: &outcome)
         try await remind(on: day, in: view, into: &batch, notifications: &notifications, outcome: &outcome)
-        if let notifier {
-            try await notifier.enqueue(notifications, into: &batch, store: environment.store)
-        }
+        outcome.messages = try await Outbox.stage(
+            notifications,
+            contacts: contacts,
+            on: day,
+            agencyNames: try await agencyNames(in: view),
+            into: &batch,
+            store: environment.store
+        )
         try await environment.records.commit(batch, by: .system)
-        if let notifier {
+        if let notifier, delivering {
             outcome.delivery = try await notifier.deliverPending()
         }
         return outcome
+    }
+
+    /// Agencies' names by id, when a contact stands for each agency's own mailbox.
+    private func agencyNames(in view: AssuranceView) async throws -> [Agency.ID: String] {
+        guard contacts.contacts.contains(where: \.isPerAgency) else { return [:] }
+        return Dictionary(try await view.all(Agency.self).map { ($0.id, $0.name) }) { first, _ in first }
     }
 
     /// Evaluates every rule and stages what changes in the findings: raised, kept, escalated, resolved.
@@ -68,11 +98,11 @@ extension AssuranceFramework {
     ) async throws {
         let held = try await view.versioned(Finding.self).filter { $0.value.status == .open }
         var open = held.keyed(by: \.value.key)
-        var evaluatedRules = Set<RuleID>()
+        var rules: [RuleID: any AssuranceRule] = [:]
         var reported = Set<String>()
         for module in modules {
             for rule in module.rules {
-                evaluatedRules.insert(rule.id)
+                rules[rule.id] = rule
                 for draft in try await rule.evaluate(in: view, on: day) {
                     let key = "\(rule.id)|\(draft.key)"
                     guard reported.insert(key).inserted else { continue }
@@ -96,12 +126,15 @@ extension AssuranceFramework {
             }
         }
         for (key, existing) in open.sorted(by: { $0.key < $1.key })
-        where evaluatedRules.contains(existing.value.rule) && !reported.contains(key) {
+        where rules[existing.value.rule] != nil && !reported.contains(key) {
             var finding = existing.value
             finding.status = .resolved
             finding.resolvedOn = day
             try batch.save(finding, version: existing.version)
             outcome.resolved.append(finding)
+            if let rule = rules[finding.rule] {
+                notifications.append(notification(resolving: finding, rule: rule, on: day))
+            }
         }
     }
 
@@ -155,28 +188,78 @@ extension AssuranceFramework {
     }
 
     /// The notification of a finding raised, or escalated to its level: keyed by the finding and the
-    /// level, so that each is delivered once.
+    /// level, so that each is delivered once. A finding at the top of the route, or one that says a
+    /// decision is needed, asks that level for a decision.
     private func notification(
         for finding: Finding,
         rule: any AssuranceRule,
         on day: Day,
         escalated: Bool = false
     ) -> AssuranceNotification {
-        AssuranceNotification(
+        let levelName = document.name(of: finding.level)
+        let decision = finding.level == escalation.route.last || finding.severity == .decisionRequired
+        let kind: NotificationKind =
+            decision && finding.severity != .goodPractice
+            ? .decisionAsked : escalated ? .findingEscalated : .findingRaised
+        return AssuranceNotification(
             key: "finding:\(finding.id):\(finding.level.rawValue)",
+            kind: kind,
             subject: escalated
-                ? "Escalated to the \(document.name(of: finding.level)): \(document.words(rule.title))"
+                ? "Escalated to the \(levelName): \(document.words(rule.title))"
                 : "\(document.words(rule.title)) (\(finding.severity.description.lowercased()))",
-            body: escalated
-                ? "\(finding.message) Unresolved since \(finding.raisedOn). Source: \(rule.sourceLine(citing: document))."
-                : "\(finding.message) Source: \(rule.sourceLine(citing: document)).",
+            body: escalated ? "\(finding.message) Unresolved since \(finding.raisedOn)." : finding.message,
             level: finding.level,
+            levelName: levelName,
             severity: finding.severity,
             agency: finding.agency,
             group: finding.group,
             about: finding.reference,
             rule: rule.id,
+            source: rule.sourceLine(citing: document),
+            action: Self.action(kind, severity: finding.severity, levelName: levelName),
+            raisedOn: day,
+            dueOn: finding.dueOn
+        )
+    }
+
+    /// The notification that a finding's condition has cleared.
+    private func notification(resolving finding: Finding, rule: any AssuranceRule, on day: Day) -> AssuranceNotification
+    {
+        let levelName = document.name(of: finding.level)
+        return AssuranceNotification(
+            key: "finding:\(finding.id):resolved",
+            kind: .findingResolved,
+            subject: "Resolved: \(document.words(rule.title))",
+            body: "\(finding.message) Raised on \(finding.raisedOn); its condition no longer holds on \(day).",
+            level: finding.level,
+            levelName: levelName,
+            severity: finding.severity,
+            agency: finding.agency,
+            group: finding.group,
+            about: finding.reference,
+            rule: rule.id,
+            source: rule.sourceLine(citing: document),
+            action: Self.action(.findingResolved, severity: finding.severity, levelName: levelName),
             raisedOn: day
         )
+    }
+
+    /// What a notification asks of its reader, in words.
+    static func action(_ kind: NotificationKind, severity: Severity, levelName: String) -> String {
+        switch kind {
+        case .decisionAsked:
+            "The \(levelName) is asked to decide: direct an action with an owner and a due date, accept the risk "
+                + "and say why, or ask for more evidence."
+        case .findingEscalated:
+            "The \(levelName) is asked to act: agree an action with an owner and a due date in the action tracker, "
+                + "or record why none is needed."
+        case .findingResolved:
+            "Nothing more is asked. Record the evidence of impact if an action led to it."
+        case _ where severity == .goodPractice:
+            "Share it: include it in the next report to the \(levelName) and in the practitioners' briefing."
+        default:
+            "Consider it at the \(levelName)'s next meeting: agree an action with an owner and a due date in the "
+                + "action tracker, or record why none is needed."
+        }
     }
 }

@@ -65,13 +65,17 @@ extension AssuranceFramework {
             ? "today" : "on \(reminder.dueOn), in \(remaining) working day\(remaining == 1 ? "" : "s")"
         return AssuranceNotification(
             key: "reminder:\(reminder.id)",
+            kind: .reminder,
             subject: "Reminder: \(reminder.what) is due \(remaining == 0 ? "today" : "on \(reminder.dueOn)")",
             body: "\(reminder.what) is due \(when).",
             level: reminder.level,
+            levelName: document.name(of: reminder.level),
             agency: reminder.agency,
             group: reminder.group,
             about: reminder.subject,
-            raisedOn: reminder.sentOn
+            action: "Have it done and recorded by \(reminder.dueOn): \(reminder.what).",
+            raisedOn: reminder.sentOn,
+            dueOn: reminder.dueOn
         )
     }
 }

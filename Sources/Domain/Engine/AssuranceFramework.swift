@@ -19,19 +19,21 @@ public struct AssuranceFramework: Sendable {
     /// The record types every module reads, whichever modules are composed: the partnership, its
     /// agencies, localities and groups; the chain from a finding to evidence of impact (findings,
     /// recommendations, themed work streams, the one action tracker, impact); signals; and the
-    /// notification outbox.
+    /// notification outbox and its messages.
     public static let coreRecordTypes: [any StorableRecord.Type] = [
         Partnership.self, Agency.self, Locality.self, Group.self, Finding.self, Recommendation.self, WorkStream.self,
-        TrackedAction.self, ImpactRecord.self, Priority.self, Signal.self, OutboxEntry.self, Reminder.self,
-        StoredProfile.self,
+        TrackedAction.self, ImpactRecord.self, Priority.self, Signal.self, OutboxEntry.self, OutboxMessage.self,
+        Reminder.self, StoredProfile.self,
     ]
 
     /// Every module, in the order given; a host's own rules last, as a ``RuleSet``.
     public let modules: [any AssuranceModule]
     /// The seams.
     public let environment: AssuranceEnvironment
-    /// Delivers notifications of raised and escalated findings, if set.
+    /// Delivers the outbox, if set.
     public let notifier: Notifier?
+    /// Who receives what: the cycle composes a message for each of them into the outbox.
+    public let contacts: ContactDirectory
     /// When unresolved findings move up a level.
     public let escalation: EscalationPolicy
     /// How long before each kind of deadline its reminder goes out.
@@ -51,7 +53,8 @@ public struct AssuranceFramework: Sendable {
     ///   - modules: The modules, in the order their sections appear in reports.
     ///   - rules: Rules of the host's own, composed as a ``RuleSet`` named `Local rules`.
     ///   - environment: The seams.
-    ///   - notifier: Delivers notifications of raised and escalated findings.
+    ///   - notifier: Delivers the outbox.
+    ///   - contacts: Who receives what; the notifier's contacts when `nil`.
     ///   - escalation: When unresolved findings move up a level.
     ///   - reminders: How long before each kind of deadline its reminder goes out.
     ///   - document: The partnership's framework, as its rules cite it: its name and its sections' titles.
@@ -62,6 +65,7 @@ public struct AssuranceFramework: Sendable {
         rules: [any AssuranceRule] = [],
         environment: AssuranceEnvironment = AssuranceEnvironment(),
         notifier: Notifier? = nil,
+        contacts: ContactDirectory? = nil,
         escalation: EscalationPolicy = .standard,
         reminders: ReminderPolicy = .standard,
         document: FrameworkDocument = .unnamed
@@ -76,6 +80,7 @@ public struct AssuranceFramework: Sendable {
         self.modules = all
         self.environment = environment
         self.notifier = notifier
+        self.contacts = contacts ?? notifier?.contacts ?? .empty
         self.escalation = escalation
         self.reminders = reminders
         self.document = document

@@ -16,6 +16,8 @@ public struct CycleOutcome: Sendable {
     public var signalsCleared: [Signal] = []
     /// What the notifier delivered.
     public var delivery: DeliveryReport?
+    /// The messages the cycle put in the outbox for the profile's contacts.
+    public var messages: [OutboxMessage] = []
     /// The reminders sent, soonest due first.
     public var reminded: [Reminder] = []
 

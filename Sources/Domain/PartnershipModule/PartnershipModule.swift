@@ -10,7 +10,8 @@ import Foundation
 ///   or that has not met at its cadence (``GroupCadenceRule/meeting``);
 /// - ``SubGroupEscalationRule``: a sub-group report's escalation, at the level it names;
 /// - ``PriorityWithoutActivityRule``: a priority of the year with no activity or no measure;
-/// - ``VoiceChangedPracticeRule``: good practice, where what children and families said changed practice.
+/// - ``VoiceChangedPracticeRule``: good practice, where what children and families said changed practice;
+/// - ``UndeliverableMessageRule``: a message of the outbox that could not be delivered.
 public struct PartnershipModule: AssuranceModule {
     /// `partnership`: the module's stable id.
     public var id: ModuleID { "partnership" }
@@ -62,7 +63,7 @@ public struct PartnershipModule: AssuranceModule {
         [
             attendance, GroupCadenceRule.reporting, GroupCadenceRule.scrutiny, GroupCadenceRule.meeting,
             SubGroupEscalationRule(), PriorityWithoutActivityRule(graceMonths: priorityGraceMonths),
-            VoiceChangedPracticeRule(months: voiceWindowMonths),
+            VoiceChangedPracticeRule(months: voiceWindowMonths), UndeliverableMessageRule(),
         ]
     }
 

@@ -14,4 +14,6 @@ extension RuleID {
     public static let partnershipScrutinySessionOverdue: RuleID = "partnership.scrutiny-session-overdue"
     /// `partnership.statutory-partner-attendance`: see ``StatutoryPartnerAttendanceRule``.
     public static let partnershipStatutoryPartnerAttendance: RuleID = "partnership.statutory-partner-attendance"
+    /// `partnership.undeliverable-message`: see ``UndeliverableMessageRule``.
+    public static let partnershipUndeliverableMessage: RuleID = "partnership.undeliverable-message"
 }

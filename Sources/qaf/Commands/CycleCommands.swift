@@ -8,13 +8,19 @@ enum CheckCommand: Command {
     static let summary = "run the assurance cycle for a day and print the open findings"
     static let help = """
         usage: qaf check --db DB [--day YYYY-MM-DD] [--format text|json]
+                   [--deliver [--sendmail PROGRAM] [--webhook URL]]
 
         Runs every rule of every module for the day (default today): raises new findings, keeps those
         still found, resolves those no longer found and escalates those left too long. Prints the open
         findings, most serious first, each with the level that must act and since when.
+        What must be told to whom goes into the outbox in the same transaction: a daily digest for each
+        contact of the profile (or a message each, as they prefer; a decision asked of the top level at
+        once). --deliver then sends what is pending, as 'qaf deliver' does; --sendmail and --webhook
+        override the profile's, for trying it. Running the same day again sends nothing twice.
 
         example:
           qaf check --db qaf-demo/partnership.sqlite --day 2026-04-30
+          qaf check --db partnership.sqlite --deliver --sendmail /usr/bin/msmtp
         """
 
     struct Row: Encodable {
@@ -32,14 +38,26 @@ enum CheckCommand: Command {
         let database = try arguments.required("db")
         let dayText = try arguments.option("day")
         let format = try arguments.choice("format", ["text", "json"], default: "text")
+        let deliver = arguments.flag("deliver")
+        let sendmail = try arguments.option("sendmail")
+        let webhook = try webhookOption(try arguments.option("webhook"), command: name)
         _ = try arguments.positional([])
         try arguments.finish()
+        if !deliver, sendmail != nil || webhook != nil {
+            throw CLIError.usage("--sendmail and --webhook go with --deliver", command: name)
+        }
         let givenDay = try dayText.map { try dayArgument($0, name: "--day") }
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
         let day = givenDay ?? environment.today()
-        let framework = try await composedFramework(environment)
-        let outcome = try await framework.runCycle(on: day, by: operatorPrincipal)
+        let profile = try await profile(of: store)
+        let framework = try AssuranceFramework(
+            profile: profile,
+            modules: moduleTypes,
+            environment: environment,
+            notifier: composedNotifier(environment, contacts: profile.contacts, sendmail: sendmail, webhook: webhook)
+        )
+        let outcome = try await framework.runCycle(on: day, by: operatorPrincipal, delivering: deliver)
         let open = outcome.open.sorted(by: Finding.inFrameworkOrder)
         let rows = open.map {
             Row(
@@ -65,8 +83,15 @@ enum CheckCommand: Command {
         }
         message(
             "cycle of \(day): \(outcome.raised.count) raised, \(outcome.kept.count) still open, \(outcome.resolved.count) resolved, "
-                + "\(outcome.escalated.count) escalated; \(open.count) open"
+                + "\(outcome.escalated.count) escalated; \(open.count) open; "
+                + "\(outcome.messages.count) message\(outcome.messages.count == 1 ? "" : "s") for the outbox"
         )
+        if let delivery = outcome.delivery {
+            for failed in delivery.retrying + delivery.undeliverable {
+                message("\(failed.recipient): \(failed.error ?? "failed")")
+            }
+            message(deliverySummary(delivery))
+        }
     }
 }
 

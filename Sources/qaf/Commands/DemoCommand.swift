@@ -80,6 +80,7 @@ enum DemoCommand: Command {
         let spotAudit = try await acceptSpotAudit(framework, environment: environment, day: day)
         let outcome = try await framework.runCycle(on: day, by: operatorPrincipal)
         let (report, written) = try await writeReports(framework, day: day, besides: path)
+        let (delivery, digests) = try await writeDigests(environment, profile: profile, besides: path)
         try await store.checkpoint()
 
         output(
@@ -90,9 +91,14 @@ enum DemoCommand: Command {
                 outcome: outcome,
                 spotAudit: spotAudit,
                 report: report,
-                paths: [path] + written
+                paths: [path] + written + (delivery.sent.isEmpty ? [] : [digests])
             )
         )
+        if !delivery.sent.isEmpty {
+            progress(
+                "\(delivery.sent.count) message\(delivery.sent.count == 1 ? "" : "s") to the profile's contacts written to \(digests) as .eml files"
+            )
+        }
         let elapsed = started.duration(to: clock.now).components
         progress("done in \(elapsed.seconds).\(elapsed.attoseconds / 100_000_000_000_000_000) s")
     }
@@ -164,6 +170,29 @@ enum DemoCommand: Command {
         try write(HTMLRenderer().render(briefing), to: folder + briefing.fileStem + ".html")
         written.append(folder + briefing.fileStem + ".html")
         return (report, written)
+    }
+
+    /// Delivers the outbox's messages into a folder beside the database, as `.eml` files a mail
+    /// program opens, instead of sending them.
+    ///
+    /// - Returns: What delivery did, and the folder.
+    static func writeDigests(
+        _ environment: AssuranceEnvironment,
+        profile: PartnershipProfile,
+        besides path: String
+    ) async throws -> (DeliveryReport, String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = (directory.isEmpty ? "" : directory + "/") + "digests"
+        if FileManager.default.fileExists(atPath: folder) { try FileManager.default.removeItem(atPath: folder) }
+        var contacts = profile.contacts
+        if contacts.reports == nil { contacts.reports = directory.isEmpty ? "." : directory }
+        progress("writing the outbox's messages to \(folder)…")
+        let notifier = composedNotifier(
+            environment,
+            contacts: contacts,
+            emailFolder: URL(fileURLWithPath: folder, isDirectory: true)
+        )
+        return (try await notifier.deliverPending(), folder)
     }
 
     /// Replaces a database the demo made before; refuses to touch anything else.

@@ -12,10 +12,32 @@ public struct DeliveryReport: Hashable, Sendable {
         public var error: String?
     }
 
-    /// Deliveries that succeeded.
+    /// One message's outcome.
+    public struct MessageOutcome: Hashable, Sendable {
+        /// The message's idempotency key.
+        public var idempotencyKey: String
+        /// The recipient's contact id.
+        public var recipient: String
+        /// Why it failed, if it did.
+        public var error: String?
+    }
+
+    /// Deliveries to sinks that succeeded.
     public var delivered: [Outcome] = []
-    /// Deliveries that failed after every attempt; they stay in the outbox.
+    /// Deliveries to sinks that failed after every attempt; they stay in the outbox.
     public var failed: [Outcome] = []
+    /// Messages sent.
+    public var sent: [MessageOutcome] = []
+    /// Messages that failed and will be tried again by a later run.
+    public var retrying: [MessageOutcome] = []
+    /// Messages given up in this run: now undeliverable.
+    public var undeliverable: [MessageOutcome] = []
+    /// Pending messages left alone because they wait after a failure (``OutboxMessage/notBefore``).
+    public var waiting = 0
+    /// Pending messages left alone because another sender holds them (``OutboxMessage/claimedUntil``).
+    public var heldElsewhere = 0
+    /// Pending messages left alone because no transport for their channel was given, by channel.
+    public var withoutTransport: [ContactChannel: Int] = [:]
 
     /// Creates an empty report.
     public init() {}

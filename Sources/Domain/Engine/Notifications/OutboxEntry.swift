@@ -56,14 +56,7 @@ public struct OutboxEntry: StorableRecord, IdentifierKind, Hashable {
 
     /// The outbox id for a notification key: a stable hash, so that any key text is allowed.
     public static func id(forKey key: String) -> OutboxEntry.ID {
-        // FNV-1a, 64 bits: stable across runs and platforms, unlike Hasher.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return OutboxEntry.ID(unchecked: "n-" + String(repeating: "0", count: 16 - hex.count) + hex)
+        OutboxEntry.ID(unchecked: "n-" + StableHash.hex(key))
     }
 
     /// Indexed by status and key.

@@ -201,20 +201,23 @@ extension PartnershipProfile {
         for (level, wait) in escalation.after { after[level.rawValue] = .string(wait.description) }
         var before: [String: JSONValue] = [:]
         for (kind, days) in reminders.workingDaysBefore { before[kind.rawValue] = .number(Double(days)) }
-        return .object([
-            "format": .string(Self.format), "version": .number(Double(Self.version)),
-            "partnership": .object(["id": .string(partnershipID.rawValue), "name": .string(partnershipName)]),
-            "framework": Self.json(framework),
-            "localities": agenciesJSON.localities, "agencies": agenciesJSON.agencies,
-            "groups": .array(groups), "priorities": priorities,
-            "escalation": .object([
-                "route": .array(escalation.route.map { .string($0.rawValue) }), "after": .object(after),
-            ]),
-            "reminders": .object([
-                "workingDaysBefore": .object(before), "otherwise": .number(Double(reminders.otherwise)),
-            ]),
-            "modules": .object(modules),
-        ])
+        return .object(
+            [
+                "format": .string(Self.format), "version": .number(Double(Self.version)),
+                "partnership": .object(["id": .string(partnershipID.rawValue), "name": .string(partnershipName)]),
+                "framework": Self.json(framework),
+                "localities": agenciesJSON.localities, "agencies": agenciesJSON.agencies,
+                "groups": .array(groups), "priorities": priorities,
+                "escalation": .object([
+                    "route": .array(escalation.route.map { .string($0.rawValue) }), "after": .object(after),
+                ]),
+                "reminders": .object([
+                    "workingDaysBefore": .object(before), "otherwise": .number(Double(reminders.otherwise)),
+                ]),
+                "modules": .object(modules),
+            ]
+            .merging(contacts.isEmpty && contacts.sender.isEmpty ? [:] : ["contacts": Self.json(contacts)]) { $1 }
+        )
     }
 
     /// A cadence as a profile writes it: whole months as a number, weeks as text.

@@ -92,6 +92,8 @@ public struct PartnershipProfile: Sendable {
     public var agencies: [Agency] = []
     /// The groups each agency sits on, by agency: its memberships (``memberships(since:)``).
     public var seats: [Agency.ID: [Group.ID]] = [:]
+    /// Who receives what: the contacts the cycle's messages go to, and how each prefers them.
+    public var contacts: ContactDirectory = .empty
     /// What reading a profile of an earlier format version assumed, one sentence each; empty for a
     /// profile of this version.
     public var migrationNotes: [String] = []
@@ -156,7 +158,7 @@ public struct PartnershipProfile: Sendable {
         let reader = ProfileReader(document)
         _ = reader.fields(allowing: [
             "format", "version", "partnership", "framework", "localities", "agencies", "groups", "priorities",
-            "escalation", "reminders", "modules",
+            "escalation", "reminders", "modules", "contacts",
         ])
         if reader.child("format", required: true)?.string().map({ $0 == Self.format }) == false {
             reader.problem("expected \(DomainError.quote(Self.format))", at: "format")
@@ -216,6 +218,9 @@ public struct PartnershipProfile: Sendable {
             groups: groups,
             sectors: Self.sectors(in: modules)
         )
+        if let part = reader.child("contacts") {
+            migrated.contacts = Self.contacts(part, groups: groups, agencies: migrated.agencies)
+        }
         return (reader, migrated)
     }
 

@@ -66,6 +66,7 @@ extension AssuranceFramework {
             rules: rules,
             environment: environment,
             notifier: notifier,
+            contacts: profile.contacts.isEmpty ? nil : profile.contacts,
             escalation: profile.escalation,
             reminders: profile.reminders,
             document: document
