@@ -278,7 +278,7 @@ struct AssuranceCycleTests {
                 "partnership.statutory-partner-attendance", "partnership.group-report-overdue",
                 "partnership.scrutiny-session-overdue", "partnership.meeting-cadence",
                 "partnership.sub-group-escalation", "partnership.priority-without-activity",
-                "partnership.voice-changed-practice",
+                "partnership.voice-changed-practice", "partnership.undeliverable-message",
             ]
         )
         #expect(catalogue.allSatisfy { $0.source.kind == .framework && !$0.source.citation.isEmpty })

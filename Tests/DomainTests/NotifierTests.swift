@@ -97,7 +97,7 @@ struct NotifierTests {
         #expect(lines.count == 2)
         #expect(
             lines[0]
-                == #"{"body":"Body","key":"one","level":"executive","raisedOn":"2025-06-02","subject":"Subject one"}"#
+                == #"{"body":"Body","key":"one","kind":"other","level":"executive","raisedOn":"2025-06-02","subject":"Subject one"}"#
         )
         #expect(sink.name == "json-lines:\(path)")
     }

@@ -253,9 +253,9 @@ import Testing
             guard line.hasPrefix("  ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         }
-        #expect(names.count == 18)
+        #expect(names.count == 20)
         for required in [
-            "demo", "new", "profile", "scenarios", "check", "reminders", "report", "rules", "import", "export",
+            "demo", "new", "profile", "scenarios", "check", "deliver", "outbox", "reminders", "report", "rules", "import", "export",
             "restore", "spc", "compare", "section11", "form",
         ] {
             #expect(names.contains(required), "\(required) is not listed")
