@@ -48,8 +48,8 @@ public struct EmailMessage: Sendable {
     public func rendered(lineEnding: String = "\r\n") -> Data {
         let boundary = "qaf-\(message.id.rawValue)-alternative"
         var headers = [
-            "From: \(Self.mailbox(contacts.sender))",
-            "To: \(Self.mailbox(named: contact.name, address: contact.addressText))",
+            "From: \(Self.mailbox(contacts.sender, offset: 6))",
+            "To: \(Self.mailbox(named: contact.name, address: contact.addressText, offset: 4))",
             "Subject: \(Self.encodedWords(message.subject, offset: 9))",
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: \(messageID)",
@@ -191,21 +191,21 @@ public struct EmailMessage: Sendable {
         return String(sender[sender.index(after: open)..<close])
     }
 
-    static func mailbox(_ sender: String) -> String {
+    static func mailbox(_ sender: String, offset: Int) -> String {
         guard let open = sender.lastIndex(of: "<") else { return address(in: sender) }
         let name = sender[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(
             in: .init(charactersIn: "\"")
         )
-        return mailbox(named: name, address: address(in: sender))
+        return mailbox(named: name, address: address(in: sender), offset: offset)
     }
 
-    static func mailbox(named name: String, address: String) -> String {
+    static func mailbox(named name: String, address: String, offset: Int) -> String {
         guard !name.isEmpty else { return address }
         if name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0 != "\"" && $0 != "\\" }) {
             let specials = "()<>[]:;@\\,.\""
             return name.contains(where: { specials.contains($0) }) ? "\"\(name)\" <\(address)>" : "\(name) <\(address)>"
         }
-        return "\(encodedWords(name, offset: 4)) <\(address)>"
+        return "\(encodedWords(name, offset: offset)) <\(address)>"
     }
 
     /// Text as is when it is printable ASCII; otherwise RFC 2047 encoded words (`=?UTF-8?B?…?=`),
@@ -214,10 +214,13 @@ public struct EmailMessage: Sendable {
         if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0.value < 127 }) { return text }
         var words: [String] = []
         var chunk = Data()
-        // 75 - "=?UTF-8?B?" - "?=" = 63 base64 characters: 45 bytes fit (60 characters).
+        // 75 - "=?UTF-8?B?" - "?=" = 63 base64 characters: 45 bytes fit (60 characters). The first
+        // word also fits on the header's first line after its name (`offset` characters), so that
+        // the line is never folded straight after the colon.
+        let firstLimit = max(3, (78 - offset - 12) / 4 * 3)
         for character in text {
             let bytes = Data(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > (words.isEmpty ? min(45, firstLimit) : 45) {
                 words.append("=?UTF-8?B?\(chunk.base64EncodedString())?=")
                 chunk = Data()
             }

@@ -65,68 +65,115 @@ public struct SendmailTransport: MessageTransport {
 
 /// A program run to its end with its input from a file (so that a program that stops reading
 /// early cannot stop the caller with a broken pipe) and its error output to another.
+///
+/// Spawned directly rather than through `Process`: the program gets a process group of its own
+/// and a clean signal mask (a child otherwise inherits the host's, and hosts, test runners among
+/// them, may block SIGTERM), so a time-out stops it and anything it started (`sh -c`'s children
+/// too), and the run ends when the program does rather than when its last descendant closes an
+/// inherited descriptor.
 enum ProgramRun {
     struct Outcome {
         var status: Int32
         var errorOutput: String
     }
 
-    /// Holds the process for the time-out, which runs on another queue.
-    private final class Running: @unchecked Sendable {
-        let process = Process()
-        var timedOut = false
-        let lock = NSLock()
+    private enum RunNumbers {
+        nonisolated(unsafe) private static var last = 0
+        private static let lock = NSLock()
 
-        var didTimeOut: Bool { lock.withLock { timedOut } }
+        static func next() -> Int {
+            lock.withLock {
+                last += 1
+                return last
+            }
+        }
     }
 
     static func run(_ command: [String], input: Data, name: String, timeout: TimeInterval) async throws -> Outcome {
         guard let program = command.first else { throw DeliveryFailure("no program was given", permanent: true) }
+        // A folder of this run's own: two sends of one message (two contacts, two tasks) never
+        // share their input or error files.
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("qaf-delivery-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+            .appendingPathComponent(
+                "qaf-delivery-\(ProcessInfo.processInfo.processIdentifier)-\(RunNumbers.next())-\(name)"
+            )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputURL = folder.appendingPathComponent("message")
         let errorURL = folder.appendingPathComponent("errors")
         try input.write(to: inputURL)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let running = Running()
-        let process = running.process
-        process.executableURL = URL(fileURLWithPath: program.contains("/") ? program : "/usr/bin/env")
-        process.arguments = program.contains("/") ? Array(command.dropFirst()) : command
-        let inputHandle = try FileHandle(forReadingFrom: inputURL)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer {
-            try? inputHandle.close()
-            try? errorHandle.close()
+        let arguments = program.contains("/") ? command : ["/usr/bin/env"] + command
+        let processID = try spawn(arguments, input: inputURL.path, errors: errorURL.path)
+        let stopped = Stopped()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            // The whole group: a shell's children too. Harmless once the group has gone.
+            if stopped.markIfRunning() { kill(-processID, SIGKILL) }
         }
-        process.standardInput = inputHandle
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errorHandle
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(
-                    throwing: DeliveryFailure("\(program) could not be started: \(error.localizedDescription)")
-                )
-                return
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-                running.lock.lock()
-                defer { running.lock.unlock() }
-                if running.process.isRunning {
-                    running.timedOut = true
-                    running.process.terminate()
-                }
+        let status = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var raw: Int32 = 0
+                while waitpid(processID, &raw, 0) == -1, errno == EINTR {}
+                stopped.finish()
+                continuation.resume(returning: raw)
             }
         }
-        if running.didTimeOut {
+        if stopped.timedOut {
             throw DeliveryFailure("\(program) did not finish within \(Int(timeout)) seconds and was stopped")
         }
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let errors = String(decoding: (try? Data(contentsOf: errorURL)) ?? Data(), as: UTF8.self)
-        return Outcome(status: status, errorOutput: errors)
+        return Outcome(status: exitStatus, errorOutput: errors)
+    }
+
+    /// Whether the run timed out, decided once under a lock between the timer and the wait.
+    private final class Stopped: @unchecked Sendable {
+        private let lock = NSLock()
+        private var finished = false
+        private var stoppedByTimeout = false
+
+        var timedOut: Bool { lock.withLock { stoppedByTimeout } }
+
+        func markIfRunning() -> Bool {
+            lock.withLock {
+                guard !finished else { return false }
+                stoppedByTimeout = true
+                return true
+            }
+        }
+
+        func finish() { lock.withLock { finished = true } }
+    }
+
+    private static func spawn(_ arguments: [String], input: String, errors: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        )
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
+        var processID = pid_t()
+        let result = posix_spawn(&processID, arguments[0], &actions, &attributes, argv, environment)
+        guard result == 0 else {
+            throw DeliveryFailure("\(arguments[0]) could not be started: \(String(cString: strerror(result)))")
+        }
+        return processID
     }
 }

@@ -75,6 +75,8 @@ public struct WebhookTransport: MessageTransport {
         let response: URLResponse
         do {
             (_, response) = try await session.data(for: request)
+        } catch let error as URLError where error.code == .timedOut {
+            throw DeliveryFailure("\(url.absoluteString) did not answer within its time-out of \(timeout.formatted()) s")
         } catch {
             throw DeliveryFailure("\(url.absoluteString) could not be reached: \(error.localizedDescription)")
         }

@@ -2,7 +2,7 @@ import Delivery
 import Domain
 import Foundation
 
-/// A helper process from the fixtures (the SMTP sink, the webhook receiver) that prints its port.
+/// A helper process from the fixtures (the SMTP sink, the webhook receiver) that writes its port to a file in its folder.
 final class LocalServer: @unchecked Sendable {
     let process = Process()
     let folder: URL
@@ -15,27 +15,36 @@ final class LocalServer: @unchecked Sendable {
         let path = Bundle.module.url(forResource: "Fixtures/\(script)", withExtension: nil)!.path
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [path, folder.path]
-        let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-            line.append(byte)
+        let portFile = folder.appendingPathComponent("port")
+        let deadline = Date().addingTimeInterval(20)
+        var announced: Int?
+        while announced == nil, Date() < deadline, process.isRunning {
+            if let text = try? String(contentsOf: portFile, encoding: .utf8) {
+                announced = Int(text)
+            } else {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else { return nil }
+        guard let port = announced else {
+            kill(process.processIdentifier, SIGKILL)
+            return nil
+        }
         self.port = port
     }
 
     /// The files the server wrote, in order.
     func received() throws -> [Data] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return try names.filter { !$0.hasSuffix(".part") }.sorted().map {
+        return try names.filter { $0.hasSuffix(".eml") || $0.hasSuffix(".json") }.sorted().map {
             try Data(contentsOf: folder.appendingPathComponent($0))
         }
     }
 
     deinit {
-        process.terminate()
+        // The test runner blocks SIGTERM, and its children inherit the mask.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }

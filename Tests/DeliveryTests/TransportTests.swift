@@ -63,11 +63,13 @@ import Testing
             }
         }
         let slow = SendmailTransport(program: try script("sleep 5"), timeout: 0.5, clock: Sample.clock)
+        let started = Date()
         await #expect {
             try await slow.send(message, to: executive, in: Sample.contacts)
         } throws: { error in
             (error as? DeliveryFailure)?.reason.contains("did not finish within") == true
         }
+        #expect(Date().timeIntervalSince(started) < 3, "the program was stopped at its time-out")
         let missing = SendmailTransport(program: "/nonexistent/sendmail", clock: Sample.clock)
         await #expect(throws: DeliveryFailure.self) {
             try await missing.send(message, to: executive, in: Sample.contacts)
@@ -99,12 +101,15 @@ import Testing
                 (error as? DeliveryFailure)?.isPermanent == permanent
             }
         }
-        let slow = WebhookTransport(timeout: 0.5, environment: [:], clock: Sample.clock)
+        let slow = WebhookTransport(timeout: 1, environment: [:], clock: Sample.clock)
+        let started = Date()
         await #expect {
             try await slow.send(message, to: Contact(id: "t", name: "T", address: .webhook("\(base)/slow/3")), in: Sample.contacts)
         } throws: { error in
-            (error as? DeliveryFailure)?.isPermanent == false
+            let failure = error as? DeliveryFailure
+            return failure?.isPermanent == false && failure?.reason.hasSuffix("did not answer within its time-out of 1 s") == true
         }
+        #expect(Date().timeIntervalSince(started) >= 0.9, "the request waited for its time-out")
         let withoutToken = WebhookTransport(environment: [:], clock: Sample.clock)
         await #expect {
             try await withoutToken.send(message, to: ticketing, in: Sample.contacts)

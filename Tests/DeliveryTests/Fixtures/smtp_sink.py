@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A small SMTP server on 127.0.0.1 for the delivery tests: it takes every message and writes each
-to a file in a folder. Prints the port it listens on, then serves until killed.
+to a file in a folder. Writes the port it listens on to FOLDER/port, then serves until killed.
 
     python3 smtp_sink.py FOLDER
 """
@@ -9,6 +9,12 @@ import os, socketserver, sys, itertools
 folder = sys.argv[1]
 os.makedirs(folder, exist_ok=True)
 counter = itertools.count(1)
+
+
+def announce(port):
+    with open(os.path.join(folder, "port.part"), "w") as f:
+        f.write(str(port))
+    os.rename(os.path.join(folder, "port.part"), os.path.join(folder, "port"))
 
 
 class Session(socketserver.StreamRequestHandler):
@@ -53,5 +59,5 @@ class Server(socketserver.ThreadingTCPServer):
 
 
 with Server(("127.0.0.1", 0), Session) as server:
-    print(server.server_address[1], flush=True)
+    announce(server.server_address[1])
     server.serve_forever()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A small HTTP receiver on 127.0.0.1 for the webhook tests: each POST is written to a folder as
 JSON (its path, headers and body), and answered as its path asks: /ok answers 200, /status/N
-answers N, /slow/S waits S seconds then answers 200. Prints the port, then serves until killed.
+answers N, /slow/S waits S seconds then answers 200. Writes the port to FOLDER/port, then serves until killed.
 
     python3 webhook_receiver.py FOLDER
 """
@@ -10,6 +10,12 @@ import http.server, itertools, json, os, sys, time
 folder = sys.argv[1]
 os.makedirs(folder, exist_ok=True)
 counter = itertools.count(1)
+
+
+def announce(port):
+    with open(os.path.join(folder, "port.part"), "w") as f:
+        f.write(str(port))
+    os.rename(os.path.join(folder, "port.part"), os.path.join(folder, "port"))
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -34,5 +40,5 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-print(server.server_address[1], flush=True)
+announce(server.server_address[1])
 server.serve_forever()
