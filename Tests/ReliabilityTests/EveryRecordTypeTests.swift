@@ -205,7 +205,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_430)
+        #expect(walked == 1_535)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

@@ -219,6 +219,46 @@ struct SQLiteStoreTests {
         #expect(await other.deliveredKeys == ["finding:f1:executive"])
     }
 
+    @Test func twoNotifiersOnOneFileSendEachMessageOnce() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("outbox-race.sqlite")
+        let day = Day.fixture("2026-04-30")
+        let contacts = ContactDirectory(
+            sender: "qa@partnership.example.org",
+            contacts: (1...40).map { number in
+                Contact(id: "c\(number)", name: "Contact \(number)", address: .email("c\(number)@example.org"))
+            },
+            routes: (1...40).map { number in ContactRoute(.agency(Agency.ID(unchecked: "a\(number)")), to: ["c\(number)"]) }
+        )
+        let notifications = (1...40).map { number in
+            AssuranceNotification(
+                key: "reminder:r\(number)",
+                subject: "Reminder \(number)",
+                body: "Due",
+                agency: Agency.ID(unchecked: "a\(number)"),
+                raisedOn: day
+            )
+        }
+        var batch = RecordBatch()
+        let first = Records(store: try SQLiteStore(path: path), clock: .fixed(day))
+        let staged = try await Outbox.stage(notifications, contacts: contacts, on: day, into: &batch, store: first.store)
+        try await first.commit(batch, by: .system)
+        #expect(staged.count == 40)
+        // Two processes' worth: each notifier has its own connection to the file and its own transport.
+        let second = Records(store: try SQLiteStore(path: path), clock: .fixed(day))
+        let left = RecordingMessageTransport(channel: .email)
+        let right = RecordingMessageTransport(channel: .email)
+        async let one = Notifier(transports: [left], contacts: contacts, records: first).deliverPending()
+        async let two = Notifier(transports: [right], contacts: contacts, records: second).deliverPending()
+        let reports: [DeliveryReport] = try await [one, two]
+        let sent = await left.sentKeys + right.sentKeys
+        #expect(sent.count == 40)
+        #expect(Set(sent) == Set(staged.map(\.idempotencyKey)))
+        #expect(reports.map(\.sent.count).reduce(0, +) == 40)
+        let held = try await first.all(OutboxMessage.self, as: .system)
+        #expect(held.allSatisfy { $0.value.status == .sent && $0.value.attempts.count == 1 })
+    }
+
     @Test func theCycleIsIdempotentOnSQLite() async throws {
         let store = try SQLiteStore.inMemory()
         var scenario = PartnershipScenario.small(from: .fixture("2025-04-01"), months: 6)

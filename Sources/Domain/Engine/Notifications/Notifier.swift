@@ -115,38 +115,47 @@ public actor Notifier {
             as: .system
         )
         for held in pending {
-            var entry = held.value
-            var version = held.version
-            for sink in sinks where entry.deliveries[sink.name]?.deliveredAt == nil {
-                var delivery = entry.deliveries[sink.name] ?? OutboxEntry.Delivery()
-                var lastError: (any Error)?
-                for attempt in 1...retry.attempts {
-                    if attempt > 1 { try await clock.sleep(for: retry.delay(beforeAttempt: attempt)) }
-                    delivery.attempts += 1
-                    do {
-                        try await sink.deliver(entry.notification)
-                        lastError = nil
-                        break
-                    } catch {
-                        lastError = error
-                    }
-                }
-                if let lastError {
-                    delivery.lastError = "\(lastError)"
-                    report.failed.append(.init(key: entry.notification.key, sink: sink.name, error: "\(lastError)"))
-                } else {
-                    delivery.deliveredAt = records.clock.now()
-                    delivery.lastError = nil
-                    report.delivered.append(.init(key: entry.notification.key, sink: sink.name, error: nil))
-                }
-                entry.deliveries[sink.name] = delivery
-                // Record each sink's outcome as soon as it is known, so a crash repeats as little as possible.
-                version = try await records.save(entry, version: version, by: .system).version
+            do {
+                try await deliver(held, into: &report)
+            } catch let error as DomainError where error.code == .staleWrite {
+                // Another notifier on the same store recorded this entry first; it is theirs to finish.
+                report.heldElsewhere += 1
             }
-            if sinks.allSatisfy({ entry.deliveries[$0.name]?.deliveredAt != nil }), entry.status != .delivered {
-                entry.status = .delivered
-                version = try await records.save(entry, version: version, by: .system).version
+        }
+    }
+
+    private func deliver(_ held: Versioned<OutboxEntry>, into report: inout DeliveryReport) async throws {
+        var entry = held.value
+        var version = held.version
+        for sink in sinks where entry.deliveries[sink.name]?.deliveredAt == nil {
+            var delivery = entry.deliveries[sink.name] ?? OutboxEntry.Delivery()
+            var lastError: (any Error)?
+            for attempt in 1...retry.attempts {
+                if attempt > 1 { try await clock.sleep(for: retry.delay(beforeAttempt: attempt)) }
+                delivery.attempts += 1
+                do {
+                    try await sink.deliver(entry.notification)
+                    lastError = nil
+                    break
+                } catch {
+                    lastError = error
+                }
             }
+            if let lastError {
+                delivery.lastError = "\(lastError)"
+                report.failed.append(.init(key: entry.notification.key, sink: sink.name, error: "\(lastError)"))
+            } else {
+                delivery.deliveredAt = records.clock.now()
+                delivery.lastError = nil
+                report.delivered.append(.init(key: entry.notification.key, sink: sink.name, error: nil))
+            }
+            entry.deliveries[sink.name] = delivery
+            // Record each sink's outcome as soon as it is known, so a crash repeats as little as possible.
+            version = try await records.save(entry, version: version, by: .system).version
+        }
+        if sinks.allSatisfy({ entry.deliveries[$0.name]?.deliveredAt != nil }), entry.status != .delivered {
+            entry.status = .delivered
+            _ = try await records.save(entry, version: version, by: .system)
         }
     }
 
