@@ -27,11 +27,11 @@ public struct EmailMessage: Sendable {
         self.date = date
     }
 
-    /// The `Message-ID`, the same for every copy of the message: `<hash.recipient@sender's domain>`.
+    /// The `Message-ID`, the same for every copy of the message: `<m-hash@sender's domain>`, the
+    /// message's id, a hash of its idempotency key (which names the recipient).
     public var messageID: String {
         let domain = Self.address(in: contacts.sender).split(separator: "@").last.map(String.init) ?? "qaf.invalid"
-        let recipient = message.recipient.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "." }
-        return "<\(message.id.rawValue).\(String(recipient))@\(domain)>"
+        return "<\(message.id.rawValue)@\(domain)>"
     }
 
     /// A file name for the email: its day, recipient and id, ending `.eml`.

@@ -22,7 +22,7 @@ import Testing
         let base64 = word.dropFirst("=?UTF-8?B?".count).dropLast(2)
         #expect(String(decoding: Data(base64Encoded: String(base64))!, as: UTF8.self) == "Executive — business support")
         #expect(lines.contains("Message-ID: \(email.messageID)"))
-        #expect(email.messageID == "<\(Sample.digest.id.rawValue).executive@brackenshire.example.org>")
+        #expect(email.messageID == "<\(Sample.digest.id.rawValue)@brackenshire.example.org>")
         #expect(lines.contains("Date: Thu, 30 Apr 2026 08:00:00 +0000"))
         #expect(lines.contains("Auto-Submitted: auto-generated"))
     }

@@ -94,6 +94,9 @@ enum DeliverCommand: Command {
         _ = try arguments.positional([])
         try arguments.finish()
         guard lease >= 0 else { throw CLIError.usage("--lease must be 0 or more seconds", command: name) }
+        if recipient != nil, !requeue {
+            throw CLIError.usage("--recipient names whose undeliverable messages --retry-undeliverable puts back", command: name)
+        }
         let store = try openDatabase(database, create: false)
         let environment = environment(store)
         let contacts = try await profile(of: store).contacts
@@ -146,8 +149,10 @@ enum OutboxCommand: Command {
         var items: Int
         var attempts: Int
         var lastError: String?
-        var sentAt: Date?
-        var notBefore: Date?
+        /// ISO 8601, UTC.
+        var sentAt: String?
+        /// ISO 8601, UTC: when a message waiting after a failure is tried again.
+        var notBefore: String?
     }
 
     static func run(_ arguments: inout Arguments) async throws {
@@ -188,15 +193,16 @@ enum OutboxCommand: Command {
                 items: message.items.count,
                 attempts: message.attempts.count,
                 lastError: message.attempts.last?.error,
-                sentAt: message.status == .sent ? message.attempts.last?.finishedAt : nil,
-                notBefore: message.notBefore
+                sentAt: (message.status == .sent ? message.attempts.last?.finishedAt : nil)?.formatted(.iso8601),
+                notBefore: message.notBefore?.formatted(.iso8601)
             )
         }
         if format == "json" {
             output(try json(rows))
         } else {
             for row in rows {
-                let outcome = row.lastError.map { " · \($0)" } ?? ""
+                let wait = row.notBefore.map { " · next try \($0)" } ?? ""
+                let outcome = (row.lastError.map { " · \($0)" } ?? "") + wait
                 output(
                     "\(row.status) · \(row.day) · \(row.recipientName) (\(row.channel), \(row.form)) · "
                         + "\(row.items) item\(row.items == 1 ? "" : "s") · \(row.attempts) attempt"
