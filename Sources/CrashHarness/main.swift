@@ -6,6 +6,8 @@
 //
 //   swift run CrashHarness run --kills 200 [--db PATH] [--seed N]
 //   swift run CrashHarness run --seconds 30
+//   swift run CrashHarness deliver --kills 100      (the outbox's deliverer killed: DeliveryHarness.swift)
+//   swift run CrashHarness deliver-race             (two deliverers at once on one database)
 // (--epoch N starts again from an empty database every N kills; 50 by default.)
 import Domain
 import Foundation
@@ -260,6 +262,19 @@ case "run":
     guard kills != nil || seconds != nil else { fail("give --kills N or --seconds S") }
     let epoch = options["epoch"].flatMap(Int.init) ?? 50
     try await run(path: path, kills: kills, seconds: seconds, seed: seed, epoch: max(1, epoch))
+case "deliver":
+    let kills = options["kills"].flatMap(Int.init) ?? 100
+    let messages = options["messages"].flatMap(Int.init) ?? 300
+    try await DeliveryHarness.killed(folder: options["folder"] ?? ".build-harness/deliver", kills: kills, messages: messages, seed: seed)
+case "deliver-race":
+    let deliverers = options["deliverers"].flatMap(Int.init) ?? 2
+    let messages = options["messages"].flatMap(Int.init) ?? 300
+    try await DeliveryHarness.race(folder: options["folder"] ?? ".build-harness/deliver-race", deliverers: deliverers, messages: messages)
+case "deliver-child":
+    guard let folder = options["folder"], let messages = options["messages"].flatMap(Int.init),
+        let lease = options["lease"].flatMap(Double.init)
+    else { fail("deliver-child needs --folder, --messages and --lease") }
+    try await DeliveryHarness.deliverer(folder: folder, messages: messages, lease: lease)
 default:
-    fail("unknown mode \(mode); expected run")
+    fail("unknown mode \(mode); expected run, deliver or deliver-race")
 }
