@@ -14,8 +14,18 @@ extension PartnershipProfile {
             )
         }
         let reports = reader.child("reports")?.nonEmptyString()
-        let contacts = (reader.child("recipients", required: true)?.elements() ?? []).compactMap(Self.contact)
-        checkDuplicates(contacts.map(\.id), "recipient", reader, at: "recipients")
+        // Each recipient with its place in the file, so that a repeated id is named where it is.
+        let read = (reader.child("recipients", required: true)?.elements() ?? []).enumerated().compactMap {
+            index, element in Self.contact(element).map { (index, $0) }
+        }
+        var seen = Set<String>()
+        for (index, contact) in read where !seen.insert(contact.id).inserted {
+            reader.problem(
+                "recipient \(DomainError.quote(contact.id)) appears twice; give each recipient its own id",
+                at: "recipients[\(index)].id"
+            )
+        }
+        let contacts = read.map(\.1)
         let known = Set(contacts.map(\.id))
         let routes = (reader.child("routes", required: true)?.elements() ?? []).compactMap { route in
             Self.route(route, known: known, groups: Set(groups.map(\.id)), agencies: Set(agencies.map(\.id)))
@@ -133,7 +143,7 @@ extension PartnershipProfile {
             )
             return nil
         }
-        guard let selector = Self.selector(given[0], reader, groups: groups, agencies: agencies) else { return nil }
+        let selector = Self.selector(given[0], reader, groups: groups, agencies: agencies)
         var kinds = Set<NotificationKind>()
         for element in reader.child("kinds")?.elements() ?? [] {
             guard let text = element.string() else { continue }
@@ -151,8 +161,8 @@ extension PartnershipProfile {
             if !known.contains(id) { element.problem("\(DomainError.quote(id)) is not a recipient of the profile") }
             return id
         }
-        guard let to else { return nil }
-        if to.isEmpty { reader.problem("names no recipient", at: "to") }
+        if to?.isEmpty == true { reader.problem("names no recipient", at: "to") }
+        guard let selector, let to else { return nil }
         return ContactRoute(selector, kinds: kinds, to: to)
     }
 
