@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
-    modules=(Domain Section11 Audit Measures Learning Reporting SQLiteStore AssuranceTesting Tables Spreadsheets)
+    modules=(Domain Section11 Audit Measures Learning Reporting SQLiteStore AssuranceTesting Tables Spreadsheets Delivery)
 fi
 docc=$(dirname "$(readlink -f "$(command -v swift)")")/docc
 [ -x "$docc" ] || docc=docc

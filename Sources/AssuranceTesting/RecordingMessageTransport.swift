@@ -40,7 +40,7 @@ public actor RecordingMessageTransport: MessageTransport {
 
     /// Records the message, or throws while failures remain or a failure is set.
     ///
-    /// - Throws: ``DeliveryFailure``.
+    /// - Throws: `DeliveryFailure`.
     public func send(_ message: OutboxMessage, to contact: Contact, in contacts: ContactDirectory) async throws {
         attempts.append(message.idempotencyKey)
         if let failure { throw failure }
@@ -48,7 +48,9 @@ public actor RecordingMessageTransport: MessageTransport {
             failuresLeft -= 1
             throw DeliveryFailure("the \(channel.rawValue) server is unavailable")
         }
-        sent.append(Sent(idempotencyKey: message.idempotencyKey, recipient: contact.id, itemKeys: message.items.map(\.key)))
+        sent.append(
+            Sent(idempotencyKey: message.idempotencyKey, recipient: contact.id, itemKeys: message.items.map(\.key))
+        )
     }
 
     /// Makes every attempt fail with the given failure, or, with `nil`, send again.

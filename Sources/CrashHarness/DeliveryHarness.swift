@@ -158,7 +158,9 @@ enum DeliveryHarness {
         guard last.terminationStatus == 0 else { fail("the last deliverer exited \(last.terminationStatus)") }
         try await summarise(folder: folder, messages: messages, kills: done, final: true)
         let elapsed = started.duration(to: .now).components.seconds
-        print("CrashHarness deliver: \(rounds) deliverers started one after another, each killed at a random moment unless it had finished, in \(elapsed) s")
+        print(
+            "CrashHarness deliver: \(rounds) deliverers started one after another, each killed at a random moment unless it had finished, in \(elapsed) s"
+        )
     }
 
     nonisolated(unsafe) static var totals = (kills: 0, messages: 0, resent: 0)

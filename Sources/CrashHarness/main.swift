@@ -265,11 +265,20 @@ case "run":
 case "deliver":
     let kills = options["kills"].flatMap(Int.init) ?? 100
     let messages = options["messages"].flatMap(Int.init) ?? 300
-    try await DeliveryHarness.killed(folder: options["folder"] ?? ".build-harness/deliver", kills: kills, messages: messages, seed: seed)
+    try await DeliveryHarness.killed(
+        folder: options["folder"] ?? ".build-harness/deliver",
+        kills: kills,
+        messages: messages,
+        seed: seed
+    )
 case "deliver-race":
     let deliverers = options["deliverers"].flatMap(Int.init) ?? 2
     let messages = options["messages"].flatMap(Int.init) ?? 300
-    try await DeliveryHarness.race(folder: options["folder"] ?? ".build-harness/deliver-race", deliverers: deliverers, messages: messages)
+    try await DeliveryHarness.race(
+        folder: options["folder"] ?? ".build-harness/deliver-race",
+        deliverers: deliverers,
+        messages: messages
+    )
 case "deliver-child":
     guard let folder = options["folder"], let messages = options["messages"].flatMap(Int.init),
         let lease = options["lease"].flatMap(Double.init)

@@ -1,9 +1,10 @@
 public import Domain
 public import Foundation
 
-/// Writes each email as an `.eml` file in a folder, for a mail program to open, instead of sending
-/// it: what `qaf demo` does with its digests. A message written again overwrites its own file, so
-/// the folder holds each message once.
+/// Writes each email as an `.eml` file in a folder, instead of sending it.
+///
+/// A mail program opens the files; `qaf demo` writes its digests so. A message written again
+/// overwrites its own file, so the folder holds each message once.
 public struct EmailFolderTransport: MessageTransport {
     /// The folder.
     public var folder: URL
@@ -21,7 +22,7 @@ public struct EmailFolderTransport: MessageTransport {
 
     /// Writes the email as `day-recipient-id.eml`, with CRLF line endings as RFC 5322 has them.
     ///
-    /// - Throws: ``DeliveryFailure`` when the file cannot be written.
+    /// - Throws: `DeliveryFailure` when the file cannot be written.
     public func send(_ message: OutboxMessage, to contact: Contact, in contacts: ContactDirectory) async throws {
         let email = EmailMessage(message, to: contact, in: contacts, date: clock.now())
         do {

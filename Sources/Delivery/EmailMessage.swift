@@ -149,9 +149,9 @@ public struct EmailMessage: Sendable {
     static func introduction(_ message: OutboxMessage, partnership: String) -> String {
         switch message.form {
         case .atOnce:
-            "\(partnership)'s quality assurance cycle of \(message.day) found this for you."
+            "\(partnership)'s quality assurance cycle of \(Self.written(message.day)) found this for you."
         case .dailyDigest:
-            "\(partnership)'s quality assurance cycle of \(message.day) found \(message.items.count) "
+            "\(partnership)'s quality assurance cycle of \(Self.written(message.day)) found \(message.items.count) "
                 + "item\(message.items.count == 1 ? "" : "s") for you, soonest due first."
         }
     }
@@ -160,8 +160,8 @@ public struct EmailMessage: Sendable {
         var facts: [(String, String)] = [("Kind", Self.kindName(item.kind))]
         if let level = item.levelName ?? item.level?.description { facts.append(("Level", level)) }
         if let severity = item.severity { facts.append(("Severity", severity.description)) }
-        if let due = item.dueOn { facts.append(("Due", due.description)) }
-        facts.append(("Found on", item.raisedOn.description))
+        if let due = item.dueOn { facts.append(("Due", Self.written(due))) }
+        facts.append(("Found on", Self.written(item.raisedOn)))
         return facts
     }
 
@@ -189,6 +189,11 @@ public struct EmailMessage: Sendable {
             return sender.trimmingCharacters(in: .whitespaces)
         }
         return String(sender[sender.index(after: open)..<close])
+    }
+
+    /// A day as a reader writes it: `13 September 2025`.
+    static func written(_ day: Day) -> String {
+        "\(day.dayOfMonth) \(Day.monthName(day.month)) \(day.year)"
     }
 
     static func mailbox(_ sender: String, offset: Int) -> String {

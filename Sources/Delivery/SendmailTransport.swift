@@ -44,7 +44,7 @@ public struct SendmailTransport: MessageTransport {
 
     /// Pipes the email to the program and judges its exit status.
     ///
-    /// - Throws: ``DeliveryFailure``, permanent for a refusal the program says is for good.
+    /// - Throws: `DeliveryFailure`, permanent for a refusal the program says is for good.
     public func send(_ message: OutboxMessage, to contact: Contact, in contacts: ContactDirectory) async throws {
         let email = EmailMessage(message, to: contact, in: contacts, date: clock.now())
         let outcome = try await ProgramRun.run(
@@ -166,9 +166,9 @@ enum ProgramRun {
             Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
         )
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { environment.forEach { free($0) } }
+        defer { for variable in environment { free(variable) } }
         var processID = pid_t()
         let result = posix_spawn(&processID, arguments[0], &actions, &attributes, argv, environment)
         guard result == 0 else {

@@ -48,7 +48,7 @@ public struct WebhookTransport: MessageTransport {
 
     /// Posts the payload and judges the answer.
     ///
-    /// - Throws: ``DeliveryFailure``, permanent for an answer that trying again cannot change.
+    /// - Throws: `DeliveryFailure`, permanent for an answer that trying again cannot change.
     public func send(_ message: OutboxMessage, to contact: Contact, in contacts: ContactDirectory) async throws {
         guard let url = overridingURL ?? URL(string: contact.addressText) else {
             throw DeliveryFailure("\(contact.addressText) is not a URL", permanent: true)
@@ -76,7 +76,9 @@ public struct WebhookTransport: MessageTransport {
         do {
             (_, response) = try await session.data(for: request)
         } catch let error as URLError where error.code == .timedOut {
-            throw DeliveryFailure("\(url.absoluteString) did not answer within its time-out of \(timeout.formatted()) s")
+            throw DeliveryFailure(
+                "\(url.absoluteString) did not answer within its time-out of \(timeout.formatted()) s"
+            )
         } catch {
             throw DeliveryFailure("\(url.absoluteString) could not be reached: \(error.localizedDescription)")
         }

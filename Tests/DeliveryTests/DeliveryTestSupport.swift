@@ -58,7 +58,12 @@ enum Sample {
         reports: "https://brackenshire.example.org/assurance",
         contacts: [
             Contact(id: "executive", name: "Executive — business support", address: .email("executive@127.0.0.1")),
-            Contact(id: "ticketing", name: "Ticketing", address: .webhook("http://127.0.0.1:1/ok"), tokenVariable: "QAF_TOKEN"),
+            Contact(
+                id: "ticketing",
+                name: "Ticketing",
+                address: .webhook("http://127.0.0.1:1/ok"),
+                tokenVariable: "QAF_TOKEN"
+            ),
         ],
         routes: [ContactRoute(.level(.executive), to: ["executive", "ticketing"])]
     )
@@ -90,7 +95,10 @@ enum Sample {
 /// Decodes quoted-printable text, for checking what the email says.
 func decodeQuotedPrintable(_ text: String) -> String {
     var bytes: [UInt8] = []
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+        separator: "\n",
+        omittingEmptySubsequences: false
+    )
     for (index, line) in lines.enumerated() {
         var characters = Array(line.utf8)
         var soft = false

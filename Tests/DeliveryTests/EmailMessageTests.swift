@@ -31,8 +31,12 @@ import Testing
         let text = String(decoding: email.rendered(), as: UTF8.self)
         let parts = text.components(separatedBy: "--qaf-\(Sample.digest.id.rawValue)-alternative")
         #expect(parts.count == 4, "a preamble, two parts and the closing delimiter")
-        let plain = decodeQuotedPrintable(parts[1].components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n"))
-        let html = decodeQuotedPrintable(parts[2].components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n"))
+        let plain = decodeQuotedPrintable(
+            parts[1].components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+        )
+        let html = decodeQuotedPrintable(
+            parts[2].components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+        )
         #expect(plain.contains("Content-Type") == false)
         let second = try #require(plain.range(of: "1. Rapid review late — number 2"))
         let first = try #require(plain.range(of: "2. Rapid review late — number 1"))
@@ -81,7 +85,7 @@ import Testing
         #expect(
             said == """
                 Executive — business support <executive@127.0.0.1>
-                Safeguarding assurance: 2 items for Executive — business support, 2026-04-30
+                Safeguarding assurance: 2 items for Executive — business support, 30 April 2026
                 To Executive — business support,
 
                 """

@@ -36,7 +36,10 @@ import Testing
     @Test func theServerDownIsAFailureToTryAgain() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp") else { return }
         // Port 9 (discard) is closed on the loopback: msmtp cannot connect.
-        let transport = SendmailTransport(program: "/usr/bin/msmtp --host=127.0.0.1 --port=9 --from=qa@example.org", clock: Sample.clock)
+        let transport = SendmailTransport(
+            program: "/usr/bin/msmtp --host=127.0.0.1 --port=9 --from=qa@example.org",
+            clock: Sample.clock
+        )
         await #expect {
             try await transport.send(message, to: executive, in: Sample.contacts)
         } throws: { error in
@@ -54,7 +57,10 @@ import Testing
         #expect(!piped.contains("\r\n"))
 
         for (status, permanent) in [(75, false), (69, false), (67, true), (68, true)] {
-            let refusing = SendmailTransport(program: try script("cat >/dev/null; echo 'no way' >&2; exit \(status)"), clock: Sample.clock)
+            let refusing = SendmailTransport(
+                program: try script("cat >/dev/null; echo 'no way' >&2; exit \(status)"),
+                clock: Sample.clock
+            )
             await #expect {
                 try await refusing.send(message, to: executive, in: Sample.contacts)
             } throws: { error in
@@ -79,7 +85,12 @@ import Testing
     @Test func aWebhookPostsJSONWithTheIdempotencyKeyAndTheTokenFromTheEnvironment() async throws {
         let receiver = try #require(try LocalServer(script: "webhook_receiver.py"))
         let base = "http://127.0.0.1:\(receiver.port)"
-        let ticketing = Contact(id: "ticketing", name: "Ticketing", address: .webhook("\(base)/ok"), tokenVariable: "QAF_TOKEN")
+        let ticketing = Contact(
+            id: "ticketing",
+            name: "Ticketing",
+            address: .webhook("\(base)/ok"),
+            tokenVariable: "QAF_TOKEN"
+        )
         let transport = WebhookTransport(environment: ["QAF_TOKEN": "secret-1"], clock: Sample.clock)
         try await transport.send(message, to: ticketing, in: Sample.contacts)
         let received = try receiver.received()
@@ -88,7 +99,8 @@ import Testing
         let headers = record?["headers"] as? [String: String] ?? [:]
         #expect(headers["Idempotency-Key"] == message.idempotencyKey)
         #expect(headers["Authorization"] == "Bearer secret-1")
-        let body = try JSONSerialization.jsonObject(with: Data((record?["body"] as? String ?? "").utf8)) as? [String: Any]
+        let body =
+            try JSONSerialization.jsonObject(with: Data((record?["body"] as? String ?? "").utf8)) as? [String: Any]
         #expect(body?["format"] as? String == "qaf-message")
         #expect((body?["items"] as? [Any])?.count == 2)
 
@@ -104,10 +116,15 @@ import Testing
         let slow = WebhookTransport(timeout: 1, environment: [:], clock: Sample.clock)
         let started = Date()
         await #expect {
-            try await slow.send(message, to: Contact(id: "t", name: "T", address: .webhook("\(base)/slow/3")), in: Sample.contacts)
+            try await slow.send(
+                message,
+                to: Contact(id: "t", name: "T", address: .webhook("\(base)/slow/3")),
+                in: Sample.contacts
+            )
         } throws: { error in
             let failure = error as? DeliveryFailure
-            return failure?.isPermanent == false && failure?.reason.hasSuffix("did not answer within its time-out of 1 s") == true
+            return failure?.isPermanent == false
+                && failure?.reason.hasSuffix("did not answer within its time-out of 1 s") == true
         }
         #expect(Date().timeIntervalSince(started) >= 0.9, "the request waited for its time-out")
         let withoutToken = WebhookTransport(environment: [:], clock: Sample.clock)

@@ -23,7 +23,12 @@ struct OutboxTests {
     let contacts = ContactDirectory(
         sender: "Partnership <qa@partnership.example.org>",
         contacts: [
-            Contact(id: "executive", name: "Executive support", address: .email("exec@partnership.example.org"), receives: .atOnce),
+            Contact(
+                id: "executive",
+                name: "Executive support",
+                address: .email("exec@partnership.example.org"),
+                receives: .atOnce
+            ),
             Contact(id: "pdg", name: "PDG support", address: .email("pdg@partnership.example.org")),
             Contact(id: "audit-group", name: "Audit group", address: .email("audit@partnership.example.org")),
             Contact(id: "leads", name: "Safeguarding lead", address: .email("lead@{agency}.example.org")),
@@ -131,7 +136,9 @@ struct OutboxTests {
         var held = try await records.all(OutboxMessage.self, as: .system)
         #expect(held.count == 1)
         #expect(held.first?.value.items.map(\.key) == ["reminder:r2", "reminder:r1"])
-        #expect(try await stage([notification("reminder:r1", kind: .reminder, level: .practiceDevelopmentGroup)]).isEmpty)
+        #expect(
+            try await stage([notification("reminder:r1", kind: .reminder, level: .practiceDevelopmentGroup)]).isEmpty
+        )
 
         let transport = RecordingMessageTransport()
         _ = try await Notifier(transports: [transport], contacts: contacts, records: records).deliverPending()
@@ -180,7 +187,9 @@ struct OutboxTests {
         let email = RecordingMessageTransport(channel: .email)
         await email.setFailure(DeliveryFailure("connection refused"))
         let notifier = Notifier(transports: [email], contacts: contacts, records: records)
-        _ = try await notifier.send(notification("finding:f1:practice-development-group", level: .practiceDevelopmentGroup))
+        _ = try await notifier.send(
+            notification("finding:f1:practice-development-group", level: .practiceDevelopmentGroup)
+        )
 
         // Fact: MessageRetryPolicy.standard, 6 attempts, waits of 5 minutes growing threefold to 6 hours.
         var waits: [TimeInterval] = []
@@ -272,7 +281,7 @@ actor StallingTransport: MessageTransport {
 
     func send(_ message: OutboxMessage, to contact: Contact, in contacts: ContactDirectory) async throws {
         called = true
-        waiters.forEach { $0.resume() }
+        for waiter in waiters { waiter.resume() }
         waiters = []
         await withCheckedContinuation { parked.append($0) }
     }

@@ -81,7 +81,9 @@ struct ContactsProfileTests {
             let missing = expected.filter { !message.contains($0) }
             if !missing.isEmpty { Issue.record("missing from \(message):\n\(missing.joined(separator: "\n"))") }
             return missing.isEmpty
-                && message.contains("contacts.recipients[4].id: recipient \"late\" appears twice; give each recipient its own id")
+                && message.contains(
+                    "contacts.recipients[4].id: recipient \"late\" appears twice; give each recipient its own id"
+                )
                 && message.hasPrefix("ours.json has 15 problems:")
         }
     }

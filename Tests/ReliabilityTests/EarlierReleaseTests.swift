@@ -99,6 +99,40 @@ struct EarlierReleaseTests {
         #expect(report.sections.count == 29)
     }
 
+    /// The outbox came after this release: its notification (kept before notifications had kinds,
+    /// levels' names, sources or actions) reads with the kind its key implies, it holds no messages,
+    /// and a cycle with contacts composes them beside it.
+    @Test func release01OutboxReadsAndTheCycleComposesMessages() async throws {
+        let (path, directory) = try Self.copy("release-0.1.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStore(path: path, schema: try AssuranceFramework(modules: Self.modules).schemaVersions)
+        let records = Records(store: store)
+        let entries = try await records.all(OutboxEntry.self, as: .system).map(\.value)
+        #expect(entries.count == 30)
+        #expect(
+            entries.allSatisfy { entry in
+                let key = entry.notification.key
+                return entry.notification.kind == (key.hasPrefix("finding:") ? .findingRaised : .other)
+            }
+        )
+        #expect(entries.allSatisfy { $0.notification.action == nil && $0.notification.source == nil })
+        #expect(try await records.all(OutboxMessage.self, as: .system).isEmpty)
+
+        let contacts = ContactDirectory(
+            sender: "Partnership <qa@partnership.example.org>",
+            contacts: [Contact(id: "everyone", name: "Business team", address: .email("team@partnership.example.org"))],
+            routes: [ContactRoute(.role(.businessTeam), to: ["everyone"])]
+        )
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(Self.day.adding(days: 7)), ids: .seeded(12))
+        let framework = try AssuranceFramework(modules: Self.modules, environment: environment, contacts: contacts)
+        let outcome = try await framework.runCycle(
+            on: Self.day.adding(days: 7),
+            by: PartnershipScenario.partnershipLead
+        )
+        #expect(outcome.messages.map(\.recipient) == ["everyone"], "one digest for the day")
+        #expect(try await records.all(OutboxEntry.self, as: .system).count > 30)
+    }
+
     @Test func release01BackupRestoresWithNothingLost() async throws {
         let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("release-0.1.qaf-backup.json"))
         let snapshot = try StoreBackup.decode(data, source: "release-0.1.qaf-backup.json")

@@ -228,7 +228,9 @@ struct SQLiteStoreTests {
             contacts: (1...40).map { number in
                 Contact(id: "c\(number)", name: "Contact \(number)", address: .email("c\(number)@example.org"))
             },
-            routes: (1...40).map { number in ContactRoute(.agency(Agency.ID(unchecked: "a\(number)")), to: ["c\(number)"]) }
+            routes: (1...40).map { number in
+                ContactRoute(.agency(Agency.ID(unchecked: "a\(number)")), to: ["c\(number)"])
+            }
         )
         let notifications = (1...40).map { number in
             AssuranceNotification(
@@ -241,7 +243,13 @@ struct SQLiteStoreTests {
         }
         var batch = RecordBatch()
         let first = Records(store: try SQLiteStore(path: path), clock: .fixed(day))
-        let staged = try await Outbox.stage(notifications, contacts: contacts, on: day, into: &batch, store: first.store)
+        let staged = try await Outbox.stage(
+            notifications,
+            contacts: contacts,
+            on: day,
+            into: &batch,
+            store: first.store
+        )
         try await first.commit(batch, by: .system)
         #expect(staged.count == 40)
         // Two processes' worth: each notifier has its own connection to the file and its own transport.

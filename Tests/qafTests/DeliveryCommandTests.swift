@@ -23,7 +23,9 @@ import Testing
     func sent(in scratch: Scratch) -> [String] {
         let folder = scratch.path("sent")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.map { String(decoding: FileManager.default.contents(atPath: "\(folder)/\($0)") ?? Data(), as: UTF8.self) }
+        return names.map {
+            String(decoding: FileManager.default.contents(atPath: "\(folder)/\($0)") ?? Data(), as: UTF8.self)
+        }
     }
 
     @Test func theDemoWritesEachDigestAsAnEmailAndRecordsItSent() throws {
@@ -40,7 +42,9 @@ import Testing
         let all = try QAF.run(["outbox", "--db", scratch.path("p.sqlite"), "--format", "json"])
         let rows = try JSONSerialization.jsonObject(with: Data(all.standardOutput.utf8)) as? [[String: Any]] ?? []
         #expect(rows.count == 64)
-        #expect(rows.allSatisfy { $0["status"] as? String == "sent" && ($0["sentAt"] as? String)?.hasSuffix("Z") == true })
+        #expect(
+            rows.allSatisfy { $0["status"] as? String == "sent" && ($0["sentAt"] as? String)?.hasSuffix("Z") == true }
+        )
     }
 
     @Test func aDailyRunDeliversEachMessageOnceAndAFailureWaitsForALaterRun() throws {
@@ -60,7 +64,9 @@ import Testing
         let emails = sent(in: scratch)
         #expect(emails.count == composed)
         #expect(emails.allSatisfy { $0.contains("\nMessage-ID: <m-") && !$0.contains("\r\n") })
-        #expect(Set(emails.compactMap { $0.firstMatch(of: /Message-ID:\s+(\S+)/).map { String($0.1) } }).count == composed)
+        #expect(
+            Set(emails.compactMap { $0.firstMatch(of: /Message-ID:\s+(\S+)/).map { String($0.1) } }).count == composed
+        )
 
         // The same day again (cron run twice, or a rerun after a crash) sends nothing.
         let again = try QAF.run(["check", "--db", database, "--day", "2026-05-05", "--deliver", "--sendmail", program])
@@ -73,11 +79,17 @@ import Testing
         // with the server back, --now sends them, each once.
         FileManager.default.createFile(atPath: scratch.path("down"), contents: nil)
         let down = try QAF.run(["check", "--db", database, "--day", "2026-05-11", "--deliver", "--sendmail", program])
-        let waiting = try #require(down.standardError.firstMatch(of: /delivery: 0 sent, (\d+) to try again/).flatMap { Int($0.1) })
+        let waiting = try #require(
+            down.standardError.firstMatch(of: /delivery: 0 sent, (\d+) to try again/).flatMap { Int($0.1) }
+        )
         #expect(waiting > 0)
         let failed = try QAF.run(["outbox", "--db", database, "--status", "failed"])
         #expect(failed.standardOutput.split(separator: "\n").count == waiting)
-        #expect(failed.standardOutput.contains("1 attempt · \(program) exited with status 75: mail server unavailable · next try "))
+        #expect(
+            failed.standardOutput.contains(
+                "1 attempt · \(program) exited with status 75: mail server unavailable · next try "
+            )
+        )
         try FileManager.default.removeItem(atPath: scratch.path("down"))
         let early = try QAF.run(["deliver", "--db", database, "--sendmail", program])
         #expect(early.standardError.contains("0 sent"), "\(early.standardError)")
@@ -85,6 +97,48 @@ import Testing
         #expect(now.standardError.contains("\(waiting) sent"), "\(now.standardError)")
         #expect(sent(in: scratch).count == composed + waiting)
         #expect(try QAF.run(["outbox", "--db", database, "--status", "pending"]).standardError.contains("0 messages"))
+    }
+
+    /// Debian's msmtp as the sendmail program, relaying to an SMTP server on 127.0.0.1 that keeps
+    /// each message (the delivery tests' `smtp_sink.py`).
+    @Test func throughARealMailTransferAgentEachRecipientGetsOneDigestAndASecondRunSendsNothing() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp") else { return }  // .ci/run installs it
+        let scratch = Scratch()
+        let database = scratch.path("p.sqlite")
+        #expect(try QAF.run(["demo", "--path", database]).status == 0)
+        let sink = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("DeliveryTests/Fixtures/smtp_sink.py")
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        server.arguments = [sink.path, scratch.path("smtp")]
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL) }
+        var port: String?
+        for _ in 1...500 where port == nil {
+            port = try? String(contentsOfFile: scratch.path("smtp/port"), encoding: .utf8)
+            if port == nil { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        let program = "/usr/bin/msmtp --host=127.0.0.1 --port=\(try #require(port)) --from=qa@partnership.example.org"
+        func received() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: scratch.path("smtp")).filter { $0.hasSuffix(".eml") }
+                .count
+        }
+
+        let check = try QAF.run(["check", "--db", database, "--day", "2026-05-05", "--deliver", "--sendmail", program])
+        #expect(check.status == 0, "\(check.standardError)")
+        let outbox = try QAF.run(["outbox", "--db", database, "--format", "json"])
+        let rows = (try JSONSerialization.jsonObject(with: Data(outbox.standardOutput.utf8)) as? [[String: Any]] ?? [])
+            .filter { $0["day"] as? String == "2026-05-05" }
+        let digests = rows.filter { $0["form"] as? String == "daily-digest" }
+        #expect(!digests.isEmpty)
+        #expect(Set(digests.compactMap { $0["recipient"] as? String }).count == digests.count, "one digest each")
+        #expect(rows.allSatisfy { $0["status"] as? String == "sent" })
+        #expect(try received() == rows.count)
+        #expect(check.standardError.contains("delivery: \(rows.count) sent, 0 to try again, 0 undeliverable"))
+
+        let again = try QAF.run(["check", "--db", database, "--day", "2026-05-05", "--deliver", "--sendmail", program])
+        #expect(again.standardError.contains("delivery: 0 sent"))
+        #expect(try received() == rows.count)
     }
 
     @Test func badOptionsAreRefusedWithWhatWasExpected() throws {

@@ -255,7 +255,8 @@ import Testing
         }
         #expect(names.count == 20)
         for required in [
-            "demo", "new", "profile", "scenarios", "check", "deliver", "outbox", "reminders", "report", "rules", "import", "export",
+            "demo", "new", "profile", "scenarios", "check", "deliver", "outbox", "reminders", "report", "rules",
+            "import", "export",
             "restore", "spc", "compare", "section11", "form",
         ] {
             #expect(names.contains(required), "\(required) is not listed")

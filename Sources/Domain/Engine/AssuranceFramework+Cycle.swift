@@ -187,9 +187,10 @@ extension AssuranceFramework {
         )
     }
 
-    /// The notification of a finding raised, or escalated to its level: keyed by the finding and the
-    /// level, so that each is delivered once. A finding at the top of the route, or one that says a
-    /// decision is needed, asks that level for a decision.
+    /// The notification of a finding raised, or escalated to its level.
+    ///
+    /// Keyed by the finding and the level, so that each is delivered once. A finding at the top of
+    /// the route, or one that says a decision is needed, asks that level for a decision.
     private func notification(
         for finding: Finding,
         rule: any AssuranceRule,

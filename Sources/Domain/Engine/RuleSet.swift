@@ -1,6 +1,6 @@
 /// Rules composed without a module of their own: a name for the rule catalogue and the rules.
 ///
-/// ``AssuranceFramework/init(modules:rules:environment:notifier:escalation:reminders:document:)`` wraps a host's extra
+/// ``AssuranceFramework/init(modules:rules:environment:notifier:contacts:escalation:reminders:document:)`` wraps a host's extra
 /// rules in one named `Local rules`; compose a ``RuleSet`` yourself to give them another name.
 ///
 /// ```swift

@@ -43,7 +43,8 @@ public struct UndeliverableMessageRule: AssuranceRule, Hashable {
                 subject: message.reference,
                 severity: .emergingRisk,
                 level: .practiceDevelopmentGroup,
-                message: "\(message.channel == .email ? "An email" : "A webhook message") of \(message.day) to \(message.recipientName) (\(count), the "
+                message:
+                    "\(message.channel == .email ? "An email" : "A webhook message") of \(message.day) to \(message.recipientName) (\(count), the "
                     + "first \"\(message.items.first?.subject ?? "")\") could not be delivered after "
                     + "\(message.attempts.count) attempt\(message.attempts.count == 1 ? "" : "s"): \(reason)."
             )

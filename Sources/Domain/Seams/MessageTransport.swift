@@ -16,6 +16,7 @@ public protocol MessageTransport: Sendable {
     ///     `Message-ID`, a webhook's `Idempotency-Key`) so that a message sent twice is known to be one.
     ///   - contact: The recipient, with their address.
     ///   - contacts: The directory, for the sender and the link to the reports.
+    /// - Throws: ``DeliveryFailure`` when it cannot send, permanent when trying again cannot help.
     func send(_ message: OutboxMessage, to contact: Contact, in contacts: ContactDirectory) async throws
 }
 

@@ -95,7 +95,10 @@ enum DeliverCommand: Command {
         try arguments.finish()
         guard lease >= 0 else { throw CLIError.usage("--lease must be 0 or more seconds", command: name) }
         if recipient != nil, !requeue {
-            throw CLIError.usage("--recipient names whose undeliverable messages --retry-undeliverable puts back", command: name)
+            throw CLIError.usage(
+                "--recipient names whose undeliverable messages --retry-undeliverable puts back",
+                command: name
+            )
         }
         let store = try openDatabase(database, create: false)
         let environment = environment(store)

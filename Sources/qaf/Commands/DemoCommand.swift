@@ -185,7 +185,7 @@ enum DemoCommand: Command {
         let folder = (directory.isEmpty ? "" : directory + "/") + "digests"
         if FileManager.default.fileExists(atPath: folder) { try FileManager.default.removeItem(atPath: folder) }
         var contacts = profile.contacts
-        if contacts.reports == nil { contacts.reports = directory.isEmpty ? "." : directory }
+        if contacts.reports == nil { contacts.reports = directory.isEmpty ? "./" : directory + "/" }
         progress("writing the outbox's messages to \(folder)…")
         let notifier = composedNotifier(
             environment,

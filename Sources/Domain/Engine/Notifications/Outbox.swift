@@ -1,6 +1,6 @@
 /// What the assurance cycle writes to the outbox: each notification, and the messages that carry it
 /// to the people the profile's contacts name.
-public enum Outbox {
+public enum Outbox: Sendable {
     /// Stages the notifications not yet in the outbox, and the messages that announce them, in a batch.
     ///
     /// The cycle calls it so that the outbox is written in the same transaction as the findings and

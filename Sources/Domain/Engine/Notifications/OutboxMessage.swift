@@ -111,7 +111,8 @@ public struct OutboxMessage: StorableRecord, IdentifierKind, Hashable {
     public var subject: String {
         if form == .atOnce, items.count == 1 { return items[0].subject }
         let count = "\(items.count) item\(items.count == 1 ? "" : "s")"
-        return "Safeguarding assurance: \(count) for \(recipientName), \(day)"
+        let written = "\(day.dayOfMonth) \(Day.monthName(day.month)) \(day.year)"
+        return "Safeguarding assurance: \(count) for \(recipientName), \(written)"
     }
 
     /// Attempts that failed (an attempt a crash cut short is not counted: it may have succeeded).

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Someone the partnership tells of findings, reminders and decisions: a role mailbox, or a system
 /// that takes a webhook.
@@ -33,8 +33,9 @@ public struct Contact: Hashable, Sendable, Identifiable {
     public var address: Address
     /// When the contact hears.
     public var receives: Timing
-    /// For a webhook, the environment variable that holds its bearer token. The token itself is
-    /// never in the profile, which is stored in the database and exported with it.
+    /// For a webhook, the environment variable that holds its bearer token.
+    ///
+    /// The token itself is never in the profile, which is stored in the database and exported with it.
     public var tokenVariable: String?
 
     /// Creates a contact.

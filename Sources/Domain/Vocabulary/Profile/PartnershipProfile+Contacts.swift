@@ -16,7 +16,8 @@ extension PartnershipProfile {
         let reports = reader.child("reports")?.nonEmptyString()
         // Each recipient with its place in the file, so that a repeated id is named where it is.
         let read = (reader.child("recipients", required: true)?.elements() ?? []).enumerated().compactMap {
-            index, element in Self.contact(element).map { (index, $0) }
+            index,
+            element in Self.contact(element).map { (index, $0) }
         }
         var seen = Set<String>()
         for (index, contact) in read where !seen.insert(contact.id).inserted {
