@@ -39,6 +39,19 @@ struct PeopleReportsTests {
         await #expect(throws: DomainError(.invalidInput, "Agency feedback is about one agency; name the agency")) {
             try await reports.make(request(nil), as: ReportScenario.lead)
         }
+        // Fact: a public report carries no agency-level ratings (the framework's disclosure rules):
+        // an agency's feedback rates it criterion by criterion, so it is never published.
+        var published = request(own.id)
+        published.audience = .public
+        await #expect(
+            throws: DomainError(
+                .invalidInput,
+                "Agency feedback is for the partnership and the agency, not for the public: it rates one agency "
+                    + "criterion by criterion; ask for the partnership audience (or internal)"
+            )
+        ) {
+            try await reports.make(published, as: ReportScenario.lead)
+        }
         // No other agency is named anywhere in it: the partnership appears only as counts.
         let text = MarkdownRenderer().render(report)
         for agency in agencies where agency.id != own.id {

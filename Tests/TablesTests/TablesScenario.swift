@@ -71,10 +71,18 @@ struct TablesScenario {
                 ReportRequest(kind: .mashQuarterly, period: quarter, audience: audience, day: Self.day),
                 ReportRequest(kind: .conferenceChairsQuarterly, period: quarter, audience: audience, day: Self.day),
                 ReportRequest(kind: .yearly, period: year, audience: audience, day: Self.day),
-                ReportRequest(kind: .agencyFeedback, period: year, audience: audience, day: Self.day, agency: "police"),
+                audience == .public
+                    ? nil
+                    : ReportRequest(
+                        kind: .agencyFeedback,
+                        period: year,
+                        audience: audience,
+                        day: Self.day,
+                        agency: "police"
+                    ),
                 ReportRequest(kind: .practitionerBriefing, period: year, audience: audience, day: Self.day),
             ]
-            for request in requests {
+            for request in requests.compactMap(\.self) {
                 let report = try await StandardReports(framework: framework).make(request, as: Self.lead)
                 rendered["\(report.fileStem)-\(audience)"] = HTMLRenderer().render(report)
             }

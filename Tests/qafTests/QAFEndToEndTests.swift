@@ -313,6 +313,17 @@ import Testing
         ])
         #expect(unwritable.status == 70)
         #expect(unwritable.standardError.contains("cannot write"))
+
+        let published = try QAF.run([
+            "report", "agency-feedback", "--db", scratch.path("d.sqlite"), "--period", "FY2025-26",
+            "--agency", "brackenshire-constabulary", "--audience", "public",
+        ])
+        #expect(published.status == 65)
+        #expect(
+            published.standardError.contains(
+                "Agency feedback is for the partnership and the agency, not for the public"
+            )
+        )
     }
 
     /// Bad arguments are refused before anything is created.

@@ -20,9 +20,14 @@ public struct StandardReports: Sendable {
     public let disclosure: Disclosure
 
     /// Creates the assembler.
-    public init(framework: AssuranceFramework, disclosure: Disclosure = Disclosure()) {
+    ///
+    /// - Parameters:
+    ///   - framework: The framework whose modules and records the reports draw on.
+    ///   - disclosure: The disclosure policy; by default, the framework's rule
+    ///     (`FrameworkDocument.suppressedCounts`, from the profile).
+    public init(framework: AssuranceFramework, disclosure: Disclosure? = nil) {
         self.framework = framework
-        self.disclosure = disclosure
+        self.disclosure = disclosure ?? Disclosure(smallCounts: framework.document.suppressedCounts)
     }
 
     /// A report about a group or an agency is about one the partnership has.
@@ -54,9 +59,20 @@ public struct StandardReports: Sendable {
     ///   partnership's findings, or, for an internal report, its audit case records;
     ///   `DomainError.Code.invalidInput` for a kind the framework does not know, a report about a
     ///   group without a group, a group or an agency the partnership does not have (naming the ones
-    ///   it has), or a period of a kind the report does not cover.
+    ///   it has), a period of a kind the report does not cover, or a report about one agency (its
+    ///   feedback) for the public.
     public func make(_ request: ReportRequest, as principal: Principal) async throws -> Report {
         let definition = try framework.reportDefinition(for: request.kind)
+        if definition.subject == .agency, request.audience == .public {
+            // An agency's report judges the agency criterion by criterion: the disclosure rules keep
+            // agency-level ratings out of anything published.
+            throw DomainError(
+                .invalidInput,
+                "\(definition.title) is for the partnership and the agency, not for the public: it rates one "
+                    + "agency criterion by criterion; ask for the partnership audience (or internal)",
+                context: .init(field: "audience", value: request.audience.rawValue)
+            )
+        }
         let view = try framework.view(for: request, as: principal)
         let partnership = try await view.all(Partnership.self).first?.name ?? "The partnership"
         let groups = try await view.byID(Group.self)
@@ -115,7 +131,9 @@ public struct StandardReports: Sendable {
             absentModules: absent,
             sections: sections
         )
-        return disclosure.apply(to: report)
+        var policy = disclosure
+        if policy.agencyNames.isEmpty { policy.agencyNames = agencies.values.map(\.name) }
+        return policy.apply(to: report)
     }
 
     /// Stores a report as published, so that viewers may read it.

@@ -1,20 +1,24 @@
 import Domain
+import Foundation
 
 /// Fits a report to its audience.
 ///
 /// A public report:
 /// - leaves out sections marked `ReportSection.Disclosure.notPublic` (agency-level Section 11
-///   ratings, case returns, named agencies' actions) and findings about a single agency;
+///   ratings, case returns, named agencies' actions), and findings about a single agency or naming
+///   any agency (``agencyNames``): the framework's disclosure rules publish no agency-level judgement;
 /// - carries no case references;
 /// - suppresses small numbers: counts from 1 to 5 (the children in need statistics publish no count
 ///   between 1 and 5), shown as the statistics symbol `c`, and percentages whose numerator or
 ///   denominator is suppressed;
-/// - applies secondary suppression, so that a total cannot reveal a suppressed cell: in a table with a
-///   total row or column, a row or column with exactly one suppressed cell has its next smallest count
-///   suppressed too, until no row or column has exactly one;
+/// - applies secondary suppression to every table (`TableProtection`): every row's and column's
+///   total is taken as known, printed or not, and further counts are hidden until no row or column
+///   hides just one count, and those it hides add up to at least the largest small count; a table
+///   that would be more than half hidden is withheld, with a note saying why;
 /// - shows nothing derived from a suppressed value: a suppressed heat-map cell, key figure or tile
-///   loses its RAG colour and its detail, and a RAG cell in a table row with a suppressed value is
-///   suppressed too;
+///   loses its RAG colour and its detail, and in a table row with a hidden count its RAG rating and
+///   shares are hidden too, and a list beside it is withheld;
+/// - says once, after the first figure shown as `c`, what `c` means (``explanation``);
 /// - does not chart a series with a suppressed point: its mean, process limits and each point's
 ///   special-cause flag would let the suppressed values be recovered. The chart is replaced by a
 ///   note naming it and saying why.
@@ -23,10 +27,31 @@ import Domain
 public struct Disclosure: Hashable, Sendable {
     /// The counts suppressed in a public report.
     public var smallCounts: ClosedRange<Int>
+    /// The partnership's agencies' names: a public report carries no finding that names one.
+    public var agencyNames: [String]
 
     /// Creates the policy.
-    public init(smallCounts: ClosedRange<Int> = 1...5) {
+    ///
+    /// - Parameters:
+    ///   - smallCounts: The counts suppressed in a public report.
+    ///   - agencyNames: The agencies' names, so that a public report names none in its findings.
+    public init(smallCounts: ClosedRange<Int> = 1...5, agencyNames: [String] = []) {
         self.smallCounts = smallCounts
+        self.agencyNames = agencyNames
+    }
+
+    /// Whether a text names one of the partnership's agencies.
+    func namesAnAgency(_ text: String) -> Bool {
+        agencyNames.contains { name in
+            var from = text.startIndex
+            while let found = text.range(of: name, range: from..<text.endIndex) {
+                // A whole name: "School 2" is not named by "School 20".
+                let after = found.upperBound
+                if after == text.endIndex || !(text[after].isLetter || text[after].isNumber) { return true }
+                from = found.upperBound
+            }
+            return false
+        }
     }
 
     /// The report as its audience may see it.
@@ -39,7 +64,39 @@ public struct Disclosure: Hashable, Sendable {
             copy.blocks = section.blocks.flatMap { blocks(for: $0, audience: report.audience) }
             return copy
         }
+        if report.audience == .public { explainSuppression(in: &result) }
         return result
+    }
+
+    /// What `c` means, said once, after the first figure the reader meets it in.
+    public var explanation: String {
+        "c: not published. A count from \(smallCounts.lowerBound) to \(smallCounts.upperBound) is not published "
+            + "in this report, so that no child, family or member of staff can be identified, and nor is any "
+            + "figure that would let one be worked out from the totals, shares or lists beside it; each is "
+            + "shown as c."
+    }
+
+    private func explainSuppression(in report: inout Report) {
+        for (sectionIndex, section) in report.sections.enumerated() {
+            guard let blockIndex = section.blocks.firstIndex(where: Self.showsSuppression) else { continue }
+            report.sections[sectionIndex].blocks.insert(
+                .text(TextBlock(paragraphs: [explanation])),
+                at: blockIndex + 1
+            )
+            return
+        }
+    }
+
+    /// Whether a block shows a figure as `c`.
+    static func showsSuppression(_ block: ReportBlock) -> Bool {
+        switch block {
+        case .table(let table): table.rows.contains { $0.contains(where: isSuppressed) }
+        case .keyFigures(let figures): figures.contains { isSuppressed($0.value) }
+        case .ragTiles(let tiles): tiles.contains { isSuppressed($0.value) }
+        case .heatMap(let map): map.rows.contains { $0.cells.contains { isSuppressed($0.value) } }
+        case .barChart(let chart): chart.bars.contains { $0.label.hasSuffix(" (c)") }
+        default: false
+        }
     }
 
     private func blocks(for block: ReportBlock, audience: Audience) -> [ReportBlock] {
@@ -62,7 +119,8 @@ public struct Disclosure: Hashable, Sendable {
                 )
             ]
         case .table(let table):
-            return [.table(isPublic ? suppressSecondary(table) : mapCells(table, audience))]
+            guard isPublic else { return [.table(mapCells(table, audience))] }
+            return [suppressSecondary(table).map(ReportBlock.table) ?? withheld(table)]
         case .ragTiles(let tiles):
             return [
                 .ragTiles(
@@ -89,7 +147,12 @@ public struct Disclosure: Hashable, Sendable {
             }
             return [.heatMap(map)]
         case .findings(var findings):
-            if isPublic { findings.items = findings.items.filter { $0.agency == nil } }
+            if isPublic {
+                // Agency-level judgements are not published: a finding about one agency, or naming any.
+                findings.items = findings.items.filter { item in
+                    item.agency == nil && !namesAnAgency(item.message) && !item.evidence.contains(where: namesAnAgency)
+                }
+            }
             return [.findings(findings)]
         case .spcChart(let chart):
             guard isPublic else { return [block] }
@@ -168,64 +231,50 @@ public struct Disclosure: Hashable, Sendable {
         return copy
     }
 
-    /// Primary suppression, then secondary suppression along the table's total row and column.
-    func suppressSecondary(_ table: TableBlock) -> TableBlock {
-        var rows = table.rows.map { $0.map { cell($0, .public) } }
-        func isSuppressed(_ cell: ReportCell) -> Bool { cell == .symbol(.c) }
-        func count(_ cell: ReportCell) -> Int? {
-            if case .count(let value) = cell { return value }
-            return nil
-        }
-        // Cells that add up to a total: every count cell of a body row, excluding the total row and column.
-        let bodyRows = rows.indices.filter { $0 != table.totalRow }
-        let width = rows.map(\.count).max() ?? 0
-        let bodyColumns = (0..<width).filter { $0 != table.totalColumn }
-        var changed = true
-        while changed {
-            changed = false
-            if table.totalColumn != nil {
-                for row in bodyRows {
-                    let cells = bodyColumns.filter { $0 < rows[row].count }
-                    let hidden = cells.filter { isSuppressed(rows[row][$0]) }
-                    guard hidden.count == 1 else { continue }
-                    if let next = cells.filter({ count(rows[row][$0]) != nil && $0 != hidden[0] })
-                        .min(by: { (count(rows[row][$0])!, $0) < (count(rows[row][$1])!, $1) })
-                    {
-                        rows[row][next] = .symbol(.c)
-                        changed = true
-                    } else if let total = table.totalColumn, total < rows[row].count, count(rows[row][total]) != nil {
-                        // Nothing else to hide in the row: the total itself would give the cell away.
-                        rows[row][total] = .symbol(.c)
-                        changed = true
-                    }
-                }
-            }
-            if table.totalRow != nil {
-                for column in bodyColumns {
-                    let cells = bodyRows.filter { column < rows[$0].count }
-                    let hidden = cells.filter { isSuppressed(rows[$0][column]) }
-                    guard hidden.count == 1 else { continue }
-                    if let next = cells.filter({ count(rows[$0][column]) != nil && $0 != hidden[0] })
-                        .min(by: { (count(rows[$0][column])!, $0) < (count(rows[$1][column])!, $1) })
-                    {
-                        rows[next][column] = .symbol(.c)
-                        changed = true
-                    } else if let total = table.totalRow, column < rows[total].count, count(rows[total][column]) != nil
-                    {
-                        rows[total][column] = .symbol(.c)
-                        changed = true
-                    }
-                }
-            }
-        }
-        // A RAG cell beside a suppressed value is derived from it: suppress it too.
-        for row in rows.indices where rows[row].contains(where: isSuppressed) {
+    /// Primary suppression, then secondary suppression (`TableProtection`), then whatever a hidden
+    /// count would let be worked out in its row: its RAG rating, its shares, the list it counts.
+    ///
+    /// - Returns: The table as published, or `nil` when so much of it is hidden that it is withheld.
+    func suppressSecondary(_ table: TableBlock) -> TableBlock? {
+        let shown = table.rows.map { $0.map { cell($0, .public) } }
+        let primary = shown.map { $0.map(Self.isSuppressed) }
+        let protection = TableProtection(smallCounts: smallCounts)
+        let grid = protection.protect(table, primary: primary)
+        if protection.isMeaningless(grid) { return nil }
+        var rows = shown
+        for row in rows.indices {
+            for column in rows[row].indices where grid.hidden[row][column] { rows[row][column] = .symbol(.c) }
+            let hidesACount = rows[row].indices.contains { grid.hidden[row][$0] && grid.values[row][$0] != nil }
+            guard hidesACount || rows[row].contains(where: Self.isSuppressed) else { continue }
             for column in rows[row].indices {
-                if case .rag = rows[row][column] { rows[row][column] = .symbol(.c) }
+                switch rows[row][column] {
+                case .rag, .percentage:
+                    // Derived from the hidden count: a rating's band or a share with its base gives it away.
+                    rows[row][column] = .symbol(.c)
+                case .text(let text) where column > 0 && hidesACount && !text.isEmpty:
+                    // A list beside a hidden count is as long as the count.
+                    rows[row][column] = .text("withheld")
+                default:
+                    break
+                }
             }
         }
         var copy = table
         copy.rows = rows
         return copy
+    }
+
+    /// The note that stands for a table not published.
+    func withheld(_ table: TableBlock) -> ReportBlock {
+        .text(
+            TextBlock(
+                heading: "\(table.caption): not published",
+                paragraphs: [
+                    "Not published for a public audience: so many of its figures are counts from "
+                        + "\(smallCounts.lowerBound) to \(smallCounts.upperBound), or would let one be worked out, "
+                        + "that what could be shown would say little."
+                ]
+            )
+        )
     }
 }

@@ -59,6 +59,9 @@ public struct FrameworkDocument: Hashable, Sendable {
     /// A figure it sets is the partnership's, not a local default. Filled when a framework is made
     /// from a profile.
     public var settings: [RuleID: Set<String>] = [:]
+    /// The counts the framework's disclosure rules keep out of public reports: `1...5` unless the
+    /// profile says otherwise (the children in need statistics publish no count from 1 to 5).
+    public var suppressedCounts: ClosedRange<Int> = 1...5
 
     /// Creates a framework document.
     public init(

@@ -3,7 +3,10 @@ extension PartnershipProfile {
     /// obligation, its names for the levels and its report titles.
     static func framework(_ part: ProfileReader, groups: [Group]) -> FrameworkDocument {
         var document = FrameworkDocument.unnamed
-        guard part.fields(allowing: ["name", "sections", "quotes", "levels", "reports"]) != nil else { return document }
+        guard part.fields(allowing: ["name", "sections", "quotes", "levels", "reports", "disclosure"]) != nil else {
+            return document
+        }
+        if let disclosure = part.child("disclosure") { document.suppressedCounts = suppressedCounts(disclosure) }
         document.name = part.child("name", required: true)?.string() ?? document.name
         let known = FrameworkSection.common.map(\.rawValue)
         for (key, title) in part.child("sections")?.members() ?? [] {
@@ -55,6 +58,22 @@ extension PartnershipProfile {
         return document
     }
 
+    /// Reads `disclosure`: `{"smallCounts": {"from": 1, "to": 5}}`, the counts a public report hides.
+    static func suppressedCounts(_ part: ProfileReader) -> ClosedRange<Int> {
+        let standard = FrameworkDocument.unnamed.suppressedCounts
+        guard part.fields(allowing: ["smallCounts"]) != nil, let range = part.child("smallCounts", required: true),
+            range.fields(allowing: ["from", "to"]) != nil
+        else { return standard }
+        let from = range.child("from", required: true)?.integer(in: 1...1_000)
+        let to = range.child("to", required: true)?.integer(in: 1...1_000)
+        guard let from, let to else { return standard }
+        guard from <= to else {
+            range.problem("from \(from) is after to \(to); expected the smallest count hidden, then the largest")
+            return standard
+        }
+        return from...to
+    }
+
     /// Names the levels a profile leaves unnamed after the groups that hold them: the executive
     /// group's name for the top level, the practice development group's for the one below.
     ///
@@ -90,6 +109,14 @@ extension PartnershipProfile {
                 levels[level.rawValue] = .object(entry)
             }
             object["levels"] = .object(levels)
+        }
+        if document.suppressedCounts != FrameworkDocument.unnamed.suppressedCounts {
+            object["disclosure"] = .object([
+                "smallCounts": .object([
+                    "from": .number(Double(document.suppressedCounts.lowerBound)),
+                    "to": .number(Double(document.suppressedCounts.upperBound)),
+                ])
+            ])
         }
         if !document.reports.isEmpty {
             var reports: [String: JSONValue] = [:]
