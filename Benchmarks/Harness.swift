@@ -104,6 +104,12 @@ final class Harness {
         )
     }
 
+    /// Adds to the note of a result already measured (a ratio to a peer measured after it).
+    func annotate(_ name: String, with text: String) {
+        guard let index = results.lastIndex(where: { $0.name == name }) else { return }
+        results[index].note = [results[index].note, text].compactMap { $0 }.joined(separator: "; ")
+    }
+
     /// Records a result measured elsewhere (a peer's own timing).
     func record(_ result: BenchmarkResult) {
         results.append(result)

@@ -28,6 +28,8 @@ struct TableProtection {
     struct Grid {
         var values: [[Int?]]
         var hidden: [[Bool]]
+        /// Whether some small count could not be given an interval as wide as the rule's.
+        var isUnprotectable = false
     }
 
     /// Hides counts beyond the small ones until every relation is protected.
@@ -45,6 +47,53 @@ struct TableProtection {
         }
         var grid = Grid(values: values, hidden: primary)
         let relations = self.relations(of: table, values: values)
+        closeRelations(&grid, relations)
+        let small = values.indices.flatMap { row in
+            values[row].indices.compactMap { column -> Position? in
+                guard primary[row][column], let value = values[row][column], smallCounts.contains(value) else {
+                    return nil
+                }
+                return Position(row: row, column: column)
+            }
+        }
+        // The audit, as tau-ARGUS audits a hypercube pattern: a pattern can leave a count pinned by
+        // a combination of totals no single row or column shows, so each small count's feasible
+        // interval is computed and, where it is narrower than it must be, one more count is hidden.
+        while let weak = firstWeak(small, grid, relations) {
+            guard let next = widening(weak, grid, relations) else {
+                grid.isUnprotectable = true
+                break
+            }
+            grid.hidden[next.row][next.column] = true
+            closeRelations(&grid, relations)
+        }
+        return grid
+    }
+
+    /// How wide a small count's feasible interval must be: as wide as the rule's range, so that an
+    /// attacker learns no more than the `c` already says, that the count is small; or, where a
+    /// row's or column's total is itself smaller than that, as wide as that total, which is the
+    /// whole of what the count could be.
+    func requiredWidth(of cell: Position, _ grid: Grid, _ relations: [[Position]]) -> Double {
+        let rule = Double(max(1, smallCounts.upperBound - smallCounts.lowerBound))
+        let totals = relations.filter { $0.contains(cell) }.map { relation in
+            Double(relation.reduce(0) { $0 + (grid.values[$1.row][$1.column] ?? 0) })
+        }
+        return min(rule, totals.min() ?? rule)
+    }
+
+    /// The first small count whose feasible interval is narrower than it must be.
+    private func firstWeak(_ small: [Position], _ grid: Grid, _ relations: [[Position]]) -> Position? {
+        guard let intervals = Self.feasibleIntervals(of: small, grid, relations) else { return small.first }
+        return zip(small, intervals).first { cell, interval in
+            interval.upperBound - interval.lowerBound < requiredWidth(of: cell, grid, relations)
+        }?.0
+    }
+
+    /// The hypercube step: hides counts until no relation hides a single count, or hides less than
+    /// the protection level while it could hide more.
+    private func closeRelations(_ grid: inout Grid, _ relations: [[Position]]) {
+        let values = grid.values
         var changed = true
         while changed {
             changed = false
@@ -64,7 +113,78 @@ struct TableProtection {
                 changed = true
             }
         }
-        return grid
+    }
+
+    /// The width of a hidden count's feasible interval, to an attacker who knows every relation's
+    /// total and the counts left open.
+    func width(of cell: Position, _ grid: Grid, _ relations: [[Position]]) -> Double {
+        guard let interval = Self.feasibleIntervals(of: [cell], grid, relations)?.first else { return 0 }
+        return interval.upperBound - interval.lowerBound
+    }
+
+    /// The feasible interval of each of some hidden counts: `nil` if the totals contradict.
+    static func feasibleIntervals(
+        of cells: [Position],
+        _ grid: Grid,
+        _ relations: [[Position]]
+    ) -> [ClosedRange<Double>]? {
+        var unknowns: [Position: Int] = [:]
+        for relation in relations {
+            for cell in relation where grid.hidden[cell.row][cell.column] && unknowns[cell] == nil {
+                unknowns[cell] = unknowns.count
+            }
+        }
+        var program = LinearProgram(equations: [], rightSides: [])
+        for relation in relations where relation.contains(where: { unknowns[$0] != nil }) {
+            var equation = [Double](repeating: 0, count: unknowns.count)
+            var hiddenTotal = 0.0
+            // The relation's total less its open counts: what its hidden counts add up to.
+            for cell in relation {
+                guard let unknown = unknowns[cell] else { continue }
+                equation[unknown] = 1
+                hiddenTotal += Double(grid.values[cell.row][cell.column] ?? 0)
+            }
+            program.equations.append(equation)
+            program.rightSides.append(hiddenTotal)
+        }
+        let bound = cells.filter { unknowns[$0] != nil }
+        guard let intervals = program.intervals(of: bound.compactMap { unknowns[$0] }) else { return nil }
+        let found = Dictionary(uniqueKeysWithValues: zip(bound, intervals))
+        // A hidden count in no relation is bound by nothing.
+        return cells.map { found[$0] ?? 0...Double.infinity }
+    }
+
+    /// The count to hide to widen a weak count's interval: among the open counts above zero in its
+    /// relations (or, when they are all hidden, in any relation), the smallest that makes it wide
+    /// enough, or else the one that widens it most.
+    private func widening(_ weak: Position, _ grid: Grid, _ relations: [[Position]]) -> Position? {
+        func open(_ members: [Position]) -> [Position] {
+            members.filter { !grid.hidden[$0.row][$0.column] && (grid.values[$0.row][$0.column] ?? 0) > 0 }
+        }
+        var candidates = open(relations.filter { $0.contains(weak) }.flatMap { $0 })
+        if candidates.isEmpty { candidates = open(relations.flatMap { $0 }) }
+        let required = requiredWidth(of: weak, grid, relations)
+        var best: (position: Position, width: Double, value: Int)?
+        for candidate in Set(candidates).sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) {
+            var trial = grid
+            trial.hidden[candidate.row][candidate.column] = true
+            let widened = width(of: weak, trial, relations)
+            let value = grid.values[candidate.row][candidate.column] ?? 0
+            let enough = widened >= required
+            if let current = best {
+                let currentEnough = current.width >= required
+                let better =
+                    enough
+                    ? (!currentEnough || value < current.value)
+                    : (!currentEnough && widened > current.width)
+                if !better { continue }
+            }
+            best = (candidate, widened, value)
+        }
+        guard let best, best.width > width(of: weak, grid, relations) || best.width >= required else {
+            return nil
+        }
+        return best.position
     }
 
     /// Whether so much of the table is hidden that it says nothing worth publishing.
@@ -77,7 +197,7 @@ struct TableProtection {
                 if grid.hidden[row][column] { hidden += 1 }
             }
         }
-        return counts > 2 && Double(hidden) > Double(counts) * Self.withheldShare
+        return grid.isUnprotectable || (counts > 2 && Double(hidden) > Double(counts) * Self.withheldShare)
     }
 
     struct Position: Hashable {
