@@ -28,6 +28,24 @@ struct DisclosureProfileTests {
         #expect(!String(decoding: try ProfileTests.starter.encoded(), as: UTF8.self).contains("smallCounts"))
     }
 
+    @Test func theSectionsThatMayNameAgenciesAreThePartnershipsToSay() throws {
+        #expect(ProfileTests.starter.framework.sectionsNamingAgencies == ["partnership.attendance"])
+        let profile = try read(disclosure: ["namesAgenciesIn": ["partnership.attendance", "learning.tracker"]])
+        #expect(profile.framework.sectionsNamingAgencies == ["partnership.attendance", "learning.tracker"])
+        #expect(profile.framework.suppressedCounts == 1...5)
+        let again = try PartnershipProfile.read(json: profile.encoded(), source: "again", modules: ProfileTests.types).0
+        #expect(again.framework.sectionsNamingAgencies == ["partnership.attendance", "learning.tracker"])
+        let framework = try AssuranceFramework(profile: profile, modules: ProfileTests.types)
+        #expect(StandardReports(framework: framework).disclosure.sectionsNamingAgencies.contains("learning.tracker"))
+        let none = try read(disclosure: ["namesAgenciesIn": [String]()])
+        #expect(none.framework.sectionsNamingAgencies.isEmpty)
+        #expect {
+            try read(disclosure: ["namesAgenciesIn": "partnership.attendance"])
+        } throws: { error in
+            (error as? DomainError)?.message.contains("framework.disclosure.namesAgenciesIn: expected an array") == true
+        }
+    }
+
     @Test func aRuleThatHidesNothingSensibleIsRefusedAtItsPath() throws {
         #expect {
             try read(disclosure: ["smallCounts": ["from": 5, "to": 2]])

@@ -52,6 +52,44 @@ struct DisclosureTests {
         )
     }
 
+    /// A table naming an agency is published only in a section whose statement the partnership
+    /// publishes naming agencies (the statutory partners' attendance by default); elsewhere it is
+    /// withheld with a note, for the public only.
+    @Test func aTableNamingAnAgencyIsPublishedOnlyWhereThePartnershipSaysSo() {
+        let named = TableBlock(
+            caption: "Who came",
+            columns: [.init("Partner"), .init("Meetings attended", numeric: true)],
+            rows: [
+                [.text("Brackenshire Constabulary"), .count(9)], [.text("Brackenshire County Council"), .count(11)],
+            ]
+        )
+        func fitted(_ disclosure: Disclosure, _ audience: Audience, in section: String) -> ReportBlock? {
+            disclosure.apply(
+                to: report(audience, [ReportSection(id: section, title: "T", module: "M", blocks: [.table(named)])])
+            ).sections.first?.blocks.first
+        }
+        let disclosure = Disclosure(agencyNames: ["Brackenshire Constabulary", "Brackenshire County Council"])
+        #expect(fitted(disclosure, .public, in: "partnership.attendance") == .table(named))
+        guard case .text(let note) = fitted(disclosure, .public, in: "learning.loop") else {
+            Issue.record("a table naming agencies outside the attendance section was published")
+            return
+        }
+        #expect(note.heading == "Who came: not published")
+        #expect(note.paragraphs.first?.contains("it names the partnership's agencies") == true)
+        #expect(fitted(disclosure, .partnership, in: "learning.loop") == .table(named))
+        var none = disclosure
+        none.sectionsNamingAgencies = []
+        #expect(fitted(none, .public, in: "partnership.attendance") != .table(named))
+        // A longer word is not the name: "Brackenshire Constabularys" names no agency.
+        var other = named
+        other.rows = [[.text("Brackenshire Constabularys"), .count(9)]]
+        #expect(
+            disclosure.apply(
+                to: report(.public, [ReportSection(id: "x", title: "T", module: "M", blocks: [.table(other)])])
+            ).sections.first?.blocks.first == .table(other)
+        )
+    }
+
     func table(_ table: TableBlock, for audience: Audience) throws -> TableBlock {
         let fitted = Disclosure().apply(
             to: report(audience, [ReportSection(id: "t", title: "T", module: "M", blocks: [.table(table)])])

@@ -24,10 +24,16 @@ public struct StandardReports: Sendable {
     /// - Parameters:
     ///   - framework: The framework whose modules and records the reports draw on.
     ///   - disclosure: The disclosure policy; by default, the framework's rule
-    ///     (`FrameworkDocument.suppressedCounts`, from the profile).
+    ///     (`FrameworkDocument.suppressedCounts` and `FrameworkDocument.sectionsNamingAgencies`, from
+    ///     the profile).
     public init(framework: AssuranceFramework, disclosure: Disclosure? = nil) {
         self.framework = framework
-        self.disclosure = disclosure ?? Disclosure(smallCounts: framework.document.suppressedCounts)
+        self.disclosure =
+            disclosure
+            ?? Disclosure(
+                smallCounts: framework.document.suppressedCounts,
+                sectionsNamingAgencies: framework.document.sectionsNamingAgencies
+            )
     }
 
     /// A report about a group or an agency is about one the partnership has.

@@ -29,15 +29,26 @@ public struct Disclosure: Hashable, Sendable {
     public var smallCounts: ClosedRange<Int>
     /// The partnership's agencies' names: a public report carries no finding that names one.
     public var agencyNames: [String]
+    /// The sections whose tables may name agencies in a public report.
+    ///
+    /// Each is a statement the partnership publishes naming its agencies, such as the statutory
+    /// partners' attendance. Any other public table that names an agency is withheld.
+    public var sectionsNamingAgencies: Set<String>
 
     /// Creates the policy.
     ///
     /// - Parameters:
     ///   - smallCounts: The counts suppressed in a public report.
     ///   - agencyNames: The agencies' names, so that a public report names none in its findings.
-    public init(smallCounts: ClosedRange<Int> = 1...5, agencyNames: [String] = []) {
+    ///   - sectionsNamingAgencies: The sections whose tables may name agencies in public.
+    public init(
+        smallCounts: ClosedRange<Int> = 1...5,
+        agencyNames: [String] = [],
+        sectionsNamingAgencies: Set<String> = ["partnership.attendance"]
+    ) {
         self.smallCounts = smallCounts
         self.agencyNames = agencyNames
+        self.sectionsNamingAgencies = sectionsNamingAgencies
     }
 
     /// Whether a text names one of the partnership's agencies.
@@ -82,7 +93,13 @@ public struct Disclosure: Hashable, Sendable {
         result.sections = report.sections.compactMap { section in
             if report.audience == .public, section.disclosure == .notPublic { return nil }
             var copy = section
-            copy.blocks = section.blocks.flatMap { blocks(for: $0, audience: report.audience) }
+            let namesAgencies = sectionsNamingAgencies.contains(section.id)
+            copy.blocks = section.blocks.flatMap { block -> [ReportBlock] in
+                if report.audience == .public, !namesAgencies, case .table(let table) = block, names(table) {
+                    return [withheldNaming(table)]
+                }
+                return blocks(for: block, audience: report.audience)
+            }
             return copy
         }
         if report.audience == .public { explainSuppression(in: &result) }
@@ -283,6 +300,31 @@ public struct Disclosure: Hashable, Sendable {
         var copy = table
         copy.rows = rows
         return copy
+    }
+
+    /// Whether a table names one of the partnership's agencies in a text cell.
+    private func names(_ table: TableBlock) -> Bool {
+        guard !agencyNames.isEmpty else { return false }
+        return table.rows.contains { row in
+            row.contains { cell in
+                if case .text(let text) = cell { return namesAnAgency(text) }
+                return false
+            }
+        }
+    }
+
+    /// The note that stands for a table that names agencies where the partnership publishes no
+    /// statement naming them.
+    private func withheldNaming(_ table: TableBlock) -> ReportBlock {
+        .text(
+            TextBlock(
+                heading: "\(table.caption): not published",
+                paragraphs: [
+                    "Not published for a public audience: it names the partnership's agencies, and the "
+                        + "partnership publishes no judgement of a single agency."
+                ]
+            )
+        )
     }
 
     /// The note that stands for a table not published.

@@ -62,6 +62,11 @@ public struct FrameworkDocument: Hashable, Sendable {
     /// The counts the framework's disclosure rules keep out of public reports: `1...5` unless the
     /// profile says otherwise (the children in need statistics publish no count from 1 to 5).
     public var suppressedCounts: ClosedRange<Int> = 1...5
+    /// The report sections whose statements the partnership publishes naming its agencies.
+    ///
+    /// The statutory partners' attendance at partnership meetings unless the profile says
+    /// otherwise; any other table of a public report that names an agency is withheld.
+    public var sectionsNamingAgencies: Set<String> = ["partnership.attendance"]
 
     /// Creates a framework document.
     public init(

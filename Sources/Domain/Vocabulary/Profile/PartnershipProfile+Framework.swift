@@ -6,7 +6,12 @@ extension PartnershipProfile {
         guard part.fields(allowing: ["name", "sections", "quotes", "levels", "reports", "disclosure"]) != nil else {
             return document
         }
-        if let disclosure = part.child("disclosure") { document.suppressedCounts = suppressedCounts(disclosure) }
+        if let disclosure = part.child("disclosure") {
+            document.suppressedCounts = suppressedCounts(disclosure)
+            if let sections = disclosure.child("namesAgenciesIn") {
+                document.sectionsNamingAgencies = Set(sections.elements().compactMap { $0.nonEmptyString() })
+            }
+        }
         document.name = part.child("name", required: true)?.string() ?? document.name
         let known = FrameworkSection.common.map(\.rawValue)
         for (key, title) in part.child("sections")?.members() ?? [] {
@@ -58,10 +63,14 @@ extension PartnershipProfile {
         return document
     }
 
-    /// Reads `disclosure`: `{"smallCounts": {"from": 1, "to": 5}}`, the counts a public report hides.
+    /// Reads `disclosure`: `{"smallCounts": {"from": 1, "to": 5}}`, the counts a public report hides
+    /// (`namesAgenciesIn`, the sections that may name agencies, is read beside it).
     static func suppressedCounts(_ part: ProfileReader) -> ClosedRange<Int> {
         let standard = FrameworkDocument.unnamed.suppressedCounts
-        guard part.fields(allowing: ["smallCounts"]) != nil, let range = part.child("smallCounts", required: true),
+        guard part.fields(allowing: ["smallCounts", "namesAgenciesIn"]) != nil,
+            part.has("smallCounts")
+        else { return standard }
+        guard let range = part.child("smallCounts", required: true),
             range.fields(allowing: ["from", "to"]) != nil
         else { return standard }
         let from = range.child("from", required: true)?.integer(in: 1...1_000)
@@ -110,14 +119,17 @@ extension PartnershipProfile {
             }
             object["levels"] = .object(levels)
         }
+        var disclosure: [String: JSONValue] = [:]
         if document.suppressedCounts != FrameworkDocument.unnamed.suppressedCounts {
-            object["disclosure"] = .object([
-                "smallCounts": .object([
-                    "from": .number(Double(document.suppressedCounts.lowerBound)),
-                    "to": .number(Double(document.suppressedCounts.upperBound)),
-                ])
+            disclosure["smallCounts"] = .object([
+                "from": .number(Double(document.suppressedCounts.lowerBound)),
+                "to": .number(Double(document.suppressedCounts.upperBound)),
             ])
         }
+        if document.sectionsNamingAgencies != FrameworkDocument.unnamed.sectionsNamingAgencies {
+            disclosure["namesAgenciesIn"] = .array(document.sectionsNamingAgencies.sorted().map(JSONValue.string))
+        }
+        if !disclosure.isEmpty { object["disclosure"] = .object(disclosure) }
         if !document.reports.isEmpty {
             var reports: [String: JSONValue] = [:]
             for (kind, words) in document.reports {
