@@ -96,7 +96,7 @@ extension SQLiteStore {
         while try list.step(while: "listing series") {
             guard let measure = list.text(1).flatMap(MeasureID.init(rawValue:)),
                 let scope = list.text(2).flatMap(SeriesScope.init)
-            else { continue }
+            else { throw StoreRules.malformedSeries(row: list.int64(0), measure: list.text(1), scope: list.text(2)) }
             if let measures = query.measures, !measures.contains(measure) { continue }
             if let scopes = query.scopes, !scopes.contains(scope) { continue }
             series[list.int64(0)] = ObservationSeries(measure: measure, scope: scope, points: [])
@@ -121,8 +121,13 @@ extension SQLiteStore {
                 flush()
                 currentID = id
             }
-            guard series[id] != nil, let period = period(sqlite3_column_int64(handle, 1)), query.includes(period) else {
-                continue
+            guard series[id] != nil else { continue }
+            let code = sqlite3_column_int64(handle, 1)
+            guard let period = period(code) else { throw StoreRules.malformedPeriod(code, series: id) }
+            guard query.includes(period) else { continue }
+            let statusCode = Int(sqlite3_column_int64(handle, 5))
+            guard let status = ObservationStatus(code: statusCode) else {
+                throw StoreRules.unknownObservationStatus(statusCode, series: id, period: code)
             }
             points.append(
                 SeriesPoint(
@@ -130,7 +135,7 @@ extension SQLiteStore {
                     value: rows.double(2),
                     numerator: rows.double(3),
                     denominator: rows.double(4),
-                    status: ObservationStatus(code: Int(sqlite3_column_int64(handle, 5))) ?? .actual
+                    status: status
                 )
             )
         }

@@ -37,6 +37,24 @@ struct StoreBackupTests {
         #expect(text.contains("\"format\" : \"qaf-backup\""))
     }
 
+    /// A backup is lossless: a payload beginning with a UTF-8 byte-order mark, or holding a NUL or
+    /// bytes that are not UTF-8, comes back byte for byte.
+    @Test func everyPayloadByteSurvivesABackup() async throws {
+        var snapshot = try await filledStore().snapshot()
+        let payloads = [
+            Data([0xEF, 0xBB, 0xBF]) + Data(#"{"title":"with a byte-order mark"}"#.utf8),
+            Data(#"{"title":"a NUL \u0000 escaped"}"#.utf8),
+            Data([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]),
+            Data([0xFF, 0xFE, 0x00, 0x41]),
+        ]
+        for (index, payload) in payloads.enumerated() { snapshot.records[index].payload = payload }
+        let decoded = try StoreBackup.decode(StoreBackup.encode(snapshot), source: "backup.json")
+        for index in payloads.indices {
+            #expect(decoded.records[index].payload == payloads[index], "payload \(index)")
+        }
+        #expect(decoded == snapshot)
+    }
+
     @Test func aStoreThatHoldsAnythingIsNotRestoredInto() async throws {
         let backup = StoreBackup.encode(try await filledStore().snapshot())
         let target = try await filledStore()

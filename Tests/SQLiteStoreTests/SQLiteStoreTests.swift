@@ -84,6 +84,44 @@ struct SQLiteStoreTests {
         #expect(try await store.changeLog(from: .distantPast, to: .distantFuture).map(\.principal) == ["system"])
     }
 
+    /// Damage is reported, not read past: an unknown status code is not exported as "actual", and
+    /// a series whose measure does not decode, or an observation whose period does not, is not
+    /// silently left out.
+    @Test func damagedObservationsAreReportedWhereTheyAre() async throws {
+        func damaged(_ sql: String) async throws -> DomainError? {
+            let directory = TemporaryDirectory()
+            let path = directory.file("p.sqlite")
+            let store = try SQLiteStore(path: path)
+            let series = ObservationSeries(
+                measure: "referrals",
+                scope: .partnership,
+                points: [SeriesPoint(period: try ReportingPeriod(parsing: "2025-04"), value: 12)]
+            )
+            try await store.append(
+                [series],
+                mode: .insertOnly,
+                context: ChangeContext(principal: "importer", at: Date())
+            )
+            #expect(try await store.observationSeries(matching: ObservationQuery()).count == 1)
+            try execute(path, sql)
+            do {
+                _ = try await SQLiteStore(path: path).observationSeries(matching: ObservationQuery())
+                return nil
+            } catch let error as DomainError {
+                return error
+            }
+        }
+        let status = try await damaged("UPDATE observations SET status = 99")
+        #expect(status?.code == .corruptDatabase)
+        #expect(status?.message.contains("status code 99 for series row 1") == true)
+        let measure = try await damaged("UPDATE series SET measure = 'not a measure!'")
+        #expect(measure?.code == .corruptDatabase)
+        #expect(measure?.message.contains("row 1 holds measure \"not a measure!\"") == true)
+        let period = try await damaged("UPDATE observations SET period = -7")
+        #expect(period?.code == .corruptDatabase)
+        #expect(period?.message.contains("unknown period code -7 for series row 1") == true)
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefusedAndLeftAlone() async throws {
         let directory = TemporaryDirectory()
         let path = directory.file("notes.txt")

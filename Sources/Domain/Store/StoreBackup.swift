@@ -119,7 +119,10 @@ public enum StoreBackup: Sendable {
             version = record.version
             schemaVersion = record.schemaVersion
             index = record.index
-            if let text = String(data: record.payload, encoding: .utf8) {
+            // The standard library's validating decoder keeps every byte; Foundation's
+            // `String(data:encoding:)` drops a leading byte-order mark on Linux, so a payload that
+            // began with one came back three bytes shorter.
+            if let text = String(validating: record.payload, as: UTF8.self) {
                 payload = text
             } else {
                 payloadBase64 = record.payload.base64EncodedString()

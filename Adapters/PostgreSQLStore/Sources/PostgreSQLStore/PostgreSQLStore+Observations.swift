@@ -195,7 +195,13 @@ extension PostgreSQLStore {
         for row in 0..<list.count {
             guard let measure = list.text(row, 1).flatMap(MeasureID.init(rawValue:)),
                 let scope = list.text(row, 2).flatMap(SeriesScope.init)
-            else { continue }
+            else {
+                throw StoreRules.malformedSeries(
+                    row: Int64(list.integer(row, 0) ?? 0),
+                    measure: list.text(row, 1),
+                    scope: list.text(row, 2)
+                )
+            }
             if let measures = query.measures, !measures.contains(measure) { continue }
             if let scopes = query.scopes, !scopes.contains(scope) { continue }
             assembler.series[Int64(list.integer(row, 0) ?? 0)] = ObservationSeries(
@@ -273,20 +279,21 @@ extension PostgreSQLStore {
             if let known = periods[code] {
                 period = known
             } else {
-                guard let made = ReportingPeriod(code: code) else {
-                    throw DomainError(.corruptDatabase, "the observations table holds an unknown period code \(code)")
-                }
+                guard let made = ReportingPeriod(code: code) else { throw StoreRules.malformedPeriod(code, series: id) }
                 periods[code] = made
                 period = made
             }
             guard query.includes(period) else { return }
+            guard let status = ObservationStatus(code: status) else {
+                throw StoreRules.unknownObservationStatus(status, series: id, period: code)
+            }
             points.append(
                 SeriesPoint(
                     period: period,
                     value: value,
                     numerator: numerator,
                     denominator: denominator,
-                    status: ObservationStatus(code: status) ?? .actual
+                    status: status
                 )
             )
         }

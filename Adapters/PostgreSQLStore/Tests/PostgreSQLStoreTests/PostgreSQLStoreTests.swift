@@ -121,6 +121,30 @@ import Testing
         }
     }
 
+    /// Damage is reported where it is, as by SQLite: an unknown status code is not read as
+    /// "actual", and a series whose measure does not decode is not silently left out.
+    @Test func damagedObservationsAreReportedWhereTheyAre() async throws {
+        for (sql, expected) in [
+            ("UPDATE observations SET status = 99", "status code 99 for series row"),
+            ("UPDATE series SET measure = 'not a measure!'", "holds measure \"not a measure!\""),
+        ] {
+            let namespace = TestServer.freshNamespace()
+            let store = try await TestServer.store(namespace: namespace)
+            let series = ObservationSeries(
+                measure: "referrals",
+                scope: .partnership,
+                points: [SeriesPoint(period: try ReportingPeriod(parsing: "2025-04"), value: 12)]
+            )
+            try await store.append([series], mode: .insertOnly, context: tester)
+            try await TestServer.execute(sql, namespace: namespace)
+            await #expect {
+                _ = try await store.observationSeries(matching: ObservationQuery())
+            } throws: { error in
+                (error as? DomainError)?.code == .corruptDatabase && "\(error)".contains(expected)
+            }
+        }
+    }
+
     @Test func aStoreOfANewerFormatIsRefused() async throws {
         let namespace = TestServer.freshNamespace()
         _ = try await TestServer.store(namespace: namespace)

@@ -81,3 +81,53 @@ extension StoreRules {
         RecordReference(type: .observationSeries, id: series.changeLogID)
     }
 }
+
+extension StoreRules {
+    /// A stored series row whose measure or scope does not decode: the store is damaged, and its
+    /// observations are not left out of a read as though the series did not exist.
+    ///
+    /// - Parameters:
+    ///   - row: The series row's key in the store.
+    ///   - measure: The measure text held, if any.
+    ///   - scope: The scope text held, if any.
+    /// - Returns: A `corruptDatabase` error naming the row and what it holds.
+    public static func malformedSeries(row: Int64, measure: String?, scope: String?) -> DomainError {
+        DomainError(
+            .corruptDatabase,
+            "the series table's row \(row) holds measure \(DomainError.quote(measure ?? "(none)")) and scope "
+                + "\(DomainError.quote(scope ?? "(none)")); expected a measure id and a scope such as partnership",
+            context: .init(field: "series", value: String(row))
+        )
+    }
+
+    /// A stored observation whose status code the package does not know: read as "actual" it would
+    /// publish a suppressed or estimated figure as a plain one.
+    ///
+    /// - Parameters:
+    ///   - code: The status code held.
+    ///   - series: The series row's key.
+    ///   - period: The period's code.
+    /// - Returns: A `corruptDatabase` error naming the observation.
+    public static func unknownObservationStatus(_ code: Int, series: Int64, period: Int64) -> DomainError {
+        DomainError(
+            .corruptDatabase,
+            "the observations table holds status code \(code) for series row \(series), period code \(period); "
+                + "expected one of the codes of ObservationStatus",
+            context: .init(field: "status", value: String(code))
+        )
+    }
+
+    /// A stored observation whose period code does not decode.
+    ///
+    /// - Parameters:
+    ///   - code: The period code held.
+    ///   - series: The series row's key.
+    /// - Returns: A `corruptDatabase` error naming the observation.
+    public static func malformedPeriod(_ code: Int64, series: Int64) -> DomainError {
+        DomainError(
+            .corruptDatabase,
+            "the observations table holds an unknown period code \(code) for series row \(series)",
+            context: .init(field: "period", value: String(code))
+        )
+    }
+}

@@ -329,6 +329,8 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
 
     /// Rebuilds a period from ``code``, or returns `nil` for a number that is no period's code.
     public init?(code: Int64) {
+        // A negative number is no period's code (and its remainders would index out of range).
+        guard code >= 0 else { return nil }
         let financial = code % 2 == 1
         let rest = code / 2
         let kindCode = rest % 4
