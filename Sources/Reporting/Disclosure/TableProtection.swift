@@ -59,8 +59,8 @@ struct TableProtection {
         // The audit, as tau-ARGUS audits a hypercube pattern: a pattern can leave a count pinned by
         // a combination of totals no single row or column shows, so each small count's feasible
         // interval is computed and, where it is narrower than it must be, one more count is hidden.
-        while let weak = firstWeak(small, grid, relations) {
-            guard let next = widening(weak, grid, relations) else {
+        while let (weak, width) = firstWeak(small, grid, relations) {
+            guard let next = widening(weak, from: width, grid, relations) else {
                 grid.isUnprotectable = true
                 break
             }
@@ -82,12 +82,17 @@ struct TableProtection {
         return min(rule, totals.min() ?? rule)
     }
 
-    /// The first small count whose feasible interval is narrower than it must be.
-    private func firstWeak(_ small: [Position], _ grid: Grid, _ relations: [[Position]]) -> Position? {
-        guard let intervals = Self.feasibleIntervals(of: small, grid, relations) else { return small.first }
-        return zip(small, intervals).first { cell, interval in
-            interval.upperBound - interval.lowerBound < requiredWidth(of: cell, grid, relations)
-        }?.0
+    /// The first small count whose feasible interval is narrower than it must be, with its width.
+    private func firstWeak(
+        _ small: [Position],
+        _ grid: Grid,
+        _ relations: [[Position]]
+    ) -> (Position, Double)? {
+        guard let intervals = Self.feasibleIntervals(of: small, grid, relations) else {
+            return small.first.map { ($0, 0) }
+        }
+        return zip(small, intervals).lazy.map { cell, interval in (cell, interval.upperBound - interval.lowerBound) }
+            .first { cell, width in width < requiredWidth(of: cell, grid, relations) }
     }
 
     /// The hypercube step: hides counts until no relation hides a single count, or hides less than
@@ -157,7 +162,12 @@ struct TableProtection {
     /// The count to hide to widen a weak count's interval: among the open counts above zero in its
     /// relations (or, when they are all hidden, in any relation), the smallest that makes it wide
     /// enough, or else the one that widens it most.
-    private func widening(_ weak: Position, _ grid: Grid, _ relations: [[Position]]) -> Position? {
+    private func widening(
+        _ weak: Position,
+        from current: Double,
+        _ grid: Grid,
+        _ relations: [[Position]]
+    ) -> Position? {
         func open(_ members: [Position]) -> [Position] {
             members.filter { !grid.hidden[$0.row][$0.column] && (grid.values[$0.row][$0.column] ?? 0) > 0 }
         }
@@ -181,7 +191,7 @@ struct TableProtection {
             }
             best = (candidate, widened, value)
         }
-        guard let best, best.width > width(of: weak, grid, relations) || best.width >= required else {
+        guard let best, best.width > current || best.width >= required else {
             return nil
         }
         return best.position
