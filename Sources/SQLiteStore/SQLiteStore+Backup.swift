@@ -36,19 +36,10 @@ extension SQLiteStore {
         guard counts == (0, 0, 0) else {
             throw StoreRules.notEmpty(records: Int(counts.0), series: Int(counts.1), changes: Int(counts.2))
         }
-        try StoreRules.validate(snapshot)
+        let snapshot = try StoreRules.checkedForRestore(snapshot)
         try connection.transaction("restoring a backup") {
             for record in snapshot.records { try upsert(record) }
-            for entry in snapshot.changeLog {
-                try appendLog(
-                    ChangeContext(principal: entry.principal, at: entry.at),
-                    entry.kind,
-                    entry.record,
-                    entry.version,
-                    entry.summary,
-                    sequence: entry.sequence
-                )
-            }
+            for entry in snapshot.changeLog { try insertLog(entry) }
             let insert = try connection.statement(
                 "INSERT INTO observations (series, period, value, numerator, denominator, status) VALUES (?, ?, ?, ?, ?, ?)"
             )

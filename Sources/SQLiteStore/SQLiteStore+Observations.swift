@@ -77,9 +77,40 @@ extension SQLiteStore {
             let version = bump.int(0)
             bump.reset()
             let reference = RecordReference(type: .observationSeries, id: series.changeLogID)
-            try appendLog(context, .appended, reference, version, "\(series.points.count) observations appended")
+            try appendLog(
+                context,
+                .appended,
+                reference,
+                version,
+                "\(series.points.count) observations appended",
+                content: try contentDigest(ofSeries: id)
+            )
         }
         return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: batch.count)
+    }
+
+    /// The digest of a series' points as held, read in period order.
+    func contentDigest(ofSeries id: Int64) throws -> ChangeLogDigest {
+        let count = try connection.statement("SELECT COUNT(*) FROM observations WHERE series = ?")
+        count.bind(1, id)
+        _ = try count.step(while: "counting a series' observations")
+        var content = ChangeLogChain.SeriesContent(count: count.int(0))
+        count.reset()
+        let rows = try connection.statement(
+            "SELECT period, value, numerator, denominator, status FROM observations WHERE series = ? ORDER BY period"
+        )
+        rows.bind(1, id)
+        defer { rows.reset() }
+        while try rows.step(while: "reading a series' observations") {
+            content.add(
+                period: rows.int64(0),
+                value: rows.double(1),
+                numerator: rows.double(2),
+                denominator: rows.double(3),
+                status: rows.int(4)
+            )
+        }
+        return content.digest
     }
 
     func period(_ code: Int64) -> ReportingPeriod? {

@@ -111,6 +111,7 @@ extension SQLiteStore {
         guard !changes.isEmpty else { return AppliedChanges() }
         let doing = changes.records.isEmpty ? "appending observations" : "writing records"
         return try connection.transaction(doing) {
+            chainHead = try readChainHead()
             let saved = try writeRecords(changes.records, context: context)
             let summary = try appendObservations(changes.observations, mode: changes.observationMode, context: context)
             return AppliedChanges(records: saved, observations: summary)
@@ -131,7 +132,14 @@ extension SQLiteStore {
                 let kind: ChangeKind = record.version == 0 ? .created : .updated
                 record.version += 1
                 try upsert(record)
-                try appendLog(context, kind, reference, record.version, nil)
+                try appendLog(
+                    context,
+                    kind,
+                    reference,
+                    record.version,
+                    nil,
+                    content: ChangeLogChain.contentDigest(of: record)
+                )
                 saved.append(record)
             case .delete(_, let version):
                 guard let held, held == version else {
@@ -141,7 +149,7 @@ extension SQLiteStore {
                 statement.bind(1, reference.type.rawValue)
                 statement.bind(2, reference.id.rawValue)
                 try check(statement.run(), "deleting \(reference)")
-                try appendLog(context, .deleted, reference, version, nil)
+                try appendLog(context, .deleted, reference, version, nil, content: ChangeLogChain.deletion)
             }
         }
         return saved
@@ -179,27 +187,65 @@ extension SQLiteStore {
         try check(statement.run(), "writing \(record.reference)")
     }
 
+    /// Appends an entry sealed after the chain's head, and moves the head to it.
     func appendLog(
         _ context: ChangeContext,
         _ kind: ChangeKind,
         _ reference: RecordReference,
         _ version: Int,
         _ summary: String?,
-        sequence: Int? = nil
+        content: ChangeLogDigest
     ) throws {
-        let statement = try connection.statement(
-            "INSERT INTO change_log (sequence, at, principal, kind, record_type, record_id, version, summary) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        let entry = ChangeLogChain.sealed(
+            ChangeLogEntry(
+                sequence: chainHead.sequence + 1,
+                at: context.at,
+                principal: context.principal,
+                kind: kind,
+                record: reference,
+                version: version,
+                summary: summary
+            ),
+            content: content,
+            after: chainHead.hash
         )
-        statement.bind(1, sequence.map(Int64.init))
-        statement.bind(2, context.at.timeIntervalSinceReferenceDate)
-        statement.bind(3, context.principal.rawValue)
-        statement.bind(4, kind.rawValue)
-        statement.bind(5, reference.type.rawValue)
-        statement.bind(6, reference.id.rawValue)
-        statement.bind(7, version)
-        statement.bind(8, summary)
+        try insertLog(entry)
+        chainHead = ChainHead(sequence: entry.sequence, hash: entry.hash ?? chainHead.hash)
+    }
+
+    /// Writes an entry as it is, sealed already.
+    func insertLog(_ entry: ChangeLogEntry) throws {
+        let statement = try connection.statement(
+            "INSERT INTO change_log (\(Self.logColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        statement.bind(1, Int64(entry.sequence))
+        statement.bind(2, entry.at.timeIntervalSinceReferenceDate)
+        statement.bind(3, entry.principal.rawValue)
+        statement.bind(4, entry.kind.rawValue)
+        statement.bind(5, entry.record.type.rawValue)
+        statement.bind(6, entry.record.id.rawValue)
+        statement.bind(7, entry.version)
+        statement.bind(8, entry.summary)
+        statement.bind(9, entry.contentDigest.map { Data($0.bytes) })
+        statement.bind(10, entry.hash.map { Data($0.bytes) })
         try check(statement.run(), "appending to the change log")
+    }
+
+    /// The last entry's sequence and hash, read inside a write's transaction.
+    func readChainHead() throws -> ChainHead {
+        let statement = try connection.statement("SELECT sequence, hash FROM change_log ORDER BY sequence DESC LIMIT 1")
+        defer { statement.reset() }
+        guard try statement.step(while: "reading the change log's head") else {
+            return ChainHead(sequence: 0, hash: ChangeLogChain.origin)
+        }
+        guard let hash = ChangeLogDigest(bytes: [UInt8](statement.blob(1))) else {
+            throw DomainError(
+                .corruptDatabase,
+                "\(path): change log entry \(statement.int(0)) carries no valid hash; run qaf verify, and restore "
+                    + "from a backup"
+            )
+        }
+        return ChainHead(sequence: statement.int(0), hash: hash)
     }
 
     func check(_ status: Int32, _ doing: String) throws {
@@ -208,7 +254,7 @@ extension SQLiteStore {
 
     // MARK: Change log
 
-    func readLog(_ statement: Statement) -> ChangeLogEntry {
+    static func readLog(_ statement: Statement) -> ChangeLogEntry {
         ChangeLogEntry(
             sequence: statement.int(0),
             at: Date(timeIntervalSinceReferenceDate: statement.double(1) ?? 0),
@@ -219,11 +265,14 @@ extension SQLiteStore {
                 id: Identifier(unchecked: statement.text(5) ?? "")
             ),
             version: statement.int(6),
-            summary: statement.text(7)
+            summary: statement.text(7),
+            contentDigest: statement.isNull(8) ? nil : ChangeLogDigest(bytes: [UInt8](statement.blob(8))),
+            hash: statement.isNull(9) ? nil : ChangeLogDigest(bytes: [UInt8](statement.blob(9)))
         )
     }
 
-    static let logColumns = "sequence, at, principal, kind, record_type, record_id, version, summary"
+    static let logColumns =
+        "sequence, at, principal, kind, record_type, record_id, version, summary, content_digest, hash"
 
     /// The change log of one record, oldest first.
     public func changeLog(for reference: RecordReference) async throws -> [ChangeLogEntry] {
@@ -234,7 +283,7 @@ extension SQLiteStore {
         statement.bind(2, reference.id.rawValue)
         defer { statement.reset() }
         var entries: [ChangeLogEntry] = []
-        while try statement.step(while: "reading the change log") { entries.append(readLog(statement)) }
+        while try statement.step(while: "reading the change log") { entries.append(Self.readLog(statement)) }
         return entries
     }
 
@@ -247,7 +296,7 @@ extension SQLiteStore {
         statement.bind(2, end.timeIntervalSinceReferenceDate)
         defer { statement.reset() }
         var entries: [ChangeLogEntry] = []
-        while try statement.step(while: "reading the change log") { entries.append(readLog(statement)) }
+        while try statement.step(while: "reading the change log") { entries.append(Self.readLog(statement)) }
         return entries
     }
 

@@ -46,12 +46,19 @@ public actor SQLiteStore: RecordStore {
     /// The application id written in the file's header: `QAF1`.
     public static let applicationID: Int32 = 0x5141_4631
     /// The layout version of the database this build writes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
+
+    /// The change log's last entry, read at the start of each write.
+    struct ChainHead {
+        var sequence: Int
+        var hash: ChangeLogDigest
+    }
 
     /// The database file's path.
     public nonisolated let path: String
     let connection: Connection
     var periodCache: [Int64: ReportingPeriod] = [:]
+    var chainHead = ChainHead(sequence: 0, hash: ChangeLogChain.origin)
 
     /// Opens the database at a path, creating it when there is no file (or an empty one).
     ///
@@ -128,6 +135,7 @@ public actor SQLiteStore: RecordStore {
                 )
             }
         }
+        if format < 2 { try chainChangeLog(connection) }
     }
 
     private static func create(_ connection: Connection) throws {
@@ -146,7 +154,8 @@ public actor SQLiteStore: RecordStore {
             CREATE INDEX records_key ON records (type, key);
             CREATE TABLE change_log (
                 sequence INTEGER PRIMARY KEY, at REAL NOT NULL, principal TEXT NOT NULL, kind TEXT NOT NULL,
-                record_type TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL, summary TEXT);
+                record_type TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL, summary TEXT,
+                content_digest BLOB, hash BLOB);
             CREATE INDEX change_log_record ON change_log (record_type, record_id);
             CREATE INDEX change_log_at ON change_log (at);
             CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log

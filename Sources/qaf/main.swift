@@ -9,7 +9,8 @@ let commands: [any Command.Type] = [
     DemoCommand.self, NewCommand.self, ProfileCommand.self, CheckCommand.self, DeliverCommand.self, OutboxCommand.self,
     RemindersCommand.self,
     ReportCommand.self, RulesCommand.self, ScenariosCommand.self, ImportCommand.self, ExportCommand.self,
-    RestoreCommand.self, Section11Command.self, FormCommand.self, SPCCommand.self, CompareCommand.self,
+    RestoreCommand.self, VerifyCommand.self, Section11Command.self, FormCommand.self, SPCCommand.self,
+    CompareCommand.self,
     ClocksCommand.self, DeadlineCommand.self,
     WorkingDaysCommand.self,
 ]

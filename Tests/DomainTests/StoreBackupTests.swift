@@ -86,7 +86,7 @@ struct StoreBackupTests {
             (error as? DomainError)?.message.contains("is not a backup") == true
         }
         object["format"] = "qaf-backup"
-        object["version"] = 2
+        object["version"] = StoreBackup.version + 1
         #expect {
             try StoreBackup.decode(try JSONSerialization.data(withJSONObject: object), source: "b.json")
         } throws: { error in

@@ -140,7 +140,12 @@ struct EarlierReleaseTests {
         try await store.restore(snapshot)
         let restored = try await store.snapshot()
         #expect(restored.records.count == snapshot.records.count)
-        #expect(restored.changeLog == snapshot.changeLog)
+        // Release 0.1 kept no hashes: the log is chained as it is restored, each entry otherwise as it was.
+        #expect(snapshot.changeLog.allSatisfy { $0.hash == nil })
+        #expect(restored.changeLog == ChangeLogChain.chainedWithoutContent(snapshot.changeLog))
+        let verification = StoreVerification.of(restored)
+        #expect(verification.problems == [])
+        #expect(verification.entriesWithoutContent == snapshot.changeLog.count)
         #expect(restored.series == snapshot.series)
         let stored = Dictionary(grouping: restored.records, by: \.type).mapValues(\.count)
         let decoded = try await Self.decodeEverything(in: store)
@@ -152,7 +157,30 @@ struct EarlierReleaseTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let fromDatabase = try await SQLiteStore(path: path).snapshot()
         let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("release-0.1.qaf-backup.json"))
-        let fromBackup = try StoreBackup.decode(data, source: "backup")
+        var fromBackup = try StoreBackup.decode(data, source: "backup")
+        fromBackup.changeLog = ChangeLogChain.chainedWithoutContent(fromBackup.changeLog)
         #expect(fromDatabase == fromBackup)
+    }
+
+    /// Opening a release 0.1 database migrates it to format 2: its log is chained in place, it
+    /// verifies, and what is written afterwards is chained on with its content.
+    @Test func release01DatabaseIsChainedWhenItIsOpened() async throws {
+        let (path, directory) = try Self.copy("release-0.1.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStore(path: path)
+        let before = await store.verify()
+        #expect(before.problems == [])
+        #expect(before.entries > 500)
+        #expect(before.entriesWithoutContent == before.entries)
+        let records = Records(store: store)
+        var batch = RecordBatch()
+        try batch.save(Locality(id: Locality.ID(rawValue: "after-migration")!, name: "Chained"), version: 0)
+        try await records.commit(batch, by: .system)
+        let after = await store.verify()
+        #expect(after.problems == [])
+        #expect(after.entries == before.entries + 1)
+        #expect(after.entriesWithoutContent == before.entriesWithoutContent)
+        let reopened = try SQLiteStore(path: path)
+        #expect(await reopened.verify().head == after.head)
     }
 }

@@ -71,7 +71,7 @@ struct SQLiteStoreTests {
         _ = try SQLiteStore(path: path)
         #expect(try query(path, "PRAGMA journal_mode") == "wal")
         #expect(try query(path, "PRAGMA application_id") == "\(SQLiteStore.applicationID)")
-        #expect(try query(path, "PRAGMA user_version") == "1")
+        #expect(try query(path, "PRAGMA user_version") == "\(SQLiteStore.formatVersion)")
     }
 
     @Test func theChangeLogCannotBeEditedEvenWithSQL() async throws {
@@ -175,7 +175,7 @@ struct SQLiteStoreTests {
         }
         // Overwrite a run of pages in the middle of the file with noise.
         var bytes = try #require(FileManager.default.contents(atPath: path))
-        #expect(bytes.count == 290_816)
+        #expect(bytes.count == 315_392)
         for offset in 8192..<(bytes.count - 4096) where offset % 7 != 0 {
             bytes[offset] = UInt8(truncatingIfNeeded: offset &* 31)
         }
@@ -195,7 +195,7 @@ struct SQLiteStoreTests {
         #expect(
             throws: DomainError(
                 .schemaTooNew,
-                "\(path) has database format version 9, but this build reads up to version 1; update the package before opening it"
+                "\(path) has database format version 9, but this build reads up to version 2; update the package before opening it"
             )
         ) {
             try SQLiteStore(path: path)
@@ -365,4 +365,53 @@ func query(_ path: String, _ sql: String) throws -> String? {
     defer { sqlite3_finalize(statement) }
     guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
     return String(cString: text)
+}
+
+/// Tampering with the database file, as a person with the file could, is found by `verify`.
+struct SQLiteTamperingTests {
+    private func history() async throws -> (path: String, directory: TemporaryDirectory) {
+        let directory = TemporaryDirectory()
+        let path = directory.file("tampered.sqlite")
+        let store = try SQLiteStore(path: path)
+        let context = ChangeContext(principal: "lead", at: Date(timeIntervalSinceReferenceDate: 800_000_000))
+        for id in ["a", "b"] {
+            let thing = StoredRecord(
+                type: "test.thing",
+                id: Identifier(rawValue: id)!,
+                version: 0,
+                schemaVersion: 1,
+                index: RecordIndex(),
+                payload: Data(#"{"x":1}"#.utf8)
+            )
+            try await store.apply(StoreChanges(records: [.save(thing)]), context: context)
+        }
+        let points = [SeriesPoint(period: try ReportingPeriod(parsing: "2025-01"), value: 4)]
+        let series = ObservationSeries(measure: "contacts", scope: .partnership, points: points)
+        try await store.apply(StoreChanges(observations: [series]), context: context)
+        #expect(await store.verify().problems == [])
+        return (path, directory)
+    }
+
+    @Test(arguments: [
+        (
+            "DROP TRIGGER change_log_no_update; UPDATE change_log SET principal = 'other' WHERE sequence = 1",
+            "change log entry 1"
+        ),
+        ("DROP TRIGGER change_log_no_delete; DELETE FROM change_log WHERE sequence = 2", "change log entry 3"),
+        (
+            "INSERT INTO change_log (sequence, at, principal, kind, record_type, record_id, version, summary, hash) "
+                + "VALUES (9, 0, 'x', 'deleted', 'test.thing', 'a', 1, NULL, zeroblob(32))",
+            "change log entry 9"
+        ),
+        ("UPDATE records SET payload = CAST('{\"x\":2}' AS BLOB) WHERE id = 'a'", "record test.thing/a"),
+        ("DELETE FROM records WHERE id = 'b'", "record test.thing/b"),
+        ("UPDATE observations SET value = 5", "series of contacts for partnership"),
+    ])
+    func eachChangeOutsideTheStoreIsFound(sql: String, location: String) async throws {
+        let (path, directory) = try await history()
+        _ = directory
+        try execute(path, sql)
+        let problems = try await SQLiteStore(path: path).verify().problems
+        #expect(problems.map(\.location).contains(location), "\(problems)")
+    }
 }

@@ -246,6 +246,40 @@ import Testing
         #expect(mixed.standardError.contains("2 of 4 scenarios passed; 2 malformed"))
     }
 
+    /// `qaf verify` finds a record changed outside the store (exit 65, naming it), and export then
+    /// refuses to carry the damage into a backup; a sound database verifies (exit 0, the head hash).
+    @Test func verifyFindsAChangeOutsideTheStore() throws {
+        let scratch = Scratch()
+        #expect(try QAF.run(["demo", "--path", scratch.path("p.sqlite")]).status == 0)
+        let sound = try QAF.run(["verify", "--db", scratch.path("p.sqlite")])
+        #expect(sound.status == 0, "\(sound.standardError)")
+        #expect(sound.standardOutput.hasPrefix("head "))
+        #expect(sound.standardError.contains("sound"))
+        #expect(try QAF.run(["export", "--db", scratch.path("p.sqlite"), "-o", scratch.path("b.json")]).status == 0)
+        let backup = try QAF.run(["verify", scratch.path("b.json")])
+        #expect(backup.status == 0)
+        #expect(backup.standardOutput == sound.standardOutput)
+        // As a person with the file would: through another program, here Python's sqlite3.
+        let edit = Process()
+        edit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        edit.arguments = [
+            "python3", "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+            scratch.path("p.sqlite"),
+            "UPDATE records SET payload = CAST('{}' AS BLOB) WHERE type = 'domain.agency' AND id = 'police'",
+        ]
+        try edit.run()
+        edit.waitUntilExit()
+        #expect(edit.terminationStatus == 0)
+        let damaged = try QAF.run(["verify", "--db", scratch.path("p.sqlite")])
+        #expect(damaged.status == 65)
+        #expect(damaged.standardOutput.contains("record domain.agency/police: differs from what change log entry"))
+        let export = try QAF.run(["export", "--db", scratch.path("p.sqlite"), "-o", scratch.path("c.json")])
+        #expect(export.status == 65)
+        #expect(export.standardError.contains("does not verify"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("c.json")))
+    }
+
     @Test func everySubcommandHasHelpWithAnExample() throws {
         let overview = try QAF.run(["--help"])
         #expect(overview.status == 0)
@@ -253,9 +287,10 @@ import Testing
             guard line.hasPrefix("  ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         }
-        #expect(names.count == 20)
+        #expect(names.count == 21)
         for required in [
             "demo", "new", "profile", "scenarios", "check", "deliver", "outbox", "reminders", "report", "rules",
+            "verify",
             "import", "export",
             "restore", "spc", "compare", "section11", "form",
         ] {

@@ -91,6 +91,9 @@ public struct StoreConformance: Sendable {
         Check(name: "snapshot and restore", body: snapshotAndRestore),
         Check(name: "restore into a non-empty store refused", body: restoreIntoNonEmptyRefused),
         Check(name: "malformed backup refused", body: malformedBackupRefused),
+        Check(name: "change log chained alike", body: changeLogChained),
+        Check(name: "tampered backup refused", body: tamperedBackupRefused),
+        Check(name: "indexed texts refused alike", body: indexedTextsRefusedAlike),
     ]
 }
 

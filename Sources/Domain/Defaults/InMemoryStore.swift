@@ -33,12 +33,19 @@ public actor InMemoryStore: RecordStore {
     public func apply(_ changes: StoreChanges, context: ChangeContext) async throws -> AppliedChanges {
         try StoreRules.validate(changes)
         var sequence = log.last?.sequence ?? 0
-        let (overlay, saved, recordEntries) = try stageRecords(changes.records, context: context, after: &sequence)
+        var previous = log.last?.hash ?? ChangeLogChain.origin
+        let (overlay, saved, recordEntries) = try stageRecords(
+            changes.records,
+            context: context,
+            after: &sequence,
+            chain: &previous
+        )
         let (staged, summary, seriesEntries) = try stageObservations(
             changes.observations,
             mode: changes.observationMode,
             context: context,
-            after: &sequence
+            after: &sequence,
+            chain: &previous
         )
         for (reference, value) in overlay { records[reference] = value }
         for (key, state) in staged { series[key] = state }
@@ -49,7 +56,8 @@ public actor InMemoryStore: RecordStore {
     private func stageRecords(
         _ writes: [RecordWrite],
         context: ChangeContext,
-        after sequence: inout Int
+        after sequence: inout Int,
+        chain previous: inout ChangeLogDigest
     ) throws -> ([RecordReference: StoredRecord?], [StoredRecord], [ChangeLogEntry]) {
         var overlay: [RecordReference: StoredRecord?] = [:]
         var saved: [StoredRecord] = []
@@ -59,6 +67,7 @@ public actor InMemoryStore: RecordStore {
             let held: StoredRecord? = overlay[reference] ?? records[reference]
             let kind: ChangeKind
             let version: Int
+            let content: ChangeLogDigest
             switch write {
             case .save(var record):
                 guard held?.version ?? 0 == record.version else {
@@ -67,6 +76,7 @@ public actor InMemoryStore: RecordStore {
                 kind = record.version == 0 ? .created : .updated
                 record.version += 1
                 version = record.version
+                content = ChangeLogChain.contentDigest(of: record)
                 overlay[reference] = .some(record)
                 saved.append(record)
             case .delete(_, let expected):
@@ -75,10 +85,11 @@ public actor InMemoryStore: RecordStore {
                 }
                 kind = .deleted
                 version = expected
+                content = ChangeLogChain.deletion
                 overlay[reference] = .some(nil)
             }
             sequence += 1
-            entries.append(
+            let entry = ChangeLogChain.sealed(
                 ChangeLogEntry(
                     sequence: sequence,
                     at: context.at,
@@ -86,8 +97,12 @@ public actor InMemoryStore: RecordStore {
                     kind: kind,
                     record: reference,
                     version: version
-                )
+                ),
+                content: content,
+                after: previous
             )
+            previous = entry.hash ?? previous
+            entries.append(entry)
         }
         return (overlay, saved, entries)
     }
@@ -96,7 +111,8 @@ public actor InMemoryStore: RecordStore {
         _ batch: [ObservationSeries],
         mode: ObservationWriteMode,
         context: ChangeContext,
-        after sequence: inout Int
+        after sequence: inout Int,
+        chain previous: inout ChangeLogDigest
     ) throws -> ([SeriesKey: SeriesState], ObservationWriteSummary, [ChangeLogEntry]) {
         var staged: [SeriesKey: SeriesState] = [:]
         var entries: [ChangeLogEntry] = []
@@ -119,7 +135,7 @@ public actor InMemoryStore: RecordStore {
             state.version += 1
             staged[incoming.key] = state
             sequence += 1
-            entries.append(
+            let entry = ChangeLogChain.sealed(
                 ChangeLogEntry(
                     sequence: sequence,
                     at: context.at,
@@ -128,8 +144,12 @@ public actor InMemoryStore: RecordStore {
                     record: RecordReference(type: .observationSeries, id: incoming.changeLogID),
                     version: state.version,
                     summary: "\(incoming.points.count) observations appended"
-                )
+                ),
+                content: ChangeLogChain.contentDigest(of: Array(state.points.values)),
+                after: previous
             )
+            previous = entry.hash ?? previous
+            entries.append(entry)
         }
         let summary = ObservationWriteSummary(inserted: inserted, replaced: replaced, series: batch.count)
         return (staged, summary, entries)
@@ -194,7 +214,7 @@ public actor InMemoryStore: RecordStore {
         guard records.isEmpty, series.isEmpty, log.isEmpty else {
             throw StoreRules.notEmpty(records: records.count, series: series.count, changes: log.count)
         }
-        try StoreRules.validate(snapshot)
+        let snapshot = try StoreRules.checkedForRestore(snapshot)
         for record in snapshot.records { records[record.reference] = record }
         for held in snapshot.series {
             var state = SeriesState()

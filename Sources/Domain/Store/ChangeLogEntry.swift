@@ -28,8 +28,19 @@ public struct ChangeLogEntry: Hashable, Sendable, Codable {
     public var version: Int
     /// A summary, such as `12 observations inserted, 0 replaced`.
     public var summary: String?
+    /// The digest of what the change left, as ``ChangeLogChain`` defines it.
+    ///
+    /// The record as written, the series after the append, or the deletion marker; `nil` for an
+    /// entry written before the log was chained.
+    public var contentDigest: ChangeLogDigest?
+    /// The entry's place in the chain.
+    ///
+    /// A digest over the previous entry's hash, this entry's fields and its content digest
+    /// (``ChangeLogChain/hash(of:after:)``); `nil` only in a backup written before the log was
+    /// chained, until it is restored.
+    public var hash: ChangeLogDigest?
 
-    /// Creates an entry.
+    /// Creates an entry; a store seals it into the chain with ``ChangeLogChain/sealed(_:content:after:)``.
     public init(
         sequence: Int,
         at: Date,
@@ -37,7 +48,9 @@ public struct ChangeLogEntry: Hashable, Sendable, Codable {
         kind: ChangeKind,
         record: RecordReference,
         version: Int,
-        summary: String? = nil
+        summary: String? = nil,
+        contentDigest: ChangeLogDigest? = nil,
+        hash: ChangeLogDigest? = nil
     ) {
         self.sequence = sequence
         self.at = at
@@ -46,5 +59,7 @@ public struct ChangeLogEntry: Hashable, Sendable, Codable {
         self.record = record
         self.version = version
         self.summary = summary
+        self.contentDigest = contentDigest
+        self.hash = hash
     }
 }

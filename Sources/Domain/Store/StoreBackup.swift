@@ -18,7 +18,10 @@ public enum StoreBackup: Sendable {
     /// The format's name, in the file's `format` field.
     public static let format = "qaf-backup"
     /// The format's version, in the file's `version` field.
-    public static let version = 1
+    ///
+    /// Version 2 since change-log entries carry their content digest and hash (``ChangeLogChain``).
+    /// A version 1 file has neither; its log is chained when it is restored.
+    public static let version = 2
 
     /// The backup file of a snapshot: JSON with sorted keys, ending with a newline.
     public static func encode(_ snapshot: StoreSnapshot) -> Data {
@@ -30,15 +33,33 @@ public enum StoreBackup: Sendable {
         return data
     }
 
+    /// The backup file of a snapshot that verifies (``StoreVerification``), so that a backup never
+    /// carries damage forward unnoticed.
+    ///
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the first problems found; nothing is encoded.
+    public static func verifiedEncoding(of snapshot: StoreSnapshot) throws(DomainError) -> Data {
+        let verification = StoreVerification.of(snapshot)
+        guard verification.isSound else { throw StoreRules.unsound(verification, what: "the store") }
+        return encode(snapshot)
+    }
+
     /// Reads a backup file.
     ///
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - source: The file's name, for messages.
+    ///   - schema: The schema version this build writes of each record type
+    ///     (`AssuranceFramework.schemaVersions`); a record written at a newer one is refused before
+    ///     anything is restored. Empty: not checked.
     /// - Returns: The snapshot.
     /// - Throws: ``DomainError/Code/invalidInput`` naming the file and the path to the bad field, for
-    ///   a file that is not a `qaf-backup`, a newer version, or a malformed field.
-    public static func decode(_ data: Data, source: String) throws(DomainError) -> StoreSnapshot {
+    ///   a file that is not a `qaf-backup` or a malformed field; ``DomainError/Code/schemaTooNew`` for
+    ///   a newer format version or a record schema newer than `schema`.
+    public static func decode(
+        _ data: Data,
+        source: String,
+        schema: [RecordType: Int] = [:]
+    ) throws(DomainError) -> StoreSnapshot {
         let header: Header
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
@@ -60,15 +81,39 @@ public enum StoreBackup: Sendable {
         } catch {
             throw DomainError.decoding(error, in: source)
         }
-        return try file.snapshot(source: source)
+        let snapshot = try file.snapshot(source: source)
+        if !schema.isEmpty {
+            var stored: [RecordType: Int] = [:]
+            for record in snapshot.records { stored[record.type] = max(stored[record.type] ?? 0, record.schemaVersion) }
+            do {
+                try StoreRules.checkSchema(stored, supported: schema)
+            } catch {
+                throw DomainError(.schemaTooNew, "\(source): \(error.message)", context: error.context)
+            }
+        }
+        return snapshot
     }
 
     /// Reads a backup file and restores it into an empty store, in one transaction.
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` for a malformed file or a store that is not empty;
-    ///   the store's error. Nothing is written unless everything is.
-    public static func restore(_ data: Data, source: String, into store: any RecordStore) async throws {
-        try await store.restore(try decode(data, source: source))
+    /// The store checks the content before writing any of it (``StoreRules/checkedForRestore(_:)``):
+    /// a log with a gap or a broken chain, or a record that does not match its last entry, is refused.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - source: The file's name, for messages.
+    ///   - store: The empty store to fill.
+    ///   - schema: As for ``decode(_:source:schema:)``.
+    /// - Throws: ``DomainError/Code/invalidInput`` for a malformed file, a file that does not verify
+    ///   or a store that is not empty; ``DomainError/Code/schemaTooNew`` for a file or record schema
+    ///   newer than this build; the store's error. Nothing is written unless everything is.
+    public static func restore(
+        _ data: Data,
+        source: String,
+        into store: any RecordStore,
+        schema: [RecordType: Int] = [:]
+    ) async throws {
+        try await store.restore(try decode(data, source: source, schema: schema))
     }
 
     private struct Header: Decodable {

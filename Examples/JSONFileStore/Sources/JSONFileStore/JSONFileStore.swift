@@ -23,6 +23,11 @@ public actor JSONFileStore: RecordStore {
         var log: [ChangeLogEntry] = []
 
         var nextSequence: Int { (log.last?.sequence ?? 0) + 1 }
+
+        /// Appends an entry sealed into the log's chain after the last one.
+        mutating func append(_ entry: ChangeLogEntry, content: ChangeLogDigest) {
+            log.append(ChangeLogChain.sealed(entry, content: content, after: log.last?.hash ?? ChangeLogChain.origin))
+        }
     }
 
     private struct Series: Sendable {
@@ -52,7 +57,7 @@ public actor JSONFileStore: RecordStore {
     }
 
     private static func load(_ snapshot: StoreSnapshot) throws -> Held {
-        try StoreRules.validate(snapshot)
+        let snapshot = try StoreRules.checkedForRestore(snapshot)
         var state = Held()
         for record in snapshot.records { state.records[record.reference] = record }
         for kept in snapshot.series {
@@ -128,24 +133,26 @@ public actor JSONFileStore: RecordStore {
         for write in writes {
             let reference = write.reference
             let current = state.records[reference]
-            let entry: (kind: ChangeKind, version: Int)
+            let entry: (kind: ChangeKind, version: Int, content: ChangeLogDigest)
             switch write {
             case .save(var record):
                 if (current?.version ?? 0) != record.version {
                     throw StoreRules.stale(reference, expected: record.version, held: current?.version)
                 }
-                entry = (record.version == 0 ? .created : .updated, record.version + 1)
                 record.version += 1
+                entry = (
+                    record.version == 1 ? .created : .updated, record.version, ChangeLogChain.contentDigest(of: record)
+                )
                 state.records[reference] = record
                 saved.append(record)
             case .delete(_, let version):
                 guard let current, current.version == version else {
                     throw StoreRules.stale(reference, expected: version, held: current?.version)
                 }
-                entry = (.deleted, version)
+                entry = (.deleted, version, ChangeLogChain.deletion)
                 state.records[reference] = nil
             }
-            state.log.append(
+            state.append(
                 ChangeLogEntry(
                     sequence: state.nextSequence,
                     at: context.at,
@@ -153,7 +160,8 @@ public actor JSONFileStore: RecordStore {
                     kind: entry.kind,
                     record: reference,
                     version: entry.version
-                )
+                ),
+                content: entry.content
             )
         }
         return saved
@@ -203,7 +211,7 @@ public actor JSONFileStore: RecordStore {
             }
             series.version += 1
             state.series[incoming.key] = series
-            state.log.append(
+            state.append(
                 ChangeLogEntry(
                     sequence: state.nextSequence,
                     at: context.at,
@@ -212,7 +220,8 @@ public actor JSONFileStore: RecordStore {
                     record: RecordReference(type: .observationSeries, id: incoming.changeLogID),
                     version: series.version,
                     summary: "\(incoming.points.count) observations appended"
-                )
+                ),
+                content: ChangeLogChain.contentDigest(of: Array(series.points.values))
             )
         }
         return summary

@@ -69,6 +69,8 @@ extension StoreRules {
         var keys = Set<SeriesKey>()
         for (index, series) in batch.enumerated() {
             guard keys.insert(series.key).inserted else { throw repeatedSeries(series, at: index) }
+            try validateIndexedText(series.measure.rawValue, field: "measure", of: reference(series))
+            try validateIndexedText(series.scope.description, field: "scope", of: reference(series))
             var seen = Set<Int64>()
             for point in series.points {
                 try validate(point, in: series)

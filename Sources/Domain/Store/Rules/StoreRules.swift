@@ -23,10 +23,12 @@
 /// (``checkSchema(_:supported:)``, ``formatTooNew(_:kind:found:supported:)``,
 /// ``notOurDatabase(_:found:)``, ``missingTable(_:in:)``).
 public enum StoreRules: Sendable {
-    /// Checks a record before it is written: a version of 0 or more and a schema version of 1 or more.
+    /// Checks a record before it is written: a version of 0 or more, a schema version of 1 or more,
+    /// and indexed texts every store can hold (``validateIndexedTexts(of:)``).
     ///
-    /// - Throws: ``DomainError/Code/invalidInput`` naming the record and the bad number.
+    /// - Throws: ``DomainError/Code/invalidInput`` naming the record and what is wrong.
     public static func validate(_ record: StoredRecord) throws(DomainError) {
+        try validateIndexedTexts(of: record)
         guard record.version >= 0 else {
             throw DomainError(
                 .invalidInput,
