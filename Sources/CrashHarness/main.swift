@@ -172,6 +172,9 @@ func verify(path: String, reported: Reported, before: Int, lastReported: Int?) a
     }
     let appended = log.filter { $0.kind == .appended }.count
     guard appended == held.count else { fail("\(held.count) observations but \(appended) appends in the change log") }
+    // The chain is whole: no entry lost or half-written, every record matching its last entry.
+    let verification = await store.verify()
+    guard verification.isSound else { fail("the store does not verify: \(verification.problems.prefix(3))") }
     return committed
 }
 
@@ -233,7 +236,7 @@ func run(path: String, kills: Int?, seconds: Double?, seed: UInt64, epoch: Int) 
     print(
         "CrashHarness: \(done) kills survived in \(elapsed.seconds) s; \(totalBatches) batches committed "
             + "(\(totalRecords) records), \(totalObservations) observation appends; after every kill: integrity ok, "
-            + "every reported commit present, no batch half-written, change log consistent"
+            + "every reported commit present, no batch half-written, change log consistent and its chain verified"
     )
 }
 

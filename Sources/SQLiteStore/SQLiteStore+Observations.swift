@@ -40,9 +40,15 @@ extension SQLiteStore {
                 denominator = excluded.denominator, status = excluded.status
             """
         var touched: [Int64] = []
+        var wasEmpty: [Bool] = []
+        let anyHeld = try connection.statement("SELECT EXISTS (SELECT 1 FROM observations WHERE series = ?)")
         for series in batch {
             let id = try seriesID(series.measure, series.scope, create: true)!.id
             touched.append(id)
+            anyHeld.bind(1, id)
+            _ = try anyHeld.step(while: "reading whether a series holds observations")
+            wasEmpty.append(anyHeld.int(0) == 0)
+            anyHeld.reset()
             var held = Set<Int64>()
             if mode == .replaceExisting {
                 let existing = try connection.statement("SELECT period FROM observations WHERE series = ?")
@@ -69,7 +75,7 @@ extension SQLiteStore {
             }
         }
         let bump = try connection.statement("UPDATE series SET version = version + 1 WHERE id = ? RETURNING version")
-        for (series, id) in zip(batch, touched) {
+        for ((series, id), empty) in zip(zip(batch, touched), wasEmpty) {
             bump.bind(1, id)
             guard try bump.step(while: "counting a series' appends") else {
                 throw DomainError(.storeFailed, "series \(series.changeLogID) vanished while appending")
@@ -83,7 +89,8 @@ extension SQLiteStore {
                 reference,
                 version,
                 "\(series.points.count) observations appended",
-                content: try contentDigest(ofSeries: id)
+                // A series that held nothing now holds exactly what was given: no need to read it back.
+                content: empty ? ChangeLogChain.contentDigest(of: series.points) : try contentDigest(ofSeries: id)
             )
         }
         return ObservationWriteSummary(inserted: inserted, replaced: replaced, series: batch.count)

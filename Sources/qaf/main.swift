@@ -68,15 +68,7 @@ do {
     exit(error.code.rawValue)
 } catch let error as DomainError {
     message("qaf \(command.name): \(error.message)")
-    let code: ExitCode =
-        switch error.code {
-        case .invalidInput, .duplicate, .schemaTooNew, .notOurDatabase, .corruptDatabase, .staleWrite, .unchanged:
-            .dataError
-        case .notFound: .noInput
-        case .accessDenied, .invalidTransition: .dataError
-        default: .software
-        }
-    exit(code.rawValue)
+    exit(error.code.exitStatus)
 } catch {
     message("qaf \(command.name): internal error: \(error)")
     exit(ExitCode.software.rawValue)

@@ -46,7 +46,7 @@ struct StoreConformanceTests {
     }
 
     @Test func everyCheckHasAName() {
-        #expect(StoreConformance.checkNames.count == 28)
+        #expect(StoreConformance.checkNames.count == 29)
         #expect(Set(StoreConformance.checkNames).count == StoreConformance.checkNames.count)
         #expect(StoreConformance.checkNames.contains("racing updates: none lost"))
     }

@@ -36,6 +36,37 @@ struct ChangeLogChainTests {
         }
     }
 
+    /// The entry of Documentation/DataFormats.md's backup example, sealed: the digests were computed
+    /// from the byte layout `ChangeLogChain` documents by an independent implementation (Python's
+    /// `hashlib` and `struct`), so the layout, not only this code, is what is checked.
+    @Test func theDocumentedExampleSealsAsAnIndependentImplementationDoes() throws {
+        let payload =
+            #"{"id":"brackenshire","name":"Brackenshire Safeguarding Children Partnership","timeZoneIdentifier":"Europe/London"}"#
+        let record = StoredRecord(
+            type: "domain.partnership",
+            id: "brackenshire",
+            version: 1,
+            schemaVersion: 1,
+            index: RecordIndex(),
+            payload: Data(payload.utf8)
+        )
+        let content = ChangeLogChain.contentDigest(of: record)
+        #expect(content.hex == "f9874d383f214090e0765d151885c777396b77e6f61e9254a86030e5beca88df")
+        let entry = ChangeLogChain.sealed(
+            ChangeLogEntry(
+                sequence: 1,
+                at: Date(timeIntervalSinceReferenceDate: 799_200_000),
+                principal: "generator",
+                kind: .created,
+                record: record.reference,
+                version: 1
+            ),
+            content: content,
+            after: ChangeLogChain.origin
+        )
+        #expect(entry.hash?.hex == "168c92b6408d2e236dc957bbf2fe8946ae09b0bccb34cceaf20f7b02bd883798")
+    }
+
     @Test func aDigestReadsBackFromItsHex() throws {
         let digest = ChangeLogDigest.of(Array("x".utf8))
         #expect(ChangeLogDigest(hex: digest.hex) == digest)

@@ -280,6 +280,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("c.json")))
     }
 
+    /// A backup written by a newer release (a record's schema, or the file's format) is refused
+    /// before anything is written, with the same exit status as every other tool on the package.
+    @Test func aBackupFromANewerReleaseIsRefusedBeforeAnythingIsWritten() throws {
+        let scratch = Scratch()
+        #expect(try QAF.run(["demo", "--path", scratch.path("p.sqlite")]).status == 0)
+        #expect(try QAF.run(["export", "--db", scratch.path("p.sqlite"), "-o", scratch.path("b.json")]).status == 0)
+        let data = try #require(scratch.contents("b.json"))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var records = try #require(object["records"] as? [[String: Any]])
+        records[0]["schemaVersion"] = 999
+        object["records"] = records
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: scratch.path("new.json")))
+        object["records"] = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])["records"]
+        object["version"] = 99
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: scratch.path("format.json")))
+        for file in ["new.json", "format.json"] {
+            let restore = try QAF.run(["restore", scratch.path(file), "--db", scratch.path("r.sqlite")])
+            #expect(restore.status == 65, "\(restore.standardError)")
+            #expect(restore.standardError.contains("this build reads up to version"))
+            #expect(!FileManager.default.fileExists(atPath: scratch.path("r.sqlite")))
+        }
+    }
+
     @Test func everySubcommandHasHelpWithAnExample() throws {
         let overview = try QAF.run(["--help"])
         #expect(overview.status == 0)

@@ -88,3 +88,32 @@ func indexedTextsRefusedAlike(_ store: any RecordStore, _ makeStore: StoreConfor
         try expect(try await store.record(bad.reference) == nil, "\(bad.id) is not written")
     }
 }
+
+func randomPayloadsSurvive(_ store: any RecordStore, _ makeStore: StoreConformance.MakeStore) async throws {
+    var random = RepeatableRandom(seed: 0xB17E5)
+    var written: [StoredRecord] = []
+    for number in 0..<40 {
+        // Lengths from empty to past a page of text, every byte value, a byte-order mark at times.
+        var bytes = (0..<random.below(number < 4 ? 1 : 600)).map { _ in UInt8.random(in: 0...255, using: &random) }
+        if random.chance(4) { bytes = [0xEF, 0xBB, 0xBF] + bytes }
+        var held = record("bytes-\(number)")
+        held.payload = Data(bytes)
+        written.append(held)
+    }
+    try await store.write(written.map { .save($0) }, context: writer)
+    for held in written {
+        let read = try await store.record(held.reference)
+        try expect(read?.payload == held.payload, "\(held.id): \(held.payload.count) bytes read back exactly")
+    }
+    let backup = StoreBackup.encode(try await store.snapshot())
+    let target = try await makeStore()
+    try await StoreBackup.restore(backup, source: "random.json", into: target)
+    for held in written {
+        let read = try await target.record(held.reference)
+        try expect(read?.payload == held.payload, "\(held.id): \(held.payload.count) bytes survive a backup")
+    }
+    try expect(
+        StoreBackup.encode(try await target.snapshot()) == backup,
+        "the backup of the restored store is the same file"
+    )
+}

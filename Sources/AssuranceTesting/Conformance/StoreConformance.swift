@@ -94,6 +94,7 @@ public struct StoreConformance: Sendable {
         Check(name: "change log chained alike", body: changeLogChained),
         Check(name: "tampered backup refused", body: tamperedBackupRefused),
         Check(name: "indexed texts refused alike", body: indexedTextsRefusedAlike),
+        Check(name: "random payload bytes survive the store and a backup", body: randomPayloadsSurvive),
     ]
 }
 

@@ -32,9 +32,12 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Fills the empty store from a backup in one transaction, through `COPY`.
+    /// Fills the empty store from a backup in one transaction, through `COPY`, after checking it
+    /// (``StoreRules/checkedForRestore(_:)``): the change log keeps the hashes the backup carries.
+    ///
+    /// Run it as the role that owns the store: an application's role may not write the tables directly.
     public func restore(_ snapshot: StoreSnapshot) async throws {
-        try StoreRules.validate(snapshot)
+        let snapshot = try StoreRules.checkedForRestore(snapshot)
         try await pool.with { connection in
             try connection.transaction("restoring a backup") {
                 // Locked so that a write racing the restore waits, and then finds the store no longer empty.
@@ -85,7 +88,7 @@ extension PostgreSQLStore {
     private static func restoreLog(_ changeLog: [ChangeLogEntry], _ connection: Connection) throws {
         var log = CopyRows(capacity: changeLog.count * 120)
         for entry in changeLog {
-            log.beginRow(fields: 8)
+            log.beginRow(fields: 10)
             log.integer64(Int64(entry.sequence))
             log.double(entry.at.timeIntervalSinceReferenceDate)
             log.text(entry.principal.rawValue)
@@ -94,6 +97,8 @@ extension PostgreSQLStore {
             log.text(entry.record.id.rawValue)
             log.integer64(Int64(entry.version))
             log.text(entry.summary)
+            if let content = entry.contentDigest { log.data(Data(content.bytes)) } else { log.null() }
+            if let hash = entry.hash { log.data(Data(hash.bytes)) } else { log.null() }
         }
         log.finish()
         try connection.copyIn(

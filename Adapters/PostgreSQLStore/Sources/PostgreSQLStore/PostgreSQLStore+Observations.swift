@@ -2,32 +2,6 @@ public import Domain
 import Foundation
 
 extension PostgreSQLStore {
-    /// The ids of series, creating those not yet held.
-    static func seriesIDs(_ keys: [SeriesKey], _ connection: Connection) throws -> [SeriesKey: Int64] {
-        let measures = SQLValue.text(ArrayLiteral.texts(keys.map(\.measure.rawValue)))
-        let scopes = SQLValue.text(ArrayLiteral.texts(keys.map(\.scope.description)))
-        try connection.execute(
-            "INSERT INTO series (measure, scope) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING",
-            [measures, scopes],
-            while: "creating series"
-        )
-        let result = try connection.execute(
-            "SELECT id, measure, scope FROM series WHERE (measure, scope) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
-            [measures, scopes],
-            while: "reading series"
-        )
-        var ids: [SeriesKey: Int64] = [:]
-        for row in 0..<result.count {
-            guard let measure = result.text(row, 1).flatMap(MeasureID.init(rawValue:)),
-                let scope = result.text(row, 2).flatMap(SeriesScope.init)
-            else {
-                throw DomainError(.corruptDatabase, "the series table holds a malformed measure or scope at row \(row)")
-            }
-            ids[SeriesKey(measure, scope)] = Int64(result.integer(row, 0) ?? 0)
-        }
-        return ids
-    }
-
     static func copyRow(_ rows: inout CopyRows, series: Int64, _ point: SeriesPoint) {
         rows.beginRow(fields: 6)
         rows.integer64(series)
@@ -38,111 +12,56 @@ extension PostgreSQLStore {
         rows.integer16(Int16(point.status.code))
     }
 
-    /// Appends observations inside the caller's transaction through `COPY` in the binary format,
-    /// returning what it did and the log entries to make; each series is given once (``StoreRules``).
+    /// Appends observations inside the caller's transaction through the store's own function
+    /// (``Schema/writeFunctions``), which writes them, counts each series' append and seals its entry
+    /// into the change log; each series is given once (``StoreRules``).
     ///
-    /// New observations are copied straight into their table, so the bulk path costs what `COPY`
-    /// costs; replacements go through a temporary table and one `INSERT … ON CONFLICT DO UPDATE`.
+    /// The points travel as arrays, one per column, in one call.
     static func appendObservations(
         _ batch: [ObservationSeries],
         mode: ObservationWriteMode,
+        context: ChangeContext,
         _ connection: Connection
-    ) throws -> (ObservationWriteSummary, [LogEntry]) {
-        guard !batch.isEmpty else { return (ObservationWriteSummary(inserted: 0, replaced: 0, series: 0), []) }
-        let keys = batch.map(\.key)
-        let rowCount = batch.reduce(0) { $0 + $1.points.count }
-        let ids = try seriesIDs(keys, connection)
-        var inserted = 0
-        var replaced = 0
-        switch mode {
-        case .insertOnly:
-            var rows = CopyRows(capacity: rowCount * 46)
-            for (series, key) in zip(batch, keys) {
-                let id = ids[key]!
-                for point in series.points { copyRow(&rows, series: id, point) }
-            }
-            rows.finish()
-            try connection.copyIn(
-                "COPY observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
-                rows,
-                while: "appending observations"
-            )
-            inserted = rowCount
-        case .replaceExisting:
-            (inserted, replaced) = try replace(batch, ids: ids, connection)
-        }
-        let bumped = try connection.execute(
-            "UPDATE series SET version = version + 1 WHERE id = ANY($1::bigint[]) RETURNING id, version",
-            [.text(ArrayLiteral.integers(keys.map { Int(ids[$0]!) }))],
-            while: "counting the series' appends"
-        )
-        var versions: [Int64: Int] = [:]
-        for row in 0..<bumped.count {
-            versions[Int64(bumped.integer(row, 0) ?? 0)] = bumped.integer(row, 1)
-        }
-        let log = zip(batch, keys).map { series, key in
-            LogEntry(
-                kind: .appended,
-                reference: RecordReference(type: .observationSeries, id: series.changeLogID),
-                version: versions[ids[key]!] ?? 0,
-                summary: "\(series.points.count) observations appended"
-            )
-        }
-        return (ObservationWriteSummary(inserted: inserted, replaced: replaced, series: batch.count), log)
-    }
-
-    /// Writes a batch that may replace held values: counts what it replaces, then merges it through a
-    /// temporary table.
-    static func replace(
-        _ batch: [ObservationSeries],
-        ids: [SeriesKey: Int64],
-        _ connection: Connection
-    ) throws -> (inserted: Int, replaced: Int) {
-        let heldRows = try connection.execute(
-            "SELECT series, period FROM observations WHERE series = ANY($1::bigint[])",
-            [.text(ArrayLiteral.integers(Set(ids.values).map { Int($0) }))],
-            while: "reading held observations"
-        )
-        var held = Set<[Int64]>()
-        for row in 0..<heldRows.count {
-            held.insert([Int64(heldRows.integer(row, 0) ?? 0), Int64(heldRows.integer(row, 1) ?? 0)])
-        }
-        var inserted = 0
-        var replaced = 0
-        var latest: [[Int64]: (Int64, SeriesPoint)] = [:]
-        var order: [[Int64]] = []
-        for series in batch {
-            let id = ids[series.key]!
+    ) throws -> ObservationWriteSummary {
+        guard !batch.isEmpty else { return ObservationWriteSummary(inserted: 0, replaced: 0, series: 0) }
+        var owners: [Int] = []
+        var periods: [Int] = []
+        var values: [Double?] = []
+        var numerators: [Double?] = []
+        var denominators: [Double?] = []
+        var statuses: [Int] = []
+        for (position, series) in batch.enumerated() {
             for point in series.points {
-                let key = [id, point.period.code]
-                if held.insert(key).inserted { inserted += 1 } else { replaced += 1 }
-                if latest.updateValue((id, point), forKey: key) == nil { order.append(key) }
+                owners.append(position + 1)
+                periods.append(Int(point.period.code))
+                values.append(point.value)
+                numerators.append(point.numerator)
+                denominators.append(point.denominator)
+                statuses.append(point.status.code)
             }
         }
-        var rows = CopyRows(capacity: order.count * 46)
-        for key in order {
-            let (id, point) = latest[key]!
-            copyRow(&rows, series: id, point)
-        }
-        rows.finish()
-        try connection.execute(
-            plain: "CREATE TEMPORARY TABLE incoming_observations (LIKE observations) ON COMMIT DROP",
-            while: "staging observations"
+        let written = try connection.execute(
+            """
+            SELECT inserted, replaced FROM qaf_append_observations($1::float8, $2, $3::boolean, $4::text[], $5::text[],
+                $6::text[], $7::integer[], $8::bigint[], $9::float8[], $10::float8[], $11::float8[], $12::smallint[])
+            """,
+            [
+                .double(context.at.timeIntervalSinceReferenceDate), .text(context.principal.rawValue),
+                .text(mode == .replaceExisting ? "true" : "false"),
+                .text(ArrayLiteral.texts(batch.map(\.measure.rawValue))),
+                .text(ArrayLiteral.texts(batch.map(\.scope.description))),
+                .text(ArrayLiteral.texts(batch.map(\.changeLogID.rawValue))),
+                .text(ArrayLiteral.integers(owners)), .text(ArrayLiteral.integers(periods)),
+                .text(ArrayLiteral.doubles(values)), .text(ArrayLiteral.doubles(numerators)),
+                .text(ArrayLiteral.doubles(denominators)), .text(ArrayLiteral.integers(statuses)),
+            ],
+            while: "appending observations"
         )
-        try connection.copyIn(
-            "COPY incoming_observations (series, period, value, numerator, denominator, status) FROM STDIN (FORMAT binary)",
-            rows,
-            while: "staging observations"
+        return ObservationWriteSummary(
+            inserted: written.integer(0, 0) ?? 0,
+            replaced: written.integer(0, 1) ?? 0,
+            series: batch.count
         )
-        try connection.execute(
-            plain: """
-                INSERT INTO observations SELECT * FROM incoming_observations
-                ON CONFLICT (series, period) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
-                    denominator = excluded.denominator, status = excluded.status
-                """,
-            while: "replacing observations"
-        )
-        return (inserted, replaced)
     }
 
     /// The first observation of a refused insert-only batch that was already held, or repeated

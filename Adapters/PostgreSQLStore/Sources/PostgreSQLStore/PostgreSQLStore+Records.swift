@@ -4,7 +4,8 @@ public import Foundation
 extension PostgreSQLStore {
     static let recordColumns =
         "type, id, version, schema_version, agency, grp, period, status, due_day, parent, key, payload"
-    static let logColumns = "sequence, at, principal, kind, record_type, record_id, version, summary"
+    static let logColumns =
+        "sequence, at, principal, kind, record_type, record_id, version, summary, content_digest, hash"
 
     static func readRecord(_ result: QueryResult, _ row: Int) throws -> StoredRecord {
         func identifier<Kind>(_ column: Int, _: Kind.Type) throws -> Identifier<Kind>? {
@@ -100,13 +101,13 @@ extension PostgreSQLStore {
             return try await pool.with { connection in
                 try Self.retryingDeadlocks {
                     try connection.transaction(doing) {
-                        let (saved, recordLog) = try Self.writeRecords(changes.records, connection)
-                        let (summary, seriesLog) = try Self.appendObservations(
+                        let saved = try Self.writeRecords(changes.records, context: context, connection)
+                        let summary = try Self.appendObservations(
                             changes.observations,
                             mode: changes.observationMode,
+                            context: context,
                             connection
                         )
-                        try Self.appendLog(recordLog + seriesLog, context: context, connection)
                         return AppliedChanges(records: saved, observations: summary)
                     }
                 }
@@ -118,60 +119,49 @@ extension PostgreSQLStore {
         }
     }
 
-    /// Writes records inside the caller's transaction, returning them saved and their log entries.
+    /// Writes records inside the caller's transaction through the store's own functions, which take
+    /// the change log's lock, write only where the version read is still held, and seal each entry
+    /// into the chain (``Schema/writeFunctions``): an application's role writes nothing else.
     static func writeRecords(
         _ writes: [RecordWrite],
+        context: ChangeContext,
         _ connection: Connection
-    ) throws -> ([StoredRecord], [LogEntry]) {
+    ) throws -> [StoredRecord] {
         var saved: [StoredRecord] = []
-        var log: [LogEntry] = []
+        let at = SQLValue.double(context.at.timeIntervalSinceReferenceDate)
+        let principal = SQLValue.text(context.principal.rawValue)
         for write in writes {
             let reference = write.reference
             switch write {
             case .save(var record):
-                let kind: ChangeKind = record.version == 0 ? .created : .updated
                 let read = record.version
-                record.version += 1
-                let written: QueryResult
-                if read == 0 {
-                    written = try connection.execute(
-                        "INSERT INTO records (\(Self.recordColumns)) VALUES "
-                            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-                            + "ON CONFLICT (type, id) DO NOTHING RETURNING version",
-                        Self.values(of: record),
-                        while: "writing \(reference)"
-                    )
-                } else {
-                    var values = Self.values(of: record)
-                    values[2] = .integer(Int64(read))
-                    written = try connection.execute(
-                        """
-                        UPDATE records SET version = version + 1, schema_version = $4, agency = $5, grp = $6,
-                            period = $7, status = $8, due_day = $9, parent = $10, key = $11, payload = $12
-                        WHERE type = $1 AND id = $2 AND version = $3 RETURNING version
-                        """,
-                        values,
-                        while: "writing \(reference)"
-                    )
-                }
-                guard written.count == 1 else {
+                let values = Self.values(of: record)
+                let written = try connection.execute(
+                    "SELECT qaf_save_record($1::float8, $2, $3, $4, $5::bigint, $6::integer, $7, $8, $9, $10, "
+                        + "$11::integer, $12, $13, $14::bytea)",
+                    [at, principal, values[0], values[1], .integer(Int64(read))] + values[3...],
+                    while: "writing \(reference)"
+                )
+                guard let version = written.integer(0, 0) else {
                     throw StoreRules.stale(reference, expected: read, held: try Self.held(reference, connection))
                 }
-                log.append(LogEntry(kind: kind, reference: reference, version: record.version, summary: nil))
+                record.version = version
                 saved.append(record)
             case .delete(_, let version):
                 let deleted = try connection.execute(
-                    "DELETE FROM records WHERE type = $1 AND id = $2 AND version = $3",
-                    [.text(reference.type.rawValue), .text(reference.id.rawValue), .integer(Int64(version))],
+                    "SELECT qaf_delete_record($1::float8, $2, $3, $4, $5::bigint)::integer",
+                    [
+                        at, principal, .text(reference.type.rawValue), .text(reference.id.rawValue),
+                        .integer(Int64(version)),
+                    ],
                     while: "deleting \(reference)"
                 )
-                guard deleted.changed == 1 else {
+                guard deleted.integer(0, 0) == 1 else {
                     throw StoreRules.stale(reference, expected: version, held: try Self.held(reference, connection))
                 }
-                log.append(LogEntry(kind: .deleted, reference: reference, version: version, summary: nil))
             }
         }
-        return (saved, log)
+        return saved
     }
 
     static func held(_ reference: RecordReference, _ connection: Connection) throws -> Int? {
@@ -200,49 +190,6 @@ extension PostgreSQLStore {
         }
     }
 
-    struct LogEntry {
-        var kind: ChangeKind
-        var reference: RecordReference
-        var version: Int
-        var summary: String?
-    }
-
-    /// Appends entries to the change log, numbered from the last entry without gaps.
-    ///
-    /// The numbering waits on a lock held to the end of the transaction, taken after every row lock
-    /// of the batch so that it cannot deadlock with them; each transaction then reads the last number
-    /// with the others' entries committed, so the log is numbered in commit order.
-    static func appendLog(_ entries: [LogEntry], context: ChangeContext, _ connection: Connection) throws {
-        guard !entries.isEmpty else { return }
-        try connection.execute(
-            "SELECT pg_advisory_xact_lock($1::integer, 'change_log'::regclass::oid::integer)",
-            [.integer(Int64(logLockClass))],
-            while: "numbering the change log"
-        )
-        try connection.execute(
-            """
-            INSERT INTO change_log (\(logColumns))
-            SELECT (SELECT COALESCE(MAX(sequence), 0) FROM change_log) + entry.number, $1::float8, $2,
-                entry.kind, entry.record_type, entry.record_id, entry.version, entry.summary
-            FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[])
-                WITH ORDINALITY AS entry (kind, record_type, record_id, version, summary, number)
-            """,
-            [
-                .double(context.at.timeIntervalSinceReferenceDate), .text(context.principal.rawValue),
-                .text(ArrayLiteral.texts(entries.map(\.kind.rawValue))),
-                .text(ArrayLiteral.texts(entries.map(\.reference.type.rawValue))),
-                .text(ArrayLiteral.texts(entries.map(\.reference.id.rawValue))),
-                .text(ArrayLiteral.integers(entries.map(\.version))),
-                .text(ArrayLiteral.texts(entries.map(\.summary))),
-            ],
-            while: "appending to the change log"
-        )
-    }
-
-    /// The first key of the change log's advisory lock; the second is the table's own oid, so that
-    /// stores in different schemas of one database do not wait on each other.
-    static let logLockClass = 0x5141_4632
-
     static func readLog(_ result: QueryResult, _ row: Int) throws -> ChangeLogEntry {
         guard let principal = result.text(row, 2).flatMap(Principal.ID.init(rawValue:)),
             let kind = result.text(row, 3).flatMap(ChangeKind.init(rawValue:)),
@@ -257,7 +204,9 @@ extension PostgreSQLStore {
             kind: kind,
             record: RecordReference(type: RecordType(rawValue: result.text(row, 4) ?? ""), id: id),
             version: result.integer(row, 6) ?? 0,
-            summary: result.text(row, 7)
+            summary: result.text(row, 7),
+            contentDigest: result.isNull(row, 8) ? nil : ChangeLogDigest(bytes: [UInt8](result.data(row, 8))),
+            hash: result.isNull(row, 9) ? nil : ChangeLogDigest(bytes: [UInt8](result.data(row, 9)))
         )
     }
 
@@ -324,5 +273,11 @@ enum ArrayLiteral {
 
     static func integers(_ values: [Int]) -> String {
         "{" + values.map(String.init).joined(separator: ",") + "}"
+    }
+
+    /// Numbers as Swift writes them, the shortest text that reads back to the same bits, which the
+    /// server's parser reads back exactly.
+    static func doubles(_ values: [Double?]) -> String {
+        "{" + values.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: ",") + "}"
     }
 }

@@ -100,8 +100,11 @@ public final class PostgreSQLStore: RecordStore {
         await pool.drain()
     }
 
-    /// Gives a database role what an application needs and no more: it reads and writes records
-    /// and observations and appends to the change log, but may not update or delete the log.
+    /// Gives a database role what an application needs and no more.
+    ///
+    /// The role reads every table, and writes only through the store's own functions, which write a
+    /// record or observations and seal the change-log entry for it together. It may not insert,
+    /// update or delete a row of any table itself, so it can neither forge nor skip a log entry.
     ///
     /// Run it as the role that owns the store (which also runs migrations); the application then
     /// connects as `role`.
@@ -117,16 +120,24 @@ public final class PostgreSQLStore: RecordStore {
                 try connection.execute(
                     plain: """
                         GRANT USAGE ON SCHEMA \(namespace) TO \(grantee);
-                        GRANT SELECT ON qaf_store TO \(grantee);
-                        GRANT SELECT, INSERT, UPDATE, DELETE ON records, series, observations TO \(grantee);
-                        GRANT SELECT, INSERT ON change_log TO \(grantee);
-                        REVOKE UPDATE, DELETE, TRUNCATE ON change_log FROM \(grantee);
-                        GRANT USAGE, SELECT ON SEQUENCE series_id_seq TO \(grantee);
+                        GRANT SELECT ON qaf_store, records, series, observations, change_log TO \(grantee);
+                        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON qaf_store, records, series, observations,
+                            change_log FROM \(grantee);
+                        REVOKE USAGE ON SEQUENCE series_id_seq FROM \(grantee);
+                        GRANT EXECUTE ON FUNCTION \(Schema.writeFunctions) TO \(grantee);
                         """,
                     while: "granting access to \(role)"
                 )
             }
         }
+    }
+
+    /// Checks the whole store: the change log's chain, each record and series against its last entry,
+    /// and every stored value read back (``StoreVerification``).
+    ///
+    /// - Returns: What was found; ``StoreVerification/isSound`` when nothing is wrong.
+    public func verify() async -> StoreVerification {
+        await StoreVerification.of(self)
     }
 
     /// The store's format version in the database.

@@ -3,6 +3,7 @@
 //   qaf-postgres restore FILE [--db CONNINFO] [--namespace NAME]
 //   qaf-postgres cycle [--db CONNINFO] [--namespace NAME] [--day YYYY-MM-DD] [--period PERIOD] [-o FILE]
 //   qaf-postgres export -o FILE [--db CONNINFO] [--namespace NAME]
+//   qaf-postgres verify [--db CONNINFO] [--namespace NAME]
 //
 // --db is a libpq connection string; without it, QAF_POSTGRES (which Scripts/postgres.sh sets).
 import Audit
@@ -18,12 +19,16 @@ let usage = """
     usage: qaf-postgres restore FILE [--db CONNINFO] [--namespace NAME]
            qaf-postgres cycle [--db CONNINFO] [--namespace NAME] [--day YYYY-MM-DD] [--period PERIOD] [-o FILE]
            qaf-postgres export -o FILE [--db CONNINFO] [--namespace NAME]
+           qaf-postgres verify [--db CONNINFO] [--namespace NAME]
 
     restore  fills an empty PostgreSQL store from a qaf-backup file (from `qaf export`, say)
     cycle    runs the assurance cycle for the day (default today) and writes the Practice Development
              Group's assurance report for the period (default the financial quarter before the day),
              as HTML, or Markdown when FILE ends in .md
-    export   writes the store as a qaf-backup file, which `qaf restore` reads into SQLite
+    export   writes the store as a qaf-backup file, which `qaf restore` reads into SQLite; a store
+             that does not verify is not exported
+    verify   checks the change log's chain and every record and series against its last entry,
+             printing each problem (exit 65) or the log's head hash (exit 0)
 
     --db CONNINFO   a libpq connection string (default: $QAF_POSTGRES), such as
                     "host=/var/run/postgresql dbname=partnership"
@@ -49,7 +54,7 @@ let moduleTypes: [any ProfileConfigurable.Type] = [
 ]
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first, ["restore", "cycle", "export"].contains(command) else {
+guard let command = arguments.first, ["restore", "cycle", "export", "verify"].contains(command) else {
     fail(usage, status: 64)
 }
 arguments.removeFirst()
@@ -83,7 +88,7 @@ do {
     case "restore":
         guard positional.count == 1 else { fail("restore needs one FILE\n\n\(usage)", status: 64) }
         let data = try Data(contentsOf: URL(fileURLWithPath: positional[0]))
-        let snapshot = try StoreBackup.decode(data, source: positional[0])
+        let snapshot = try StoreBackup.decode(data, source: positional[0], schema: framework.schemaVersions)
         try await store.restore(snapshot)
         say(
             "restored \(snapshot.records.count) records, \(snapshot.series.count) series and "
@@ -92,10 +97,19 @@ do {
     case "export":
         guard let out = options["o"] else { fail("export needs -o FILE", status: 64) }
         let snapshot = try await store.snapshot()
-        try StoreBackup.encode(snapshot).write(to: URL(fileURLWithPath: out), options: .atomic)
+        try StoreBackup.verifiedEncoding(of: snapshot).write(to: URL(fileURLWithPath: out), options: .atomic)
         say(
             "wrote \(snapshot.records.count) records, \(snapshot.series.count) series and \(snapshot.changeLog.count) changes to \(out)"
         )
+    case "verify":
+        let verification = await store.verify()
+        for problem in verification.problems { print(problem) }
+        let checked =
+            "\(verification.entries) change-log entries, \(verification.records) records and "
+            + "\(verification.series) observation series"
+        guard verification.isSound else { fail("\(verification.problems.count) problems in \(checked)", status: 65) }
+        say("sound: \(checked) checked")
+        print("head \(verification.head?.hex ?? "(empty log)")")
     default:
         let environment = AssuranceEnvironment(store: store, clock: .system, ids: .random)
         let day = try options["day"].map { try Day(parsing: $0) } ?? environment.today()
@@ -122,7 +136,7 @@ do {
         say("wrote \(out)")
     }
 } catch let error as DomainError {
-    fail(error.message, status: error.code == .invalidInput ? 65 : 1)
+    fail(error.message, status: error.code.exitStatus)
 } catch {
     fail("\(error)")
 }

@@ -93,8 +93,18 @@ import Testing
             mode: .insertOnly,
             context: tester
         )
-        // But the role itself may not touch the log, whatever the trigger says.
-        for statement in ["UPDATE change_log SET version = 9", "DELETE FROM change_log"] {
+        // But the role itself may not touch a table: not the log, whatever the trigger says, and not
+        // the records or observations, which change only through the store's functions.
+        let forged =
+            "INSERT INTO change_log (sequence, at, principal, kind, record_type, record_id, version) "
+            + "VALUES (99, 0, 'x', 'deleted', 'test.thing', 'a', 2)"
+        for statement in [
+            "UPDATE change_log SET version = 9", "DELETE FROM change_log", forged,
+            "UPDATE records SET payload = payload || 'x'::bytea", "DELETE FROM records",
+            "INSERT INTO records (type, id, version, schema_version, payload) VALUES ('t', 'z', 1, 1, '')",
+            "UPDATE observations SET value = 5", "DELETE FROM observations", "UPDATE series SET version = 9",
+            "SELECT qaf_append_log(0, 'x', 'deleted', 'test.thing', 'a', 2, NULL, NULL)",
+        ] {
             await #expect {
                 try await TestServer.execute(statement, namespace: namespace, conninfo: conninfo)
             } throws: { error in
@@ -102,9 +112,71 @@ import Testing
             }
         }
         #expect(try await owner.changeLog(from: .distantPast, to: .distantFuture).count == 3)
+        #expect(await owner.verify().problems == [])
+    }
+
+    /// What the owner (or anyone who can switch the trigger off) changes behind the store's back,
+    /// `verify` finds, each at its place.
+    @Test(arguments: [
+        (
+            "ALTER TABLE change_log DISABLE TRIGGER change_log_no_update; "
+                + "UPDATE change_log SET principal = 'someone' WHERE sequence = 1",
+            "change log entry 1"
+        ),
+        (
+            "ALTER TABLE change_log DISABLE TRIGGER change_log_no_update; DELETE FROM change_log WHERE sequence = 2",
+            "change log entry 3"
+        ),
+        (
+            "INSERT INTO change_log (sequence, at, principal, kind, record_type, record_id, version, hash) "
+                + "VALUES (9, 0, 'x', 'deleted', 'test.thing', 'a', 2, sha256(''::bytea))",
+            "change log entry 9"
+        ),
+        ("UPDATE records SET payload = convert_to('{\"v\":2}', 'UTF8') WHERE id = 'a'", "record test.thing/a"),
+        ("UPDATE observations SET value = 7", "series of m for partnership"),
+    ])
+    func aChangeBehindTheStoresBackIsFound(sql: String, location: String) async throws {
+        let namespace = TestServer.freshNamespace()
+        let store = try await TestServer.store(namespace: namespace)
+        try await store.write([.save(thing("a")), .save(thing("b"))], context: tester)
+        try await store.append(
+            [
+                ObservationSeries(
+                    measure: "m",
+                    scope: .partnership,
+                    points: [SeriesPoint(period: try ReportingPeriod(parsing: "2025-Q1"), value: 1)]
+                )
+            ],
+            mode: .insertOnly,
+            context: tester
+        )
+        #expect(await store.verify().problems == [])
+        try await TestServer.execute(sql, namespace: namespace)
+        let problems = await store.verify().problems
+        #expect(problems.map(\.location).contains(location), "\(problems)")
     }
 
     // MARK: Opening
+
+    /// A schema holding anything a store did not make (not only tables) is someone else's, and the
+    /// refusal names what it found.
+    @Test(arguments: [
+        ("CREATE SEQUENCE invoice_numbers", "sequence invoice_numbers"),
+        ("CREATE FUNCTION tidy() RETURNS integer LANGUAGE sql AS 'SELECT 1'", "function tidy()"),
+        ("CREATE MATERIALIZED VIEW totals AS SELECT 1 AS total", "materialized view totals"),
+        ("CREATE VIEW records AS SELECT 1 AS id", "view records"),
+        ("CREATE TYPE colour AS ENUM ('red')", "type colour"),
+    ])
+    func aSchemaHoldingAnotherApplicationsObjectIsRefused(sql: String, named: String) async throws {
+        let namespace = TestServer.freshNamespace()
+        try await TestServer.execute("CREATE SCHEMA \(namespace)")
+        try await TestServer.execute(sql, namespace: namespace)
+        await #expect {
+            try await TestServer.store(namespace: namespace)
+        } throws: { error in
+            (error as? DomainError)?.code == .notOurDatabase && "\(error)".contains(named)
+        }
+    }
 
     @Test func aDatabaseThatIsNotAStoreIsRefusedAndLeftAlone() async throws {
         let namespace = TestServer.freshNamespace()
@@ -178,17 +250,84 @@ import Testing
             format: 1
         )
         #expect(try await early.storedFormatVersion() == 1)
-        try await early.write([.save(thing("a"))], context: tester)
-        let before = try await early.snapshot()
+        // Written as format 1 wrote: the row and its entry, with no hash.
+        try await TestServer.execute(
+            """
+            INSERT INTO records (type, id, version, schema_version, payload)
+                VALUES ('test.thing', 'a', 1, 1, convert_to('{"v":1}', 'UTF8'));
+            INSERT INTO change_log (sequence, at, principal, kind, record_type, record_id, version, summary)
+                VALUES (1, 790000000, 'tester', 'created', 'test.thing', 'a', 1, 'made');
+            """,
+            namespace: namespace
+        )
+        #expect(try await early.record(RecordReference(type: "test.thing", id: "a"))?.version == 1)
         // Format 1 had no trigger: the log could be edited by its owner.
         try await TestServer.execute("UPDATE change_log SET summary = NULL", namespace: namespace)
 
         let migrated = try await TestServer.store(namespace: namespace)
         #expect(try await migrated.storedFormatVersion() == PostgreSQLStore.formatVersion)
-        #expect(try await migrated.snapshot() == before)
+        var held = thing("a")
+        held.version = 1
+        let entry = ChangeLogEntry(
+            sequence: 1,
+            at: Date(timeIntervalSinceReferenceDate: 790_000_000),
+            principal: "tester",
+            kind: .created,
+            record: held.reference,
+            version: 1
+        )
+        let chained = StoreSnapshot(
+            records: [held],
+            series: [],
+            changeLog: ChangeLogChain.chainedWithoutContent([entry])
+        )
+        #expect(try await migrated.snapshot() == chained)
+        #expect(await migrated.verify().problems == [])
         await #expect(throws: DomainError.self) {
             try await TestServer.execute("UPDATE change_log SET summary = NULL", namespace: namespace)
         }
+        // Written after the migration, an entry carries its content and chains on.
+        try await migrated.write([.save(thing("a", version: 1))], context: tester)
+        let after = await migrated.verify()
+        #expect(after.problems == [])
+        #expect(after.entries == 2 && after.entriesWithoutContent == 1)
+    }
+
+    /// A role granted table rights by an earlier release is moved onto the store's functions when
+    /// the store is migrated: it still writes, and no longer writes a table directly.
+    @Test func aRoleGrantedByAnEarlierReleaseIsMovedOntoTheFunctions() async throws {
+        let namespace = TestServer.freshNamespace()
+        let role = TestServer.freshNamespace("old")
+        _ = try await PostgreSQLStore(
+            connectingTo: try TestServer.conninfo(),
+            options: PostgreSQLStore.Options(namespace: namespace),
+            schema: [:],
+            format: 2
+        )
+        try await TestServer.execute(
+            """
+            CREATE ROLE \(role) LOGIN;
+            GRANT USAGE ON SCHEMA \(namespace) TO \(role);
+            GRANT SELECT ON qaf_store TO \(role);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON records, series, observations TO \(role);
+            GRANT SELECT, INSERT ON change_log TO \(role);
+            GRANT USAGE, SELECT ON SEQUENCE series_id_seq TO \(role);
+            """,
+            namespace: namespace
+        )
+        _ = try await TestServer.store(namespace: namespace)
+        let conninfo = try TestServer.conninfo() + " user=\(role)"
+        let application = try await PostgreSQLStore(
+            connectingTo: conninfo,
+            options: PostgreSQLStore.Options(namespace: namespace, createIfEmpty: false)
+        )
+        try await application.write([.save(thing("a"))], context: tester)
+        await #expect {
+            try await TestServer.execute("UPDATE records SET version = 7", namespace: namespace, conninfo: conninfo)
+        } throws: { error in
+            "\(error)".contains("permission denied")
+        }
+        #expect(await application.verify().problems == [])
     }
 
     @Test func twoStoresOpeningAnEmptyDatabaseAtOnceBuildItOnce() async throws {

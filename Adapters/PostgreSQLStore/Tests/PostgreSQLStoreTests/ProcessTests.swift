@@ -163,3 +163,78 @@ final class Writer: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }
+
+/// `qaf-postgres` refuses what `qaf` refuses, with the same exit status, and verifies a store.
+struct CommandTests {
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = try TestServer.executable("qaf-postgres")
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    private func backup(schemaVersion: Int, formatVersion: Int? = nil) async throws -> URL {
+        let store = InMemoryStore()
+        let agency = StoredRecord(
+            type: "domain.agency",
+            id: "police",
+            version: 0,
+            schemaVersion: schemaVersion,
+            index: RecordIndex(),
+            payload: Data("{}".utf8)
+        )
+        try await store.write([.save(agency)], context: tester)
+        var data = StoreBackup.encode(try await store.snapshot())
+        if let formatVersion {
+            var object = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+            object["version"] = formatVersion
+            data = try JSONSerialization.data(withJSONObject: object)
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("qaf-postgres-\(UUID()).json")
+        try data.write(to: file)
+        return file
+    }
+
+    @Test func aBackupTooNewIsRefusedWithExit65AndNothingWritten() async throws {
+        let namespace = TestServer.freshNamespace("cli")
+        let store = try await TestServer.store(namespace: namespace)
+        let conninfo = try TestServer.conninfo()
+        for file in [
+            try await backup(schemaVersion: 999),
+            try await backup(schemaVersion: 1, formatVersion: StoreBackup.version + 1),
+        ] {
+            defer { try? FileManager.default.removeItem(at: file) }
+            let restored = try run(["restore", file.path, "--db", conninfo, "--namespace", namespace])
+            #expect(restored.status == 65, "\(restored.error)")
+            #expect(restored.error.contains("this build reads up to version"))
+            #expect(try await store.snapshot().isEmpty)
+        }
+    }
+
+    @Test func verifyReportsASoundStoreAndATamperedOne() async throws {
+        let namespace = TestServer.freshNamespace("cli")
+        _ = try await TestServer.store(namespace: namespace)
+        let conninfo = try TestServer.conninfo()
+        let file = try await backup(schemaVersion: 1)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try run(["restore", file.path, "--db", conninfo, "--namespace", namespace]).status == 0)
+        let sound = try run(["verify", "--db", conninfo, "--namespace", namespace])
+        #expect(sound.status == 0, "\(sound.error)")
+        #expect(sound.output.hasPrefix("head "))
+        try await TestServer.execute(
+            "UPDATE records SET payload = convert_to('{\"x\":1}', 'UTF8')",
+            namespace: namespace
+        )
+        let tampered = try run(["verify", "--db", conninfo, "--namespace", namespace])
+        #expect(tampered.status == 65)
+        #expect(tampered.output.contains("record domain.agency/police: differs from what change log entry 1 wrote"))
+    }
+}

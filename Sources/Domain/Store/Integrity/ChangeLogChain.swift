@@ -53,7 +53,10 @@ public enum ChangeLogChain: Sendable {
     /// The content digest of a series' points after an append.
     public static func contentDigest(of points: [SeriesPoint]) -> ChangeLogDigest {
         var content = SeriesContent(count: points.count)
-        for point in points.sorted(by: { $0.period.code < $1.period.code }) {
+        let ordered =
+            zip(points, points.dropFirst()).allSatisfy { $0.period.code < $1.period.code }
+            ? points : points.sorted(by: { $0.period.code < $1.period.code })
+        for point in ordered {
             content.add(
                 period: point.period.code,
                 value: point.value,
@@ -79,19 +82,23 @@ public enum ChangeLogChain: Sendable {
         /// Adds the next point, in period order.
         public mutating func add(period: Int64, value: Double?, numerator: Double?, denominator: Double?, status: Int) {
             ChangeLogChain.append(period, to: &bytes)
-            for number in [value, numerator, denominator] {
-                if let number {
-                    bytes.append(1)
-                    ChangeLogChain.append(Int64(bitPattern: number.bitPattern), to: &bytes)
-                } else {
-                    bytes.append(0)
-                }
-            }
+            append(value)
+            append(numerator)
+            append(denominator)
             ChangeLogChain.append(Int64(status), to: &bytes)
         }
 
         /// The digest of the points added.
         public var digest: ChangeLogDigest { .of(bytes) }
+
+        private mutating func append(_ number: Double?) {
+            if let number {
+                bytes.append(1)
+                ChangeLogChain.append(Int64(bitPattern: number.bitPattern), to: &bytes)
+            } else {
+                bytes.append(0)
+            }
+        }
     }
 
     /// The content digest of a deletion.
@@ -150,7 +157,7 @@ public enum ChangeLogChain: Sendable {
     }
 
     fileprivate static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     private static func append(_ text: String?, to bytes: inout [UInt8]) {

@@ -28,21 +28,23 @@ struct SHA256: Sendable {
     }
 
     mutating func update(_ bytes: [UInt8]) {
-        var offset = 0
         length &+= UInt64(bytes.count)
-        if !buffer.isEmpty {
-            let taken = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: bytes[0..<taken])
-            offset = taken
-            guard buffer.count == 64 else { return }
-            compress(buffer)
-            buffer.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { input in
+            var offset = 0
+            if !buffer.isEmpty {
+                let taken = min(64 - buffer.count, input.count)
+                buffer.append(contentsOf: input[0..<taken])
+                offset = taken
+                guard buffer.count == 64 else { return }
+                buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            while input.count - offset >= 64 {
+                compress(input.baseAddress! + offset)
+                offset += 64
+            }
+            buffer.append(contentsOf: input[offset...])
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes[offset..<offset + 64])
-            offset += 64
-        }
-        buffer.append(contentsOf: bytes[offset...])
     }
 
     mutating func finalize() -> [UInt8] {
@@ -67,38 +69,38 @@ struct SHA256: Sendable {
         return digest
     }
 
-    private mutating func compress(_ block: some RandomAccessCollection<UInt8>) {
-        var words = [UInt32](repeating: 0, count: 64)
-        var index = block.startIndex
-        for position in 0..<16 {
-            var word: UInt32 = 0
-            for _ in 0..<4 {
-                word = word << 8 | UInt32(block[index])
-                index = block.index(after: index)
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            for position in 0..<16 {
+                let base = position * 4
+                words[position] =
+                    UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16 | UInt32(block[base + 2]) << 8
+                    | UInt32(block[base + 3])
             }
-            words[position] = word
+            for position in 16..<64 {
+                let early = words[position - 15]
+                let late = words[position - 2]
+                let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
+                let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
+                words[position] = words[position - 16] &+ sigma0 &+ words[position - 7] &+ sigma1
+            }
+            var (a, b, c, d, e, f, g, h) = state
+            Self.roundConstants.withUnsafeBufferPointer { constants in
+                for position in 0..<64 {
+                    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let choice = (e & f) ^ (~e & g)
+                    let first = h &+ sum1 &+ choice &+ constants[position] &+ words[position]
+                    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let second = sum0 &+ majority
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ first, c, b, a, first &+ second)
+                }
+            }
+            state = (
+                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
+            )
         }
-        for position in 16..<64 {
-            let early = words[position - 15]
-            let late = words[position - 2]
-            let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
-            let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
-            words[position] = words[position - 16] &+ sigma0 &+ words[position - 7] &+ sigma1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for position in 0..<64 {
-            let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let first = h &+ sum1 &+ choice &+ Self.roundConstants[position] &+ words[position]
-            let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let second = sum0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ first, c, b, a, first &+ second)
-        }
-        state = (
-            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-            state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
-        )
     }
 }
 

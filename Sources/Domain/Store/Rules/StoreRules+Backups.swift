@@ -56,6 +56,8 @@ extension StoreRules {
                     context: .init(field: "series[\(index)]", index: index, value: held.series.key.description)
                 )
             }
+            try validateIndexedText(held.series.measure.rawValue, field: "series[\(index)].measure")
+            try validateIndexedText(held.series.scope.description, field: "series[\(index)].scope")
             var periods = Set<Int64>()
             for point in held.series.points {
                 do {
