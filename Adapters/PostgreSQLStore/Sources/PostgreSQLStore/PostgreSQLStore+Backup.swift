@@ -33,7 +33,7 @@ extension PostgreSQLStore {
     }
 
     /// Fills the empty store from a backup in one transaction, through `COPY`, after checking it
-    /// (``StoreRules/checkedForRestore(_:)``): the change log keeps the hashes the backup carries.
+    /// (`StoreRules.checkedForRestore(_:)`): the change log keeps the hashes the backup carries.
     ///
     /// Run it as the role that owns the store: an application's role may not write the tables directly.
     public func restore(_ snapshot: StoreSnapshot) async throws {

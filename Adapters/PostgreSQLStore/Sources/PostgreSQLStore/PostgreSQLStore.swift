@@ -133,9 +133,9 @@ public final class PostgreSQLStore: RecordStore {
     }
 
     /// Checks the whole store: the change log's chain, each record and series against its last entry,
-    /// and every stored value read back (``StoreVerification``).
+    /// and every stored value read back (`StoreVerification`).
     ///
-    /// - Returns: What was found; ``StoreVerification/isSound`` when nothing is wrong.
+    /// - Returns: What was found; `isSound` when nothing is wrong.
     public func verify() async -> StoreVerification {
         await StoreVerification.of(self)
     }
