@@ -6,14 +6,18 @@ extension HTMLRenderer {
 
     /// Each chart element's paint, as attributes rather than CSS, so a chart copied out of the
     /// report on its own still draws as it does in the report.
+    ///
+    /// Every line a reader needs is at least 3:1 against the white plot (WCAG 2.2's 1.4.11): the
+    /// run line `#4c6272` 6.9:1, limits, near limits and phase breaks `#768692` 3.8:1, the target
+    /// `#d5281b` 5.0:1; the plot's frame alone is lighter, as decoration.
     static let paint = [
         "plot": "class=\"plot\" fill=\"#fff\" stroke=\"#d8dde0\"",
         "mean": "class=\"mean\" fill=\"none\" stroke=\"#212b32\" stroke-width=\"1.2\"",
         "limit": "class=\"limit\" fill=\"none\" stroke=\"#768692\" stroke-dasharray=\"5 3\"",
-        "near": "class=\"near\" fill=\"none\" stroke=\"#aeb7bd\" stroke-dasharray=\"1 3\"",
+        "near": "class=\"near\" fill=\"none\" stroke=\"#768692\" stroke-dasharray=\"1 3\"",
         "target": "class=\"target\" fill=\"none\" stroke=\"#d5281b\" stroke-dasharray=\"8 4\"",
-        "phase": "class=\"phase\" fill=\"none\" stroke=\"#aeb7bd\" stroke-dasharray=\"3 3\"",
-        "run": "class=\"run\" fill=\"none\" stroke=\"#aeb7bd\"",
+        "phase": "class=\"phase\" fill=\"none\" stroke=\"#768692\" stroke-dasharray=\"3 3\"",
+        "run": "class=\"run\" fill=\"none\" stroke=\"#4c6272\"",
         "dots": "class=\"dots\" fill=\"none\" stroke-linecap=\"round\"",
     ]
 
@@ -107,9 +111,9 @@ extension HTMLRenderer {
             width: width,
             height: height,
             full: full,
-            left: full ? 48.0 : 30.0,
+            left: full ? 60.0 : 40.0,
             right: full ? 90.0 : 34.0,
-            bottom: full ? 26.0 : 18.0,
+            bottom: full ? 40.0 : 32.0,
             count: chart.points.count,
             minimum: low - span * 0.05,
             maximum: high + span * 0.05
@@ -120,7 +124,45 @@ extension HTMLRenderer {
         out += limitLines(chart, frame)
         out += runAndDots(chart, frame)
         out += axisLabels(chart, frame, low: low, high: high)
+        out += legend(chart, frame)
         out += icons(chart, frame)
+        return out
+    }
+
+    /// The y axis's title: what the values are, in words.
+    static func axisTitle(_ chart: SPCChart) -> String {
+        switch chart.unit.trimmingCharacters(in: .whitespaces) {
+        case "": chart.valuesAreCounts ? "Number" : "Value"
+        case "%": "Per cent"
+        case let unit: unit.prefix(1).uppercased() + unit.dropFirst()
+        }
+    }
+
+    /// A line under the axis naming each line drawn: the mean and the target with their values,
+    /// and the process limits.
+    private func legend(_ chart: SPCChart, _ frame: PlotFrame) -> String {
+        let c = Formatting.coordinate
+        let size = frame.full ? 10.0 : 9.0
+        let baseline = frame.height - 4
+        var items: [(paint: String, text: String)] = []
+        // A small chart's legend gives the number alone: its unit is its axis's title.
+        func value(_ number: Double) -> String {
+            frame.full ? chart.text(number) : Formatting.fixed(number, decimals: chart.valuesAreCounts ? 0 : 1)
+        }
+        if let mean = chart.latest?.mean { items.append(("mean", "Mean \(value(mean))")) }
+        if let target = chart.target { items.append(("target", "Target \(value(target))")) }
+        if chart.points.contains(where: { $0.upperLimit != nil || $0.lowerLimit != nil }) {
+            items.append(("limit", frame.full ? "Process limits" : "Limits"))
+        }
+        var out = ""
+        var x = frame.left
+        for item in items {
+            let sample = frame.full ? 18.0 : 12.0
+            out += "<path \(Self.paint[item.paint]!) d=\"M\(c(x)) \(c(baseline - size * 0.35))h\(c(sample))\"/>"
+            out +=
+                "<text x=\"\(c(x + sample + 3))\" y=\"\(c(baseline))\" font-size=\"\(c(size))\">\(escape(item.text))</text>"
+            x += sample + 3 + Double(item.text.count) * size * 0.56 + size
+        }
         return out
     }
 
@@ -198,15 +240,21 @@ extension HTMLRenderer {
         let (full, left, right, width, height) = (frame.full, frame.left, frame.right, frame.width, frame.height)
         func y(_ value: Double) -> Double { frame.y(value) }
         var out = ""
-        let size = full ? 11 : 8
+        // At least 7 pt when printed: a full chart spans the page, two small ones share its width.
+        let size = full ? 11 : 9
+        let axisY = height - frame.bottom + Double(size) + 3
         out +=
             "<text x=\"\(c(left - 3))\" y=\"\(c(y(high) + 3))\" font-size=\"\(size)\" text-anchor=\"end\">\(escape(Formatting.fixed(high, decimals: high.magnitude < 100 ? 1 : 0)))</text>"
         out +=
             "<text x=\"\(c(left - 3))\" y=\"\(c(y(low) + 3))\" font-size=\"\(size)\" text-anchor=\"end\">\(escape(Formatting.fixed(low, decimals: low.magnitude < 100 ? 1 : 0)))</text>"
+        let middle = (frame.top + height - frame.bottom) / 2
+        let titleX = Double(size)
         out +=
-            "<text x=\"\(c(left))\" y=\"\(c(height - 4))\" font-size=\"\(size)\">\(escape(chart.points.first!.label))</text>"
+            "<text x=\"\(c(titleX))\" y=\"\(c(middle))\" font-size=\"\(size)\" text-anchor=\"middle\" transform=\"rotate(-90 \(c(titleX)) \(c(middle)))\">\(escape(Self.axisTitle(chart)))</text>"
         out +=
-            "<text x=\"\(c(width - right))\" y=\"\(c(height - 4))\" font-size=\"\(size)\" text-anchor=\"end\">\(escape(chart.points.last!.label))</text>"
+            "<text x=\"\(c(left))\" y=\"\(c(axisY))\" font-size=\"\(size)\">\(escape(chart.points.first!.label))</text>"
+        out +=
+            "<text x=\"\(c(width - right))\" y=\"\(c(axisY))\" font-size=\"\(size)\" text-anchor=\"end\">\(escape(chart.points.last!.label))</text>"
         return out
     }
 
@@ -230,7 +278,7 @@ extension HTMLRenderer {
             out += icon(
                 shape: "square",
                 colour: assurance == .consistentPass
-                    ? "#005eb8" : (assurance == .consistentFail ? "#e46c0a" : "#7b7d7d"),
+                    ? "#005eb8" : (assurance == .consistentFail ? "#b35c00" : "#5c5e5e"),
                 letter: assurance == .consistentPass ? "P" : (assurance == .consistentFail ? "F" : "?"),
                 label: full ? Formatting.label(assurance.rawValue) : nil,
                 x: iconX,
@@ -264,12 +312,15 @@ extension HTMLRenderer {
         return out + "</g>"
     }
 
+    /// An icon's fill, dark enough for its white letter (WCAG 2.2 AA text, 4.5:1): Making Data Count's
+    /// blue and purple as they are (6.4:1, 11.2:1), its orange and grey darkened (`#b35c00` 4.7:1,
+    /// `#5c5e5e` 6.4:1; the points keep the lighter shades, which need only 3:1 against white).
     static func iconColour(_ icon: SPCVariationIcon) -> String {
         switch icon {
         case .improvementHigh, .improvementLow: "#005eb8"
-        case .concernHigh, .concernLow: "#e46c0a"
+        case .concernHigh, .concernLow: "#b35c00"
         case .neutralHigh, .neutralLow: "#5a2a82"
-        case .commonCause: "#7b7d7d"
+        case .commonCause: "#5c5e5e"
         }
     }
 
@@ -280,6 +331,10 @@ extension HTMLRenderer {
         case .commonCause: "~"
         }
     }
+
+    /// A bar's fill by its rating, each at least 3:1 against the white page (WCAG 2.2's 1.4.11):
+    /// amber darkened from the NHS warm yellow, which is 1.7:1, to `#b07800`, 3.8:1.
+    static let barColours = ["red": "#d5281b", "amber": "#b07800", "green": "#007f3b"]
 
     func bars(_ chart: BarChart, id: String) -> String {
         let c = Formatting.coordinate
@@ -300,7 +355,7 @@ extension HTMLRenderer {
             let y = 5 + Double(index) * rowHeight
             let length = bar.value / maximum * (width - labelWidth - 60)
             let fill =
-                bar.rag.map { ["red": "#d5281b", "amber": "#ffb81c", "green": "#007f3b"][$0.rawValue]! } ?? "#005eb8"
+                bar.rag.map { Self.barColours[$0.rawValue]! } ?? "#005eb8"
             out +=
                 "<text x=\"\(c(labelWidth - 6))\" y=\"\(c(y + 14))\" font-size=\"11\" text-anchor=\"end\">\(escape(bar.label))</text>"
             out +=
@@ -366,10 +421,10 @@ extension HTMLRenderer {
         figure.small{margin:0;border:1px solid #eef0f1;padding:.3rem}figure.small figcaption{font-size:.8rem}
         figure.small details table{font-size:.75rem}svg{max-width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}
         td,th{overflow-wrap:break-word}td.num{white-space:nowrap}
-        @page{size:A4;margin:14mm 12mm}
+        @page{size:A4;margin:14mm 12mm 16mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font:8pt Arial,Helvetica,sans-serif;color:#4c6272}}
         @media print{nav,details summary{display:none}details{display:block}section{break-before:auto}figure,li,tr{break-inside:avoid}
         thead{display:table-header-group}h2,h3,caption{break-after:avoid}
-        body{max-width:none;font-size:9.5pt;margin:0}table{font-size:8.5pt}.multiples{grid-template-columns:repeat(3,1fr)}}
+        body{max-width:none;font-size:9.5pt;margin:0}table{font-size:8.5pt}.multiples{grid-template-columns:repeat(2,1fr)}}
 
         """
 }

@@ -63,7 +63,7 @@ public struct HTMLRenderer: Sendable {
             return self.table(
                 table.caption,
                 table.columns.map(\.title),
-                table.rows.map { $0.map { (Formatting.text($0), Formatting.isNumeric($0), nil) } }
+                table.rows.map { $0.map { (Self.cellText($0), Formatting.isNumeric($0), nil) } }
             )
         case .ragTiles(let tiles):
             return "<ul class=\"tiles\">\n"
@@ -111,6 +111,19 @@ public struct HTMLRenderer: Sendable {
                 out += figure(chart, id: "c\(state.charts)", width: 260, height: 130, full: false)
             }
             return out + "</div>\n"
+        }
+    }
+
+    /// A cell's text on the page: a day in the long UK form and a period by its label, each held on
+    /// one line by non-breaking spaces, so that a narrow column never splits a date.
+    static func cellText(_ cell: ReportCell) -> String {
+        switch cell {
+        case .day(let day):
+            "\(day.dayOfMonth)\u{00A0}\(Day.monthName(day.month))\u{00A0}\(day.year)"
+        case .period(let period):
+            period.label.replacingOccurrences(of: " ", with: "\u{00A0}")
+        default:
+            Formatting.text(cell)
         }
     }
 
