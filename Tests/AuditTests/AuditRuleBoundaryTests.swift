@@ -241,25 +241,52 @@ struct AuditRuleBoundaryTests {
         )
         try await save([first], in: store)
         let rule = QuarterlySummaryMissingRule(days: 30)
-        // Q2 ends on 30 September; its summary is due 30 days later, on 30 October.
+        // Q2 ends on 30 September; its summary is due 30 days later, on 30 October. The conference
+        // chairs, who have returned none, are chased from the same first quarter, Q1.
+        let chairs: Set = ["conference-chairs|FY2025-26-Q1"]
         #expect(
             try await RuleBoundary.probe(rule, around: .fixture("2025-10-30"), in: store)
-                == .firesAfter(["mash|FY2025-26-Q2"])
+                == RuleBoundary(
+                    dayBefore: chairs,
+                    day: chairs,
+                    dayAfter: chairs.union(["conference-chairs|FY2025-26-Q2", "mash|FY2025-26-Q2"])
+                )
         )
         let finding = try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-10-31"))
         #expect(
-            finding.map(\.message) == [
+            finding.filter { $0.key.hasPrefix("mash") }.map(\.message) == [
                 "The MASH quarterly summary for Q2 2025-26 was due by 2025-10-30 and has not been returned."
             ]
         )
-        #expect(finding.first?.level == .subGroup)
-        // The conference chairs, who have returned none, are not chased.
-        #expect(!finding.contains { $0.key.hasPrefix("conference-chairs") })
+        #expect(finding.allSatisfy { $0.level == .subGroup })
         var second = first
         second.id = "mash-q2"
         second.quarter = try ReportingPeriod(parsing: "FY2025-26-Q2")
         try await save([second], in: store)
-        #expect(try await RuleBoundary.probe(rule, around: .fixture("2025-10-30"), in: store) == .firesAfter([]))
+        #expect(
+            try await RuleBoundary.probe(rule, around: .fixture("2025-10-30"), in: store)
+                == RuleBoundary(
+                    dayBefore: chairs,
+                    day: chairs,
+                    dayAfter: chairs.union(["conference-chairs|FY2025-26-Q2"])
+                )
+        )
+    }
+
+    /// A source that has never returned a summary is chased from the framework's first quarter (the
+    /// first of the audit programme's first year), not left alone until its first arrives; and
+    /// nothing is chased before the framework asked for anything.
+    @Test func aSourceThatHasReturnedNoSummaryIsChasedFromTheFrameworksFirstQuarter() async throws {
+        let store = InMemoryStore()
+        let rule = QuarterlySummaryMissingRule(days: 30)
+        #expect(try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2026-06-01")).isEmpty)
+        let plan = AuditPlan(id: "plan-FY2025-26", year: try ReportingPeriod(parsing: "FY2025-26"), audits: [])
+        try await save([plan], in: store)
+        // Q1 2025-26 ends on 30 June; both sources' summaries are due by 30 July.
+        #expect(
+            try await RuleBoundary.probe(rule, around: .fixture("2025-07-30"), in: store)
+                == .firesAfter(["conference-chairs|FY2025-26-Q1", "mash|FY2025-26-Q1"])
+        )
     }
 
     @Test func anAuditJudgedGoodIsGoodPracticeForTwelveMonthsFromItsReport() async throws {

@@ -146,6 +146,32 @@ struct PartnershipRuleBoundaryTests {
         )
     }
 
+    /// At the year's end the year just ended stays judged through the next year's months of grace,
+    /// then the next year is judged instead: a report made in April still finds a priority left
+    /// without a measure.
+    @Test func theYearJustEndedIsJudgedUntilTheNextYearIs() async throws {
+        let store = InMemoryStore()
+        let priority = Priority(
+            id: "p-neglect",
+            title: "Neglect",
+            year: try ReportingPeriod(parsing: "FY2025-26"),
+            outcome: "Help that comes sooner.",
+            themes: [.neglect]
+        )
+        try await save([priority, WorkStream(id: "ws-neglect", theme: .neglect, title: "Neglect")], in: store)
+        let rule = PriorityWithoutActivityRule(graceMonths: 3)
+        #expect(
+            try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2026-04-30")).map(\.key)
+                == ["measure|p-neglect"]
+        )
+        // The next year is judged from 2 July, three months after it began; the year just ended is
+        // judged through 1 July.
+        #expect(
+            try await RuleBoundary.probe(rule, around: .fixture("2026-07-01"), in: store)
+                == .clearsAfter(["measure|p-neglect"])
+        )
+    }
+
     @Test func whatChildrenSaidChangedPracticeIsGoodPracticeForTwelveMonths() async throws {
         let store = InMemoryStore()
         try await save(

@@ -375,4 +375,32 @@ struct DevelopmentTests {
         )
         #expect(try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-05-10")).isEmpty)
     }
+
+    /// At the year's end, with no programme commissioned for the next, the year just ended is still
+    /// judged: a need left without an offer stays found instead of the report showing "No offer" alone.
+    @Test func theYearJustEndedIsJudgedUntilTheNextProgrammeIsCommissioned() async throws {
+        let store = InMemoryStore()
+        _ = try await programme(store)
+        try await ActionTracker(environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture("2026-02-01"))))
+            .raise(
+                Recommendation(
+                    id: "rec-voice",
+                    source: .init(.audit, title: "Voice of the child audit"),
+                    text: "Record what children say.",
+                    themes: [.voiceOfTheChild],
+                    raisedOn: .fixture("2026-02-01")
+                ),
+                by: lead
+            )
+        let rule = ThemeWithoutOfferRule()
+        // The 2025-26 programme's year ends on 31 March 2026; on 1 April no 2026-27 programme exists.
+        #expect(
+            try await RuleBoundary.probe(rule, around: .fixture("2026-04-01"), in: store)
+                == RuleBoundary(
+                    dayBefore: ["FY2025-26|voice-of-the-child"],
+                    day: ["FY2025-26|voice-of-the-child"],
+                    dayAfter: ["FY2025-26|voice-of-the-child"]
+                )
+        )
+    }
 }

@@ -19,7 +19,7 @@ public struct PriorityWithoutActivityRule: AssuranceRule, Hashable {
     /// What the rule checks.
     public var summary: String {
         "A priority of the year, \(graceMonths) months in, that no group or work stream works on, or whose "
-            + "measures have no value in the year."
+            + "measures have no value in the year; the year just ended is judged until the next year is."
     }
     /// The framework's basis in the partnership's priorities.
     public var source: ObligationSource {
@@ -33,20 +33,31 @@ public struct PriorityWithoutActivityRule: AssuranceRule, Hashable {
         [LocalDefault("time into the year before judging", "\(graceMonths) months", setting: "priorityGraceMonths")]
     }
 
+    /// Whether a year's priorities are judged on a day: the year's own once its first months of
+    /// grace are over, and the year just ended's through the next year's months of grace, so that a
+    /// priority left without activity or a measure at the year's end stays found until the next year
+    /// is judged.
+    static func judges(_ year: ReportingPeriod, on day: Day, graceMonths: Int) -> Bool {
+        if year.contains(day) { return day > year.firstDay.adding(months: graceMonths) }
+        return day > year.lastDay && day <= year.lastDay.adding(days: 1).adding(months: graceMonths)
+    }
+
     /// One finding for a priority with no activity, and one for a priority with no measure.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let priorities = try await view.all(Priority.self).filter {
-            $0.year.contains(day) && day > $0.year.firstDay.adding(months: graceMonths)
+            Self.judges($0.year, on: day, graceMonths: graceMonths)
         }
         guard !priorities.isEmpty else { return [] }
-        let groups = try await view.all(Group.self).filter { $0.isActive(on: day) }
+        let groups = try await view.all(Group.self)
         let streams = try await view.all(WorkStream.self)
         let series = try await view.observationSeries()
         var drafts: [FindingDraft] = []
         for priority in priorities {
             let themes = Set(priority.themes)
+            // A year just ended is judged by the groups that were working at its end.
+            let working = groups.filter { $0.isActive(on: min(day, priority.year.lastDay)) }
             let active =
-                groups.contains { $0.priorities?.contains(priority.id) == true }
+                working.contains { $0.priorities?.contains(priority.id) == true }
                 || streams.contains { $0.priorities?.contains(priority.id) == true || themes.contains($0.theme) }
             if !active {
                 drafts.append(

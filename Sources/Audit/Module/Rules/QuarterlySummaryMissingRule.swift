@@ -2,8 +2,9 @@ public import Domain
 
 /// A quarterly summary the framework asks of the MASH or the conference chairs that has not arrived.
 ///
-/// A source is chased once it has returned a summary: from its first quarter on, each quarter ended
-/// more than a set number of days ago needs one.
+/// Each source is chased from the first quarter the framework has asked for summaries: the earliest
+/// of the first quarter of the first year of the audit programme and the first quarter any source
+/// has summarised. A source that has never returned one is chased like any other, from that quarter.
 public struct QuarterlySummaryMissingRule: AssuranceRule {
     /// Days after a quarter ends by which its summary is due.
     public var days: Int
@@ -19,8 +20,8 @@ public struct QuarterlySummaryMissingRule: AssuranceRule {
     public var title: String { "Quarterly summary not returned" }
     /// What the rule checks.
     public var summary: String {
-        "A quarter ended more than \(days) days ago with no summary from the MASH or the conference chairs, once "
-            + "they have returned one."
+        "A quarter ended more than \(days) days ago with no summary from the MASH or the conference chairs, from the "
+            + "first quarter of the audit programme or of the first summary returned."
     }
     /// The framework asks both for a quarterly summary.
     public var source: ObligationSource {
@@ -36,11 +37,15 @@ public struct QuarterlySummaryMissingRule: AssuranceRule {
 
     /// One finding for each quarter each source has not summarised.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
-        let summaries = Dictionary(grouping: try await AuditState.load(view).summaries, by: \.source)
+        let state = try await AuditState.load(view)
+        let summaries = Dictionary(grouping: state.summaries, by: \.source)
+        let starts =
+            state.summaries.map(\.quarter)
+            + state.plans.map { ReportingPeriod.containing($0.year.firstDay, kind: .quarter, basis: .financial) }
+        guard let first = starts.min() else { return [] }
         var drafts: [FindingDraft] = []
         for source in QuarterlySummary.Source.allCases {
-            guard let held = summaries[source], let first = held.map(\.quarter).min() else { continue }
-            let returned = Set(held.map(\.quarter))
+            let returned = Set((summaries[source] ?? []).map(\.quarter))
             var quarter = first
             while quarter.lastDay.adding(days: days) < day {
                 if !returned.contains(quarter) {

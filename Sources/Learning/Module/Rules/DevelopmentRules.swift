@@ -174,7 +174,8 @@ public struct ThemeWithoutOfferRule: AssuranceRule {
     /// What the rule checks.
     public var summary: String {
         "A theme of an open recommendation raised by a review or an audit in the year, which no course of the "
-            + "year's commissioned programme answers."
+            + "year's commissioned programme answers; the year just ended is judged until the next programme is "
+            + "commissioned."
     }
     /// Learning is fed back to practitioners.
     public var source: ObligationSource {
@@ -184,12 +185,22 @@ public struct ThemeWithoutOfferRule: AssuranceRule {
         )
     }
 
+    /// The programme judged on a day: the year's once it is commissioned; until then the year just
+    /// ended's, so that a need left without an offer at the year's end is not forgotten while the
+    /// next programme is being commissioned.
+    static func judgedProgramme(_ state: DevelopmentState, on day: Day) -> DevelopmentProgramme? {
+        func commissioned(_ programme: DevelopmentProgramme?) -> DevelopmentProgramme? {
+            guard let programme, let on = programme.commissionedOn, on <= day else { return nil }
+            return programme
+        }
+        if let current = commissioned(state.programme(on: day)) { return current }
+        return commissioned(state.programmes.filter { $0.year.lastDay < day }.max { $0.year.lastDay < $1.year.lastDay })
+    }
+
     /// One finding for each theme without an offer, at the Practice Development Group.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await DevelopmentState.load(view)
-        guard let programme = state.programme(on: day), let commissioned = programme.commissionedOn,
-            commissioned <= day
-        else { return [] }
+        guard let programme = Self.judgedProgramme(state, on: day) else { return [] }
         let offered = Set(state.courses.filter { $0.programme == programme.id }.flatMap(\.themes))
         let raised = try await view.all(Recommendation.self).filter {
             $0.status == .open && [.review, .audit].contains($0.source.kind) && programme.year.contains($0.raisedOn)
