@@ -45,4 +45,35 @@ struct FindingOrderTests {
         #expect(Severity.recurringConcern > .emergingRisk)
         #expect(Severity.balancedOrder.map(\.balancedPosition) == [0, 1, 2, 3, 4])
     }
+
+    /// A finding arose the day after what it is about fell due when that came before the cycle
+    /// raised it, and otherwise on the day it was raised.
+    @Test func aFindingAroseWhenItsSubjectFellDueOrWhenItWasRaised() {
+        func finding(dueOn: String?) -> Finding {
+            Finding(
+                id: "f",
+                rule: "r",
+                key: "k",
+                subject: RecordReference(type: "x", id: "y"),
+                severity: .areaForImprovement,
+                level: .subGroup,
+                message: "m",
+                raisedOn: .fixture("2026-04-30"),
+                dueOn: dueOn.map { .fixture($0) }
+            )
+        }
+        #expect(finding(dueOn: "2025-11-22").aroseOn == .fixture("2025-11-23"))
+        #expect(finding(dueOn: "2026-04-29").aroseOn == .fixture("2026-04-30"))
+        #expect(finding(dueOn: "2026-06-01").aroseOn == .fixture("2026-04-30"))
+        #expect(finding(dueOn: nil).aroseOn == .fixture("2026-04-30"))
+        let item = FindingsBlock.Item(
+            severity: .areaForImprovement,
+            level: .subGroup,
+            since: .fixture("2026-04-30"),
+            message: "m",
+            source: "s",
+            arose: finding(dueOn: "2025-11-22").aroseOn
+        )
+        #expect(item.arose == .fixture("2025-11-23"))
+    }
 }

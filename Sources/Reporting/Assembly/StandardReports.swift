@@ -265,7 +265,8 @@ public struct StandardReports: Sendable {
                                     source: source(finding.rule),
                                     evidence: finding.evidence.map(\.title),
                                     agency: finding.agency.map { agencies[$0]?.name ?? $0.rawValue },
-                                    levelName: levelName(finding.level)
+                                    levelName: levelName(finding.level),
+                                    arose: finding.aroseOn
                                 )
                             }
                         )

@@ -20,6 +20,17 @@ enum Formatting {
     }
 
     /// The text of a cell, as every renderer shows it.
+    /// A day in the long UK form, as prose writes it: `30 April 2026`.
+    static func longDay(_ day: Day) -> String {
+        "\(day.dayOfMonth) \(Day.monthName(day.month)) \(day.year)"
+    }
+
+    /// When a finding reached its level, and when it first arose if that was earlier.
+    static func since(_ item: FindingsBlock.Item) -> String {
+        let reached = "since \(longDay(item.since))"
+        return item.arose < item.since ? "\(reached); first arose \(longDay(item.arose))" : reached
+    }
+
     static func text(_ cell: ReportCell) -> String {
         switch cell {
         case .text(let text): text

@@ -90,7 +90,7 @@ public struct HTMLRenderer: Sendable {
                 + findings.items.map { item in
                     var out =
                         "<li class=\"finding level-\(item.level.rawValue)\"><p class=\"message\">\(escape(item.message))</p>\n<dl>"
-                    out += "<dt>Level</dt><dd>\(escape(item.levelName)), since \(item.since)</dd>"
+                    out += "<dt>Level</dt><dd>\(escape(item.levelName)), \(Formatting.since(item))</dd>"
                     out += "<dt>Source</dt><dd>\(escape(item.source))</dd>"
                     if let agency = item.agency { out += "<dt>Agency</dt><dd>\(escape(agency))</dd>" }
                     if !item.evidence.isEmpty {

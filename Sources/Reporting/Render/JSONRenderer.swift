@@ -215,6 +215,7 @@ private struct JSONBlock: Encodable {
         var severity: String
         var level: String
         var since: String
+        var arose: String
         var message: String
         var source: String
         var evidence: [String]
@@ -271,6 +272,7 @@ private struct JSONBlock: Encodable {
                     severity: $0.severity.rawValue,
                     level: $0.level.rawValue,
                     since: $0.since.description,
+                    arose: $0.arose.description,
                     message: $0.message,
                     source: $0.source,
                     evidence: $0.evidence,

@@ -60,7 +60,7 @@ public struct MarkdownRenderer: Sendable {
         case .findings(let findings):
             return findings.items.enumerated().map { offset, item in
                 var line = "\(offset + 1). **\(escape(item.message))**\n"
-                line += "   - Level: \(item.levelName), since \(item.since)\n"
+                line += "   - Level: \(item.levelName), \(Formatting.since(item))\n"
                 line += "   - Source: \(escape(item.source))\n"
                 if let agency = item.agency { line += "   - Agency: \(escape(agency))\n" }
                 if !item.evidence.isEmpty {

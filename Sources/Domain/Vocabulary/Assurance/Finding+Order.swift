@@ -30,3 +30,13 @@ extension Finding {
         return lhs.key < rhs.key
     }
 }
+
+extension Finding {
+    /// The day the finding first arose: the day after what it is about fell due, when that came
+    /// before the cycle raised it (a return overdue since November, found by a cycle run in April),
+    /// or the day it was raised.
+    public var aroseOn: Day {
+        guard let due = dueOn?.adding(days: 1), due < raisedOn else { return raisedOn }
+        return due
+    }
+}

@@ -10,6 +10,9 @@ public struct FindingsBlock: Hashable, Sendable {
         public var levelName: String
         /// Since when it has been at that level.
         public var since: Day
+        /// The day it first arose: the day after what it is about fell due, or the day the cycle
+        /// first raised it, whichever came first.
+        public var arose: Day
         /// What it says.
         public var message: String
         /// The rule that raised it and the obligation it checks.
@@ -28,12 +31,14 @@ public struct FindingsBlock: Hashable, Sendable {
             source: String,
             evidence: [String] = [],
             agency: String? = nil,
-            levelName: String? = nil
+            levelName: String? = nil,
+            arose: Day? = nil
         ) {
             self.severity = severity
             self.level = level
             self.levelName = levelName ?? level.description
             self.since = since
+            self.arose = min(arose ?? since, since)
             self.message = message
             self.source = source
             self.evidence = evidence
