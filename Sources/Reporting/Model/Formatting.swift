@@ -19,7 +19,6 @@ enum Formatting {
         return digit == 0 ? sign + whole : sign + whole + "." + String(digit)
     }
 
-    /// The text of a cell, as every renderer shows it.
     /// A day in the long UK form, as prose writes it: `30 April 2026`.
     static func longDay(_ day: Day) -> String {
         "\(day.dayOfMonth) \(Day.monthName(day.month)) \(day.year)"
@@ -31,6 +30,7 @@ enum Formatting {
         return item.arose < item.since ? "\(reached); first arose \(longDay(item.arose))" : reached
     }
 
+    /// The text of a cell, as every renderer shows it.
     static func text(_ cell: ReportCell) -> String {
         switch cell {
         case .text(let text): text
