@@ -242,7 +242,7 @@ struct AuditLifecycleTests {
         await #expect(
             throws: DomainError(
                 .invalidTransition,
-                "audit a-neglect (multi agency thematic) is at planned; it can move to scoping or cancelled, not fieldwork"
+                "audit a-neglect (multi-agency thematic) is at planned; it can move to scoping or cancelled, not fieldwork"
             )
         ) {
             try await service.move("a-neglect", to: .fieldwork, by: qaLead)

@@ -143,7 +143,7 @@ struct AuditProgrammeTests {
         await #expect(
             throws: DomainError(
                 .invalidTransition,
-                "audit a1 (multi agency thematic) is at cancelled; it can move to nothing, not scoping"
+                "audit a1 (multi-agency thematic) is at cancelled; it can move to nothing, not scoping"
             )
         ) {
             try await service.move("a1", to: .scoping, by: qaLead)
@@ -157,7 +157,7 @@ struct AuditProgrammeTests {
         await #expect(
             throws: DomainError(
                 .invalidInput,
-                "audit a1 is a multi agency thematic; only an appreciative inquiry has stages"
+                "audit a1 is a multi-agency thematic; only an appreciative inquiry has stages"
             )
         ) {
             try await service.record(stage: InquiryStage(name: "Discover"), for: "a1", by: qaLead)
@@ -186,7 +186,7 @@ struct AuditProgrammeTests {
         await #expect(
             throws: DomainError(
                 .invalidTransition,
-                "audit a1 (multi agency thematic) is at closed; it can move to nothing, not closed"
+                "audit a1 (multi-agency thematic) is at closed; it can move to nothing, not closed"
             )
         ) {
             try await service.close("a1", by: qaLead)

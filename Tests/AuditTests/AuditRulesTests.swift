@@ -7,8 +7,12 @@ struct AuditRulesTests {
     let qaLead = PartnershipScenario.qaLead
     let ids = IDGenerator.incrementing
 
+    /// The cycle of a day, leaving out the chase of quarterly summaries: no test here returns
+    /// any, and their own rule is tested at its boundaries (`AuditRuleBoundaryTests`).
     func run(_ store: InMemoryStore, _ day: String) async throws -> CycleOutcome {
-        try await auditFramework(store, day, ids).runCycle(on: .fixture(day), by: qaLead)
+        var outcome = try await auditFramework(store, day, ids).runCycle(on: .fixture(day), by: qaLead)
+        outcome.raised.removeAll { $0.rule == .auditQuarterlySummaryMissing }
+        return outcome
     }
 
     func programme(_ store: InMemoryStore, _ day: String) -> AuditProgramme {

@@ -44,7 +44,7 @@ struct LearningRulesTests {
         let finding = try #require(late.raised.first { $0.rule == "learning.panel-notification-late" })
         #expect(
             finding.message
-                == "Rapid review: Rapid review A: serious incident notification to the national panel was due by 2025-03-10 (5 working days from the local authority becoming aware of the incident) and the notification being sent is not recorded."
+                == "Rapid review A: the serious incident notification to the national panel was due by 10 March 2025 (5 working days from the local authority becoming aware of the incident), and the notification being sent is not yet recorded."
         )
         try await learning(store, "2025-03-12").record(
             .notificationSent,

@@ -261,7 +261,7 @@ struct MeasuresModuleTests {
             if case .table(let table) = block { return table }
             return nil
         }.first
-        #expect(why?.rows.first?[1] == .text("special-cause concern (Below LCL)"))
+        #expect(why?.rows.first?[1] == .text("special-cause concern (below the lower process limit)"))
 
         // The data pack charts every series, by locality.
         let pack = try await framework.reportSections(

@@ -205,7 +205,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_535)
+        #expect(walked == 1_528)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

@@ -74,7 +74,7 @@ struct StandardReportsTests {
             #expect(members.contains { $0.atLevelSince == oldest })
         }
         let markdown = MarkdownRenderer().render(report)
-        #expect(markdown.contains("- Level: Executive, since 2026-04-30"))
+        #expect(markdown.contains("- Level: Executive, since 30 April 2026"))
     }
 
     @Test func aGroupsReportListsEachOfItsFindings() async throws {

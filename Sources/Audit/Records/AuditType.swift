@@ -40,8 +40,14 @@ extension Code where Kind == CodeKinds.AuditType {
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 
-    /// The type's name in a sentence, such as `multi agency thematic` or `case file audit`.
-    public var name: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    /// The type's name in a sentence, such as `multi-agency thematic`, `MASH thematic` or `case file
+    /// audit`: its ``label`` with the first letter small, unless the label begins with an acronym.
+    public var name: String {
+        let label = self.label
+        let opening = label.prefix { $0 != " " && $0 != "-" }
+        if opening.count > 1, opening.allSatisfy(\.isUppercase) { return label }
+        return label.prefix(1).lowercased() + label.dropFirst()
+    }
 
     /// The package's types, in a stable order.
     public static var allCases: [AuditType] {

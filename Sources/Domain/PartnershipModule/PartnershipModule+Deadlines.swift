@@ -23,7 +23,7 @@ extension PartnershipModule {
                         Deadline(
                             key: "partnership.group-report|\(group.id)|\(due)",
                             kind: .groupReport,
-                            what: "\(group.name)'s \(cadence) report to the "
+                            what: "\(Prose.possessive(group.name)) \(cadence) report to the "
                                 + group.addressees(names, otherwise: view.document.name(of: .executive)),
                             dueOn: due,
                             level: .subGroup,
@@ -42,7 +42,7 @@ extension PartnershipModule {
                         Deadline(
                             key: "partnership.scrutiny-session|\(group.id)|\(due)",
                             kind: .scrutinySession,
-                            what: "\(group.name)'s \(cadence) scrutiny session",
+                            what: "\(Prose.possessive(group.name)) \(cadence) scrutiny session",
                             dueOn: due,
                             level: .subGroup,
                             group: group.id,

@@ -35,7 +35,7 @@ extension PartnershipModule {
                 .table(
                     TableBlock(
                         caption:
-                            "\(name)'s attendance at partnership meetings it was invited to, \(request.period.label)",
+                            "\(Prose.possessive(name)) attendance at partnership meetings it was invited to, \(request.period.label)",
                         columns: [
                             .init("Group"), .init("Invited", numeric: true), .init("Attended", numeric: true),
                             .init("Share", numeric: true),

@@ -80,7 +80,8 @@ extension LearningModule {
                         Deadline(
                             key: "review.contribution|\(review.id)|\(participant.agency)|\(contribution)",
                             kind: .reviewContribution,
-                            what: "\(state.name(participant.agency))'s \(contribution) for \(review.title)",
+                            what:
+                                "\(Prose.possessive(state.name(participant.agency))) \(contribution) for \(review.title)",
                             dueOn: due,
                             level: .agency,
                             agency: participant.agency,

@@ -186,7 +186,8 @@ extension LearningSections {
             blocks.append(
                 .table(
                     TableBlock(
-                        caption: "\(name)'s training places, \(request.period.label): committed and taken up",
+                        caption:
+                            "\(Prose.possessive(name)) training places, \(request.period.label): committed and taken up",
                         columns: [
                             .init("Course"), .init("Day"), .init("Committed", numeric: true),
                             .init("Attended", numeric: true),
@@ -206,7 +207,7 @@ extension LearningSections {
             blocks.append(
                 .table(
                     TableBlock(
-                        caption: "\(name)'s own learning activity",
+                        caption: "\(Prose.possessive(name)) own learning activity",
                         columns: [
                             .init("Day"), .init("Activity"), .init("Practitioners", numeric: true),
                             .init("What it did"),
@@ -224,7 +225,7 @@ extension LearningSections {
         return [
             ReportSection(
                 id: "learning.development.feedback",
-                title: "\(name)'s learning and development",
+                title: "\(Prose.possessive(name)) learning and development",
                 module: module.name,
                 order: 25,
                 blocks: blocks

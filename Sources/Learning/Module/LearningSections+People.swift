@@ -37,7 +37,7 @@ extension LearningSections {
                 .table(
                     TableBlock(
                         caption:
-                            "\(name)'s actions in the one tracker, open or completed in \(request.period.label), earliest due first",
+                            "\(Prose.possessive(name)) actions in the one tracker, open or completed in \(request.period.label), earliest due first",
                         columns: [.init("Action"), .init("From"), .init("Lead"), .init("Due"), .init("Status")],
                         rows: actions.map { action in
                             let status = action.effectiveStatus(on: request.day)

@@ -154,14 +154,16 @@ struct LearningSections {
             let tally = byStream[stream.id.rawValue] ?? StreamTally()
             let (overdue, atRisk, completed) = (tally.overdue, tally.atRisk, tally.completed)
             let rag: RAG = overdue > 0 ? .red : (atRisk > 0 ? .amber : .green)
-            let sources = Set(stream.members.compactMap { sourceKinds[$0.recommendation]?.rawValue }).sorted()
+            let sources = Set(stream.members.compactMap { sourceKinds[$0.recommendation] })
+                .sorted { $0.rawValue < $1.rawValue }.map(\.plural)
             tiles.append(
                 RAGTile(
                     label: stream.title,
                     rag: rag,
                     value: .count(tally.actions),
                     detail:
-                        "\(completed) done, \(overdue) overdue; answers \(stream.recommendations.count) recommendations from \(sources.joined(separator: ", "))"
+                        "\(completed) done, \(overdue) overdue; answers \(Prose.counted(stream.recommendations.count, "recommendation")) "
+                        + "from \(Prose.listed(sources))"
                 )
             )
             rows.append([

@@ -81,7 +81,7 @@ public struct MeasuresModule: AssuranceModule {
                         firstPeriod: first.period,
                         latestPeriod: last.period,
                         periodsStanding: entry.concernRun.count,
-                        summary: "\(title) shows special-cause concern (\(entry.latestRule?.label ?? "special cause")) "
+                        summary: "\(title) shows special-cause concern (\(entry.latestRule?.words ?? "special cause")) "
                             + "since \(first.period.label)."
                     )
                 )

@@ -11,7 +11,7 @@ extension MeasuresSections {
         let charted = observed >= MeasureAnalysis.minimumPointsForLimits
         var reasons: [String] = []
         if charted, entry.latestType == .concern {
-            reasons.append("special-cause concern" + (entry.latestRule.map { " (\($0.label))" } ?? ""))
+            reasons.append("special-cause concern" + (entry.latestRule.map { " (\($0.words))" } ?? ""))
         }
         if entry.row.rag == .red { reasons.append("red against its target") }
         if charted, entry.chart.assurance == .consistentFail { reasons.append("will consistently fail its target") }

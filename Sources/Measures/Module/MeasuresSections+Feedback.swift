@@ -37,7 +37,8 @@ extension MeasuresSections {
                 blocks: [
                     .table(
                         TableBlock(
-                            caption: "\(name)'s measures, latest to \(request.period.label), beside the partnership's",
+                            caption:
+                                "\(Prose.possessive(name)) measures, latest to \(request.period.label), beside the partnership's",
                             columns: [
                                 .init("Measure"), .init("Period"), .init(name, numeric: true),
                                 .init("Partnership", numeric: true),

@@ -31,6 +31,19 @@ public enum SpecialCauseRule: Hashable, Sendable {
         }
     }
 
+    /// The rule in words a report's reader needs no SPC training to follow, such as `7 points in a
+    /// row below the average` or `above the upper process limit` (``label`` is the reference's code).
+    public var words: String {
+        switch self {
+        case .aboveUpperLimit: "above the upper process limit"
+        case .belowLowerLimit: "below the lower process limit"
+        case .trend(let increasing, let length): "\(length) points in a row \(increasing ? "rising" : "falling")"
+        case .twoInThree(let above):
+            "2 of 3 points close to the \(above ? "upper" : "lower") process limit"
+        case .shift(let above, let length): "\(length) points in a row \(above ? "above" : "below") the average"
+        }
+    }
+
     /// Whether the label points up (Above, Increasing).
     public var isHigh: Bool {
         switch self {

@@ -20,9 +20,7 @@ enum Formatting {
     }
 
     /// A day in the long UK form, as prose writes it: `30 April 2026`.
-    static func longDay(_ day: Day) -> String {
-        "\(day.dayOfMonth) \(Day.monthName(day.month)) \(day.year)"
-    }
+    static func longDay(_ day: Day) -> String { day.longForm }
 
     /// When a finding reached its level, and when it first arose if that was earlier.
     static func since(_ item: FindingsBlock.Item) -> String {

@@ -31,6 +31,20 @@ public struct Recommendation: StorableRecord, IdentifierKind, Hashable {
             case inspection
             /// Anything else.
             case other
+
+            /// The kind in a sentence, as plural a report lists them: `reviews`, `Section 11 returns`.
+            public var plural: String {
+                switch self {
+                case .review: "reviews"
+                case .audit: "audits"
+                case .section11: "Section 11 returns"
+                case .scrutiny: "scrutiny"
+                case .partnershipPlan: "the partnership's plans"
+                case .measure: "measures"
+                case .inspection: "inspections"
+                case .other: "other sources"
+                }
+            }
         }
 
         /// The kind of source.

@@ -174,6 +174,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Loss
     /// The English name of a month, 1 to 12.
     public static func monthName(_ month: Int) -> String { monthNames[month - 1] }
 
+    /// The day as prose writes it in the UK: `30 April 2026`.
+    public var longForm: String { "\(dayOfMonth) \(Day.monthName(month)) \(year)" }
+
     static func problem(year: Int, month: Int, day: Int) -> String? {
         guard year >= 1, year <= 9999 else { return "the year must be 0001 to 9999" }
         guard month >= 1, month <= 12 else { return "the month must be 01 to 12" }

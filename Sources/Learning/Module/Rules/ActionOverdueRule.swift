@@ -34,7 +34,8 @@ public struct ActionOverdueRule: AssuranceRule {
                 agency: action.ownerAgency,
                 severity: .areaForImprovement,
                 level: action.ownerAgency == nil ? .subGroup : .agency,
-                message: "\(state.name(action.ownerAgency))'s action \"\(action.text)\" was due on \(action.dueOn).",
+                message:
+                    "\(Prose.possessive(state.name(action.ownerAgency))) action \"\(action.text)\" was due on \(action.dueOn).",
                 dueOn: action.dueOn
             )
         }

@@ -38,7 +38,7 @@ public struct CompletedWithoutEvidenceRule: AssuranceRule {
                 severity: .areaForImprovement,
                 level: .subGroup,
                 message:
-                    "\(state.name(action.ownerAgency))'s action \"\(action.text)\" was completed on \(completed) with no evidence of completion."
+                    "\(Prose.possessive(state.name(action.ownerAgency))) action \"\(action.text)\" was completed on \(completed) with no evidence of completion."
             )
         }
     }

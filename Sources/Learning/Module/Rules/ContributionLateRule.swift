@@ -46,7 +46,8 @@ public struct ContributionLateRule: AssuranceRule {
                             agency: participant.agency,
                             severity: .areaForImprovement,
                             level: .agency,
-                            message: "\(state.name(participant.agency))'s \(contribution) for \(review.title) was due "
+                            message:
+                                "\(Prose.possessive(state.name(participant.agency))) \(contribution) for \(review.title) was due "
                                 + "on \(due) and has not been received.",
                             themes: review.themes,
                             dueOn: due

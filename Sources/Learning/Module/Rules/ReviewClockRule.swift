@@ -42,8 +42,11 @@ public struct ReviewClockRule: AssuranceRule {
                 subject: review.reference,
                 severity: .emergingRisk,
                 level: .practiceDevelopmentGroup,
-                message: "\(review.kind): \(review.title): \(definition.name.lowercased()) was due by \(due) "
-                    + "(\(definition.rule)) and \(definition.endsWith) is not recorded.",
+                // A review's title usually names its kind already ("Rapid review 2025-005").
+                message: (review.title.lowercased().hasPrefix("\(review.kind)".lowercased())
+                    ? review.title : "\(review.kind): \(review.title)")
+                    + ": the \(definition.name.lowercased()) was due by \(due.longForm) (\(definition.rule)), and "
+                    + "\(definition.endsWith) is not yet recorded.",
                 themes: review.themes,
                 dueOn: due
             )

@@ -35,7 +35,7 @@ public struct SpecialCauseImprovementRule: AssuranceRule {
                 level: .practiceDevelopmentGroup,
                 message:
                     "\(analysis.title(entry)) shows special-cause improvement "
-                    + "(\(rule.label)).",
+                    + "(\(rule.words)).",
                 themes: entry.definition.themes
             )
         }
