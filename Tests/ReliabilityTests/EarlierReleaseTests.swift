@@ -96,7 +96,9 @@ struct EarlierReleaseTests {
             ),
             as: PartnershipScenario.partnershipLead
         )
-        #expect(report.sections.count == 29)
+        // 28: a cycle whose only open actions are on draft returns has no outstanding-actions section,
+        // since a draft's actions are not yet the agency's commitments.
+        #expect(report.sections.count == 28)
     }
 
     /// The outbox came after this release: its notification (kept before notifications had kinds,

@@ -86,6 +86,23 @@ struct Section11AnalysisTests {
         #expect(standardOne.counts == [.green: 2, .amber: 3, .red: 1])
     }
 
+    /// A draft's actions are its author's notes until the return is submitted: the outstanding
+    /// actions, like the overdue-action rule and the one tracker, count only returned assessments'.
+    @Test func outstandingActionsAreThoseOfReturnedAssessmentsOnly() {
+        var held = assessments
+        let action = AssessmentAction(
+            id: "x1",
+            text: "Train the governors.",
+            owner: "Head",
+            dueOn: .fixture("2025-05-01")
+        )
+        for index in held.indices {
+            held[index].responses[0].actions = [action]
+        }
+        let analysis = Section11Analysis(set: testSet, assessments: held, agencies: agencies, on: day)
+        #expect(analysis.outstandingActions.map(\.agency).sorted() == ["council", "police", "school"])
+    }
+
     @Test func themesAndGapsAndModeration() {
         let analysis = Section11Analysis(set: testSet, assessments: assessments, agencies: agencies, on: day)
         // 1.2: all three below green (100%); S.1: one of one (100%); 1.1 and 7.1: one of three (33%).

@@ -115,7 +115,7 @@ public struct Section11Analysis: Sendable {
     public let lowered: [Lowered]
     /// Movement since the previous cycle, by agency and standard.
     public let movement: [Movement]
-    /// Open actions, earliest due first.
+    /// Open actions of the returned assessments (a draft's are not yet commitments), earliest due first.
     public let outstandingActions: [OutstandingAction]
     /// Completion.
     public let completion: Completion
@@ -180,7 +180,9 @@ public struct Section11Analysis: Sendable {
         }
         self.movement = movement
 
-        outstandingActions = assessments.flatMap { assessment in
+        // Only a returned assessment's actions are the agency's commitments (and the findings' and the
+        // tracker's); a draft's are its author's notes until the return is submitted.
+        outstandingActions = assessments.filter(\.status.isReturned).flatMap { assessment in
             assessment.actions.filter { $0.action.completedOn == nil }.map {
                 OutstandingAction(agency: assessment.agency, criterion: $0.criterion, action: $0.action)
             }
