@@ -1,4 +1,5 @@
 public import Domain
+import Foundation
 
 /// Assembles the partnership's standard reports from the composed modules and the open findings.
 ///
@@ -104,6 +105,9 @@ public struct StandardReports: Sendable {
             default:
                 sections += ordered(contributed.filter { $0.part == part })
             }
+        }
+        if definition.layout.contains(.findings), let appendix = rulesAppendix(findings.items) {
+            sections.append(appendix)
         }
         if !absent.isEmpty {
             sections.append(
@@ -285,8 +289,49 @@ public struct StandardReports: Sendable {
         return FindingSections(items: findings, sections: sections)
     }
 
+    /// A finding's source as the body of a report gives it: the rule and the citation's heading
+    /// (each part of the citation up to its quotation); what the source says and the thresholds are
+    /// in the appendix, "The rules behind the findings".
     private static func source(_ rule: RuleID, _ rules: [RuleID: RuleDescription]) -> String {
-        rules[rule].map { "\($0.title) (\($0.sourceLine))" } ?? rule.rawValue
+        guard let description = rules[rule] else { return rule.rawValue }
+        return "\(description.title) (\(shortCitation(description.source.citation)))"
+    }
+
+    static func shortCitation(_ citation: String) -> String {
+        citation.components(separatedBy: "; ").map { part in
+            part.range(of: ": ").map { String(part[..<$0.lowerBound]) } ?? part
+        }.joined(separator: "; ")
+    }
+
+    /// The appendix naming, for each rule behind a finding in the report, what it checks, its whole
+    /// source and the thresholds it used, so that the body's source lines can stay short.
+    private func rulesAppendix(_ findings: [Finding]) -> ReportSection? {
+        let rules = framework.ruleCatalogue.keyed(by: \.id)
+        let used = Set(findings.map(\.rule)).compactMap { rules[$0] }.sorted { $0.title < $1.title }
+        guard !used.isEmpty else { return nil }
+        return ReportSection(
+            id: "report.rules",
+            title: "The rules behind the findings",
+            module: "Reporting",
+            order: 0,
+            blocks: [
+                .table(
+                    TableBlock(
+                        caption: "Each rule behind a finding in this report: what it checks, its source and thresholds",
+                        columns: [.init("Rule"), .init("What it checks"), .init("Source"), .init("Thresholds")],
+                        rows: used.map { rule in
+                            [
+                                .text(rule.title), .text(rule.summary), .text(rule.source.citation),
+                                .text(
+                                    rule.localDefaults.isEmpty
+                                        ? "None" : rule.localDefaults.map(\.description).joined(separator: "; ")
+                                ),
+                            ]
+                        }
+                    )
+                )
+            ]
+        )
     }
 
     /// Findings below the Practice Development Group, counted by level and rule, with the oldest's day.
