@@ -45,16 +45,18 @@ extension SQLiteStore {
         for series in batch {
             let id = try seriesID(series.measure, series.scope, create: true)!.id
             touched.append(id)
-            anyHeld.bind(1, id)
-            _ = try anyHeld.step(while: "reading whether a series holds observations")
-            wasEmpty.append(anyHeld.int(0) == 0)
-            anyHeld.reset()
             var held = Set<Int64>()
             if mode == .replaceExisting {
                 let existing = try connection.statement("SELECT period FROM observations WHERE series = ?")
                 existing.bind(1, id)
                 while try existing.step(while: "reading held observations") { held.insert(existing.int64(0)) }
                 existing.reset()
+                wasEmpty.append(held.isEmpty)
+            } else {
+                anyHeld.bind(1, id)
+                _ = try anyHeld.step(while: "reading whether a series holds observations")
+                wasEmpty.append(anyHeld.int(0) == 0)
+                anyHeld.reset()
             }
             let insert = try connection.statement(sql)
             for point in series.points {

@@ -19,13 +19,10 @@ enum Formatting {
         return digit == 0 ? sign + whole : sign + whole + "." + String(digit)
     }
 
-    /// A day in the long UK form, as prose writes it: `30 April 2026`.
-    static func longDay(_ day: Day) -> String { day.longForm }
-
     /// When a finding reached its level, and when it first arose if that was earlier.
     static func since(_ item: FindingsBlock.Item) -> String {
-        let reached = "since \(longDay(item.since))"
-        return item.arose < item.since ? "\(reached); first arose \(longDay(item.arose))" : reached
+        let reached = "since \(item.since.longForm)"
+        return item.arose < item.since ? "\(reached); first arose \(item.arose.longForm)" : reached
     }
 
     /// The text of a cell, as every renderer shows it.

@@ -119,7 +119,7 @@ public struct HTMLRenderer: Sendable {
     static func cellText(_ cell: ReportCell) -> String {
         switch cell {
         case .day(let day):
-            "\(day.dayOfMonth)\u{00A0}\(Day.monthName(day.month))\u{00A0}\(day.year)"
+            day.longForm.replacingOccurrences(of: " ", with: "\u{00A0}")
         case .period(let period):
             period.label.replacingOccurrences(of: " ", with: "\u{00A0}")
         default:

@@ -124,18 +124,10 @@ enum VerifyCommand: Command {
             place = values[0]
         }
         for problem in verification.problems { output("\(problem)\n") }
-        let checked =
-            "\(verification.entries) change-log entries, \(verification.records) records and "
-            + "\(verification.series) observation series"
-        let unchained =
-            verification.entriesWithoutContent == 0
-            ? ""
-            : "; \(verification.entriesWithoutContent) entries were written before the log was chained and "
-                + "record no content (their records are checked by version)"
         guard verification.isSound else {
-            throw CLIError(.dataError, "\(place): \(verification.problems.count) problems in \(checked)\(unchained)")
+            throw CLIError(.dataError, "\(place): \(verification.problems.count) problems in \(verification.summary)")
         }
-        message("\(place): sound: \(checked) checked\(unchained)")
+        message("\(place): sound: \(verification.summary)")
         output("head \(verification.head?.hex ?? "(empty log)")\n")
     }
 }

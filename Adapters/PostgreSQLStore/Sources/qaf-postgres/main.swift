@@ -104,11 +104,10 @@ do {
     case "verify":
         let verification = await store.verify()
         for problem in verification.problems { print(problem) }
-        let checked =
-            "\(verification.entries) change-log entries, \(verification.records) records and "
-            + "\(verification.series) observation series"
-        guard verification.isSound else { fail("\(verification.problems.count) problems in \(checked)", status: 65) }
-        say("sound: \(checked) checked")
+        guard verification.isSound else {
+            fail("\(verification.problems.count) problems in \(verification.summary)", status: 65)
+        }
+        say("sound: \(verification.summary)")
         print("head \(verification.head?.hex ?? "(empty log)")")
     default:
         let environment = AssuranceEnvironment(store: store, clock: .system, ids: .random)
