@@ -104,20 +104,14 @@ enum ProgramRun {
         try input.write(to: inputURL)
         let arguments = program.contains("/") ? command : ["/usr/bin/env"] + command
         let processID = try spawn(arguments, input: inputURL.path, errors: errorURL.path)
-        let stopped = Stopped()
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-            // The whole group: a shell's children too. Harmless once the group has gone.
-            if stopped.markIfRunning() { kill(-processID, SIGKILL) }
-        }
-        let status = await withCheckedContinuation { continuation in
+        let (status, timedOut) = await withCheckedContinuation { continuation in
+            // The deadline is kept on this thread of the run's own, not by a timer on a shared
+            // queue: a host whose queues are busy must not let a stuck program outlive its time.
             Thread.detachNewThread {
-                var raw: Int32 = 0
-                while waitpid(processID, &raw, 0) == -1, errno == EINTR {}
-                stopped.finish()
-                continuation.resume(returning: raw)
+                continuation.resume(returning: waitForExit(of: processID, timeout: timeout))
             }
         }
-        if stopped.timedOut {
+        if timedOut {
             throw DeliveryFailure("\(program) did not finish within \(Int(timeout)) seconds and was stopped")
         }
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
@@ -125,23 +119,24 @@ enum ProgramRun {
         return Outcome(status: exitStatus, errorOutput: errors)
     }
 
-    /// Whether the run timed out, decided once under a lock between the timer and the wait.
-    private final class Stopped: @unchecked Sendable {
-        private let lock = NSLock()
-        private var finished = false
-        private var stoppedByTimeout = false
-
-        var timedOut: Bool { lock.withLock { stoppedByTimeout } }
-
-        func markIfRunning() -> Bool {
-            lock.withLock {
-                guard !finished else { return false }
-                stoppedByTimeout = true
-                return true
+    /// Waits for the program to end, stopping its whole process group (a shell's children too)
+    /// once `timeout` has passed; returns the raw wait status and whether it was stopped.
+    private static func waitForExit(of processID: pid_t, timeout: TimeInterval) -> (Int32, Bool) {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1_000_000_000)
+        var raw: Int32 = 0
+        var pause: useconds_t = 1_000
+        while true {
+            let result = waitpid(processID, &raw, WNOHANG)
+            if result == processID { return (raw, false) }
+            if result == -1, errno != EINTR { return (raw, false) }
+            if DispatchTime.now().uptimeNanoseconds >= deadline {
+                kill(-processID, SIGKILL)
+                while waitpid(processID, &raw, 0) == -1, errno == EINTR {}
+                return (raw, true)
             }
+            usleep(pause)
+            pause = min(pause * 2, 50_000)
         }
-
-        func finish() { lock.withLock { finished = true } }
     }
 
     private static func spawn(_ arguments: [String], input: String, errors: String) throws -> pid_t {
