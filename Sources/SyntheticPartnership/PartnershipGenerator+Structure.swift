@@ -214,7 +214,10 @@ extension PartnershipGenerator {
                                 "\(group.name) reports progress on its work plan and its impact on practice.",
                             barriers: random.chance(0.3)
                                 ? ["Capacity of partner agencies to release practitioners."] : [],
-                            escalations: random.chance(0.15)
+                            // An escalation stands until the Executive records a decision on it; the
+                            // generated partnership's Executive has decided all but the last four
+                            // months' (the draw is made for every report, so the seed's stream is kept).
+                            escalations: random.chance(0.15) && day >= referenceDay.adding(months: -4)
                                 ? [GroupReport.Escalation("Delays in health information for strategy discussions.")]
                                 : []
                         )

@@ -138,6 +138,45 @@ struct AuditRulesTests {
         #expect(try await run(store, "2025-06-22").resolved.map(\.rule) == ["audit.proposed-spot-audit"])
     }
 
+    @Test func oneSpotAuditAnswersEverySignalAboutItsSeriesAndNoOther() async throws {
+        let store = InMemoryStore()
+        func signal(_ id: String, _ kind: SignalKind, scope: SeriesScope) throws -> Signal {
+            Signal(
+                id: Signal.ID(rawValue: id)!,
+                key: "\(kind)|mash-contact-conversion|\(scope)",
+                kind: kind,
+                measure: "mash-contact-conversion",
+                scope: scope,
+                firstPeriod: try ReportingPeriod(parsing: "2025-03"),
+                latestPeriod: try ReportingPeriod(parsing: "2025-05"),
+                periodsStanding: 3,
+                raisedOn: .fixture("2025-04-20"),
+                summary: "Signal \(id)."
+            )
+        }
+        let signals = [
+            try signal("below", .specialCauseConcern, scope: .locality("east")),
+            try signal("red", .redRun, scope: .locality("east")),
+            try signal("elsewhere", .redRun, scope: .locality("north")),
+        ]
+        for signal in signals { try await Records(store: store).save(signal, version: 0, by: qaLead) }
+        let proposals = try await run(store, "2025-06-21").raised.filter { $0.rule == .auditProposedSpotAudit }
+        #expect(proposals.count == 3)
+        let spot = try await programme(store, "2025-06-22").acceptSpotAudit(
+            for: "below",
+            lead: "QA lead",
+            window: Day.fixture("2025-07-01")...Day.fixture("2025-07-31"),
+            by: qaLead
+        )
+        let held = try await Records(store: store).all(Signal.self, as: qaLead).map(\.value).keyed(by: \.id)
+        #expect(held["below"]?.linkedRecords == [spot.reference])
+        #expect(held["red"]?.linkedRecords == [spot.reference], "the same series' red run is answered by the audit")
+        #expect(held["elsewhere"]?.linkedRecords == [], "another locality's signal is not")
+        let next = try await run(store, "2025-06-22")
+        #expect(next.resolved.filter { $0.rule == .auditProposedSpotAudit }.count == 2)
+        #expect(next.raised.isEmpty)
+    }
+
     @Test func aDeclinedProposalNeedsAReasonAndClears() async throws {
         let store = InMemoryStore()
         let signal = Signal(

@@ -48,7 +48,7 @@ struct PartnershipRuleBoundaryTests {
         )
     }
 
-    @Test func aSubGroupsEscalationIsAFindingAtTheLevelItNamesFromTheDayOfItsReport() async throws {
+    @Test func aSubGroupsEscalationIsAFindingAtTheLevelItNamesFromItsReportUntilADecisionIsRecorded() async throws {
         let store = InMemoryStore()
         let report = GroupReport(
             id: "qadg-r1",
@@ -75,21 +75,61 @@ struct PartnershipRuleBoundaryTests {
         #expect(drafts.map(\.severity) == [.emergingRisk, .decisionRequired])
         #expect(drafts.allSatisfy { $0.evidence.map(\.record) == [report.reference] })
         #expect(drafts.allSatisfy { $0.dueOn == .fixture("2025-08-10") })
-        // The group's next report, with nothing to escalate, answers them.
+        // The group's next report, with nothing to escalate, does not answer them: only a decision does.
         try await save(
             [
                 GroupReport(
                     id: "qadg-r2",
                     group: "qadg",
                     submittedOn: .fixture("2025-08-05"),
-                    impactAndOutcomes: "Resolved."
+                    impactAndOutcomes: "Nothing new."
                 )
             ],
             in: store
         )
         #expect(
             try await RuleBoundary.probe(rule, around: .fixture("2025-08-05"), in: store)
-                == RuleBoundary(dayBefore: keys, day: [], dayAfter: [])
+                == RuleBoundary(dayBefore: keys, day: keys, dayAfter: keys)
+        )
+        let health = "qadg|Health information is late for strategy discussions."
+        var decided = Finding(
+            id: "f-health",
+            rule: rule.id,
+            key: "\(rule.id)|\(health)",
+            subject: report.reference,
+            group: "qadg",
+            severity: .decisionRequired,
+            level: .executive,
+            message: "Quality Assurance Delivery Group escalates: Health information is late for strategy discussions.",
+            raisedOn: .fixture("2025-06-10")
+        )
+        decided.decision = Finding.Decision(
+            by: "chair-executive",
+            on: .fixture("2025-09-01"),
+            text: "Health to send its information a week before each strategy meeting."
+        )
+        try await save([decided], in: store)
+        let afterDecision = try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-09-02"))
+        #expect(afterDecision.map(\.key) == ["qadg|Agencies release too few auditors."])
+        // Restated in a report after the decision, it stands again.
+        try await save(
+            [
+                GroupReport(
+                    id: "qadg-r3",
+                    group: "qadg",
+                    submittedOn: .fixture("2025-10-06"),
+                    impactAndOutcomes: "Still late.",
+                    escalations: [.init("Health information is late for strategy discussions.")]
+                )
+            ],
+            in: store
+        )
+        let restated = try await rule.evaluate(in: AssuranceView(store: store), on: .fixture("2025-10-06"))
+        #expect(Set(restated.map(\.key)) == keys)
+        #expect(
+            restated.first { $0.key == health }?.evidence.map(\.title) == [
+                "Quality Assurance Delivery Group's report of 2025-10-06"
+            ]
         )
     }
 

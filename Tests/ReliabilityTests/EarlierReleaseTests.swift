@@ -97,10 +97,21 @@ struct EarlierReleaseTests {
             as: PartnershipScenario.partnershipLead
         )
         // A cycle whose only open actions are on draft returns has no outstanding-actions section (a
-        // draft's actions are not yet the agency's commitments); the rules behind the findings are an
-        // appendix of their own.
-        #expect(report.sections.count == 29)
-        #expect(report.sections.last?.id == "report.rules")
+        // draft's actions are not yet the agency's commitments); the detail, the rules behind the
+        // findings among it, is in the data pack.
+        #expect(report.sections.count == 22)
+        #expect(!report.sections.contains { $0.id == "report.rules" })
+        let pack = try await StandardReports(framework: framework).make(
+            ReportRequest(
+                kind: .dataPack,
+                period: try ReportingPeriod(parsing: "FY2025-26-Q4"),
+                audience: .internal,
+                day: Self.day
+            ),
+            as: PartnershipScenario.partnershipLead
+        )
+        #expect(pack.sections.last?.id == "report.rules")
+        #expect(pack.sections.contains { $0.id == "learning.tracker" })
     }
 
     /// The outbox came after this release: its notification (kept before notifications had kinds,
@@ -133,7 +144,14 @@ struct EarlierReleaseTests {
             on: Self.day.adding(days: 7),
             by: PartnershipScenario.partnershipLead
         )
-        #expect(outcome.messages.map(\.recipient) == ["everyone"], "one digest for the day")
+        // A decision asked is sent at once, each in a message of its own; the rest in one digest.
+        // The release's groups escalated matters the Executive never decided: each is asked again.
+        let asked = try await records.all(OutboxEntry.self, as: .system).filter {
+            $0.value.notification.kind == .decisionAsked && $0.value.notification.raisedOn == Self.day.adding(days: 7)
+        }
+        #expect(!asked.isEmpty)
+        #expect(outcome.messages.count == asked.count + 1, "one digest for the day and one message per decision")
+        #expect(Set(outcome.messages.map(\.recipient)) == ["everyone"])
         #expect(try await records.all(OutboxEntry.self, as: .system).count > 30)
     }
 

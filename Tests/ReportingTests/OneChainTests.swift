@@ -331,10 +331,11 @@ struct OneChainTests {
             ])
         )
 
-        // And the balanced report's learning loop shows a closed chain of each kind.
+        // And the balanced report's learning loop, in the data pack that carries its detail, shows a
+        // closed chain of each kind.
         let report = try await StandardReports(framework: framework).make(
             ReportRequest(
-                kind: .practiceDevelopmentAssurance,
+                kind: .dataPack,
                 period: try ReportingPeriod(parsing: "FY2026-27-Q1"),
                 audience: .partnership,
                 day: today.day

@@ -18,7 +18,8 @@ struct AuditSections {
                 request.period.contains($0.heldOn) || request.kind == .practiceDevelopmentAssurance
             }
             if !sessions.isEmpty { sections.append(challenges(state, sessions)) }
-            return sections
+            // Every grade by theme and agency is detail behind the audits' findings.
+            return sections.placingDetail(for: request) { $0.id == "audit.grades" }
         case .agencyFeedback:
             return request.agency.map { feedback(state, agency: $0, request: request) } ?? []
         case .practitionerBriefing:

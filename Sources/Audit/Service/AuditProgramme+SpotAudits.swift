@@ -5,6 +5,11 @@ extension AuditProgramme {
     // MARK: Spot audits
 
     /// Accepts a proposed spot audit: creates it, linked to the signal, which the link answers.
+    ///
+    /// The audit looks at what the signal is about, so it answers every active, unanswered signal
+    /// about the same series or record too (a series both below its average and red against its
+    /// target raises two signals; one audit answers both), and the next cycle reports none of them
+    /// as standing unanswered.
     @discardableResult
     public func acceptSpotAudit(
         for signalID: Signal.ID,
@@ -34,6 +39,16 @@ extension AuditProgramme {
         var batch = RecordBatch()
         try batch.save(audit, version: 0)
         try batch.save(signal, version: held.version)
+        let alike = try await records.all(
+            Signal.self,
+            RecordFilter(agency: signal.subject.agency, status: RecordStatus(Signal.Status.active)),
+            as: principal
+        )
+        for var other in alike
+        where other.value.id != signalID && other.value.subject == signal.subject && !other.value.isAnswered {
+            other.value.linkedRecords.append(audit.reference)
+            try batch.save(other.value, version: other.version)
+        }
         try await records.commit(batch, by: principal)
         return audit
     }

@@ -176,7 +176,9 @@ public struct AssuranceFramework: Sendable {
                     title: document.words(rule.title),
                     summary: document.words(rule.summary),
                     source: document.resolve(rule.source, rule: rule.id),
-                    localDefaults: rule.localDefaults.map { document.figure($0, rule: rule.id) }
+                    localDefaults: rule.localDefaults.map { document.figure($0, rule: rule.id) },
+                    decision: rule.decisionOptions.named(by: document),
+                    showsImpact: rule.showsImpact
                 )
             }
         }

@@ -24,6 +24,12 @@ public protocol AssuranceRule: Sendable {
     var source: ObligationSource { get }
     /// The figures the rule uses that its source does not state: shown as local defaults.
     var localDefaults: [LocalDefault] { get }
+    /// What a finding of this rule asks of the level that must decide it, once it has reached the
+    /// top of the route or says a decision is needed now.
+    var decisionOptions: DecisionOptions { get }
+    /// Whether the good practice the rule finds shows a change in practice or outcomes (a change
+    /// embedded, impact evidenced), which a report ranks above good practice seen once.
+    var showsImpact: Bool { get }
 
     /// The findings that hold on a day.
     func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft]
@@ -32,6 +38,12 @@ public protocol AssuranceRule: Sendable {
 extension AssuranceRule {
     /// None: every figure the rule uses is its source's.
     public var localDefaults: [LocalDefault] { [] }
+
+    /// The standard three: direct an action, accept the risk, or ask for more evidence.
+    public var decisionOptions: DecisionOptions { .standard }
+
+    /// No: the rule finds good practice seen, or none.
+    public var showsImpact: Bool { false }
 
     /// The rule's source as a report's source line gives it, citing the partnership's framework
     /// document (with what it says of this rule's obligation): the citation, then any local defaults.

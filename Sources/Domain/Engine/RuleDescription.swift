@@ -12,6 +12,10 @@ public struct RuleDescription: Hashable, Sendable, Codable {
     public var source: ObligationSource
     /// The figures it uses that its source does not state.
     public var localDefaults: [LocalDefault]
+    /// What a finding of the rule asks of the level that must decide it.
+    public var decision: DecisionOptions
+    /// Whether the good practice it finds shows a change in practice or outcomes.
+    public var showsImpact: Bool
 
     /// Creates a description.
     public init(
@@ -20,9 +24,13 @@ public struct RuleDescription: Hashable, Sendable, Codable {
         title: String,
         summary: String,
         source: ObligationSource,
-        localDefaults: [LocalDefault] = []
+        localDefaults: [LocalDefault] = [],
+        decision: DecisionOptions = .standard,
+        showsImpact: Bool = false
     ) {
+        self.showsImpact = showsImpact
         self.localDefaults = localDefaults
+        self.decision = decision
         self.module = module
         self.id = id
         self.title = title

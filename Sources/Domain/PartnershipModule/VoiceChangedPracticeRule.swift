@@ -10,6 +10,8 @@ public struct VoiceChangedPracticeRule: AssuranceRule, Hashable {
 
     /// `partnership.voice-changed-practice`.
     public var id: RuleID { .partnershipVoiceChangedPractice }
+    /// Yes: it finds a change in practice or outcomes.
+    public var showsImpact: Bool { true }
     /// The rule's title.
     public var title: String { "What children and families said changed practice" }
     /// What the rule checks.

@@ -42,46 +42,52 @@ struct LearningSections {
             sections.append(dissemination(state, period: request.period))
             sections.append(loop(state))
         }
+        if let overdue = overdue(state, day: day) { sections.append(overdue) }
+        // The whole tracker, every chain of the loop, every overdue action and the places taken by
+        // agency are detail behind the findings and the programme.
+        let detail: Set<String> = [
+            "learning.tracker", "learning.loop", "learning.overdue", "learning.development.attendance",
+        ]
+        return sections.placingDetail(for: request) { detail.contains($0.id) }
+    }
+
+    /// The longest overdue actions, with how many there are: the Executive reads exceptions first.
+    private func overdue(_ state: LearningState, day: Day) -> ReportSection? {
         // Positions, not copies, are sorted: a national tracker has tens of thousands overdue.
         let actions = state.actions
         let overdue = actions.indices.filter { actions[$0].effectiveStatus(on: day) == .overdue }.sorted {
             (actions[$0].dueOn, actions[$0].id) < (actions[$1].dueOn, actions[$1].id)
         }
-        if !overdue.isEmpty {
-            // The Executive reads exceptions first: the longest overdue, with how many there are.
-            let shown = overdue.prefix(25).map { actions[$0] }
-            let caption =
-                shown.count < overdue.count
-                ? "The \(shown.count) longest overdue of \(overdue.count) actions past their due day"
-                : "Actions past their due day, longest overdue first"
-            sections.append(
-                ReportSection(
-                    id: "learning.overdue",
-                    title: "Overdue actions",
-                    module: module.name,
-                    order: 50,
-                    disclosure: .notPublic,
-                    blocks: [
-                        .table(
-                            TableBlock(
-                                caption: caption,
-                                columns: [
-                                    .init("Action"), .init("Owner"), .init("Lead"), .init("Due"),
-                                    .init("Days overdue", numeric: true),
-                                ],
-                                rows: shown.map {
-                                    [
-                                        .text($0.text), .text(state.name($0.ownerAgency)), .text($0.lead),
-                                        .day($0.dueOn), .count($0.dueOn.days(until: day)),
-                                    ]
-                                }
-                            )
-                        )
-                    ]
+        guard !overdue.isEmpty else { return nil }
+        let shown = overdue.prefix(25).map { actions[$0] }
+        let caption =
+            shown.count < overdue.count
+            ? "The \(shown.count) longest overdue of \(overdue.count) actions past their due day"
+            : "Actions past their due day, longest overdue first"
+        return ReportSection(
+            id: "learning.overdue",
+            title: "Overdue actions",
+            module: module.name,
+            order: 50,
+            disclosure: .notPublic,
+            blocks: [
+                .table(
+                    TableBlock(
+                        caption: caption,
+                        columns: [
+                            .init("Action"), .init("Owner"), .init("Lead"), .init("Due"),
+                            .init("Days overdue", numeric: true),
+                        ],
+                        rows: shown.map {
+                            [
+                                .text($0.text), .text(state.name($0.ownerAgency)), .text($0.lead),
+                                .day($0.dueOn), .count($0.dueOn.days(until: day)),
+                            ]
+                        }
+                    )
                 )
-            )
-        }
-        return sections
+            ]
+        )
     }
 
     private func reviews(_ state: LearningState, day: Day, calendar: any WorkingDayCalendar) -> ReportSection {

@@ -7,11 +7,14 @@ extension ReportKind {
 
 extension ReportDefinition {
     /// The data pack: the scorecard and every measure's SPC chart, the appendix to the Practice
-    /// Development Group's report and the yearly report, which chart only what needs attention.
+    /// Development Group's report and the yearly report, which chart only what needs attention;
+    /// and the detail the Practice Development Group's report leaves to it (every outstanding
+    /// action, every grade, the rules behind its findings with their thresholds).
     public static let dataPack = ReportDefinition(
         kind: .dataPack,
         title: "Data pack",
-        layout: [.summary, .body],
-        expectedModules: ["Measures"]
+        layout: [.summary, .body, .detail],
+        expectedModules: ["Measures"],
+        detailOf: .practiceDevelopmentAssurance
     )
 }

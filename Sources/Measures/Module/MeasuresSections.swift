@@ -15,7 +15,8 @@ struct MeasuresSections {
             if let comparators = comparators(analysis) { sections.append(comparators) }
             sections += try await turnTheCurve(view, analysis, names)
             if let outcomes = try await outcomes(view, analysis) { sections.append(outcomes) }
-            return sections
+            // The whole scorecard is detail behind the measures that need attention.
+            return sections.placingDetail(for: request) { $0.id == "measures.scorecard" }
         case .agencyFeedback:
             guard let agency = request.agency else { return [] }
             let name = try await view.byID(Agency.self)[agency]?.name ?? agency.rawValue

@@ -89,46 +89,47 @@ public struct StandardReports: Sendable {
         let groupName =
             request.group.map { groups[$0]?.name ?? $0.rawValue }
             ?? (definition.subject == .agency ? request.agency.map { agencies[$0]?.name ?? $0.rawValue } : nil)
-        let contributed = try await framework.reportSections(for: request, in: view)
+        var contributed = try await framework.reportSections(for: request, in: view)
         let findings = try await findingSections(request, definition, view)
         let absent = definition.expectedModules.filter { !framework.moduleNames.contains($0) }
+        let carrier = framework.reportDefinitions.first { $0.detailOf == request.kind }
+        if carrier == nil {
+            // No composed report carries this one's detail: it stays in the body.
+            for index in contributed.indices where contributed[index].part == .detail {
+                contributed[index].part = .body
+            }
+        }
+        var appendixFindings = definition.layout.contains(.findings) && carrier == nil ? findings.items : []
+        if let detailOf = definition.detailOf {
+            let detail = try await detailSections(of: detailOf, for: request, as: principal)
+            let held = Set(contributed.map(\.id))
+            contributed += detail.sections.filter { !held.contains($0.id) }
+            appendixFindings = detail.findings
+        }
 
         var sections: [ReportSection] = []
         for part in definition.layout {
             switch part {
             case .summary:
-                sections.append(
-                    summary(request, definition, findings: findings.items, absent: absent, groupName: groupName)
+                var summary = summary(
+                    request,
+                    definition,
+                    findings: findings.items,
+                    absent: absent,
+                    groupName: groupName
                 )
+                if let carrier {
+                    summary.blocks.append(.text(Self.detailNote(contributed, carrier: carrier)))
+                }
+                sections.append(summary)
             case .findings:
                 sections += findings.sections
             default:
                 sections += ordered(contributed.filter { $0.part == part })
             }
         }
-        if definition.layout.contains(.findings), let appendix = rulesAppendix(findings.items) {
-            sections.append(appendix)
-        }
-        if !absent.isEmpty {
-            sections.append(
-                ReportSection(
-                    id: "report.absent",
-                    title: "Not included",
-                    module: "Reporting",
-                    order: 0,
-                    blocks: [
-                        .text(
-                            TextBlock(
-                                paragraphs: [
-                                    "This report would draw on modules that are not part of this installation:"
-                                ],
-                                bullets: absent.map { "\($0): its sections are not included." }
-                            )
-                        )
-                    ]
-                )
-            )
-        }
+        if let appendix = rulesAppendix(appendixFindings) { sections.append(appendix) }
+        if !absent.isEmpty { sections.append(Self.notIncluded(absent)) }
         let title = [definition.title, groupName].compactMap(\.self).joined(separator: ": ")
         let report = Report(
             kind: request.kind,
@@ -163,6 +164,48 @@ public struct StandardReports: Sendable {
         return try await environment.records.save(published, version: held?.version ?? 0, by: principal).value
     }
 
+    /// The section naming the modules a report would draw on that the host did not compose.
+    static func notIncluded(_ absent: [String]) -> ReportSection {
+        ReportSection(
+            id: "report.absent",
+            title: "Not included",
+            module: "Reporting",
+            order: 0,
+            blocks: [
+                .text(
+                    TextBlock(
+                        paragraphs: ["This report would draw on modules that are not part of this installation:"],
+                        bullets: absent.map { "\($0): its sections are not included." }
+                    )
+                )
+            ]
+        )
+    }
+
+    /// The detail of the report `kind` that a report carrying it shows: the sections its modules
+    /// place in the detail part, and the findings whose rules its appendix explains.
+    private func detailSections(
+        of kind: ReportKind,
+        for request: ReportRequest,
+        as principal: Principal
+    ) async throws -> (sections: [ReportSection], findings: [Finding]) {
+        let definition = try framework.reportDefinition(for: kind)
+        var carried = request
+        carried.kind = kind
+        let view = try framework.view(for: carried, as: principal)
+        let sections = try await framework.reportSections(for: carried, in: view).filter { $0.part == .detail }
+        return (sections, try await findingSections(carried, definition, view).items)
+    }
+
+    /// Where a report's detail is: the report that carries it, and what that holds.
+    static func detailNote(_ contributed: [ReportSection], carrier: ReportDefinition) -> TextBlock {
+        TextBlock(
+            paragraphs: ["The detail behind this report is in the \(carrier.title.lowercased()) of the same period:"],
+            bullets: contributed.filter { $0.part == .detail }.map(\.title)
+                + ["The rules behind the findings, with every threshold"]
+        )
+    }
+
     private func ordered(_ sections: [ReportSection]) -> [ReportSection] {
         let modules = framework.moduleNames
         return sections.enumerated().sorted { lhs, rhs in
@@ -184,7 +227,7 @@ public struct StandardReports: Sendable {
         let bySeverity = Dictionary(grouping: findings, by: \.severity)
         let byLevel = Dictionary(grouping: findings, by: \.level)
         var paragraphs = [
-            "\(definition.title) for \(request.period.label) (\(request.period.firstDay) to \(request.period.lastDay)), made on \(request.day) for a\(request.audience == .internal ? "n" : "") \(request.audience) audience."
+            "\(definition.title) for \(request.period.label) (\(request.period.firstDay.longForm) to \(request.period.lastDay.longForm)), made on \(request.day.longForm) for a\(request.audience == .internal ? "n" : "") \(request.audience) audience."
         ]
         if let groupName { paragraphs.append("It concerns \(groupName).") }
         if !absent.isEmpty {
@@ -249,12 +292,33 @@ public struct StandardReports: Sendable {
         let rules = framework.ruleCatalogue.keyed(by: \.id)
         let agencies = try await view.byID(Agency.self)
         func source(_ rule: RuleID) -> String { Self.source(rule, rules) }
+        let top = framework.escalation.route.last ?? .executive
+        let deciding = try await deciders(for: findings, top: top, on: request.day, in: view)
+        func decision(_ finding: Finding) -> FindingsBlock.DecisionAsked? {
+            guard finding.severity != .goodPractice, finding.decision == nil,
+                finding.severity == .decisionRequired || finding.level == top,
+                let options = rules[finding.rule]?.decision, let decider = deciding[finding.level]
+            else { return nil }
+            return FindingsBlock.DecisionAsked(
+                options: options.options,
+                recommended: options.recommended,
+                decider: decider.name,
+                decideBy: decider.nextMeeting,
+                ifUndecided: options.ifUndecided
+            )
+        }
         let sections = Severity.balancedOrder.map { severity -> ReportSection in
             let all = findings.filter { $0.severity == severity }.sorted(by: Finding.inFrameworkOrder)
-            let itemised = aboutOneGroup ? all : all.filter { $0.level >= .practiceDevelopmentGroup }
+            var itemised = aboutOneGroup ? all : all.filter { $0.level >= .practiceDevelopmentGroup }
             let counted = aboutOneGroup ? [] : all.filter { $0.level < .practiceDevelopmentGroup }
             var blocks: [ReportBlock] = []
             if all.isEmpty { blocks.append(.text(TextBlock(paragraphs: ["None."]))) }
+            var byTheme: ReportBlock?
+            if severity == .goodPractice, !aboutOneGroup, itemised.count > Self.goodPracticeListedInFull {
+                let grouped = Self.goodPracticeByTheme(itemised, rules: rules)
+                itemised = grouped.strongest
+                byTheme = grouped.table
+            }
             if !itemised.isEmpty {
                 blocks.append(
                     .findings(
@@ -270,13 +334,15 @@ public struct StandardReports: Sendable {
                                     evidence: finding.evidence.map(\.title),
                                     agency: finding.agency.map { agencies[$0]?.name ?? $0.rawValue },
                                     levelName: levelName(finding.level),
-                                    arose: finding.aroseOn
+                                    arose: finding.aroseOn,
+                                    decision: decision(finding)
                                 )
                             }
                         )
                     )
                 )
             }
+            if let byTheme { blocks.append(byTheme) }
             if !counted.isEmpty { blocks.append(countedByRule(counted, severity: severity, rules: rules)) }
             return ReportSection(
                 id: "findings.\(severity.rawValue)",
@@ -287,6 +353,89 @@ public struct StandardReports: Sendable {
             )
         }
         return FindingSections(items: findings, sections: sections)
+    }
+
+    /// Up to this many good-practice findings are listed whole in a report to the Executive; more
+    /// are grouped by theme, and this many themes give their strongest example.
+    public static let goodPracticeListedInFull = 8
+
+    /// Good practice grouped by theme (a finding without one by its rule): the strongest finding of
+    /// each of the largest themes, one that shows a change in practice or outcomes before one seen
+    /// once, then the latest; and a table counting every theme's findings.
+    static func goodPracticeByTheme(
+        _ findings: [Finding],
+        rules: [RuleID: RuleDescription]
+    ) -> (strongest: [Finding], table: ReportBlock) {
+        func group(_ finding: Finding) -> String {
+            finding.themes.first?.label ?? rules[finding.rule]?.title ?? finding.rule.rawValue
+        }
+        func impact(_ finding: Finding) -> Bool { rules[finding.rule]?.showsImpact ?? false }
+        let groups = Dictionary(grouping: findings, by: group).map { name, members in
+            (
+                name: name,
+                members: members.sorted {
+                    (impact($0) ? 1 : 0, $0.aroseOn, $1.message) > (impact($1) ? 1 : 0, $1.aroseOn, $0.message)
+                }
+            )
+        }.sorted { ($0.members.count, $1.name) > ($1.members.count, $0.name) }
+        let table = ReportBlock.table(
+            TableBlock(
+                caption: "Good practice and strengths by theme, the largest first: the strongest of the first "
+                    + "\(min(groups.count, goodPracticeListedInFull)) is listed above",
+                columns: [
+                    .init("Theme"), .init("Findings", numeric: true),
+                    .init("Showing a change in practice or outcomes", numeric: true),
+                ],
+                rows: groups.map { group in
+                    [
+                        .text(group.name), .count(group.members.count),
+                        .count(group.members.filter(impact).count),
+                    ]
+                }
+            )
+        )
+        return (groups.prefix(goodPracticeListedInFull).compactMap(\.members.first), table)
+    }
+
+    private struct Decider {
+        var name: String
+        var nextMeeting: Day?
+    }
+
+    /// Who decides at each level a decision is asked of, and the day of that group's next meeting:
+    /// the first meeting recorded after the report's day, or else its last meeting carried forward
+    /// by its cadence to the first day after the report's.
+    private func deciders(
+        for findings: [Finding],
+        top: EscalationLevel,
+        on day: Day,
+        in view: AssuranceView
+    ) async throws -> [EscalationLevel: Decider] {
+        let levels = Set(findings.filter { $0.severity == .decisionRequired || $0.level == top }.map(\.level))
+        guard !levels.isEmpty else { return [:] }
+        let groups = try await view.all(Group.self)
+        let meetings = Dictionary(grouping: try await view.all(Meeting.self), by: \.group)
+        var deciders: [EscalationLevel: Decider] = [:]
+        for level in levels {
+            let named = levelName(level)
+            let holder =
+                framework.document.group(holding: level).flatMap { id in groups.first { $0.id == id } }
+                ?? groups.first { $0.kind.rawValue == level.rawValue && $0.ended == nil }
+            guard let holder else {
+                deciders[level] = Decider(name: "The \(framework.document.name(of: level))", nextMeeting: nil)
+                continue
+            }
+            let days = (meetings[holder.id] ?? []).map(\.day)
+            var next = days.filter { $0 > day }.min()
+            if next == nil, let cadence = holder.meetingCadence {
+                var due = days.filter { $0 <= day }.max().map(cadence.after) ?? cadence.after(day)
+                while due <= day { due = cadence.after(due) }
+                next = due
+            }
+            let name = holder.name.caseInsensitiveCompare(named) == .orderedSame ? named : "\(named) (\(holder.name))"
+            deciders[level] = Decider(name: "The \(name)", nextMeeting: next)
+        }
+        return deciders
     }
 
     /// A finding's source as the body of a report gives it: the rule and the citation's heading

@@ -27,7 +27,7 @@ public struct HTMLRenderer: Sendable {
         out += "<style>\n\(Self.style)</style>\n</head>\n<body>\n<header>\n"
         out += "<h1>\(escape(report.title))</h1>\n"
         out +=
-            "<p class=\"meta\">\(escape(report.partnership)) · \(escape(report.period.label)) (\(report.period.firstDay) to \(report.period.lastDay)) · audience: \(escape(report.audience.rawValue)) · made \(report.day)</p>\n"
+            "<p class=\"meta\">\(escape(report.partnership)) · \(escape(report.period.label)) (\(report.period.firstDay.longForm) to \(report.period.lastDay.longForm)) · audience: \(escape(report.audience.rawValue)) · made \(report.day.longForm)</p>\n"
         out += "</header>\n<nav aria-label=\"Contents\"><h2 class=\"contents\">Contents</h2><ol>\n"
         for (index, section) in report.sections.enumerated() {
             out += "<li><a href=\"#s\(index + 1)\">\(escape(section.title))</a></li>\n"
@@ -96,6 +96,7 @@ public struct HTMLRenderer: Sendable {
                     if !item.evidence.isEmpty {
                         out += "<dt>Evidence</dt><dd>\(escape(item.evidence.joined(separator: "; ")))</dd>"
                     }
+                    if let decision = item.decision { out += decisionAsked(decision) }
                     return out + "</dl></li>\n"
                 }.joined() + "</ol>\n"
         case .spcChart(let chart):
@@ -112,6 +113,21 @@ public struct HTMLRenderer: Sendable {
             }
             return out + "</div>\n"
         }
+    }
+
+    /// What a decision item asks, as terms of its finding's list: the options (the recommended one
+    /// marked in words, not by colour alone), who decides and by when, and what follows if nothing is.
+    func decisionAsked(_ decision: FindingsBlock.DecisionAsked) -> String {
+        var out = "<dt>Asked to decide</dt><dd><ol class=\"options\">"
+        for (index, option) in decision.options.enumerated() {
+            out +=
+                index == decision.recommended
+                ? "<li class=\"recommended\"><strong>\(escape(option)) (recommended)</strong></li>"
+                : "<li>\(escape(option))</li>"
+        }
+        out += "</ol></dd>"
+        out += "<dt>Who decides</dt><dd>\(escape(decision.whoAndWhen))</dd>"
+        return out + "<dt>If nothing is decided</dt><dd>\(escape(decision.ifUndecided))</dd>"
     }
 
     /// A cell's text on the page: a day in the long UK form and a period by its label, each held on

@@ -220,6 +220,23 @@ private struct JSONBlock: Encodable {
         var source: String
         var evidence: [String]
         var agency: String?
+        var decision: Decision?
+    }
+
+    struct Decision: Encodable {
+        var options: [String]
+        var recommended: String
+        var decider: String
+        var decideBy: String?
+        var ifUndecided: String
+
+        init(_ asked: FindingsBlock.DecisionAsked) {
+            options = asked.options
+            recommended = asked.recommendedOption
+            decider = asked.decider
+            decideBy = asked.decideBy?.description
+            ifUndecided = asked.ifUndecided
+        }
     }
 
     struct Bar: Encodable {
@@ -276,7 +293,8 @@ private struct JSONBlock: Encodable {
                     message: $0.message,
                     source: $0.source,
                     evidence: $0.evidence,
-                    agency: $0.agency
+                    agency: $0.agency,
+                    decision: $0.decision.map(Decision.init)
                 )
             }
         case .spcChart(let spc):

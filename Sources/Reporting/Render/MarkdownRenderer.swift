@@ -10,7 +10,8 @@ public struct MarkdownRenderer: Sendable {
     /// The report as Markdown, ending with a newline.
     public func render(_ report: Report) -> String {
         var out = "# \(escape(report.title))\n\n"
-        out += "\(escape(report.partnership)) · \(report.period.label) · \(report.audience) · made \(report.day)\n"
+        out +=
+            "\(escape(report.partnership)) · \(report.period.label) · \(report.audience) · made \(report.day.longForm)\n"
         for section in report.sections {
             out += "\n## \(escape(section.title))\n"
             for block in section.blocks { out += "\n" + render(block) }
@@ -58,16 +59,7 @@ public struct MarkdownRenderer: Sendable {
                     numeric: [false] + map.columns.map { _ in true }
                 )
         case .findings(let findings):
-            return findings.items.enumerated().map { offset, item in
-                var line = "\(offset + 1). **\(escape(item.message))**\n"
-                line += "   - Level: \(item.levelName), \(Formatting.since(item))\n"
-                line += "   - Source: \(escape(item.source))\n"
-                if let agency = item.agency { line += "   - Agency: \(escape(agency))\n" }
-                if !item.evidence.isEmpty {
-                    line += "   - Evidence: \(item.evidence.map(escape).joined(separator: "; "))\n"
-                }
-                return line
-            }.joined() + "\n"
+            return findingsList(findings)
         case .spcChart(let chart):
             return chartText(chart, level: "###")
         case .barChart(let chart):
@@ -142,6 +134,29 @@ public struct MarkdownRenderer: Sendable {
         }
         return out
     }
+
+    /// A findings list: each finding's message, level, source, agency and evidence, and what a
+    /// decision item asks.
+    func findingsList(_ findings: FindingsBlock) -> String {
+        findings.items.enumerated().map { offset, item in
+            var line = "\(offset + 1). **\(escape(item.message))**\n"
+            line += "   - Level: \(item.levelName), \(Formatting.since(item))\n"
+            line += "   - Source: \(escape(item.source))\n"
+            if let agency = item.agency { line += "   - Agency: \(escape(agency))\n" }
+            if !item.evidence.isEmpty {
+                line += "   - Evidence: \(item.evidence.map(escape).joined(separator: "; "))\n"
+            }
+            if let decision = item.decision {
+                let options = decision.options.enumerated().map { index, option in
+                    "(\(index + 1)) \(escape(option))" + (index == decision.recommended ? " (recommended)" : "")
+                }
+                line += "   - Asked to decide: \(options.joined(separator: "; "))\n"
+                line += "   - Who decides: \(escape(decision.whoAndWhen))\n"
+                line += "   - If nothing is decided: \(escape(decision.ifUndecided))\n"
+            }
+            return line
+        }.joined() + "\n"
+    }
 }
 
 /// A sentence that describes an SPC chart: its text alternative.
@@ -179,4 +194,5 @@ enum SPCChartText {
         if missing > 0 { parts.append("\(missing) periods have no value.") }
         return parts.joined(separator: " ")
     }
+
 }

@@ -47,7 +47,8 @@ struct Section11Sections {
                 sections.append(contribution(entry, profiles, prefix: prefix, order: base + 5, name: name))
             }
         }
-        return sections
+        // Movement and every outstanding action are detail behind the ratings and the findings.
+        return sections.placingDetail(for: request) { $0.id.hasSuffix(".movement") || $0.id.hasSuffix(".actions") }
     }
 
     private func completion(

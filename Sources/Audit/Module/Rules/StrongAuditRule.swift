@@ -82,6 +82,8 @@ public struct LearningEmbeddedRule: AssuranceRule {
 
     /// `audit.learning-embedded`.
     public var id: RuleID { .auditLearningEmbedded }
+    /// Yes: it finds a change in practice or outcomes.
+    public var showsImpact: Bool { true }
     /// The rule's title.
     public var title: String { "Challenge session found learning embedded" }
     /// What the rule checks.

@@ -1,5 +1,36 @@
 /// A list of findings, each with its escalation level and evidence.
 public struct FindingsBlock: Hashable, Sendable {
+    /// What a finding that needs a decision asks of the level that decides it.
+    public struct DecisionAsked: Hashable, Sendable {
+        /// The courses open to the level, as its rule gives them.
+        public var options: [String]
+        /// The index in ``options`` of the course the rule recommends.
+        public var recommended: Int
+        /// Who decides, by name: the level and the group that holds it.
+        public var decider: String
+        /// The day the decision is due by (the deciding group's next meeting), when it is known.
+        public var decideBy: Day?
+        /// What happens if nothing is decided.
+        public var ifUndecided: String
+
+        /// Creates what a decision item asks.
+        public init(options: [String], recommended: Int, decider: String, decideBy: Day?, ifUndecided: String) {
+            self.options = options
+            self.recommended = options.indices.contains(recommended) ? recommended : 0
+            self.decider = decider
+            self.decideBy = decideBy
+            self.ifUndecided = ifUndecided
+        }
+
+        /// The course the rule recommends.
+        public var recommendedOption: String { options.indices.contains(recommended) ? options[recommended] : "" }
+
+        /// Who decides and by when, in words: "the Executive, at its next meeting, by 8 July 2026".
+        public var whoAndWhen: String {
+            "\(decider), at its next meeting" + (decideBy.map { ", by \($0.longForm)" } ?? "")
+        }
+    }
+
     /// One finding as a report shows it.
     public struct Item: Hashable, Sendable {
         /// How serious it is.
@@ -21,6 +52,8 @@ public struct FindingsBlock: Hashable, Sendable {
         public var evidence: [String]
         /// The agency concerned, by name.
         public var agency: String?
+        /// What the finding asks of the level that decides it, when it needs a decision.
+        public var decision: DecisionAsked?
 
         /// Creates an item.
         public init(
@@ -32,7 +65,8 @@ public struct FindingsBlock: Hashable, Sendable {
             evidence: [String] = [],
             agency: String? = nil,
             levelName: String? = nil,
-            arose: Day? = nil
+            arose: Day? = nil,
+            decision: DecisionAsked? = nil
         ) {
             self.severity = severity
             self.level = level
@@ -43,6 +77,7 @@ public struct FindingsBlock: Hashable, Sendable {
             self.source = source
             self.evidence = evidence
             self.agency = agency
+            self.decision = decision
         }
     }
 

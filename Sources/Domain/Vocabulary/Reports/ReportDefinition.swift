@@ -53,6 +53,9 @@ public struct ReportDefinition: Hashable, Sendable {
     /// The modules whose sections it draws on, by name: those a host did not compose are named in
     /// the report as not included.
     public var expectedModules: [String]
+    /// The report whose detail this one carries: its sections in the `detail` part,
+    /// and the rules behind its findings with their thresholds.
+    public var detailOf: ReportKind?
 
     /// Creates a definition.
     public init(
@@ -62,8 +65,10 @@ public struct ReportDefinition: Hashable, Sendable {
         periodKinds: [ReportingPeriod.Kind] = [],
         layout: [ReportPart],
         findings: FindingsView = .executive,
-        expectedModules: [String] = []
+        expectedModules: [String] = [],
+        detailOf: ReportKind? = nil
     ) {
+        self.detailOf = detailOf
         self.kind = kind
         self.title = title
         self.subject = subject

@@ -19,4 +19,9 @@ extension Code where Kind == CodeKinds.ReportPart {
     public static var voice: ReportPart { "voice" }
     /// The modules' sections: the body of the report.
     public static var body: ReportPart { "body" }
+    /// Detail behind the body (every row of a table the body summarises): a report whose
+    /// definition names another as carrying its detail (``ReportDefinition/detailOf``) leaves
+    /// these sections to that one, as the Practice Development Group's report leaves them to the
+    /// data pack.
+    public static var detail: ReportPart { "detail" }
 }

@@ -45,3 +45,22 @@ public struct ReportSection: Hashable, Sendable {
         self.blocks = blocks
     }
 }
+
+extension Array where Element == ReportSection {
+    /// The sections, with those `isDetail` picks placed in the detail part when the report is the
+    /// Practice Development Group's, whose detail the data pack carries; in any other report, as
+    /// they are.
+    ///
+    /// A report whose detail no composed report carries shows its detail sections in its body.
+    public func placingDetail(
+        for request: ReportRequest,
+        where isDetail: (ReportSection) -> Bool
+    ) -> [ReportSection] {
+        guard request.kind == .practiceDevelopmentAssurance else { return self }
+        return map { section in
+            var section = section
+            if section.part == .body, isDetail(section) { section.part = .detail }
+            return section
+        }
+    }
+}

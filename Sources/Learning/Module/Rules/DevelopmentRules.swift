@@ -243,6 +243,8 @@ public struct TrainingChangedPracticeRule: AssuranceRule {
 
     /// `learning.training-changed-practice`.
     public var id: RuleID { .learningTrainingChangedPractice }
+    /// Yes: it finds a change in practice or outcomes.
+    public var showsImpact: Bool { true }
     /// The rule's title.
     public var title: String { "Training changed practice" }
     /// What the rule checks.

@@ -12,6 +12,8 @@ public struct ImpactEvidencedRule: AssuranceRule {
 
     /// `learning.impact-evidenced`.
     public var id: RuleID { .learningImpactEvidenced }
+    /// Yes: it finds a change in practice or outcomes.
+    public var showsImpact: Bool { true }
     /// The rule's title.
     public var title: String { "Learning closed on evidence of impact" }
     /// What the rule checks.

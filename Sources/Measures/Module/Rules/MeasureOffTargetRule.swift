@@ -38,6 +38,22 @@ public struct MeasureOffTargetRule: AssuranceRule {
         ]
     }
 
+    /// A recovery plan, a deep dive into the cause, or a target reviewed.
+    public var decisionOptions: DecisionOptions {
+        DecisionOptions(
+            options: [
+                "Direct the agency or service concerned to a recovery plan, with an owner and a due date, that the "
+                    + "{practice-development-group} tracks each month",
+                "Commission a deep dive or spot audit into the cause, to report to the {practice-development-group} within two months",
+                "Accept the performance for now, review the target, and record why",
+            ],
+            recommended: 0,
+            ifUndecided:
+                "The measure stays red at the {executive} and its run lengthens; the finding comes back to every "
+                + "meeting until a decision is recorded."
+        )
+    }
+
     /// Findings for each series off target.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let analysis = try await MeasureAnalysis.load(view, module: module, on: day)
