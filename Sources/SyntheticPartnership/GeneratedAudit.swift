@@ -238,7 +238,7 @@ private struct AuditBuilder {
         let recommendation = Recommendation(
             id: Recommendation.ID(unchecked: "\(audit.id)-rec-1"),
             source: .init(.audit, record: audit.reference, title: audit.title),
-            text: "Act on the audit's findings on \(theme.label.lowercased()).",
+            text: PracticeAdvice.recommendation(theme),
             ownerAgency: partners.first,
             themes: [theme],
             raisedOn: day,
@@ -281,6 +281,14 @@ private struct AuditBuilder {
         step(&audit, .closed, on: &day, after: 7)
     }
 
+    /// What the summaries report as exceptions, under their headings: one each, for the report to show.
+    static let plantedExceptions = [
+        "Supervision": "supervision of MASH social workers fell behind while two posts were vacant.",
+        "Matters escalated":
+            "two initial conferences were delayed because health reports arrived late; escalated to the "
+            + "designated nurse.",
+    ]
+
     /// The MASH's and the conference chairs' summaries of each quarter of a year that has ended.
     mutating func addSummaries(of year: ReportingPeriod) {
         for quarter in year.periods(of: .quarter) where quarter.lastDay < referenceDay {
@@ -291,7 +299,11 @@ private struct AuditBuilder {
                     quarter: quarter,
                     sections: Dictionary(
                         uniqueKeysWithValues: source.headings.map {
-                            ($0, "\($0) in \(quarter.label): no exceptions to report.")
+                            (
+                                $0,
+                                Self.plantedExceptions[$0].map { "In \(quarter.label): \($0)" }
+                                    ?? "\($0) in \(quarter.label): no exceptions to report."
+                            )
                         }
                     ),
                     returnedOn: quarter.lastDay.adding(days: 15)

@@ -96,7 +96,8 @@ extension PartnershipGenerator {
                     source: session.reference
                 )
                 result.learning.impact.append(impact)
-                if impact.showsChange {
+                // A recommendation closes on a change embedded, as the starter framework requires.
+                if impact.judgement == .embedded {
                     recommendation.status = .closed
                     recommendation.closedOn = session.heldOn.adding(days: 7)
                     recommendation.closingNote = "Impact \(impact.judgement): \(outcome.evidence)"
@@ -331,10 +332,14 @@ extension PartnershipGenerator {
             let recommendation = result.learning.recommendations[position]
             let judged = (recommendation.dueOn ?? recommendation.raisedOn).adding(months: 2)
             guard judged < referenceDay else { continue }
-            if !result.learning.impact.contains(where: { $0.recommendation == recommendation.id && $0.showsChange }) {
+            if !result.learning.impact.contains(where: {
+                $0.recommendation == recommendation.id && $0.judgement == .embedded
+            }) {
+                // A change judged in progress earlier keeps its record: the embedded one follows it.
+                let earlier = result.learning.impact.contains { $0.recommendation == recommendation.id }
                 result.learning.impact.append(
                     ImpactRecord(
-                        id: ImpactRecord.ID(unchecked: "\(recommendation.id)-impact"),
+                        id: ImpactRecord.ID(unchecked: "\(recommendation.id)-impact\(earlier ? "-embedded" : "")"),
                         recommendation: recommendation.id,
                         judgement: .embedded,
                         evidence: [.init(kind: .reAudit, summary: "A re-audit found the change in most cases.")],

@@ -214,7 +214,7 @@ private struct LearningBuilder {
         var recommendation = Recommendation(
             id: Recommendation.ID(unchecked: "\(review.id)-rec-\(String(format: "%02d", position + 1))"),
             source: .init(.review, record: review.reference, title: review.title),
-            text: "Strengthen practice on \(recommendationTheme.label.lowercased()) identified by \(review.title).",
+            text: PracticeAdvice.recommendation(recommendationTheme),
             ownerAgency: owners[(number + position) % owners.count],
             themes: [recommendationTheme],
             raisedOn: reported,
@@ -236,19 +236,30 @@ private struct LearningBuilder {
             )
         }
         if age > 365, random.chance(0.6) {
+            let judgement: ImpactRecord.Judgement = random.chance(0.7) ? .embedded : .progressing
             impact.append(
                 ImpactRecord(
                     id: ImpactRecord.ID(unchecked: "\(recommendation.id)-impact"),
                     recommendation: recommendation.id,
-                    judgement: random.chance(0.7) ? .embedded : .progressing,
-                    evidence: [.init(kind: .reAudit, summary: "A re-audit found the change in most cases.")],
+                    judgement: judgement,
+                    evidence: [
+                        .init(
+                            kind: .reAudit,
+                            summary: judgement == .embedded
+                                ? "A re-audit found the change in most cases."
+                                : "A re-audit found the change in some cases."
+                        )
+                    ],
                     recordedOn: reported.adding(months: 11),
                     recordedBy: lead
                 )
             )
-            recommendation.status = .closed
-            recommendation.closedOn = reported.adding(months: 11)
-            recommendation.closingNote = "Impact evidenced by re-audit."
+            // A change in progress leaves the recommendation open: it closes on a change embedded.
+            if judgement == .embedded {
+                recommendation.status = .closed
+                recommendation.closedOn = reported.adding(months: 11)
+                recommendation.closingNote = "Impact embedded: a re-audit found the change in most cases."
+            }
         }
         recommendations.append(recommendation)
         streamMembers[recommendationTheme, default: []].append(
@@ -269,7 +280,7 @@ private struct LearningBuilder {
             id: TrackedAction.ID(unchecked: "\(recommendation.id)-act-\(actionNumber + 1)"),
             recommendation: recommendation.id,
             workStream: WorkStream.ID(unchecked: "\(prefix)ws-\(theme.rawValue)"),
-            text: "Deliver \(theme.label.lowercased()) improvement \(actionNumber + 1)",
+            text: PracticeAdvice.action(actionNumber, theme: theme),
             ownerAgency: recommendation.ownerAgency,
             lead: "Safeguarding lead",
             startOn: start,

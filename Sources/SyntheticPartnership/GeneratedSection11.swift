@@ -131,14 +131,15 @@ extension PartnershipGenerator {
                 response.actions = [
                     AssessmentAction(
                         id: "a1",
-                        text: "Close the gap on \(criterion.code)",
+                        // The action is the criterion met: its own wording says what will be done.
+                        text: criterion.text,
                         owner: "Safeguarding lead",
                         dueOn: due,
                         completedOn: latest && random.chance(0.6)
                             ? nil : due.adding(days: -random.integer(in: 0...40))
                     )
                 ]
-                response.areasForImprovement = "Strengthen practice against \(criterion.code)."
+                response.areasForImprovement = "Not yet in place across the agency: \(criterion.text)"
             }
             if random.chance(0.15) {
                 response.narrative = "Evidence held by the agency's safeguarding lead."

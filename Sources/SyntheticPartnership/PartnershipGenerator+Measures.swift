@@ -151,6 +151,31 @@ extension PartnershipGenerator {
         }
     }
 
+    /// Each agency's attendance at partnership meetings as its meeting records give it, in place of
+    /// a drawn series, so that its feedback's measure agrees with its attendance table and the
+    /// attendance findings; a period in which it was invited to nothing has no value.
+    static func attendance(_ series: [ObservationSeries], from meetings: [Meeting]) -> [ObservationSeries] {
+        let invitedTo = Dictionary(grouping: meetings.flatMap { meeting in meeting.invited.map { ($0, meeting) } }) {
+            $0.0
+        }.mapValues { $0.map(\.1) }
+        return series.map { held in
+            guard held.measure == "partnership-meeting-attendance", let agency = held.scope.agency else { return held }
+            var derived = held
+            derived.points = held.points.map { point in
+                let invited = (invitedTo[agency] ?? []).filter { point.period.contains($0.day) }
+                guard !invited.isEmpty else { return SeriesPoint(period: point.period, value: nil) }
+                let attended = Double(invited.filter { $0.attended.contains(agency) }.count)
+                return SeriesPoint(
+                    period: point.period,
+                    value: (attended / Double(invited.count) * 1000).rounded() / 10,
+                    numerator: attended,
+                    denominator: Double(invited.count)
+                )
+            }
+            return derived
+        }
+    }
+
     static let percentageBase: [String: Double] = [
         "mash-contact-conversion": 40, "re-referrals-12m": 19, "assessments-within-45wd": 84,
         "icpc-within-15wd-of-strategy": 76, "dfe-icpc-within-15wd": 80, "conference-attendance": 86,

@@ -60,12 +60,15 @@ package struct PartnershipGenerator: Sendable {
         let (reports, sessions) = groupWork(naming, groups: groups, random: &random)
         let voices = voices(naming, agencies: agencies, random: &random)
         let catalogue = try shape?.catalogue ?? measures()
-        let series = observations(
-            catalogue: catalogue,
-            localities: localities,
-            agencies: agencies,
-            random: &random,
-            index: index
+        let series = Self.attendance(
+            observations(
+                catalogue: catalogue,
+                localities: localities,
+                agencies: agencies,
+                random: &random,
+                index: index
+            ),
+            from: meetings
         )
         return GeneratedPartnership(
             partnership: Partnership(

@@ -312,3 +312,54 @@ struct AssuranceCycleTests {
         }
     }
 }
+
+/// Findings at the sub-group level are addressed to the group that must act.
+struct ActingGroupTests {
+    /// A rule that finds one matter at the sub-group level, naming a group or leaving it to the framework.
+    struct SubGroupMatter: AssuranceRule {
+        var named: Group.ID?
+        var acting: GroupKind?
+        var id: RuleID { "probe.sub-group-matter" }
+        var title: String { "Sub-group matter" }
+        var summary: String { "One matter for a sub-group." }
+        var source: ObligationSource { .framework("none") }
+        var actingGroup: GroupKind? { acting }
+        func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
+            [
+                FindingDraft(
+                    key: "one",
+                    subject: RecordReference(Group.self, id: PartnershipScenario.pdg),
+                    group: named,
+                    severity: .areaForImprovement,
+                    level: .subGroup,
+                    message: "A matter for a sub-group."
+                )
+            ]
+        }
+    }
+
+    func raised(by rule: SubGroupMatter) async throws -> Finding? {
+        let store = InMemoryStore()
+        try await PartnershipScenario.small(from: .fixture("2025-04-01"), months: 3).save(into: Records(store: store))
+        let day = Day.fixture("2025-07-01")
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
+        let framework = try AssuranceFramework(modules: [PartnershipModule()], rules: [rule], environment: environment)
+        return try await framework.runCycle(on: day, by: PartnershipScenario.qaLead).raised.first {
+            $0.rule == rule.id
+        }
+    }
+
+    @Test func aSubGroupFindingGoesToTheActiveGroupOfTheKindItsRuleNames() async throws {
+        let finding = try #require(try await raised(by: SubGroupMatter(acting: .qualityAssuranceDeliveryGroup)))
+        #expect(finding.group == PartnershipScenario.qadg)
+    }
+
+    @Test func aGroupTheRuleNamesIsKeptAndARuleNamingNoKindLeavesItUnaddressed() async throws {
+        let named = try #require(
+            try await raised(by: SubGroupMatter(named: PartnershipScenario.pdg, acting: .qualityAssuranceDeliveryGroup))
+        )
+        #expect(named.group == PartnershipScenario.pdg)
+        let unnamed = try #require(try await raised(by: SubGroupMatter()))
+        #expect(unnamed.group == nil)
+    }
+}

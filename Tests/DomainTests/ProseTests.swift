@@ -22,3 +22,24 @@ struct ProseTests {
         #expect(Day(unchecked: 0).longForm == "1 January 1970")
     }
 }
+
+/// Days in a report's prose are written the long UK way; references that merely look like days are not.
+struct LongDaysTests {
+    @Test func everyDayInTheTextIsWrittenInTheLongForm() {
+        #expect(
+            Prose.longDays(in: "reported on 2023-10-09; its report was due by 2025-11-22.")
+                == "reported on 9 October 2023; its report was due by 22 November 2025."
+        )
+        #expect(Prose.longDays(in: "2026-04-30") == "30 April 2026")
+        #expect(Prose.longDays(in: "Missed the meeting of 2025-12-10") == "Missed the meeting of 10 December 2025")
+    }
+
+    @Test func referencesAndImpossibleDaysAreLeftAlone() {
+        for text in [
+            "Rapid review 2025-005", "case 2025-11-22-7", "ref 12025-11-22", "2025-02-30 is no day", "FY2025-26-Q4",
+            "no days here",
+        ] {
+            #expect(Prose.longDays(in: text) == text, "\(text)")
+        }
+    }
+}

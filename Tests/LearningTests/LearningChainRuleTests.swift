@@ -36,7 +36,26 @@ struct LearningChainRuleTests {
         }
         let closing = tracker(store, "2025-09-10")
         try await closing.closeRecommendation("embedded", by: lead)
-        try await closing.closeRecommendation("progressing", by: lead)
+        // The starter framework closes a recommendation on a change embedded only.
+        await #expect(
+            throws: DomainError(
+                .invalidTransition,
+                "recommendation progressing has no evidence that practice changed as the partnership requires "
+                    + "(embedded); record its impact before closing it"
+            )
+        ) {
+            try await closing.closeRecommendation("progressing", by: lead)
+        }
+        // A partnership whose framework accepts a change in progress closes it.
+        let accepting = ActionTracker(
+            environment: AssuranceEnvironment(store: store, clock: .fixed(.fixture("2025-09-10")), ids: .incrementing),
+            closesOn: [.embedded, .progressing]
+        )
+        #expect(
+            try await accepting.closeRecommendation("progressing", by: lead).closingNote?.hasPrefix(
+                "Impact progressing"
+            ) == true
+        )
         let rule = ImpactEvidencedRule(months: 12)
         // Only the change judged embedded is good practice, from the day it closed.
         #expect(

@@ -111,7 +111,8 @@ struct LearningFlowTests {
         await #expect(
             throws: DomainError(
                 .invalidTransition,
-                "recommendation rec-rr has no evidence that practice changed; record its impact before closing it"
+                "recommendation rec-rr has no evidence that practice changed as the partnership requires (embedded); "
+                    + "record its impact before closing it"
             )
         ) {
             try await learning.tracker.closeRecommendation("rec-rr", by: lead)

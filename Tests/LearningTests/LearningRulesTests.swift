@@ -181,13 +181,22 @@ struct LearningRulesTests {
             ),
             by: lead
         )
+        // A change in progress is not what the starter framework closes a recommendation on: the
+        // closed recommendation still lacks its evidence; only the dissemination finding resolves.
         try await learning(store, "2025-04-16").tracker.recordImpact(
             of: "rec",
             judgement: .progressing,
             evidence: [ImpactRecord.Evidence(kind: .practitionerSurvey, summary: "Survey")],
             by: lead
         )
-        #expect(try await run(store, "2025-04-16").resolved.count == 2)
+        #expect(try await run(store, "2025-04-16").resolved.map(\.rule.rawValue) == ["learning.not-disseminated"])
+        try await learning(store, "2025-04-17").tracker.recordImpact(
+            of: "rec",
+            judgement: .embedded,
+            evidence: [ImpactRecord.Evidence(kind: .reAudit, summary: "Re-audit")],
+            by: lead
+        )
+        #expect(try await run(store, "2025-04-17").resolved.map(\.rule.rawValue) == ["learning.closed-without-impact"])
     }
 
     @Test func theRuleCatalogueNamesSources() {

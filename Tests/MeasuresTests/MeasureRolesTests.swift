@@ -70,3 +70,32 @@ struct MeasureRolesTests {
         #expect(charts.map(\.title) == ["Front door decisions within 24 hours"])
     }
 }
+
+/// The sectors a measure describes: an agency's feedback shows it only to agencies of those sectors.
+struct MeasureSectorsTests {
+    @Test func theStarterWorkforceMeasuresDescribeChildrensSocialCareAndTheRestEverySector() throws {
+        let starter = MeasureCatalogue.starter.definitions.keyed(by: \.id)
+        let turnover = try #require(starter["staff-turnover"])
+        #expect(turnover.describes(.localAuthorityChildrensServices))
+        #expect(!turnover.describes(.police))
+        #expect(try #require(starter["agency-staff"]).sectors == [.localAuthorityChildrensServices])
+        #expect(try #require(starter["training-take-up"]).describes(.police), "no sectors: every sector")
+    }
+
+    /// A definition stored at version 2 (before sectors) takes the starter catalogue's sectors as it
+    /// migrates; one the starter catalogue does not know keeps none.
+    @Test func aVersionTwoDefinitionTakesTheStarterSectorsAsItMigrates() throws {
+        let migration = try #require(MeasureDefinition.migrations.first { $0.from == 2 })
+        #expect(MeasureDefinition.schemaVersion == 3)
+        for (id, expected) in [
+            ("staff-turnover", [AgencySector.localAuthorityChildrensServices]), ("mash-contacts", nil),
+        ] {
+            var stored = try #require(MeasureCatalogue.starter.definitions.first { $0.id.rawValue == id })
+            stored.sectors = nil
+            let version2 = try JSONValue.decode(try JSONEncoder().encode(stored))
+            let migrated = try migration.migrate(version2)
+            let decoded = try JSONDecoder().decode(MeasureDefinition.self, from: try JSONEncoder().encode(migrated))
+            #expect(decoded.sectors == expected, "\(id)")
+        }
+    }
+}

@@ -63,3 +63,46 @@ struct DisclosureProfileTests {
         }
     }
 }
+
+/// The judgements of impact on which the partnership closes a recommendation: the profile's rule.
+struct ClosingRuleProfileTests {
+    func read(closesOn: Any) throws -> PartnershipProfile {
+        var document = try JSONSerialization.jsonObject(with: ProfileTests.starter.encoded()) as? [String: Any] ?? [:]
+        var framework = document["framework"] as? [String: Any] ?? [:]
+        framework["closesRecommendationsOn"] = closesOn
+        document["framework"] = framework
+        let data = try JSONSerialization.data(withJSONObject: document)
+        return try PartnershipProfile.read(json: data, source: "ours.json", modules: ProfileTests.types).0
+    }
+
+    @Test func aChangeEmbeddedUnlessThePartnershipAcceptsOneInProgress() throws {
+        #expect(ProfileTests.starter.framework.recommendationsCloseOn == [.embedded])
+        #expect(
+            !String(decoding: try ProfileTests.starter.encoded(), as: UTF8.self).contains("closesRecommendationsOn")
+        )
+        let accepting = try read(closesOn: ["embedded", "progressing"])
+        #expect(accepting.framework.recommendationsCloseOn == [.embedded, .progressing])
+        let again = try PartnershipProfile.read(json: accepting.encoded(), source: "again", modules: ProfileTests.types)
+            .0
+        #expect(again.framework.recommendationsCloseOn == [.embedded, .progressing])
+        let framework = try AssuranceFramework(profile: accepting, modules: ProfileTests.types)
+        #expect(ActionTracker(framework: framework).closesOn == [.embedded, .progressing])
+    }
+
+    @Test func aRuleThatClosesOnLessThanAChangeEmbeddedIsRefusedAtItsPath() throws {
+        #expect {
+            try read(closesOn: ["progressing"])
+        } throws: { error in
+            (error as? DomainError)?.message.contains(
+                "framework.closesRecommendationsOn: a recommendation closes at least on a change embedded"
+            ) == true
+        }
+        #expect {
+            try read(closesOn: ["embedded", "not-achieved"])
+        } throws: { error in
+            (error as? DomainError)?.message.contains(
+                "\"not-achieved\" is not a judgement a recommendation may close on; expected embedded or progressing"
+            ) == true
+        }
+    }
+}

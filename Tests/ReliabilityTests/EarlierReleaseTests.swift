@@ -61,6 +61,8 @@ struct EarlierReleaseTests {
         #expect(Set(mash) == ["mash-contacts", "mash-contact-conversion"])
         #expect(definitions.first { $0.id == "icpc-within-15wd-of-strategy" }?.roles == [.childProtectionConferences])
         #expect(definitions.allSatisfy { $0.roles == MeasureCatalogue.starterRoles[$0.id] })
+        // And the sectors they describe, through the second migration.
+        #expect(definitions.allSatisfy { $0.sectors == MeasureCatalogue.starterSectors[$0.id] })
     }
 
     @Test func release01DatabaseRunsTheCycleAndMakesTheReport() async throws {
@@ -99,7 +101,7 @@ struct EarlierReleaseTests {
         // A cycle whose only open actions are on draft returns has no outstanding-actions section (a
         // draft's actions are not yet the agency's commitments); the detail, the rules behind the
         // findings among it, is in the data pack.
-        #expect(report.sections.count == 22)
+        #expect(report.sections.count == 23)
         #expect(!report.sections.contains { $0.id == "report.rules" })
         let pack = try await StandardReports(framework: framework).make(
             ReportRequest(

@@ -205,7 +205,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_528)
+        #expect(walked == 1_531)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

@@ -236,6 +236,12 @@ struct DisclosureTests {
             return
         }
         #expect(kept.items.map(\.message) == ["partnership-wide"])
+        // The body still accounts for what it leaves out, so that its counts agree with the summary's.
+        guard case .text(let note) = fitted.sections[0].blocks.last else {
+            Issue.record("no note of the finding left out")
+            return
+        }
+        #expect(note.paragraphs == ["One further finding is not published: it concerns a single agency."])
         let partnership = Disclosure().apply(to: report(.partnership, sections))
         #expect(partnership.sections.map(\.id) == ["ratings", "findings"], "the partnership sees agency-level ratings")
     }

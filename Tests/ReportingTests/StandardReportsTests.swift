@@ -1,6 +1,8 @@
 import AssuranceTesting
+import Audit
 import Domain
 import Foundation
+import Learning
 import Measures
 import Reporting
 import Section11
@@ -42,6 +44,9 @@ struct StandardReportsTests {
             return []
         }
         let upper = open.filter { $0.level >= .practiceDevelopmentGroup }
+        // Every finding below the Practice Development Group names the group or agency that must act.
+        #expect(open.filter { $0.level == .subGroup && $0.group == nil }.map(\.rule) == [])
+        #expect(open.filter { $0.level == .agency && $0.agency == nil }.map(\.rule) == [])
         // Good practice beyond a handful is grouped by theme: the strongest of each of the largest
         // themes is listed, and a table counts every theme's.
         let goodPractice = upper.filter { $0.severity == .goodPractice }
@@ -57,20 +62,23 @@ struct StandardReportsTests {
             }.first
         )
         let byTheme = themes.rows.reduce(0) { total, row in
-            if case .count(let count) = row[1] { return total + count }
+            if case .number(let count, _) = row[1] { return total + Int(count) }
             return total
         }
         #expect(byTheme == goodPractice.count, "every good-practice finding is counted under one theme")
         #expect(items.count == upper.count - goodPractice.count + listed.count)
         #expect(!items.isEmpty)
+        // A finding's days read the long UK way in the report; everything else is as the rule wrote it.
         for finding in upper
-        where finding.severity != .goodPractice || listed.contains(where: { $0.message == finding.message }) {
-            let item = try #require(items.first { $0.message == finding.message })
+        where finding.severity != .goodPractice
+            || listed.contains(where: { $0.message == Prose.longDays(in: finding.message) })
+        {
+            let item = try #require(items.first { $0.message == Prose.longDays(in: finding.message) })
             #expect(item.level == finding.level)
             #expect(item.since == finding.atLevelSince)
             #expect(item.severity == finding.severity)
             #expect(!item.source.isEmpty)
-            #expect(item.evidence == finding.evidence.map(\.title))
+            #expect(item.evidence == finding.evidence.map { Prose.longDays(in: $0.title) })
         }
         // The rest are counted by rule and level, with the oldest day at that level.
         let counted = report.sections.filter { $0.id.hasPrefix("findings.") }.flatMap(\.blocks).flatMap {
@@ -95,6 +103,88 @@ struct StandardReportsTests {
         }
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.contains("- Level: Executive, since 30 April 2026"))
+    }
+
+    /// The Practice Development Group's report leaves its detail to the data pack, which says so in
+    /// its summary; a host that composes no data pack keeps the detail in the body.
+    @Test func theDetailGoesToTheDataPackOrStaysInTheBodyWithoutOne() async throws {
+        let request = ReportScenario.requests(audience: .partnership)[0]
+        #expect(request.kind == .practiceDevelopmentAssurance)
+        let scenario = try await ReportScenario.make()
+        let report = try await scenario.report(request)
+        let detail = ["learning.tracker", "learning.overdue", "audit.grades", "measures.scorecard", "report.rules"]
+        #expect(report.sections.filter { detail.contains($0.id) }.isEmpty)
+        guard case .text(let note) = report.sections[0].blocks.last else {
+            Issue.record("the summary does not say where the detail is")
+            return
+        }
+        #expect(note.paragraphs.first?.hasPrefix("The detail behind this report is in the data pack") == true)
+        #expect(note.bullets.contains("The action tracker by work stream"))
+        var pack = request
+        pack.kind = .dataPack
+        let carried = try await scenario.report(pack).sections.map(\.id)
+        #expect(detail.allSatisfy(carried.contains), "\(carried)")
+
+        let withoutPack = try await ReportScenario.make(
+            modules: ReportScenario.allModules.filter { $0.name != "Measures" }
+        )
+        let whole = try await withoutPack.report(request).sections.map(\.id)
+        #expect(whole.contains("learning.tracker") && whole.contains("audit.grades") && whole.contains("report.rules"))
+    }
+
+    /// What the MASH and the conference chairs report as exceptions reaches the Executive; the
+    /// headings with none are named, not repeated.
+    @Test func theQuarterlySummariesExceptionsReachThePracticeDevelopmentGroupsReport() async throws {
+        let scenario = try await ReportScenario.make()
+        let report = try await scenario.report(ReportScenario.requests(audience: .partnership)[0])
+        let section = try #require(report.sections.first { $0.id == "audit.summary.exceptions" })
+        guard case .table(let table) = section.blocks.first else {
+            Issue.record("no table of exceptions")
+            return
+        }
+        let headings = table.rows.compactMap { row -> String? in
+            if case .text(let heading) = row[2] { return heading }
+            return nil
+        }
+        #expect(Set(headings) == ["Matters escalated", "Supervision"])
+        guard case .text(let quiet) = section.blocks.last else {
+            Issue.record("the headings without exceptions are not named")
+            return
+        }
+        #expect(quiet.bullets.count == 2)
+        #expect(quiet.bullets.allSatisfy { !$0.contains("Matters escalated") })
+        #expect(QuarterlySummary.reportsNothing("Supervision in Q4: no exceptions to report."))
+        #expect(QuarterlySummary.reportsNothing("None") && QuarterlySummary.reportsNothing(""))
+        #expect(!QuarterlySummary.reportsNothing("Two conferences were delayed."))
+    }
+
+    /// The partners' decisions on reviews are in the Executive's report and agencies' contributions
+    /// to open reviews in its data pack; neither is published.
+    @Test func reviewDecisionsAndContributionsAreReportedButNotPublished() async throws {
+        let scenario = try await ReportScenario.make()
+        let reviews = try await scenario.framework.makeView().all(Review.self)
+        let decided = reviews.filter { $0.decision != nil }
+        let request = ReportScenario.requests(audience: .partnership)[0]
+        let report = try await scenario.report(request)
+        #expect(!decided.isEmpty, "the miniature partnership's rapid reviews carry decisions")
+        do {
+            let section = try #require(report.sections.first { $0.id == "learning.reviews.decisions" })
+            guard case .table(let table) = section.blocks.first else {
+                Issue.record("no table of decisions")
+                return
+            }
+            #expect(table.rows.count == decided.count)
+        }
+        var pack = request
+        pack.kind = .dataPack
+        let participating = reviews.filter { $0.status == .open }.flatMap { $0.participants ?? [] }
+        let carried = try await scenario.report(pack)
+        #expect(!participating.isEmpty)
+        #expect(carried.sections.contains { $0.id == "learning.reviews.contributions" })
+        var published = request
+        published.audience = .public
+        let ids = try await scenario.report(published).sections.map(\.id)
+        #expect(!ids.contains("learning.reviews.decisions"))
     }
 
     @Test func aGroupsReportListsEachOfItsFindings() async throws {

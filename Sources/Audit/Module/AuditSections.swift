@@ -18,6 +18,9 @@ struct AuditSections {
                 request.period.contains($0.heldOn) || request.kind == .practiceDevelopmentAssurance
             }
             if !sessions.isEmpty { sections.append(challenges(state, sessions)) }
+            if request.kind == .practiceDevelopmentAssurance, let said = exceptions(state, request) {
+                sections.append(said)
+            }
             // Every grade by theme and agency is detail behind the audits' findings.
             return sections.placingDetail(for: request) { $0.id == "audit.grades" }
         case .agencyFeedback:
@@ -240,9 +243,10 @@ struct AuditSections {
                     BarChart(
                         title: "Recommendations by judgement of impact",
                         unit: "recommendations",
+                        category: "Judgement of impact",
                         bars: ChallengeSession.Judgement.allCases.map { judgement in
                             BarChart.Bar(
-                                label: judgement.rawValue.replacingOccurrences(of: "-", with: " "),
+                                label: judgement.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst,
                                 value: Double(byJudgement[judgement]?.count ?? 0),
                                 rag: judgement == .embedded ? .green : (judgement == .notAchieved ? .red : .amber),
                                 isCount: true
@@ -304,4 +308,60 @@ struct AuditSections {
             )
         }
     }
+
+    /// What the quarterly summaries of the report's period raise, heading by heading: the exceptions
+    /// the MASH and the conference chairs report, and the headings under which they report none
+    /// (a heading left empty, "none", or saying there are no exceptions).
+    private func exceptions(_ state: AuditState, _ request: ReportRequest) -> ReportSection? {
+        let returned = state.summaries.filter { request.period.contains($0.quarter) }
+            .sorted { ($0.quarter, $0.source.rawValue) < ($1.quarter, $1.source.rawValue) }
+        guard !returned.isEmpty else { return nil }
+        var rows: [[ReportCell]] = []
+        var quiet: [(String, [String])] = []
+        for summary in returned {
+            let who = summary.source == .mash ? "MASH" : "Conference chairs"
+            var none: [String] = []
+            for heading in summary.source.headings {
+                let text = (summary.sections[heading] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                if QuarterlySummary.reportsNothing(text) {
+                    none.append(heading)
+                } else {
+                    rows.append([.text(who), .period(summary.quarter), .text(heading), .text(text)])
+                }
+            }
+            if !none.isEmpty { quiet.append(("\(who), \(summary.quarter.label)", none)) }
+        }
+        var blocks: [ReportBlock] = []
+        if rows.isEmpty {
+            blocks.append(.text(TextBlock(paragraphs: ["The summaries report no exceptions."])))
+        } else {
+            blocks.append(
+                .table(
+                    TableBlock(
+                        caption: "Exceptions the quarterly summaries report",
+                        columns: [.init("From"), .init("Quarter"), .init("Heading"), .init("What it says")],
+                        rows: rows
+                    )
+                )
+            )
+        }
+        if !quiet.isEmpty {
+            blocks.append(
+                .text(
+                    TextBlock(
+                        paragraphs: ["Headings under which they report no exceptions:"],
+                        bullets: quiet.map { "\($0.0): \($0.1.joined(separator: ", "))" }
+                    )
+                )
+            )
+        }
+        return ReportSection(
+            id: "audit.summary.exceptions",
+            title: "What the MASH and conference chairs' quarterly summaries report",
+            module: module.name,
+            order: 60,
+            blocks: blocks
+        )
+    }
+
 }

@@ -1,4 +1,5 @@
 public import Domain
+import Foundation
 
 /// A quarterly summary from the MASH or from the child protection conference chairs, under the
 /// headings the framework lists.
@@ -97,4 +98,12 @@ public struct QuarterlySummary: StorableRecord, IdentifierKind, Hashable {
     public var index: RecordIndex { RecordIndex(period: quarter, key: source.rawValue) }
     /// The audit programme.
     public var accessScope: AccessScope { AccessScope(.auditProgramme) }
+
+    /// Whether the text under a heading reports no exception: empty, "none", "n/a", or saying
+    /// there are no exceptions.
+    public static func reportsNothing(_ text: String) -> Bool {
+        let lowered = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return lowered.isEmpty || ["none", "none.", "n/a", "nil"].contains(lowered) || lowered.contains("no exceptions")
+    }
+
 }

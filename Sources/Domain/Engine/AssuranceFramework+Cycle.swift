@@ -100,10 +100,15 @@ extension AssuranceFramework {
         var open = held.keyed(by: \.value.key)
         var rules: [RuleID: any AssuranceRule] = [:]
         var reported = Set<String>()
+        let groups = try await view.all(Group.self).filter { $0.isActive(on: day) }
         for module in modules {
             for rule in module.rules {
                 rules[rule.id] = rule
-                for draft in try await rule.evaluate(in: view, on: day) {
+                for var draft in try await rule.evaluate(in: view, on: day) {
+                    // A sub-group finding names the group that must act.
+                    if draft.group == nil, draft.level == .subGroup, let kind = rule.actingGroup {
+                        draft.group = groups.first { $0.kind == kind }?.id
+                    }
                     let key = "\(rule.id)|\(draft.key)"
                     guard reported.insert(key).inserted else { continue }
                     if let existing = open[key] {

@@ -30,6 +30,10 @@ public protocol AssuranceRule: Sendable {
     /// Whether the good practice the rule finds shows a change in practice or outcomes (a change
     /// embedded, impact evidenced), which a report ranks above good practice seen once.
     var showsImpact: Bool { get }
+    /// The kind of group that must act on the rule's findings at the sub-group level, when the
+    /// rule names no group itself: the framework addresses such a finding to the partnership's
+    /// active group of this kind.
+    var actingGroup: GroupKind? { get }
 
     /// The findings that hold on a day.
     func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft]
@@ -44,6 +48,9 @@ extension AssuranceRule {
 
     /// No: the rule finds good practice seen, or none.
     public var showsImpact: Bool { false }
+
+    /// None: the rule names the group or agency in each finding, or raises none at the sub-group level.
+    public var actingGroup: GroupKind? { nil }
 
     /// The rule's source as a report's source line gives it, citing the partnership's framework
     /// document (with what it says of this rule's obligation): the citation, then any local defaults.

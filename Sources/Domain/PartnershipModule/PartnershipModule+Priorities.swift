@@ -39,9 +39,10 @@ extension PartnershipModule {
                 .text(priority.title),
                 .text(priority.outcome),
                 .text(named.isEmpty ? "No group or work stream" : named.joined(separator: "; ")),
-                .count(open),
-                .count(closed),
-                .text(measures.isEmpty ? "No measure named" : measures.joined(separator: "; ")),
+                // Counts of recommendations, not of people: never suppressed.
+                .number(Double(open), decimals: 0),
+                .number(Double(closed), decimals: 0),
+                .text(measures.isEmpty ? "None named yet" : measures.joined(separator: "; ")),
             ])
         }
         let years = Set(priorities.map(\.year.label)).sorted().joined(separator: ", ")

@@ -239,7 +239,8 @@ public struct PartnershipModule: AssuranceModule {
                     VoiceRecord.Speaker.allCases.compactMap { speaker in
                         guard let count = bySpeaker[speaker]?.count else { return nil }
                         return KeyFigure(
-                            label: "Views from \(speaker.plural)",
+                            label: count == 1
+                                ? "View from \(speaker.label.lowercased())" : "Views from \(speaker.plural)",
                             // Records of consented views, each listed below: suppressing their count
                             // would hide nothing the table does not show.
                             value: .number(Double(count), decimals: 0)
@@ -250,7 +251,8 @@ public struct PartnershipModule: AssuranceModule {
             blocks.append(
                 .table(
                     TableBlock(
-                        caption: "What children, young people and families told us, and what changed",
+                        caption: "What children, young people and families told us, and what changed (— where no "
+                            + "change is recorded yet)",
                         columns: [
                             .init("Day"), .init("Who"), .init("How"), .init("What they told us"), .init("What changed"),
                         ],
@@ -259,7 +261,7 @@ public struct PartnershipModule: AssuranceModule {
                                 .day($0.day), .text($0.speaker.name),
                                 .text($0.channel.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst),
                                 .text($0.consentedSummary),
-                                .text($0.whatChanged ?? "Not yet recorded"),
+                                .text($0.whatChanged ?? "—"),
                             ]
                         }
                     )

@@ -57,6 +57,7 @@ extension LearningSections {
                 title: "What \(name) must do, and by when",
                 module: module.name,
                 order: 20,
+                part: .actions,
                 blocks: blocks
             )
         ]
@@ -81,8 +82,9 @@ extension LearningSections {
                     TextBlock(
                         heading: "\(review.kind): \(review.themes.map(\.label).joined(separator: ", "))",
                         paragraphs: [
-                            "What it found: practice on \(review.themes.map { $0.label.lowercased() }.joined(separator: " and ")) "
-                                + "needs to change. What to do differently:"
+                            "It found that practice on "
+                                + "\(review.themes.map { $0.label.lowercased() }.joined(separator: " and ")) must "
+                                + "change. What to do differently from now:"
                         ],
                         bullets: asked.isEmpty ? ["Its recommendations are being agreed."] : asked
                     )

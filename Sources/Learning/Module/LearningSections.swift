@@ -36,6 +36,8 @@ struct LearningSections {
         }
         if request.kind != .subGroupReport {
             sections.append(reviews(state, day: day, calendar: view.calendar))
+            if let decisions = reviewDecisions(state) { sections.append(decisions) }
+            if let contributions = reviewContributions(state, day: day) { sections.append(contributions) }
         }
         sections.append(tracker(state, day: day))
         if request.kind != .subGroupReport {
@@ -47,6 +49,7 @@ struct LearningSections {
         // agency are detail behind the findings and the programme.
         let detail: Set<String> = [
             "learning.tracker", "learning.loop", "learning.overdue", "learning.development.attendance",
+            "learning.reviews.contributions",
         ]
         return sections.placingDetail(for: request) { detail.contains($0.id) }
     }
@@ -216,10 +219,11 @@ struct LearningSections {
                     BarChart(
                         title: "Learning products issued in \(period.label), by kind",
                         unit: "products",
+                        category: "Kind",
                         bars: LearningProduct.Kind.allCases.compactMap { kind in
                             byKind[kind].map {
                                 BarChart.Bar(
-                                    label: kind.rawValue.replacingOccurrences(of: "-", with: " "),
+                                    label: kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst,
                                     value: Double($0.count),
                                     isCount: true
                                 )

@@ -18,9 +18,17 @@ extension MeasureCatalogue {
         trusted: (frameworkMeasures + departmentForEducationMeasures + voiceMeasures).map { definition in
             var definition = definition
             definition.roles = starterRoles[definition.id]
+            definition.sectors = starterSectors[definition.id]
             return definition
         }
     )
+
+    /// The sectors the starter catalogue's agency measures describe: social workers' turnover and
+    /// agency staffing are children's social care's.
+    public static let starterSectors: [MeasureID: [AgencySector]] = [
+        "staff-turnover": [.localAuthorityChildrensServices],
+        "agency-staff": [.localAuthorityChildrensServices],
+    ]
 
     /// The roles the starter catalogue's measures play: the MASH's two, the conferences' and plans'
     /// nine, and training take-up.

@@ -33,10 +33,16 @@ public struct MeasureDefinition: StorableRecord, Hashable {
     public typealias IDKind = MeasureKind
     /// `measures.definition`.
     public static var recordType: RecordType { "measures.definition" }
-    /// Version 2: a definition names the roles it plays (``roles``).
-    public static var schemaVersion: Int { 2 }
+    /// Version 3: a definition names the sectors it describes (``sectors``).
+    ///
+    /// Version 2 named the roles it plays (``roles``).
+    public static var schemaVersion: Int { 3 }
+    /// A definition from an earlier version takes what the starter catalogue gives it.
+    ///
     /// Version 1 had no roles: a starter measure takes the roles the starter catalogue gives it, so
-    /// that a database from before roles keeps its MASH and conference sections.
+    /// that a database from before roles keeps its MASH and conference sections. Version 2 had no
+    /// sectors: a starter measure takes the sectors the starter catalogue gives it, so that a
+    /// police force's feedback no longer shows social workers' turnover.
     public static var migrations: [RecordMigration] {
         [
             RecordMigration(from: 1) { json in
@@ -46,7 +52,15 @@ public struct MeasureDefinition: StorableRecord, Hashable {
                 var json = json
                 json["roles"] = .array(roles.map { .string($0.rawValue) })
                 return json
-            }
+            },
+            RecordMigration(from: 2) { json in
+                guard case .string(let id) = json["id"], let measure = MeasureID(rawValue: id),
+                    let sectors = MeasureCatalogue.starterSectors[measure]
+                else { return json }
+                var json = json
+                json["sectors"] = .array(sectors.map { .string($0.rawValue) })
+                return json
+            },
         ]
     }
 
@@ -92,6 +106,10 @@ public struct MeasureDefinition: StorableRecord, Hashable {
     ///
     /// Sections and rules find their measures by role, never by id; `nil` for none.
     public var roles: [MeasureRole]?
+    /// The sectors whose agencies the measure describes, such as children's social care for social
+    /// workers' turnover: an agency's feedback shows it only to agencies of these sectors; `nil` for
+    /// every sector.
+    public var sectors: [AgencySector]?
 
     /// Creates a definition.
     public init(
@@ -114,7 +132,8 @@ public struct MeasureDefinition: StorableRecord, Hashable {
         dfeIndicator: String? = nil,
         submissionLagDays: Int = 20,
         themes: [Theme] = [],
-        roles: [MeasureRole]? = nil
+        roles: [MeasureRole]? = nil,
+        sectors: [AgencySector]? = nil
     ) {
         self.id = id
         self.name = name
@@ -136,7 +155,11 @@ public struct MeasureDefinition: StorableRecord, Hashable {
         self.submissionLagDays = submissionLagDays
         self.themes = themes
         self.roles = roles
+        self.sectors = sectors
     }
+
+    /// Whether the measure describes agencies of a sector.
+    public func describes(_ sector: AgencySector) -> Bool { sectors?.contains(sector) ?? true }
 
     /// Whether the measure plays a role.
     public func plays(_ role: MeasureRole) -> Bool { roles?.contains(role) ?? false }

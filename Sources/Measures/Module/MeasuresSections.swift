@@ -18,9 +18,9 @@ struct MeasuresSections {
             // The whole scorecard is detail behind the measures that need attention.
             return sections.placingDetail(for: request) { $0.id == "measures.scorecard" }
         case .agencyFeedback:
-            guard let agency = request.agency else { return [] }
-            let name = try await view.byID(Agency.self)[agency]?.name ?? agency.rawValue
-            return feedback(analysis, agency: agency, request: request, name: name)
+            let agencies = try await view.all(Agency.self)
+            guard let agency = agencies.first(where: { $0.id == request.agency }) else { return [] }
+            return feedback(analysis, agency: agency, agencies: agencies, request: request)
         case .dataPack:
             return [scorecard(analysis, names)] + smallMultiples(analysis, names, order: 20)
         case .mashQuarterly:

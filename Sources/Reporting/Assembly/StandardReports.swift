@@ -329,9 +329,9 @@ public struct StandardReports: Sendable {
                                     severity: finding.severity,
                                     level: finding.level,
                                     since: finding.atLevelSince,
-                                    message: finding.message,
+                                    message: Prose.longDays(in: finding.message),
                                     source: source(finding.rule),
-                                    evidence: finding.evidence.map(\.title),
+                                    evidence: finding.evidence.map { Prose.longDays(in: $0.title) },
                                     agency: finding.agency.map { agencies[$0]?.name ?? $0.rawValue },
                                     levelName: levelName(finding.level),
                                     arose: finding.aroseOn,
@@ -380,16 +380,17 @@ public struct StandardReports: Sendable {
         }.sorted { ($0.members.count, $1.name) > ($1.members.count, $0.name) }
         let table = ReportBlock.table(
             TableBlock(
-                caption: "Good practice and strengths by theme, the largest first: the strongest of the first "
-                    + "\(min(groups.count, goodPracticeListedInFull)) is listed above",
+                caption: "Good practice and strengths by theme, the largest first (the list gives the strongest "
+                    + "finding of each of the first \(min(groups.count, goodPracticeListedInFull)))",
                 columns: [
                     .init("Theme"), .init("Findings", numeric: true),
                     .init("Showing a change in practice or outcomes", numeric: true),
                 ],
+                // Counts of findings, not of people: never suppressed.
                 rows: groups.map { group in
                     [
-                        .text(group.name), .count(group.members.count),
-                        .count(group.members.filter(impact).count),
+                        .text(group.name), .number(Double(group.members.count), decimals: 0),
+                        .number(Double(group.members.filter(impact).count), decimals: 0),
                     ]
                 }
             )
@@ -496,7 +497,7 @@ public struct StandardReports: Sendable {
             let oldest: Day = members.map(\.atLevelSince).min()!
             let cells: [ReportCell] = [
                 .text(title), .text(levelName(first.level)), .number(Double(members.count), decimals: 0),
-                .day(oldest), .text(Self.source(first.rule, rules)),
+                .day(oldest), .text(rules[first.rule].map { Self.shortCitation($0.source.citation) } ?? ""),
             ]
             return (first.level, title, cells)
         }.sorted {

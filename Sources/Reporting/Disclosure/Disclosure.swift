@@ -137,6 +137,25 @@ public struct Disclosure: Hashable, Sendable {
         }
     }
 
+    /// A findings list for the public: agency-level judgements are not published (a finding about
+    /// one agency, or naming any), and the body still accounts for them, so that its counts agree
+    /// with the summary's.
+    private func publicFindings(_ findings: FindingsBlock) -> [ReportBlock] {
+        var shown = findings
+        shown.items = findings.items.filter { item in
+            item.agency == nil && !namesAnAgency(item.message) && !item.evidence.contains(where: namesAnAgency)
+        }
+        let withheld = findings.items.count - shown.items.count
+        guard withheld > 0 else { return [.findings(shown)] }
+        let note = TextBlock(
+            paragraphs: [
+                "\(withheld == 1 ? "One further finding is" : "\(withheld) further findings are") not published: "
+                    + "\(withheld == 1 ? "it concerns" : "each concerns") a single agency."
+            ]
+        )
+        return (shown.items.isEmpty ? [] : [.findings(shown)]) + [.text(note)]
+    }
+
     private func blocks(for block: ReportBlock, audience: Audience) -> [ReportBlock] {
         let isPublic = audience == .public
         switch block {
@@ -184,14 +203,8 @@ public struct Disclosure: Hashable, Sendable {
                 return copy
             }
             return [.heatMap(map)]
-        case .findings(var findings):
-            if isPublic {
-                // Agency-level judgements are not published: a finding about one agency, or naming any.
-                findings.items = findings.items.filter { item in
-                    item.agency == nil && !namesAnAgency(item.message) && !item.evidence.contains(where: namesAnAgency)
-                }
-            }
-            return [.findings(findings)]
+        case .findings(let findings):
+            return isPublic ? publicFindings(findings) : [block]
         case .spcChart(let chart):
             guard isPublic else { return [block] }
             let shown = suppress(chart)

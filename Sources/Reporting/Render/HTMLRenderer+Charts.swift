@@ -366,7 +366,7 @@ extension HTMLRenderer {
         out += "</svg>\n<figcaption>\(escape(chart.title))</figcaption>\n"
         out += table(
             "Data for \(chart.title)",
-            ["Item", chart.unit.isEmpty ? "Value" : chart.unit],
+            [chart.category, chart.valueHeading],
             chart.bars.map {
                 [
                     ($0.label, false, nil),
@@ -416,7 +416,7 @@ extension HTMLRenderer {
         .figure.rag-green,.tile.rag-green{border-left-color:#007f3b}
         .figure .value,.tile .value{display:block;font-size:1.5rem;font-weight:bold}.label,.detail,.rag{display:block}.detail{color:#4c6272;font-size:.85rem}
         ol.findings li{margin-bottom:.8rem}ol.findings dl{display:grid;grid-template-columns:7rem 1fr;margin:.2rem 0;font-size:.9rem}
-        ol.findings dt{font-weight:bold}ol.options{margin:0;padding-left:1.2rem}.message{font-weight:bold;margin:0}
+        ol.findings dt{font-weight:bold}ol.options{margin:0;padding-left:1.2rem}ol.options li{margin-bottom:0}.message{font-weight:bold;margin:0}
         figure{margin:1rem 0}.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(270px,1fr));gap:.5rem}
         figure.small{margin:0;border:1px solid #eef0f1;padding:.3rem}figure.small figcaption{font-size:.8rem}
         figure.small details table{font-size:.75rem}svg{max-width:100%;height:auto;font-family:Arial,Helvetica,sans-serif}

@@ -33,8 +33,19 @@ public struct HTMLRenderer: Sendable {
             out += "<li><a href=\"#s\(index + 1)\">\(escape(section.title))</a></li>\n"
         }
         out += "</ol></nav>\n<main>\n" + body + "</main>\n"
-        out +=
-            "<footer><p>Made by the safeguarding QA engine on \(report.day). Charts follow the NHS Making Data Count conventions: grey common cause, orange special-cause concern, blue special-cause improvement, purple special cause where neither direction is better.</p></footer>\n"
+        let charted = report.sections.flatMap(\.blocks).contains { block in
+            switch block {
+            case .spcChart, .smallMultiples: true
+            default: false
+            }
+        }
+        out += "<footer><p>Made by the safeguarding QA engine on \(report.day.longForm)."
+        if charted {
+            out +=
+                " Charts follow the NHS Making Data Count conventions: grey common cause, orange special-cause "
+                + "concern, blue special-cause improvement, purple special cause where neither direction is better."
+        }
+        out += "</p></footer>\n"
         out += "</body>\n</html>\n"
         return out
     }

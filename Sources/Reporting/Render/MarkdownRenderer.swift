@@ -36,7 +36,7 @@ public struct MarkdownRenderer: Sendable {
             return "**\(escape(table.caption))**\n\n"
                 + grid(
                     table.columns.map(\.title),
-                    table.rows.map { $0.map(Formatting.text) },
+                    table.rows.map { $0.map(Self.cellText) },
                     numeric: table.columns.map(\.numeric)
                 )
         case .ragTiles(let tiles):
@@ -65,7 +65,7 @@ public struct MarkdownRenderer: Sendable {
         case .barChart(let chart):
             return "**\(escape(chart.title))**\n\n"
                 + grid(
-                    ["Item", chart.unit.isEmpty ? "Value" : chart.unit],
+                    [chart.category, chart.valueHeading],
                     chart.bars.map {
                         [$0.label, Formatting.fixed($0.value, decimals: $0.value == $0.value.rounded() ? 0 : 1)]
                     },
@@ -133,6 +133,12 @@ public struct MarkdownRenderer: Sendable {
             out.append(character)
         }
         return out
+    }
+
+    /// A cell as a reader reads it: a day in the long UK form, anything else as every renderer shows it.
+    static func cellText(_ cell: ReportCell) -> String {
+        if case .day(let day) = cell { return day.longForm }
+        return Formatting.text(cell)
     }
 
     /// A findings list: each finding's message, level, source, agency and evidence, and what a

@@ -4,6 +4,8 @@ public import Domain
 public struct ProposedSpotAuditRule: AssuranceRule {
     /// `audit.proposed-spot-audit`.
     public var id: RuleID { .auditProposedSpotAudit }
+    /// The Quality Assurance Delivery Group, which commissions spot audits.
+    public var actingGroup: GroupKind? { .qualityAssuranceDeliveryGroup }
     /// The rule's title.
     public var title: String { "Spot audit proposed" }
     /// Periods a signal must stand.

@@ -17,8 +17,23 @@ public struct ActionTracker: Sendable {
 
     /// Creates the tracker over an environment.
     public init(environment: AssuranceEnvironment) {
-        self.environment = environment
+        self.init(environment: environment, closesOn: FrameworkDocument.unnamed.recommendationsCloseOn)
     }
+
+    /// Creates a tracker whose recommendations close on the given judgements of impact, as a
+    /// partnership's framework says (`FrameworkDocument.recommendationsCloseOn`).
+    public init(environment: AssuranceEnvironment, closesOn judgements: Set<ImpactRecord.Judgement>) {
+        self.environment = environment
+        self.closesOn = judgements
+    }
+
+    /// The tracker of a framework: its environment, and its document's judgements to close on.
+    public init(framework: AssuranceFramework) {
+        self.init(environment: framework.environment, closesOn: framework.document.recommendationsCloseOn)
+    }
+
+    /// The judgements of impact a recommendation may close on.
+    public let closesOn: Set<ImpactRecord.Judgement>
 
     private var records: Records { environment.records }
 
@@ -259,8 +274,9 @@ public struct ActionTracker: Sendable {
 
     /// Closes a recommendation on evidence that practice changed.
     ///
-    /// - Throws: `invalidTransition` when no impact record judges the change embedded or
-    ///   progressing: completing its actions is not enough.
+    /// - Throws: `invalidTransition` when no impact record judges the change as the tracker's
+    ///   ``closesOn`` requires (embedded, unless the partnership accepts progressing): completing
+    ///   its actions is not enough.
     @discardableResult
     public func closeRecommendation(
         _ recommendation: Recommendation.ID,
@@ -271,11 +287,13 @@ public struct ActionTracker: Sendable {
             ImpactRecord.self,
             RecordFilter(parent: recommendation.retyped()),
             as: principal
-        ).map(\.value).filter(\.showsChange)
+        ).map(\.value).filter { closesOn.contains($0.judgement) }
         guard let latest = impact.max(by: { $0.recordedOn < $1.recordedOn }) else {
+            let required = ImpactRecord.Judgement.allCases.filter(closesOn.contains).map(\.description)
             throw DomainError(
                 .invalidTransition,
-                "recommendation \(recommendation) has no evidence that practice changed; record its impact before closing it"
+                "recommendation \(recommendation) has no evidence that practice changed as the partnership requires "
+                    + "(\(required.joined(separator: " or "))); record its impact before closing it"
             )
         }
         var closed = held.value

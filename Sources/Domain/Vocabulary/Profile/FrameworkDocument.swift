@@ -67,6 +67,9 @@ public struct FrameworkDocument: Hashable, Sendable {
     /// The statutory partners' attendance at partnership meetings unless the profile says
     /// otherwise; any other table of a public report that names an agency is withheld.
     public var sectionsNamingAgencies: Set<String> = ["partnership.attendance"]
+    /// The judgements of impact on which a recommendation may close: the change embedded, unless the
+    /// profile says a change in progress is enough (`closesRecommendationsOn`).
+    public var recommendationsCloseOn: Set<ImpactRecord.Judgement> = [.embedded]
 
     /// Creates a framework document.
     public init(

@@ -3,8 +3,15 @@ extension PartnershipProfile {
     /// obligation, its names for the levels and its report titles.
     static func framework(_ part: ProfileReader, groups: [Group]) -> FrameworkDocument {
         var document = FrameworkDocument.unnamed
-        guard part.fields(allowing: ["name", "sections", "quotes", "levels", "reports", "disclosure"]) != nil else {
+        guard
+            part.fields(allowing: [
+                "name", "sections", "quotes", "levels", "reports", "disclosure", "closesRecommendationsOn",
+            ]) != nil
+        else {
             return document
+        }
+        if let closing = part.child("closesRecommendationsOn") {
+            document.recommendationsCloseOn = closesOn(closing) ?? document.recommendationsCloseOn
         }
         if let disclosure = part.child("disclosure") {
             document.suppressedCounts = suppressedCounts(disclosure)
@@ -61,6 +68,29 @@ extension PartnershipProfile {
             )
         }
         return document
+    }
+
+    /// Reads `closesRecommendationsOn`: the judgements of impact a recommendation may close on,
+    /// `["embedded"]` or `["embedded", "progressing"]`.
+    static func closesOn(_ part: ProfileReader) -> Set<ImpactRecord.Judgement>? {
+        let allowed: [ImpactRecord.Judgement] = [.embedded, .progressing]
+        var judgements: Set<ImpactRecord.Judgement> = []
+        for element in part.elements() {
+            guard let text = element.string() else { continue }
+            guard let judgement = ImpactRecord.Judgement(rawValue: text), allowed.contains(judgement) else {
+                element.problem(
+                    "\(DomainError.quote(text)) is not a judgement a recommendation may close on; expected "
+                        + allowed.map(\.rawValue).joined(separator: " or ")
+                )
+                continue
+            }
+            judgements.insert(judgement)
+        }
+        guard judgements.contains(.embedded) else {
+            part.problem("a recommendation closes at least on a change embedded; expected \"embedded\" among them")
+            return nil
+        }
+        return judgements
     }
 
     /// Reads `disclosure`: `{"smallCounts": {"from": 1, "to": 5}}`, the counts a public report hides
@@ -130,6 +160,13 @@ extension PartnershipProfile {
             disclosure["namesAgenciesIn"] = .array(document.sectionsNamingAgencies.sorted().map(JSONValue.string))
         }
         if !disclosure.isEmpty { object["disclosure"] = .object(disclosure) }
+        if document.recommendationsCloseOn != FrameworkDocument.unnamed.recommendationsCloseOn {
+            object["closesRecommendationsOn"] = .array(
+                ImpactRecord.Judgement.allCases.filter(document.recommendationsCloseOn.contains).map {
+                    .string($0.rawValue)
+                }
+            )
+        }
         if !document.reports.isEmpty {
             var reports: [String: JSONValue] = [:]
             for (kind, words) in document.reports {

@@ -25,11 +25,17 @@ public struct BarChart: Hashable, Sendable {
     public var unit: String
     /// The bars, in order.
     public var bars: [Bar]
+    /// What the bars are, as the heading of their labels in the chart's data table: `Kind`.
+    public var category: String
 
     /// Creates a bar chart.
-    public init(title: String, unit: String, bars: [Bar]) {
+    public init(title: String, unit: String, category: String = "Item", bars: [Bar]) {
         self.title = title
         self.unit = unit
+        self.category = category
         self.bars = bars
     }
+
+    /// The heading of the values in the chart's data table: the unit, as a heading.
+    public var valueHeading: String { unit.isEmpty ? "Value" : unit.prefix(1).uppercased() + unit.dropFirst() }
 }

@@ -26,4 +26,38 @@ public enum Prose: Sendable {
     public static func possessive(_ name: String) -> String {
         name.hasSuffix("s") ? name + "'" : name + "'s"
     }
+
+    /// The text with every day written as `YYYY-MM-DD` written in the long UK form instead:
+    /// "due by 2025-11-22" reads "due by 22 November 2025".
+    ///
+    /// A run of digits and hyphens longer than a day, or a day that does not exist, is left as it is,
+    /// so that references such as `Rapid review 2025-005` are untouched.
+    public static func longDays(in text: String) -> String {
+        guard text.contains("-") else { return text }
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        func isDigit(_ offset: Int) -> Bool {
+            offset < characters.count && characters[offset].isASCII && characters[offset].isNumber
+        }
+        func joins(_ offset: Int) -> Bool {
+            offset >= 0 && offset < characters.count && (characters[offset].isNumber || characters[offset] == "-")
+        }
+        while index < characters.count {
+            let candidate =
+                index + 10 <= characters.count
+                && (0..<4).allSatisfy { isDigit(index + $0) } && characters[index + 4] == "-"
+                && isDigit(index + 5) && isDigit(index + 6) && characters[index + 7] == "-"
+                && isDigit(index + 8) && isDigit(index + 9) && !joins(index - 1) && !joins(index + 10)
+            if candidate, let day = Day(String(characters[index..<(index + 10)])) {
+                result += day.longForm
+                index += 10
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
 }

@@ -131,15 +131,15 @@ public struct ReportDefinition: Hashable, Sendable {
         expectedModules: ["Partnership", "Section 11", "Audit", "Measures", "Learning"]
     )
 
-    /// One agency's feedback for a year: how its Section 11 or s175 return was moderated and
-    /// challenged, where it stands against the partnership, what it must do by when, and what the
-    /// partnership's data say about its contribution.
+    /// One agency's feedback for a year: what it must do by when, the findings about it, how its
+    /// Section 11 or s175 return was moderated and challenged, where it stands against the
+    /// partnership, and what the partnership's data say about its contribution.
     public static let agencyFeedback = ReportDefinition(
         kind: .agencyFeedback,
         title: "Agency feedback",
         subject: .agency,
         periodKinds: [.year],
-        layout: [.summary, .body, .findings],
+        layout: [.summary, .actions, .findings, .body],
         findings: .agency,
         expectedModules: ["Section 11", "Partnership", "Measures", "Audit", "Learning"]
     )

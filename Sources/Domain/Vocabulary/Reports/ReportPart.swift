@@ -15,6 +15,8 @@ extension Code where Kind == CodeKinds.ReportPart {
     public static var summary: ReportPart { "summary" }
     /// The findings, in the framework's balanced order.
     public static var findings: ReportPart { "findings" }
+    /// What the report's reader must do, and by when: an agency's actions lead its feedback.
+    public static var actions: ReportPart { "actions" }
     /// What children, young people and families told the partnership.
     public static var voice: ReportPart { "voice" }
     /// The modules' sections: the body of the report.

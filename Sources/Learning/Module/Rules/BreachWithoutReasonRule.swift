@@ -4,6 +4,8 @@ public import Domain
 public struct BreachWithoutReasonRule: AssuranceRule {
     /// `learning.breach-without-reason`.
     public var id: RuleID { .learningBreachWithoutReason }
+    /// The practice review group, which keeps the reviews and their clocks.
+    public var actingGroup: GroupKind? { .practiceReviewGroup }
     /// The rule's title.
     public var title: String { "Breached clock without a reason" }
     /// What the rule checks.

@@ -8,7 +8,8 @@ public struct ClosedWithoutImpactRule: AssuranceRule {
     public var title: String { "Closed without evidence of impact" }
     /// What the rule checks.
     public var summary: String {
-        "A recommendation is closed but no impact record judges its change embedded or progressing."
+        "A recommendation is closed but no impact record judges its change as the framework requires to close it "
+            + "(embedded, unless the profile accepts a change in progress)."
     }
     /// The national panel's finding that most yearly reports omit impact.
     public var source: ObligationSource {
@@ -24,9 +25,8 @@ public struct ClosedWithoutImpactRule: AssuranceRule {
     /// One finding per recommendation.
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await LearningState.load(view)
-        let evidenced = Set(
-            state.impact.filter { $0.judgement == .embedded || $0.judgement == .progressing }.map(\.recommendation)
-        )
+        let closesOn = view.document.recommendationsCloseOn
+        let evidenced = Set(state.impact.filter { closesOn.contains($0.judgement) }.map(\.recommendation))
         return state.recommendations.filter { $0.status == .closed && !evidenced.contains($0.id) }.map {
             recommendation in
             FindingDraft(

@@ -4,6 +4,8 @@ public import Domain
 public struct CompletedWithoutEvidenceRule: AssuranceRule {
     /// `learning.completed-without-evidence`.
     public var id: RuleID { .learningCompletedWithoutEvidence }
+    /// The practice review group, which follows the learning from reviews to its impact.
+    public var actingGroup: GroupKind? { .practiceReviewGroup }
     /// The rule's title.
     public var title: String { "Completed without evidence" }
     /// The months allowed.

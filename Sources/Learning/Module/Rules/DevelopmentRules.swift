@@ -124,6 +124,8 @@ public struct FollowUpEvaluationOverdueRule: AssuranceRule {
 
     /// `learning.follow-up-overdue`.
     public var id: RuleID { .learningFollowUpOverdue }
+    /// The Workforce Development Group, which holds the training programme.
+    public var actingGroup: GroupKind? { .workforceDevelopmentGroup }
     /// The rule's title.
     public var title: String { "Follow-up evaluation overdue" }
     /// What the rule checks.

@@ -4,6 +4,8 @@ public import Domain
 public struct WorkStreamStalledRule: AssuranceRule {
     /// `learning.work-stream-stalled`.
     public var id: RuleID { .learningWorkStreamStalled }
+    /// The practice review group, which follows the learning from reviews to its impact.
+    public var actingGroup: GroupKind? { .practiceReviewGroup }
     /// The rule's title.
     public var title: String { "Work stream stalled" }
     /// The months allowed.

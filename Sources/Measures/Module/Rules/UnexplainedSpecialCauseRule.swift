@@ -7,6 +7,8 @@ public struct UnexplainedSpecialCauseRule: AssuranceRule {
 
     /// `measures.unexplained-special-cause`.
     public var id: RuleID { .measuresUnexplainedSpecialCause }
+    /// The Quality Assurance Delivery Group, which questions anomalies in the data.
+    public var actingGroup: GroupKind? { .qualityAssuranceDeliveryGroup }
     /// The rule's title.
     public var title: String { "Special-cause concern not explained" }
     /// What the rule checks.

@@ -4,6 +4,8 @@ public import Domain
 public struct RatingContradictedByDataRule: AssuranceRule {
     /// `section11.rating-contradicted-by-data`.
     public var id: RuleID { .section11RatingContradictedByData }
+    /// The Quality Assurance Delivery Group, which tests what agencies say against the data.
+    public var actingGroup: GroupKind? { .qualityAssuranceDeliveryGroup }
     /// The rule's title.
     public var title: String { "Self-rating contradicted by data" }
     /// The checks.
