@@ -7,12 +7,18 @@ package struct GeneratedSection11: Sendable {
     package var cycles: [AssessmentCycle]
     /// Every cycle's assessments.
     package var assessments: [SelfAssessment]
+    /// The statutory partners' workforce judgements, one a year.
+    package var workforce: [WorkforceJudgement] = []
+    /// Senior managers' walkabouts at the statutory partners.
+    package var walkabouts: [Walkabout] = []
 
     /// The records as one batch of new records.
     package func batch() throws -> RecordBatch {
         var batch = RecordBatch()
         for cycle in cycles { try batch.save(cycle, version: 0) }
         for assessment in assessments { try batch.save(assessment, version: 0) }
+        for judgement in workforce { try batch.save(judgement, version: 0) }
+        for walkabout in walkabouts { try batch.save(walkabout, version: 0) }
         return batch
     }
 }
@@ -92,11 +98,65 @@ extension PartnershipGenerator {
                 previous = cycleID
             }
         }
-        return GeneratedSection11(cycles: cycles, assessments: assessments)
+        var generated = GeneratedSection11(cycles: cycles, assessments: assessments)
+        (generated.workforce, generated.walkabouts) = workforce(
+            of: Array(partnership.agencies.prefix(3)),
+            prefix: prefix
+        )
+        return generated
     }
 }
 
 extension PartnershipGenerator {
+    /// The statutory partners' workforce judged for each of the last two years, and two walkabouts at each.
+    ///
+    /// Children's social care's recruitment is red in the latest year (social worker vacancies).
+    /// Drawn from no random stream, so the rest of the partnership is as it was.
+    func workforce(of partners: [Agency], prefix: String) -> ([WorkforceJudgement], [Walkabout]) {
+        let latest = ReportingPeriod.containing(referenceDay, kind: .year, basis: .financial).previous
+        var judgements: [WorkforceJudgement] = []
+        var walkabouts: [Walkabout] = []
+        for (number, agency) in partners.enumerated() {
+            for year in [latest.previous, latest] {
+                let strained = agency.sector == .localAuthorityChildrensServices && year == latest
+                judgements.append(
+                    WorkforceJudgement(
+                        id: WorkforceJudgement.ID(unchecked: "\(prefix)workforce-\(agency.id.rawValue)-\(year)"),
+                        agency: agency.id,
+                        period: year,
+                        recruitmentAndRetention: strained ? .red : .green,
+                        agencyStaff: strained ? .amber : .green,
+                        training: .green,
+                        supervision: number == 2 ? .amber : .green,
+                        narrative: strained
+                            ? "Social worker vacancies rose to 18%; agency staff cover the gaps."
+                            : "The workforce is stable, trained and supervised."
+                    )
+                )
+            }
+            for (visit, daysBack) in [150, 60].enumerated() {
+                walkabouts.append(
+                    Walkabout(
+                        id: Walkabout.ID(unchecked: "\(prefix)walkabout-\(agency.id.rawValue)-\(visit + 1)"),
+                        agency: agency.id,
+                        day: referenceDay.adding(days: -daysBack),
+                        visitors: [Principal.ID(unchecked: "\(prefix)qa-lead")],
+                        seen: visit == 0 ? "The front door team" : "A team around the family meeting",
+                        practitionersSpokenTo: 5 + number + visit,
+                        familiesSpokenTo: visit,
+                        findings: [
+                            "Practitioners knew how to escalate a disagreement.",
+                            visit == 0
+                                ? "Supervision notes recorded decisions for each child."
+                                : "Families said they knew who their worker was.",
+                        ]
+                    )
+                )
+            }
+        }
+        return (judgements, walkabouts)
+    }
+
     /// Each duty's set and the agencies it invites: the shape's sets, or the starter's two.
     func duties(others: [Agency.ID], schools: [Agency.ID]) -> [(AssessmentDuty, StandardSet, [Agency.ID])] {
         guard let shape else {

@@ -205,7 +205,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_531)
+        #expect(walked == 1_563)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

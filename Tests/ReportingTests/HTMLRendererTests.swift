@@ -114,7 +114,7 @@ struct HTMLRendererTests {
         // Every table has a caption and column headers.
         let tables: [ReportKind: Int] = [
             .practiceDevelopmentAssurance: 32, .subGroupReport: 5, .scrutinyPack: 4, .mashQuarterly: 13,
-            .conferenceChairsQuarterly: 4, .yearly: 49, .agencyFeedback: 10, .practitionerBriefing: 1,
+            .conferenceChairsQuarterly: 4, .yearly: 49, .agencyFeedback: 11, .practitionerBriefing: 1,
         ]
         #expect(outline.tables == tables[kind])
         #expect(outline.tablesWithCaption == outline.tables)

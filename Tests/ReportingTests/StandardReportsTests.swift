@@ -187,6 +187,36 @@ struct StandardReportsTests {
         #expect(!ids.contains("learning.reviews.decisions"))
     }
 
+    /// A sub-group's report shows its own part of the tracker: the Quality Assurance Delivery
+    /// Group's audits, Section 11 returns and data signals, the practice review group's reviews.
+    @Test func aSubGroupsReportShowsItsOwnWorkInTheTracker() async throws {
+        let scenario = try await ReportScenario.make()
+        let groups = try await scenario.framework.makeView().all(Group.self)
+        let state = try await LearningState.load(scenario.framework.makeView())
+        for kind in [GroupKind.qualityAssuranceDeliveryGroup, .practiceReviewGroup] {
+            let group = try #require(groups.first { $0.kind == kind })
+            let report = try await scenario.report(
+                ReportRequest(
+                    kind: .subGroupReport,
+                    period: ReportScenario.quarter,
+                    audience: .internal,
+                    day: ReportScenario.day,
+                    group: group.id
+                )
+            )
+            let section = try #require(report.sections.first { $0.id == "learning.tracker" })
+            #expect(section.title == "\(group.name)'s work in the action tracker")
+            let followed = LearningState.sourcesFollowed(by: kind)
+            let own = state.followed(by: group)
+            #expect(!own.actions.isEmpty)
+            #expect(own.recommendations.allSatisfy { followed.contains($0.source.kind) })
+            #expect(own.actions.count < state.actions.count, "not the whole partnership's tracker")
+            let others = state.recommendations.filter { !followed.contains($0.source.kind) }
+            #expect(!others.isEmpty)
+            #expect(Set(own.actions.map(\.recommendation)).isDisjoint(with: others.map(\.id)))
+        }
+    }
+
     @Test func aGroupsReportListsEachOfItsFindings() async throws {
         let scenario = try await ReportScenario.make()
         let report = try await scenario.report(ReportScenario.requests(audience: .internal)[1])

@@ -19,7 +19,7 @@ extension AuditSections {
         return [
             ReportSection(
                 id: "audit.feedback",
-                title: "\(name)'s case returns to audits",
+                title: "\(Prose.possessive(name)) case returns to audits",
                 module: module.name,
                 order: 30,
                 blocks: [
@@ -30,7 +30,7 @@ extension AuditSections {
                     .table(
                         TableBlock(
                             caption:
-                                "\(name)'s case returns, \(request.period.label): the grades it gave and the moderated judgement",
+                                "\(Prose.possessive(name)) case returns, \(request.period.label): the grades it gave and the moderated judgement",
                             columns: [
                                 .init("Audit"), .init("Due"), .init("Returned"), .init("Its grades"),
                                 .init("Moderated overall"),

@@ -87,3 +87,36 @@ extension LearningSections {
         )
     }
 }
+
+extension LearningSections {
+    /// A sub-group's own work in the tracker: the actions of the sources it follows, by work stream,
+    /// and those of them overdue; a group that follows none says so.
+    func ownWork(_ own: LearningState, group: Group, day: Day) -> [ReportSection] {
+        let kinds = LearningState.sourcesFollowed(by: group.kind)
+        guard !kinds.isEmpty else {
+            return [
+                ReportSection(
+                    id: "learning.tracker",
+                    title: "\(group.name)'s work in the action tracker",
+                    module: module.name,
+                    order: 20,
+                    blocks: [
+                        .text(
+                            TextBlock(paragraphs: [
+                                "\(group.name) follows no source of recommendations through the action tracker."
+                            ])
+                        )
+                    ]
+                )
+            ]
+        }
+        let sources = Recommendation.Source.Kind.allCases.filter(kinds.contains).map(\.plural)
+        var tracker = self.tracker(own, day: day)
+        tracker.title = "\(group.name)'s work in the action tracker"
+        tracker.blocks.insert(
+            .text(TextBlock(paragraphs: ["The actions that answer the recommendations of \(Prose.listed(sources))."])),
+            at: 0
+        )
+        return [tracker] + (overdue(own, day: day).map { [$0] } ?? [])
+    }
+}

@@ -30,20 +30,19 @@ struct LearningSections {
         default:
             break
         }
+        if request.kind == .subGroupReport, let group = groups.first(where: { $0.id == request.group }) {
+            return ownWork(state.followed(by: group), group: group, day: day)
+        }
         var sections: [ReportSection] = []
         if [.practiceDevelopmentAssurance, .yearly].contains(request.kind) {
             sections += self.development(state, development, request: request, words: words)
         }
-        if request.kind != .subGroupReport {
-            sections.append(reviews(state, day: day, calendar: view.calendar))
-            if let decisions = reviewDecisions(state) { sections.append(decisions) }
-            if let contributions = reviewContributions(state, day: day) { sections.append(contributions) }
-        }
+        sections.append(reviews(state, day: day, calendar: view.calendar))
+        if let decisions = reviewDecisions(state) { sections.append(decisions) }
+        if let contributions = reviewContributions(state, day: day) { sections.append(contributions) }
         sections.append(tracker(state, day: day))
-        if request.kind != .subGroupReport {
-            sections.append(dissemination(state, period: request.period))
-            sections.append(loop(state))
-        }
+        sections.append(dissemination(state, period: request.period))
+        sections.append(loop(state))
         if let overdue = overdue(state, day: day) { sections.append(overdue) }
         // The whole tracker, every chain of the loop, every overdue action and the places taken by
         // agency are detail behind the findings and the programme.
@@ -55,7 +54,7 @@ struct LearningSections {
     }
 
     /// The longest overdue actions, with how many there are: the Executive reads exceptions first.
-    private func overdue(_ state: LearningState, day: Day) -> ReportSection? {
+    func overdue(_ state: LearningState, day: Day) -> ReportSection? {
         // Positions, not copies, are sorted: a national tracker has tens of thousands overdue.
         let actions = state.actions
         let overdue = actions.indices.filter { actions[$0].effectiveStatus(on: day) == .overdue }.sorted {
@@ -144,7 +143,7 @@ struct LearningSections {
         )
     }
 
-    private func tracker(_ state: LearningState, day: Day) -> ReportSection {
+    func tracker(_ state: LearningState, day: Day) -> ReportSection {
         // Counted in one pass over the tracker, and each recommendation's source kind mapped once:
         // a national tracker has hundreds of thousands of each, and grouping copies of them was
         // most of this section's time.

@@ -53,3 +53,36 @@ public struct LearningState: Sendable {
         return agencies[agency]?.name ?? agency.rawValue
     }
 }
+
+extension LearningState {
+    /// The kinds of source whose recommendations a group of a kind follows through the tracker.
+    ///
+    /// The Quality Assurance Delivery Group its audits, Section 11 returns and data signals; the
+    /// practice review group its reviews; the Practice Development Group the partnership's plan,
+    /// inspections and the rest. Other groups follow none of their own.
+    public static func sourcesFollowed(by kind: GroupKind) -> Set<Recommendation.Source.Kind> {
+        switch kind {
+        case .qualityAssuranceDeliveryGroup: [.audit, .section11, .measure]
+        case .practiceReviewGroup: [.review]
+        case .practiceDevelopmentGroup: [.partnershipPlan, .inspection, .other]
+        default: []
+        }
+    }
+
+    /// The part of the tracker a group follows: the recommendations of the sources its kind follows
+    /// (`sourcesFollowed(by:)`), their actions and impact, and the work streams that hold them.
+    public func followed(by group: Group) -> LearningState {
+        let kinds = Self.sourcesFollowed(by: group.kind)
+        var own = self
+        own.recommendations = recommendations.filter { kinds.contains($0.source.kind) }
+        let ids = Set(own.recommendations.map(\.id))
+        own.actions = actions.filter { ids.contains($0.recommendation) }
+        own.impact = impact.filter { ids.contains($0.recommendation) }
+        own.streams = streams.compactMap { stream in
+            var kept = stream
+            kept.members = stream.members.filter { ids.contains($0.recommendation) }
+            return kept.members.isEmpty ? nil : kept
+        }
+        return own
+    }
+}

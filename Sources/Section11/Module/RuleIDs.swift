@@ -18,4 +18,6 @@ extension RuleID {
     public static let section11ReworkNotResubmitted: RuleID = "section11.rework-not-resubmitted"
     /// `section11.system-wide-gap`: see ``SystemWideGapRule``.
     public static let section11SystemWideGap: RuleID = "section11.system-wide-gap"
+    /// `section11.workforce-red`: see ``WorkforceJudgedRedRule``.
+    public static let section11WorkforceRed: RuleID = "section11.workforce-red"
 }

@@ -16,11 +16,11 @@ extension Section11Module {
                 case .invited,
                     .inProgress where reworked == nil:
                     due = entry.cycle.returnDeadline
-                    what = "\(name)'s return to \(entry.cycle.name)"
+                    what = "\(Prose.possessive(name)) return to \(entry.cycle.name)"
                 case .returned, .inProgress:
                     guard let reworked else { continue }
                     due = view.calendar.adding(workingDays: reworkWorkingDays, to: reworked)
-                    what = "\(name)'s return to \(entry.cycle.name), resubmitted after rework"
+                    what = "\(Prose.possessive(name)) return to \(entry.cycle.name), resubmitted after rework"
                 default:
                     continue
                 }

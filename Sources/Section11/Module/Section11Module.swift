@@ -53,7 +53,7 @@ public struct Section11Module: AssuranceModule {
                 attendanceStandard: attendanceStandard,
                 attendanceShare: attendanceShare
             ),
-            StandardMovedToGreenRule(months: movedToGreenMonths), NextCycleOverdueRule(),
+            StandardMovedToGreenRule(months: movedToGreenMonths), NextCycleOverdueRule(), WorkforceJudgedRedRule(),
         ]
     }
 

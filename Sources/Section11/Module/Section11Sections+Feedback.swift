@@ -34,7 +34,7 @@ extension Section11Sections {
             var blocks: [ReportBlock] = [
                 .text(
                     TextBlock(paragraphs: [
-                        "\(name)'s return to \(entry.cycle.name) is \(own.status.rawValue.replacingOccurrences(of: "-", with: " "))"
+                        "\(Prose.possessive(name)) return to \(entry.cycle.name) is \(own.status.rawValue.replacingOccurrences(of: "-", with: " "))"
                             + (own.submittedOn.map { ", submitted on \($0)" } ?? "")
                             + ". Each criterion as the agency rated it, as moderation left it, and the challenge it met."
                     ])
@@ -54,7 +54,7 @@ extension Section11Sections {
             sections.append(
                 ReportSection(
                     id: "section11.feedback.\(entry.cycle.id)",
-                    title: "\(entry.cycle.name): \(name)'s return",
+                    title: "\(entry.cycle.name): \(Prose.possessive(name)) return",
                     module: module.name,
                     order: offset * 10,
                     blocks: blocks
@@ -86,7 +86,8 @@ extension Section11Sections {
         }
         let names = scale.colours.map { scale.words(for: $0) }
         return TableBlock(
-            caption: "\(name)'s standards beside the partnership's: agencies rating each \(names.listed)",
+            caption:
+                "\(Prose.possessive(name)) standards beside the partnership's: agencies rating each \(names.listed)",
             columns: [.init("Standard"), .init(name)] + names.map { .init("Partnership \($0)", numeric: true) },
             rows: rows
         )
@@ -142,7 +143,7 @@ extension Section11Sections {
         }
         return ReportSection(
             id: "section11.feedback.workforce",
-            title: "\(name)'s workforce and walkabouts",
+            title: "\(Prose.possessive(name)) workforce and walkabouts",
             module: module.name,
             order: 90,
             blocks: blocks
