@@ -19,10 +19,13 @@ struct ReportScenario {
     let framework: AssuranceFramework
 
     /// Loads the miniature partnership and runs one cycle, composing the given modules.
-    static func make(modules: [any AssuranceModule] = allModules) async throws -> ReportScenario {
+    static func make(
+        modules: [any AssuranceModule] = allModules,
+        ids: IDGenerator = .incrementing
+    ) async throws -> ReportScenario {
         let store = InMemoryStore()
         try await PartnershipGenerator(scale: .miniature).load(into: store)
-        let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: .incrementing)
+        let environment = AssuranceEnvironment(store: store, clock: .fixed(day), ids: ids)
         // Cited as the starter profile cites the framework, as the demo does.
         let document = PartnershipProfile.starter(modules: [PartnershipModule.self]).framework
         let framework = try AssuranceFramework(modules: modules, environment: environment, document: document)

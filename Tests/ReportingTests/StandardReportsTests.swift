@@ -217,6 +217,21 @@ struct StandardReportsTests {
         }
     }
 
+    /// The same data gives the same report whatever identifiers the findings were given: every list
+    /// and every cell is ordered by what it means, never by an id.
+    @Test func theSameDataGivesTheSameReportWhateverTheFindingsIdentifiers() async throws {
+        var texts: [String] = []
+        for seed: UInt64 in [1, 2] {
+            let scenario = try await ReportScenario.make(ids: .seeded(seed))
+            var pages = ""
+            for request in ReportScenario.requests(audience: .internal) {
+                pages += MarkdownRenderer().render(try await scenario.report(request))
+            }
+            texts.append(pages)
+        }
+        #expect(texts[0] == texts[1])
+    }
+
     @Test func aGroupsReportListsEachOfItsFindings() async throws {
         let scenario = try await ReportScenario.make()
         let report = try await scenario.report(ReportScenario.requests(audience: .internal)[1])

@@ -72,15 +72,19 @@ extension MeasuresSections {
                         caption: "Why each chart needs attention, and the findings it supports",
                         columns: [.init("Chart"), .init("Why"), .init("Open findings")],
                         rows: flagged.map { entry, why in
-                            let supported = findings[entry.series.changeLogID.rawValue] ?? []
+                            // In the framework's order, never the store's: finding ids are drawn at random.
+                            let supported = (findings[entry.series.changeLogID.rawValue] ?? [])
+                                .sorted(by: Finding.inFrameworkOrder)
                             return [
                                 .text(MeasureAnalysis.title(entry.definition, entry.series.scope, names: names)),
                                 .text(why),
                                 .text(
                                     supported.isEmpty
                                         ? "None"
-                                        : supported.map { "\($0.message) (\(view.document.name(of: $0.level)))" }
-                                            .joined(separator: " ")
+                                        : supported.map {
+                                            "\(Prose.longDays(in: $0.message)) (\(view.document.name(of: $0.level)))"
+                                        }
+                                        .joined(separator: " ")
                                 ),
                             ]
                         }
