@@ -205,7 +205,9 @@ private struct LearningBuilder {
             audiences: [.role("designated safeguarding leads"), .agency(owners[number % owners.count])],
             issuedOn: reported.adding(days: random.integer(in: 20...80)) <= referenceDay
                 ? reported.adding(days: 45) : nil,
-            reach: .init(issued: random.integer(in: 100...600), opened: random.integer(in: 50...300))
+            reach: .init(issued: random.integer(in: 100...600), opened: random.integer(in: 50...300)),
+            location: "https://safeguarding-partnership.example.org/learning/"
+                + "\(prefix)product-\(String(format: "%04d", number + 1))"
         )
     }
 

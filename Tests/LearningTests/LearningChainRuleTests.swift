@@ -1,5 +1,6 @@
 import AssuranceTesting
 import Domain
+import Foundation
 import Learning
 import Testing
 
@@ -153,5 +154,26 @@ struct LearningDeadlineTests {
             try await LearningModule().deadlines(in: AssuranceView(store: store), on: .fixture("2025-03-04"))
                 .map(\.kind) == [.reviewClock]
         )
+    }
+}
+
+/// Where a practitioner finds a learning product.
+struct LearningProductLocationTests {
+    @Test func aProductFromBeforeLocationsReadsWithNoneAndANewOneKeepsItsOwn() throws {
+        #expect(LearningProduct.schemaVersion == 2)
+        let migration = try #require(LearningProduct.migrations.first { $0.from == 1 })
+        let version1 = try JSONValue.decode(
+            Data(
+                #"{"id":"p1","kind":"podcast","title":"Learning from a review","drawsOn":[],"audiences":[],"reach":{}}"#
+                    .utf8
+            )
+        )
+        let migrated = try migration.migrate(version1)
+        let read = try JSONDecoder().decode(LearningProduct.self, from: try JSONEncoder().encode(migrated))
+        #expect(read.location == nil)
+        var product = read
+        product.location = "https://partnership.example.org/learning/p1"
+        let again = try JSONDecoder().decode(LearningProduct.self, from: try JSONEncoder().encode(product))
+        #expect(again.location == "https://partnership.example.org/learning/p1")
     }
 }

@@ -205,7 +205,7 @@ struct EveryRecordTypeTests {
                 }
             }
         }
-        #expect(walked == 1_563)
+        #expect(walked == 1_564)
     }
 
     @Test func theDatabaseHoldsEveryRecordType() async throws {

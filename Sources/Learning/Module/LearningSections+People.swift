@@ -95,13 +95,16 @@ extension LearningSections {
             blocks.append(
                 .table(
                     TableBlock(
-                        caption: "Learning products to use",
-                        columns: [.init("Product"), .init("Kind"), .init("Issued"), .init("For")],
+                        caption: "Learning products to use, and where to find each",
+                        columns: [
+                            .init("Product"), .init("Kind"), .init("Issued"), .init("For"), .init("Where to find it"),
+                        ],
                         rows: products.map {
                             [
                                 .text($0.title),
                                 .text($0.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst),
                                 .day($0.issuedOn!), .text(Self.roles($0)),
+                                .text($0.location ?? "Ask the partnership's business team: not yet online"),
                             ]
                         }
                     )

@@ -8,6 +8,10 @@ public struct LearningProduct: StorableRecord, IdentifierKind, Hashable {
     public typealias ID = Identifier<LearningProduct>
     /// `learning.product`.
     public static var recordType: RecordType { "learning.product" }
+    /// Version 2: a product says where to find it (``location``).
+    public static var schemaVersion: Int { 2 }
+    /// Version 1 had no location: such a product keeps none, and reports say it is not yet online.
+    public static var migrations: [RecordMigration] { [RecordMigration(from: 1) { $0 }] }
 
     /// The kinds of learning product the framework names.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
@@ -74,6 +78,9 @@ public struct LearningProduct: StorableRecord, IdentifierKind, Hashable {
     public var issuedOn: Day?
     /// How far it reached.
     public var reach: Reach
+    /// Where a practitioner finds it: a web address, or a place such as the partnership's training
+    /// library; `nil` while it is not yet available.
+    public var location: String?
 
     /// Creates a product.
     public init(
@@ -83,7 +90,8 @@ public struct LearningProduct: StorableRecord, IdentifierKind, Hashable {
         drawsOn: [RecordReference],
         audiences: [Audience],
         issuedOn: Day? = nil,
-        reach: Reach = Reach()
+        reach: Reach = Reach(),
+        location: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -92,6 +100,7 @@ public struct LearningProduct: StorableRecord, IdentifierKind, Hashable {
         self.audiences = audiences
         self.issuedOn = issuedOn
         self.reach = reach
+        self.location = location
     }
 
     /// Indexed by the month of issue.

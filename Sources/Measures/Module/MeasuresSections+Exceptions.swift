@@ -18,17 +18,9 @@ extension MeasuresSections {
         return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
     }
 
-    /// The charts that need attention, beside the open findings they support; the full chart pack is
-    /// the data pack.
-    func exceptions(
-        _ analysis: MeasureAnalysis,
-        _ view: AssuranceView,
-        order: Int
-    ) async throws -> [ReportSection] {
-        let names = analysis.names
-        let flagged = analysis.entries.compactMap { entry in Self.exception(entry).map { (entry, $0) } }
-            .sorted { ($0.0.series.measure, $0.0.series.scope) < ($1.0.series.measure, $1.0.series.scope) }
-        // Findings about a series: by the series itself, or by a signal about it.
+    /// The open findings about each series, by its change-log id: about the series itself, or about a
+    /// signal about it.
+    static func findingsBySeries(in view: AssuranceView) async throws -> [String: [Finding]] {
         let signals = try await view.all(Signal.self)
         var seriesOfSignal: [RecordReference: String] = [:]
         for signal in signals {
@@ -44,6 +36,20 @@ extension MeasuresSections {
                 ? finding.subject.id.rawValue : seriesOfSignal[finding.subject]
             if let key { findings[key, default: []].append(finding) }
         }
+        return findings
+    }
+
+    /// The charts that need attention, beside the open findings they support; the full chart pack is
+    /// the data pack.
+    func exceptions(
+        _ analysis: MeasureAnalysis,
+        _ view: AssuranceView,
+        order: Int
+    ) async throws -> [ReportSection] {
+        let names = analysis.names
+        let flagged = analysis.entries.compactMap { entry in Self.exception(entry).map { (entry, $0) } }
+            .sorted { ($0.0.series.measure, $0.0.series.scope) < ($1.0.series.measure, $1.0.series.scope) }
+        let findings = try await Self.findingsBySeries(in: view)
         var blocks: [ReportBlock] = [
             .text(
                 TextBlock(paragraphs: [
