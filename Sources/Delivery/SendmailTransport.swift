@@ -165,7 +165,15 @@ enum ProgramRun {
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for variable in environment { free(variable) } }
         var processID = pid_t()
-        let result = posix_spawn(&processID, arguments[0], &actions, &attributes, argv, environment)
+        var result = posix_spawn(&processID, arguments[0], &actions, &attributes, argv, environment)
+        // "Text file busy": the program was being written, or another thread of the host forked
+        // while holding it open for writing; the moment passes, so it is tried again a few times.
+        var attempt = 0
+        while result == ETXTBSY, attempt < 10 {
+            attempt += 1
+            usleep(useconds_t(20_000 * attempt))
+            result = posix_spawn(&processID, arguments[0], &actions, &attributes, argv, environment)
+        }
         guard result == 0 else {
             throw DeliveryFailure("\(arguments[0]) could not be started: \(String(cString: strerror(result)))")
         }

@@ -109,6 +109,19 @@ import Testing
         }
     }
 
+    /// A program held open for writing at the moment it is started ("text file busy": a host's
+    /// other thread forking while writing it) is started once the moment passes.
+    @Test func aProgramBusyBeingWrittenIsStartedOnceItIsClosed() async throws {
+        let path = try script("cat >/dev/null")
+        let writer = open(path, O_WRONLY)
+        #expect(writer >= 0)
+        let transport = SendmailTransport(program: path, clock: Sample.clock)
+        let sending = Task { try await transport.send(message, to: executive, in: Sample.contacts) }
+        try await Task.sleep(for: .milliseconds(150))
+        close(writer)
+        try await sending.value
+    }
+
     @Test func aWebhookPostsJSONWithTheIdempotencyKeyAndTheTokenFromTheEnvironment() async throws {
         let receiver = try #require(try LocalServer(script: "webhook_receiver.py"))
         let base = "http://127.0.0.1:\(receiver.port)"
