@@ -12,4 +12,6 @@ echo "delivery harness (100 kills; two deliverers at once)"
 .build/debug/CrashHarness deliver --kills 100 --folder .build-harness/deliver
 .build/debug/CrashHarness deliver-race --deliverers 2 --folder .build-harness/deliver-race
 echo "tests under the thread sanitizer"
-swift test --sanitize=thread --scratch-path .build-tsan
+# The "text file busy" test is about a moment of timing (the program closed while the send waits to
+# start it), which the sanitizer's slowdown makes meaningless; it runs in the main test step.
+swift test --sanitize=thread --scratch-path .build-tsan --skip aProgramBusyBeingWrittenIsStartedOnceItIsClosed
