@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Tables", targets: ["Tables"]),
         .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
         .library(name: "Delivery", targets: ["Delivery"]),
+        .library(name: "SyntheticPartnership", targets: ["SyntheticPartnership"]),
     ],
     targets: [
         // The shared vocabulary and the seams. Foundation only.
@@ -40,9 +41,13 @@ let package = Package(
         // Messages to people: email through a sendmail program, webhooks through Foundation's URL loading.
         .target(name: "Delivery", dependencies: ["Domain"]),
 
-        // The synthetic partnership shared by the demo, the benchmarks and the tests.
-        // Not a product: hosts never link it.
-        .target(name: "SyntheticPartnership", dependencies: ["Domain", "Measures", "Section11", "Learning", "Audit"]),
+        // The synthetic partnership shared by the demo, the benchmarks and the tests. A product only
+        // for `PartnershipPipeline`, which the adapters' benchmarks run against their own stores; hosts
+        // never link it.
+        .target(
+            name: "SyntheticPartnership",
+            dependencies: ["Domain", "Measures", "Section11", "Learning", "Audit", "Reporting"]
+        ),
 
         .executableTarget(
             name: "qaf",

@@ -176,14 +176,20 @@ func peakResident() -> Int {
     return 0
 }
 
-/// Runs a command, returning its standard output, or `nil` when it cannot run or fails.
-func run(_ executable: String, _ arguments: [String], input: Data? = nil) -> (output: Data, seconds: Double)? {
+/// Runs a command, returning its standard output, or `nil` when it cannot run or fails; its
+/// standard error is dropped, or shown on this process's with `showingErrors` (a long run's progress).
+func run(
+    _ executable: String,
+    _ arguments: [String],
+    input: Data? = nil,
+    showingErrors: Bool = false
+) -> (output: Data, seconds: Double)? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    process.standardError = showingErrors ? FileHandle.standardError : FileHandle.nullDevice
     let inputPipe = Pipe()
     if input != nil { process.standardInput = inputPipe }
     let clock = ContinuousClock()

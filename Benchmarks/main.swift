@@ -66,6 +66,13 @@ do {
         // Many partnerships are served one database each: the pipeline runs the cycle and the
         // report in each; one cycle over every partnership's records at once is not how they run.
         try await pipelineBenchmark(harness, scale: scale, name: "pipeline.\(scale.name)")
+        postgresPipelineBenchmark(harness, scale: scale, share: 1, name: "pipeline.\(scale.name)-postgresql")
+        postgresPipelineBenchmark(
+            harness,
+            scale: scale,
+            share: 1.0 / 8,
+            name: "pipeline.\(scale.name)-postgresql.scaling-1/8"
+        )
     } else {
         try await cycleBenchmarks(harness, workspace: workspace)
     }

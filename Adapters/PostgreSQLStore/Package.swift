@@ -43,10 +43,12 @@ let package = Package(
             name: "PostgreSQLHarness",
             dependencies: ["PostgreSQLStore", .product(name: "Domain", package: "swift-safeguarding-qa")]
         ),
-        // The store benchmarks on PostgreSQL beside SQLite, with psql's \copy as the peer for bulk loading.
+        // The store benchmarks on PostgreSQL beside SQLite, with psql's \copy as the peer for bulk loading,
+        // and the national pipeline with a schema for each partnership.
         .executableTarget(
             name: "PostgreSQLBenchmarks",
-            dependencies: ["PostgreSQLStore"] + everyModule
+            dependencies: ["PostgreSQLStore", .product(name: "SyntheticPartnership", package: "swift-safeguarding-qa")]
+                + everyModule
         ),
         .testTarget(
             name: "PostgreSQLStoreTests",

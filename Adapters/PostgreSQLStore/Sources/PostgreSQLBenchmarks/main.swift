@@ -6,6 +6,10 @@
 //       PostgreSQLBenchmarks --backup qaf-demo/backup.json
 //
 // Without --backup the county's cycle and report are left out. Prints one Markdown table.
+//
+// With --pipeline SCALE (county or national; --share 0.125 for a fraction of its partnerships), it runs
+// every partnership of the scale through import, cycle and PDG report, a PostgreSQL schema each, and
+// prints the figures as one line of JSON instead (Pipeline.swift).
 import Audit
 import Domain
 import Foundation
@@ -28,17 +32,37 @@ func progress(_ message: String) {
 var arguments = Array(CommandLine.arguments.dropFirst())
 var backupPath: String?
 var runs = 3
+var pipelineScale: String?
+var share = 1.0
+var workers = 2
+let usage = "usage: PostgreSQLBenchmarks [--backup FILE] [--runs N] | --pipeline SCALE [--share S] [--workers N]"
 while let argument = arguments.first {
     arguments.removeFirst()
     switch argument {
     case "--backup": backupPath = arguments.isEmpty ? nil : arguments.removeFirst()
     case "--runs": runs = arguments.isEmpty ? 3 : Int(arguments.removeFirst()) ?? 3
-    default: fail("usage: PostgreSQLBenchmarks [--backup FILE] [--runs N]")
+    case "--pipeline":
+        guard !arguments.isEmpty else { fail("--pipeline needs a scale (county or national)\n\(usage)") }
+        pipelineScale = arguments.removeFirst()
+    case "--share":
+        guard let value = arguments.first.flatMap(Double.init), value > 0, value <= 1 else {
+            fail("--share needs a number above 0 and at most 1\n\(usage)")
+        }
+        arguments.removeFirst()
+        share = value
+    case "--workers":
+        guard let value = arguments.first.flatMap({ Int($0) }), value > 0 else {
+            fail("--workers needs a whole number above 0\n\(usage)")
+        }
+        arguments.removeFirst()
+        workers = value
+    default: fail(usage)
     }
 }
 guard let conninfo = ProcessInfo.processInfo.environment["QAF_POSTGRES"] else {
     fail("QAF_POSTGRES is not set; run through Scripts/postgres.sh")
 }
+if let pipelineScale { try await runPipeline(scale: pipelineScale, share: share, workers: workers, conninfo: conninfo) }
 let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("qaf-pg-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: workspace) }
