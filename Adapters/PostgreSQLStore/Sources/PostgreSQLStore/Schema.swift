@@ -255,6 +255,22 @@ enum Schema {
                 $$;
                 """
         ),
+        // A SQL function with a search path of its own is called through the configuration machinery
+        // and never inlined: the hashing helpers cost 97 µs a record where inlined they cost 2, and a
+        // record's save 500 µs where it now costs 290. They run inside the store's own functions,
+        // which keep their search path, and are not security definers, so nothing is lost by it.
+        Migration(
+            version: 4,
+            summary: "the change log's hashing helpers inlined into the store's functions",
+            statements: """
+                ALTER FUNCTION qaf_record_content(integer, text, text, text, text, integer, text, text, bytea)
+                    RESET search_path;
+                ALTER FUNCTION qaf_series_content(bigint) RESET search_path;
+                ALTER FUNCTION qaf_entry_hash(bytea, bigint, double precision, text, text, text, text, bigint, text, bytea)
+                    RESET search_path;
+                ALTER FUNCTION qaf_lock_log() RESET search_path;
+                """
+        ),
     ]
 
     /// The first key of the change log's advisory lock; the second is the table's own oid, so that

@@ -293,6 +293,43 @@ import Testing
         #expect(after.entries == 2 && after.entriesWithoutContent == 1)
     }
 
+    /// Format 4 takes the hashing helpers' own search path away, so that PostgreSQL inlines them: a
+    /// format 3 store's chain, written with them as they were, verifies after the migration and
+    /// chains on, and the helpers no longer carry a setting.
+    @Test func aFormat3StoreIsMigratedWithItsChainWhole() async throws {
+        let namespace = TestServer.freshNamespace()
+        let early = try await PostgreSQLStore(
+            connectingTo: try TestServer.conninfo(),
+            options: PostgreSQLStore.Options(namespace: namespace),
+            schema: [:],
+            format: 3
+        )
+        try await early.write([.save(thing("a")), .save(thing("b"))], context: tester)
+        try await early.write([.save(thing("a", version: 1))], context: tester)
+        let before = try await early.snapshot()
+        await early.close()
+
+        let migrated = try await TestServer.store(namespace: namespace)
+        #expect(try await migrated.storedFormatVersion() == 4)
+        #expect(try await migrated.snapshot() == before)
+        try await migrated.write([.save(thing("b", version: 1))], context: tester)
+        let verification = await migrated.verify()
+        #expect(verification.problems == [])
+        #expect(verification.entries == 4 && verification.entriesWithoutContent == 0)
+        let settings = try await TestServer.texts(
+            "SELECT proname || ':' || coalesce(array_to_string(proconfig, ','), '') FROM pg_proc "
+                + "WHERE pronamespace = '\(namespace)'::regnamespace AND proname IN "
+                + "('qaf_record_content', 'qaf_series_content', 'qaf_entry_hash', 'qaf_lock_log', 'qaf_save_record') "
+                + "ORDER BY proname"
+        )
+        #expect(
+            settings == [
+                "qaf_entry_hash:", "qaf_lock_log:", "qaf_record_content:",
+                "qaf_save_record:search_path=\(namespace)", "qaf_series_content:",
+            ]
+        )
+    }
+
     /// A role granted table rights by an earlier release is moved onto the store's functions when
     /// the store is migrated: it still writes, and no longer writes a table directly.
     @Test func aRoleGrantedByAnEarlierReleaseIsMovedOntoTheFunctions() async throws {

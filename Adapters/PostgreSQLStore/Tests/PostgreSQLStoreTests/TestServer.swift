@@ -51,6 +51,15 @@ enum TestServer {
         }
     }
 
+    /// The first column of each row a query returns, as text.
+    static func texts(_ sql: String) async throws -> [String] {
+        let connection = try await Connection.open(try conninfo(), label: "test")
+        return try await connection.run { connection in
+            let result = try connection.execute(sql, while: "running the test's query")
+            return (0..<result.count).compactMap { result.text($0, 0) }
+        }
+    }
+
     /// Waits until the server holds no session of an application name, so that a killed client's
     /// transaction has committed or rolled back before a test looks.
     ///
