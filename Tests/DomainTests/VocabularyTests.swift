@@ -23,6 +23,29 @@ struct VocabularyTests {
         ) { try SeriesScope(parsing: "agency:bad id") }
     }
 
+    /// Identifiers hold exactly the allowed characters.
+    ///
+    /// The rule (1 to 128 characters from A-Z a-z 0-9 - _ . :) byte by byte and at its length's
+    /// edges, against a plain statement of it.
+    @Test func identifiersHoldExactlyTheAllowedCharacters() {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:".utf8)
+        for byte in UInt8.min...UInt8.max {
+            let text = String(decoding: [0x61, byte, 0x62], as: UTF8.self)
+            let expected = allowed.contains(byte)
+            #expect((Agency.ID(rawValue: text) != nil) == expected, "byte \(byte)")
+        }
+        #expect(Agency.ID(rawValue: "é") == nil)
+        #expect(Agency.ID(rawValue: "") == nil)
+        #expect(Agency.ID(rawValue: String(repeating: "a", count: 128)) != nil)
+        #expect(Agency.ID(rawValue: String(repeating: "a", count: 129)) == nil)
+        #expect(
+            throws: DomainError(
+                .invalidInput,
+                "agency id \"\" is empty; expected 1 to 128 characters from A-Z a-z 0-9 - _ . :"
+            )
+        ) { try SeriesScope(parsing: "agency:") }
+    }
+
     @Test func observationStatusesKeepStatisticsSymbols() throws {
         #expect(try ObservationStatus(parsing: "c") == .symbol(.c))
         #expect(try ObservationStatus(parsing: "low") == .symbol(.low))
