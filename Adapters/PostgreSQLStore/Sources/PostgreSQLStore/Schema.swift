@@ -271,6 +271,32 @@ enum Schema {
                 ALTER FUNCTION qaf_lock_log() RESET search_path;
                 """
         ),
+        // A schema named in a function's search path is searched after the session's temporary
+        // tables unless `pg_temp` is named too: a role could otherwise make a temporary `change_log`
+        // and have the store's own functions write the log's entries into it.
+        Migration(
+            version: 5,
+            summary: "the store's functions search the session's temporary tables last",
+            statements: """
+                DO $$
+                    DECLARE
+                        signature text;
+                    BEGIN
+                        FOREACH signature IN ARRAY ARRAY[
+                            'qaf_append_log(double precision, text, text, text, text, bigint, text, bytea)',
+                            'qaf_save_record(double precision, text, text, text, bigint, integer, text, text, text, '
+                                || 'text, integer, text, text, bytea)',
+                            'qaf_delete_record(double precision, text, text, text, bigint)',
+                            'qaf_append_observations(double precision, text, boolean, text[], text[], text[], '
+                                || 'integer[], bigint[], double precision[], double precision[], double precision[], '
+                                || 'smallint[])'
+                        ] LOOP
+                            EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', signature, current_schema());
+                        END LOOP;
+                    END
+                $$;
+                """
+        ),
     ]
 
     /// The first key of the change log's advisory lock; the second is the table's own oid, so that
