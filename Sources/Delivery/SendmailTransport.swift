@@ -103,14 +103,23 @@ enum ProgramRun {
         let errorURL = folder.appendingPathComponent("errors")
         try input.write(to: inputURL)
         let arguments = program.contains("/") ? command : ["/usr/bin/env"] + command
-        let processID = try spawn(arguments, input: inputURL.path, errors: errorURL.path)
-        let (status, timedOut) = await withCheckedContinuation { continuation in
-            // The deadline is kept on this thread of the run's own, not by a timer on a shared
-            // queue: a host whose queues are busy must not let a stuck program outlive its time.
+        let (inputPath, errorPath) = (inputURL.path, errorURL.path)
+        let ran = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<(Int32, Bool), any Error>, Never>) in
+            // Started, waited for and stopped on a thread of the run's own, never on a shared
+            // queue or Swift's cooperative threads: a start tried again while the program is
+            // "text file busy" sleeps, and a host whose queues are busy must not let a stuck
+            // program outlive its time.
             Thread.detachNewThread {
-                continuation.resume(returning: waitForExit(of: processID, timeout: timeout))
+                continuation.resume(
+                    returning: Result {
+                        let processID = try spawn(arguments, input: inputPath, errors: errorPath)
+                        return waitForExit(of: processID, timeout: timeout)
+                    }
+                )
             }
         }
+        let (status, timedOut) = try ran.get()
         if timedOut {
             throw DeliveryFailure("\(program) did not finish within \(Int(timeout)) seconds and was stopped")
         }

@@ -76,6 +76,30 @@ actor PartnershipStores {
         await router.closeAll()
     }
 
+    @Test func aRequestRunsInItsPartnershipsOwnFramework() async throws {
+        let stores = PartnershipStores(conninfo: try TestServer.conninfo())
+        let moduleTypes: [any ProfileConfigurable.Type] = [PartnershipModule.self]
+        func profile(of partnership: String) throws -> PartnershipProfile {
+            PartnershipProfile.starter(modules: moduleTypes)
+        }
+        let session = (partnership: TestServer.freshNamespace("s"), principal: PartnershipScenario.qaLead)
+
+        // In a request handler: the partnership's store, and a framework from its own profile.
+        let store = try await stores.store(for: session.partnership)
+        let framework = try AssuranceFramework(
+            profile: try profile(of: session.partnership),
+            modules: moduleTypes,
+            environment: AssuranceEnvironment(store: store, clock: .system, ids: .random)
+        )
+
+        try await PartnershipScenario.small(from: .fixture("2025-03-01")).save(into: framework.environment.records)
+        let outcome = try await framework.runCycle(on: .fixture("2025-09-15"), by: session.principal)
+        #expect(outcome.raised.count == 3)
+        let findings = try await store.records(matching: RecordQuery(Finding.recordType))
+        #expect(findings.count == 3)
+        await stores.closeAll()
+    }
+
     @Test func aFailedOpenIsTriedAgainByTheNextRequest() async throws {
         let west = TestServer.freshNamespace("west")
         let router = PartnershipStores(conninfo: try TestServer.conninfo())
