@@ -9,9 +9,7 @@ import Section11
 import SyntheticPartnership
 
 /// Every module, as a host that composed the whole package would have it.
-func allModules() -> [any AssuranceModule] {
-    [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
-}
+func allModules() -> [any AssuranceModule] { PartnershipPipeline.modules() }
 
 /// The framework over a store, on the generator's reference day with counting identifiers.
 func benchmarkFramework(_ store: any RecordStore, day: Day) throws -> AssuranceFramework {
@@ -21,7 +19,7 @@ func benchmarkFramework(_ store: any RecordStore, day: Day) throws -> AssuranceF
     )
 }
 
-let benchmarkLead = Principal(id: "benchmark", roles: [.partnershipLead])
+let benchmarkLead = PartnershipPipeline.lead
 
 /// A copy of the workspace's database that a benchmark may write to.
 func scratchCopy(of workspace: Workspace, name: String) async throws -> String {

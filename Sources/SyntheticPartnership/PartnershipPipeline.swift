@@ -127,7 +127,7 @@ public struct PartnershipPipeline: Sendable {
         // One environment for the partnership, as a host would hold: what the import writes, the
         // cycle and the report read without decoding it again.
         let framework = try AssuranceFramework(
-            modules: [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()],
+            modules: Self.modules(),
             environment: AssuranceEnvironment(
                 store: store,
                 clock: .constant(generator.referenceDay.start(in: .england)),
@@ -157,8 +157,13 @@ public struct PartnershipPipeline: Sendable {
         figures.partnerships += 1
     }
 
+    /// Every module, as a host that composed the whole package would have it.
+    package static func modules() -> [any AssuranceModule] {
+        [PartnershipModule(), Section11Module(), AuditModule(), MeasuresModule(), LearningModule()]
+    }
+
     /// Who runs the cycles and asks for the reports.
-    static let lead = Principal(id: "benchmark", roles: [.partnershipLead])
+    package static let lead = Principal(id: "benchmark", roles: [.partnershipLead])
 
     private func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

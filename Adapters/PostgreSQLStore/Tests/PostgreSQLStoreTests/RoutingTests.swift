@@ -32,7 +32,8 @@ actor PartnershipStores {
         do {
             return try await opening.value
         } catch {
-            stores[partnership] = nil  // a failed open is tried again by the next request
+            // A failed open is tried again by the next request (unless one has already begun).
+            if stores[partnership] == opening { stores[partnership] = nil }
             throw error
         }
     }
