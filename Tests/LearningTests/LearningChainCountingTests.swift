@@ -15,7 +15,7 @@ struct LearningChainCountingTests {
             reviews: tracker.reviews,
             recommendations: tracker.recommendations,
             streams: tracker.streams,
-            actions: tracker.actions,
+            actions: tracker.actions.map(TrackedActionSummary.init),
             products: tracker.products,
             impact: tracker.impact
         )
@@ -44,7 +44,7 @@ struct LearningChainCountingTests {
         let chain = LearningChain.chains(
             reviews: [],
             recommendations: [recommendation, recommendation],
-            actions: [done],
+            actions: [TrackedActionSummary(done)],
             products: [],
             impact: []
         )

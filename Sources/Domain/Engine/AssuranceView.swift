@@ -127,10 +127,10 @@ public final class AssuranceView: Sendable {
         _ projection: Projection.Type,
         _ filter: RecordFilter
     ) async throws -> [Projection] {
-        let decoder = RecordJSONDecoder()
-        return try await store.records(matching: RecordQuery(Projection.Source.recordType, filter)).map {
-            try RecordCoder.decode(projection, from: $0, decoder: decoder)
-        }
+        try await RecordCoder.decodeConcurrently(
+            projection,
+            from: try await store.records(matching: RecordQuery(Projection.Source.recordType, filter))
+        )
     }
 
     /// The record of a type with an id, or `nil`.

@@ -31,19 +31,36 @@ package enum RecordCoder {
         _ type: Record.Type,
         from stored: [StoredRecord]
     ) async throws -> (values: [Record], versions: [Int]) {
+        let values = try await inChunks(stored) { try decode(type, from: $0, decoder: $1).value }
+        return (values, stored.map(\.version))
+    }
+
+    /// Reads part of many stored records of a type, in order, splitting a large set across the cores
+    /// as ``decodeConcurrently(_:from:)`` does whole records.
+    package static func decodeConcurrently<Projection: RecordProjection>(
+        _ projection: Projection.Type,
+        from stored: [StoredRecord]
+    ) async throws -> [Projection] {
+        try await inChunks(stored) { try decode(projection, from: $0, decoder: $1) }
+    }
+
+    private static func inChunks<Value: Sendable>(
+        _ stored: [StoredRecord],
+        _ read: @escaping @Sendable (StoredRecord, RecordJSONDecoder) throws -> Value
+    ) async throws -> [Value] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard stored.count >= 2048, cores > 1 else {
             let decoder = RecordJSONDecoder()
-            var values: [Record] = []
+            var values: [Value] = []
             values.reserveCapacity(stored.count)
-            for record in stored { values.append(try decode(type, from: record, decoder: decoder).value) }
-            return (values, stored.map(\.version))
+            for record in stored { values.append(try read(record, decoder)) }
+            return values
         }
         // Chunks of 1,024, at most one a core at a time, so that the memory in flight stays small
         // however many records there are.
         let chunk = 1024
-        var chunks: [[Record]] = Array(repeating: [], count: (stored.count + chunk - 1) / chunk)
-        try await withThrowingTaskGroup(of: (Int, [Record]).self) { group in
+        var chunks: [[Value]] = Array(repeating: [], count: (stored.count + chunk - 1) / chunk)
+        try await withThrowingTaskGroup(of: (Int, [Value]).self) { group in
             var next = 0
             func addChunk() {
                 let start = next
@@ -51,9 +68,9 @@ package enum RecordCoder {
                 next += chunk
                 group.addTask {
                     let decoder = RecordJSONDecoder()
-                    var values: [Record] = []
+                    var values: [Value] = []
                     values.reserveCapacity(part.count)
-                    for record in part { values.append(try decode(type, from: record, decoder: decoder).value) }
+                    for record in part { values.append(try read(record, decoder)) }
                     return (start / chunk, values)
                 }
             }
@@ -63,13 +80,13 @@ package enum RecordCoder {
                 if next < stored.count { addChunk() }
             }
         }
-        var values: [Record] = []
+        var values: [Value] = []
         values.reserveCapacity(stored.count)
         for position in chunks.indices {
             values.append(contentsOf: chunks[position])
             chunks[position] = []
         }
-        return (values, stored.map(\.version))
+        return values
     }
 
     /// Decodes a stored record, migrating it when it was written by an older schema.

@@ -67,7 +67,7 @@ public struct LearningChain: Hashable, Sendable {
             reviews: try await view.all(Review.self),
             recommendations: try await view.all(Recommendation.self),
             streams: try await view.all(WorkStream.self),
-            actions: try await view.all(TrackedAction.self),
+            actions: try await TrackedActionSummary.all(in: view),
             products: try await view.all(LearningProduct.self),
             impact: try await view.all(ImpactRecord.self)
         )
@@ -78,7 +78,7 @@ public struct LearningChain: Hashable, Sendable {
         reviews: [Review],
         recommendations: [Recommendation],
         streams: [WorkStream] = [],
-        actions: [TrackedAction],
+        actions: [TrackedActionSummary],
         products: [LearningProduct],
         impact: [ImpactRecord]
     ) -> [LearningChain] {
@@ -126,7 +126,7 @@ public struct LearningChain: Hashable, Sendable {
         init(
             recommendations: [Recommendation],
             streams: [WorkStream],
-            actions: [TrackedAction],
+            actions: [TrackedActionSummary],
             impact: [ImpactRecord]
         ) {
             var slotOf: [Recommendation.ID: Int] = [:]

@@ -5,7 +5,7 @@ public import Domain
 ///
 /// ```swift
 /// let state = try await LearningState.load(view)
-/// let unowned = state.actions.filter { $0.owner.isEmpty && $0.effectiveStatus(on: day) != .completed }
+/// let unowned = state.actions.filter { $0.ownerAgency == nil && !$0.status.isComplete }
 /// ```
 public struct LearningState: Sendable {
     /// The clocks: the package's statutory clocks as the partnership has kept them, then its own.
@@ -14,8 +14,9 @@ public struct LearningState: Sendable {
     public var reviews: [Review]
     /// Every recommendation, from every source.
     public var recommendations: [Recommendation]
-    /// Every tracked action.
-    public var actions: [TrackedAction]
+    /// Every tracked action, summarised: a rule that needs an action's updates or evidence reads the
+    /// whole record by its id.
+    public var actions: [TrackedActionSummary]
     /// Every record of impact.
     public var impact: [ImpactRecord]
     /// Every themed work stream.
@@ -38,7 +39,7 @@ public struct LearningState: Sendable {
                 clocks: clocks,
                 reviews: try await view.all(Review.self),
                 recommendations: try await view.all(Recommendation.self),
-                actions: try await view.all(TrackedAction.self),
+                actions: try await TrackedActionSummary.all(in: view),
                 impact: try await view.all(ImpactRecord.self),
                 streams: try await view.all(WorkStream.self),
                 products: try await view.all(LearningProduct.self),

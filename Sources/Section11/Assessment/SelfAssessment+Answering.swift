@@ -91,7 +91,7 @@ extension SelfAssessment {
 extension SelfAssessment {
     /// The assessment with each tracked action as the one tracker has it: its text, due day and
     /// completion are the tracker's, so that every reader of the assessment sees one list.
-    public func trackingActions(in tracker: [TrackedAction.ID: TrackedAction]) -> SelfAssessment {
+    public func trackingActions(in tracker: [TrackedAction.ID: TrackedActionSummary]) -> SelfAssessment {
         var assessment = self
         for (index, response) in responses.enumerated() {
             guard let actions = response.actions, actions.contains(where: { $0.tracked != nil }) else { continue }
@@ -105,5 +105,10 @@ extension SelfAssessment {
             }
         }
         return assessment
+    }
+
+    /// The assessment with each tracked action as the whole records of the tracker have it.
+    public func trackingActions(in tracker: [TrackedAction.ID: TrackedAction]) -> SelfAssessment {
+        trackingActions(in: tracker.mapValues(TrackedActionSummary.init))
     }
 }

@@ -48,7 +48,7 @@ public struct Section11State: Sendable {
             func set(_ id: StandardSet.ID) -> StandardSet? {
                 storedSets[id] ?? starters.first { $0.id == id }
             }
-            let tracked = try await view.byID(TrackedAction.self)
+            let tracked = try await TrackedActionSummary.all(in: view).keyed(by: \.id)
             let assessments = Dictionary(
                 grouping: try await view.all(SelfAssessment.self).map { $0.trackingActions(in: tracked) },
                 by: \.cycle

@@ -31,7 +31,7 @@ public struct CompletedWithoutEvidenceRule: AssuranceRule {
         let state = try await LearningState.load(view)
         return state.actions.compactMap { action in
             guard action.status == .completed, let completed = action.completedOn,
-                completed.adding(months: months) <= day, (action.completionEvidence ?? []).isEmpty
+                completed.adding(months: months) <= day, !action.hasCompletionEvidence
             else { return nil }
             return FindingDraft(
                 key: action.id.rawValue,
