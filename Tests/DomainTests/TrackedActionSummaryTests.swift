@@ -28,6 +28,21 @@ struct TrackedActionSummaryTests {
         #expect(sawUpdates && sawEvidence && sawOrigin)
     }
 
+    @Test func theSummaryStandsOnADayAsTheWholeActionDoes() {
+        var overdue = 0
+        for number in 0..<30 {
+            var action = made.action(number)
+            action.status = TrackedAction.Status.allCases[number % TrackedAction.Status.allCases.count]
+            let summary = TrackedActionSummary(action)
+            // The day before it is due, the day itself and the day after: overdue only once past due.
+            for day in [action.dueOn.adding(days: -1), action.dueOn, action.dueOn.adding(days: 1)] {
+                #expect(summary.effectiveStatus(on: day) == action.effectiveStatus(on: day))
+                if summary.effectiveStatus(on: day) == .overdue { overdue += 1 }
+            }
+        }
+        #expect(overdue > 0)
+    }
+
     @Test func anEmptyEvidenceListIsNoEvidence() throws {
         var action = made.action(1)
         action.completionEvidence = []
