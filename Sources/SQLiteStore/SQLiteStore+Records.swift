@@ -64,9 +64,38 @@ extension SQLiteStore {
         return result
     }
 
+    /// The records that match a query whose ids come after an id, in id order, at most `limit`: a
+    /// range of the primary key for a whole type.
+    public func records(
+        matching query: RecordQuery,
+        after id: Identifier<AnyRecordKind>?,
+        limit: Int
+    ) async throws -> [StoredRecord] {
+        let (sql, texts) = Self.selection(query, after: id)
+        let statement = try connection.statement(sql + " LIMIT ?")
+        for (offset, text) in texts.enumerated() { statement.bind(Int32(offset + 1), text) }
+        var next = Int32(texts.count + 1)
+        if let due = query.filter.dueOnOrBefore {
+            statement.bind(next, due.daysSinceEpoch)
+            next += 1
+        }
+        statement.bind(next, max(limit, 0))
+        defer { statement.reset() }
+        var result: [StoredRecord] = []
+        result.reserveCapacity(min(max(limit, 0), 65_536))
+        var repeated = RepeatedTexts()
+        while try statement.step(while: "querying \(query.type)") {
+            result.append(readRecord(statement, sharing: &repeated))
+        }
+        return result
+    }
+
     /// The statement that selects a query's records, with its text parameters in order (a due day,
     /// when the filter has one, is the parameter after them).
-    static func selection(_ query: RecordQuery) -> (sql: String, texts: [String]) {
+    static func selection(
+        _ query: RecordQuery,
+        after id: Identifier<AnyRecordKind>? = nil
+    ) -> (sql: String, texts: [String]) {
         var clauses = ["type = ?"]
         var texts: [String] = [query.type.rawValue]
         let filter = query.filter
@@ -81,6 +110,10 @@ extension SQLiteStore {
         add("status", filter.status?.rawValue)
         add("parent", filter.parent?.rawValue)
         add("key", filter.key)
+        if let id {
+            clauses.append("id > ?")
+            texts.append(id.rawValue)
+        }
         var sql = "SELECT \(recordColumns) FROM records\(indexHint(filter)) WHERE "
         sql += clauses.joined(separator: " AND ")
         if filter.dueOnOrBefore != nil { sql += " AND due_day IS NOT NULL AND due_day <= ?" }

@@ -45,8 +45,18 @@ struct StoreConformanceTests {
         #expect(failed["bad records refused"]?.hasPrefix("expected invalidInput, but nothing was thrown") == true)
     }
 
+    /// A store whose pages start at the id they were asked to follow reads that record twice: the
+    /// paging check sees it, and a store that does not page has nothing to check.
+    @Test func aStoreWhosePagesRepeatTheirFirstRecordFailsThePagingCheck() async throws {
+        let failure = await #expect(throws: StoreConformanceFailure.self) {
+            try await StoreConformance { OverlappingPagesStore() }.run("pages read what a whole read reads")
+        }
+        #expect(failure?.failures.first?.reason.hasPrefix("pages of 1 for") == true, "\(String(describing: failure))")
+        try await StoreConformance { ForgetfulStore() }.run("pages read what a whole read reads")
+    }
+
     @Test func everyCheckHasAName() {
-        #expect(StoreConformance.checkNames.count == 29)
+        #expect(StoreConformance.checkNames.count == 30)
         #expect(Set(StoreConformance.checkNames).count == StoreConformance.checkNames.count)
         #expect(StoreConformance.checkNames.contains("racing updates: none lost"))
     }
@@ -171,5 +181,20 @@ private actor MendingStore: RecordStore {
         var seenSeries = Set<SeriesKey>()
         mended.series = mended.series.filter { seenSeries.insert($0.series.key).inserted }
         try await inner.restore(mended)
+    }
+}
+
+/// An in-memory store whose pages begin at the id asked to follow, not after it.
+private struct OverlappingPagesStore: PagedRecordStore, ForwardingStore {
+    let inner = InMemoryStore()
+    var wrapped: any RecordStore { inner }
+
+    func records(
+        matching query: RecordQuery,
+        after id: Identifier<AnyRecordKind>?,
+        limit: Int
+    ) async throws -> [StoredRecord] {
+        let whole = try await inner.records(matching: query)
+        return Array(whole.filter { record in id.map { record.id >= $0 } ?? true }.prefix(limit))
     }
 }

@@ -74,6 +74,7 @@ public struct StoreConformance: Sendable {
         Check(name: "transaction rolls back", body: transactionRollsBack),
         Check(name: "one record twice in a batch", body: sameRecordTwiceInBatch),
         Check(name: "query by indexed fields", body: queryByIndexedFields),
+        Check(name: "pages read what a whole read reads", body: pagesReadWhatAWholeReadReads),
         Check(name: "bad records refused", body: badRecordsRefused),
         Check(name: "change log", body: changeLogRecordsEveryWrite),
         Check(name: "change log is append-only", body: changeLogIsAppendOnly),

@@ -92,14 +92,26 @@ public final class AssuranceView: Sendable {
     /// hands out the values without copying them out of versioned pairs each time.
     private func decodedRecords<Record: StorableRecord>(_ type: Record.Type) async throws -> DecodedRecords<Record> {
         if let cached = cache.withLock({ $0[Record.recordType] }) as? DecodedRecords<Record> { return cached }
-        let stored = try await store.records(matching: RecordQuery(Record.recordType))
-        let (values, versions) =
-            if let decoded {
-                try await decoded.decodeAll(type, from: stored)
-            } else {
-                try await RecordCoder.decodeConcurrently(type, from: stored)
+        let query = RecordQuery(Record.recordType)
+        let held: DecodedRecords<Record>
+        if let decoded {
+            let (values, versions) = try await decoded.decodeAll(type, from: try await store.records(matching: query))
+            held = DecodedRecords(values: values, versions: versions)
+        } else if let paged = store as? any PagedRecordStore {
+            // Without a cache to fill, nothing needs every payload at once: a page at a time.
+            var versions: [Int] = []
+            let values = try await RecordCoder.readPaged(query, from: paged) { page in
+                versions.append(contentsOf: page.map(\.version))
+                return try await RecordCoder.decodeConcurrently(type, from: page).values
             }
-        let held = DecodedRecords(values: values, versions: versions)
+            held = DecodedRecords(values: values, versions: versions)
+        } else {
+            let (values, versions) = try await RecordCoder.decodeConcurrently(
+                type,
+                from: try await store.records(matching: query)
+            )
+            held = DecodedRecords(values: values, versions: versions)
+        }
         cache.withLock { $0[Record.recordType] = held }
         return held
     }
@@ -127,10 +139,16 @@ public final class AssuranceView: Sendable {
         _ projection: Projection.Type,
         _ filter: RecordFilter
     ) async throws -> [Projection] {
-        try await RecordCoder.decodeConcurrently(
-            projection,
-            from: try await store.records(matching: RecordQuery(Projection.Source.recordType, filter))
-        )
+        let query = RecordQuery(Projection.Source.recordType, filter)
+        // A whole type is read a page at a time where the store can: its payloads are then held a
+        // page at a time. A filtered read names a few of an owner's records through an index, and
+        // paging it would search the index again for each page.
+        if let paged = store as? any PagedRecordStore, filter == RecordFilter() {
+            return try await RecordCoder.readPaged(query, from: paged) {
+                try await RecordCoder.decodeConcurrently(projection, from: $0)
+            }
+        }
+        return try await RecordCoder.decodeConcurrently(projection, from: try await store.records(matching: query))
     }
 
     /// The record of a type with an id, or `nil`.

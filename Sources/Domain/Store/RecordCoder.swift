@@ -44,6 +44,25 @@ package enum RecordCoder {
         try await inChunks(stored) { try decode(projection, from: $0, decoder: $1) }
     }
 
+    /// Records read from a store a page at a time, each page read by `read` before the next is
+    /// asked for, so that only one page of payloads is held at once.
+    package static func readPaged<Value>(
+        _ query: RecordQuery,
+        from store: any PagedRecordStore,
+        pageSize: Int = 65_536,
+        _ read: ([StoredRecord]) async throws -> [Value]
+    ) async throws -> [Value] {
+        precondition(pageSize > 0, "a page holds at least one record")
+        var values: [Value] = []
+        var after: Identifier<AnyRecordKind>? = nil
+        while true {
+            let page = try await store.records(matching: query, after: after, limit: pageSize)
+            values.append(contentsOf: try await read(page))
+            guard page.count == pageSize, let last = page.last else { return values }
+            after = last.id
+        }
+    }
+
     private static func inChunks<Value: Sendable>(
         _ stored: [StoredRecord],
         _ read: @escaping @Sendable (StoredRecord, RecordJSONDecoder) throws -> Value
