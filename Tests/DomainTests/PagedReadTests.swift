@@ -65,7 +65,7 @@ struct PagedReadTests {
     }
 }
 
-/// An in-memory store that counts its paged and whole reads.
+/// An in-memory store that hands over pages, and counts its paged and whole reads.
 final class CountingPagesStore: PagedRecordStore, ForwardingStore {
     let inner = InMemoryStore()
     let calls = Mutex((paged: 0, whole: 0))
@@ -77,7 +77,8 @@ final class CountingPagesStore: PagedRecordStore, ForwardingStore {
         limit: Int
     ) async throws -> [StoredRecord] {
         calls.withLock { $0.paged += 1 }
-        return try await inner.records(matching: query, after: id, limit: limit)
+        let whole = try await inner.records(matching: query)
+        return Array(whole.filter { record in id.map { record.id > $0 } ?? true }.prefix(limit))
     }
     func records(matching query: RecordQuery) async throws -> [StoredRecord] {
         calls.withLock { $0.whole += 1 }

@@ -4,7 +4,7 @@ public import Foundation
 /// nothing between runs.
 ///
 /// It applies exactly the rules the SQLite store applies, and passes the same conformance suite.
-public actor InMemoryStore: PagedRecordStore {
+public actor InMemoryStore: RecordStore {
     private struct SeriesState {
         var points: [Int64: SeriesPoint] = [:]
         var version = 0
@@ -25,16 +25,6 @@ public actor InMemoryStore: PagedRecordStore {
     /// The records that match a query, in id order.
     public func records(matching query: RecordQuery) async throws -> [StoredRecord] {
         records.values.filter { query.matches($0) }.sorted { $0.id < $1.id }
-    }
-
-    /// The records that match a query whose ids come after an id, in id order, at most `limit`.
-    public func records(
-        matching query: RecordQuery,
-        after id: Identifier<AnyRecordKind>?,
-        limit: Int
-    ) async throws -> [StoredRecord] {
-        let matching = records.values.filter { record in query.matches(record) && id.map { record.id > $0 } ?? true }
-        return Array(matching.sorted { $0.id < $1.id }.prefix(max(limit, 0)))
     }
 
     /// Makes a transaction's writes atomically: every write is checked against the state the
