@@ -11,12 +11,12 @@ import Testing
 /// hundredfold slower); SQLite's planner, with no statistics, chose the walk for the order by id.
 struct QueryPlanTests {
     /// The plan SQLite makes for a query's statement on a store's database, one line per step.
-    func plan(_ path: String, _ query: RecordQuery) throws -> [String] {
+    func plan(_ path: String, _ query: RecordQuery, after id: Identifier<AnyRecordKind>? = nil) throws -> [String] {
         var db: OpaquePointer?
         guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw SQLiteFailure(message: "open") }
         defer { sqlite3_close(db) }
         var statement: OpaquePointer?
-        let sql = "EXPLAIN QUERY PLAN " + SQLiteStore.selection(query).sql
+        let sql = "EXPLAIN QUERY PLAN " + SQLiteStore.selection(query, after: id).sql
         guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else {
             throw SQLiteFailure(message: String(cString: sqlite3_errmsg(db)))
         }
@@ -68,5 +68,11 @@ struct QueryPlanTests {
         // Every record of a type is still read in the primary key's order, with no sort.
         let all = try plan(path, RecordQuery(type))
         #expect(all.contains { $0.contains("PRIMARY KEY") } && !all.contains { $0.contains("TEMP B-TREE") })
+        // A page of a whole type is a search of the primary key's range from the id it follows.
+        let page = try plan(path, RecordQuery(type), after: "a-150")
+        #expect(page.contains { $0.contains("SEARCH") && $0.contains("PRIMARY KEY (type=? AND id>?)") }, "\(page)")
+        #expect(!page.contains { $0.contains("TEMP B-TREE") })
+        let read = try await store.records(matching: RecordQuery(type), after: "a-150", limit: 4)
+        #expect(read.map(\.id) == records.map(\.id).filter { $0 > "a-150" }.sorted().prefix(4).map { $0 })
     }
 }
