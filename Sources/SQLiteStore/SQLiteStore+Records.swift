@@ -51,38 +51,33 @@ extension SQLiteStore {
 
     /// The records that match a query, in id order.
     public func records(matching query: RecordQuery) async throws -> [StoredRecord] {
-        let (sql, texts) = Self.selection(query)
-        let statement = try connection.statement(sql)
-        for (offset, text) in texts.enumerated() { statement.bind(Int32(offset + 1), text) }
-        if let due = query.filter.dueOnOrBefore { statement.bind(Int32(texts.count + 1), due.daysSinceEpoch) }
-        defer { statement.reset() }
-        var result: [StoredRecord] = []
-        var repeated = RepeatedTexts()
-        while try statement.step(while: "querying \(query.type)") {
-            result.append(readRecord(statement, sharing: &repeated))
-        }
-        return result
+        try read(query, after: nil, limit: nil)
     }
 
-    /// The records that match a query whose ids come after an id, in id order, at most `limit`: a
-    /// range of the primary key for a whole type.
+    /// The records that match a query whose ids come after an id, in id order, at most `limit` (none
+    /// for a limit below 1): a range of the primary key for a whole type.
     public func records(
         matching query: RecordQuery,
         after id: Identifier<AnyRecordKind>?,
         limit: Int
     ) async throws -> [StoredRecord] {
+        try read(query, after: id, limit: max(limit, 0))
+    }
+
+    private func read(_ query: RecordQuery, after id: Identifier<AnyRecordKind>?, limit: Int?) throws -> [StoredRecord]
+    {
         let (sql, texts) = Self.selection(query, after: id)
-        let statement = try connection.statement(sql + " LIMIT ?")
+        let statement = try connection.statement(limit == nil ? sql : sql + " LIMIT ?")
         for (offset, text) in texts.enumerated() { statement.bind(Int32(offset + 1), text) }
         var next = Int32(texts.count + 1)
         if let due = query.filter.dueOnOrBefore {
             statement.bind(next, due.daysSinceEpoch)
             next += 1
         }
-        statement.bind(next, max(limit, 0))
+        if let limit { statement.bind(next, limit) }
         defer { statement.reset() }
         var result: [StoredRecord] = []
-        result.reserveCapacity(min(max(limit, 0), 65_536))
+        if let limit { result.reserveCapacity(min(limit, 65_536)) }
         var repeated = RepeatedTexts()
         while try statement.step(while: "querying \(query.type)") {
             result.append(readRecord(statement, sharing: &repeated))
