@@ -4,9 +4,9 @@
 /// A view reads a whole type's projection (`view.records(TrackedActionSummary.self, RecordFilter())`)
 /// from a store that conforms page by page, decoding each page before the next is read: a national tracker's
 /// 826,894 actions are 536 MB of payloads, which a whole read holds at once beside the decoded
-/// summaries. A store that does not conform is read whole, as before. The SQLite store conforms;
-/// ``InMemoryStore`` does not, as paging it would save nothing: it holds every payload already, and
-/// a whole read shares them.
+/// summaries. A store that does not conform is read whole, as before. The SQLite store and the
+/// PostgreSQL adapter conform; ``InMemoryStore`` does not, as paging it would save nothing: it holds
+/// every payload already, and a whole read shares them.
 ///
 /// The pages of one read are separate reads of the store: a record written between two of them is
 /// read as the store held it when its page was read.

@@ -60,6 +60,38 @@ extension PostgreSQLStore {
 
     /// The records that match a query, in id order.
     public func records(matching query: RecordQuery) async throws -> [StoredRecord] {
+        try await read(query, after: nil, limit: nil)
+    }
+
+    /// The records that match a query whose ids come after an id, in id order, at most `limit` (none
+    /// for a limit below 1): for a whole type, a scan of the primary key's range from the id.
+    public func records(
+        matching query: RecordQuery,
+        after id: Identifier<AnyRecordKind>?,
+        limit: Int
+    ) async throws -> [StoredRecord] {
+        try await read(query, after: id, limit: max(limit, 0))
+    }
+
+    private func read(
+        _ query: RecordQuery,
+        after id: Identifier<AnyRecordKind>?,
+        limit: Int?
+    ) async throws -> [StoredRecord] {
+        let (sql, values) = Self.selection(query, after: id, limit: limit)
+        return try await pool.with { connection in
+            let result = try connection.execute(sql, values, while: "querying \(query.type)")
+            return try (0..<result.count).map { try Self.readRecord(result, $0) }
+        }
+    }
+
+    /// The statement that selects a query's records after an id, at most `limit` of them, with its
+    /// parameters in order.
+    static func selection(
+        _ query: RecordQuery,
+        after id: Identifier<AnyRecordKind>? = nil,
+        limit: Int? = nil
+    ) -> (sql: String, values: [SQLValue]) {
         var clauses = ["type = $1"]
         var values: [SQLValue] = [.text(query.type.rawValue)]
         let filter = query.filter
@@ -78,13 +110,17 @@ extension PostgreSQLStore {
             values.append(.integer(Int64(due.daysSinceEpoch)))
             clauses.append("due_day IS NOT NULL AND due_day <= $\(values.count)")
         }
-        let sql =
-            "SELECT \(Self.recordColumns) FROM records WHERE " + clauses.joined(separator: " AND ") + " ORDER BY id"
-        let bound = values
-        return try await pool.with { connection in
-            let result = try connection.execute(sql, bound, while: "querying \(query.type)")
-            return try (0..<result.count).map { try Self.readRecord(result, $0) }
+        if let id {
+            values.append(.text(id.rawValue))
+            clauses.append("id > $\(values.count)")
         }
+        var sql =
+            "SELECT \(Self.recordColumns) FROM records WHERE " + clauses.joined(separator: " AND ") + " ORDER BY id"
+        if let limit {
+            values.append(.integer(Int64(limit)))
+            sql += " LIMIT $\(values.count)"
+        }
+        return (sql, values)
     }
 
     /// Makes a transaction's record writes and observation appends in one PostgreSQL transaction;

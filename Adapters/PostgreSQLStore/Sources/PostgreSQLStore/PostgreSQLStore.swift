@@ -22,6 +22,8 @@ import Foundation
 ///   trigger refuses any update, delete or truncation of it, and ``grantAccess(to:)`` gives an
 ///   application's role no `UPDATE` or `DELETE` on it.
 /// - Observations travel through `COPY` in PostgreSQL's binary format, and are read back the same way.
+/// - A whole type is handed over a page at a time (`PagedRecordStore`), each page a scan of the
+///   primary key's range from the id the last one ended on.
 /// - Every value travels as a parameter of a prepared statement; no value is spliced into SQL.
 /// - libpq blocks its caller, so every call runs on a connection's own dispatch queue, never on
 ///   Swift's cooperative pool. The store is safe to share between tasks: a small pool lends each
@@ -31,7 +33,7 @@ import Foundation
 /// `DomainError.Code.notOurDatabase`; one written by a newer release with
 /// `DomainError.Code.schemaTooNew`; an empty one gets the store's tables; an older one is migrated
 /// in place, in one transaction.
-public final class PostgreSQLStore: RecordStore {
+public final class PostgreSQLStore: PagedRecordStore {
     /// How the store connects and where it keeps its tables.
     public struct Options: Hashable, Sendable {
         /// The most connections the store holds open at once.
