@@ -89,6 +89,94 @@ struct RecordJSONEncoderTests {
         #expect(text == #"{"name":"second","super":{"id":"b"}}"#)
     }
 
+    @Test func theOnePassWriterWritesWhatTheTreeWrites() throws {
+        let tree = RecordJSONEncoder(alwaysThroughTree: true)
+        let onePass = try #require(try RecordJSONStreamEncoder.encode(Everything()))
+        #expect(onePass == Array(try tree.encode(Everything())))
+        #expect(try RecordJSONEncoder().encode(Everything()) == tree.encode(Everything()))
+        struct Repeated: Encodable {
+            enum Keys: String, CodingKey { case b, a, c }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(1, forKey: .b)
+                try container.encode([2.5, 3], forKey: .a)
+                try container.encode(["z": "last"], forKey: .b)
+                try container.encodeNil(forKey: .c)
+            }
+        }
+        let repeated = try #require(try RecordJSONStreamEncoder.encode(Repeated()))
+        #expect(String(decoding: repeated, as: UTF8.self) == #"{"a":[2.5,3],"b":{"z":"last"},"c":null}"#)
+        #expect(repeated == Array(try tree.encode(Repeated())))
+        let integers: [Int64] = [0, 7, -7, 10, -10, 1_000_000, .max, .min]
+        let unsigned: [UInt64] = [0, .max]
+        #expect(try RecordJSONStreamEncoder.encode(integers) == Array(try tree.encode(integers)))
+        #expect(try RecordJSONStreamEncoder.encode(unsigned) == Array("[0,18446744073709551615]".utf8))
+        #expect(try RecordJSONStreamEncoder.encode([Int8.min, 0, Int8.max]) == Array("[-128,0,127]".utf8))
+        struct Empty: Encodable { func encode(to encoder: any Encoder) throws {} }
+        #expect(try RecordJSONStreamEncoder.encode(Empty()) == Array("{}".utf8))
+        #expect(try RecordJSONStreamEncoder.encode([Empty(), Empty()]) == Array("[{},{}]".utf8))
+    }
+
+    @Test func whatOnePassCannotWriteIsWrittenThroughTheTree() throws {
+        struct Nested: Encodable {
+            enum Keys: String, CodingKey { case outer, list, name }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .outer)
+                var list = container.nestedUnkeyedContainer(forKey: .list)
+                try container.encode("n", forKey: .name)
+                try inner.encode("later", forKey: .name)
+                try list.encode(1)
+            }
+        }
+        struct Twice: Encodable {
+            enum Keys: String, CodingKey { case a, b }
+            func encode(to encoder: any Encoder) throws {
+                var first = encoder.container(keyedBy: Keys.self)
+                try first.encode(1, forKey: .b)
+                var second = encoder.container(keyedBy: Keys.self)
+                try second.encode(2, forKey: .a)
+            }
+        }
+        struct SingleTwice: Encodable {
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode("first")
+                try container.encode("second")
+            }
+        }
+        final class Kept: @unchecked Sendable { var container: KeyedEncodingContainer<Nested.Keys>? }
+        struct Keeping: Encodable {
+            let kept: Kept
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Nested.Keys.self)
+                try container.encode("inner", forKey: .name)
+                kept.container = container
+            }
+        }
+        struct KeptPastItsValue: Encodable {
+            func encode(to encoder: any Encoder) throws {
+                let kept = Kept()
+                var container = encoder.container(keyedBy: Nested.Keys.self)
+                try container.encode(Keeping(kept: kept), forKey: .outer)
+                try container.encode(Keeping(kept: Kept()), forKey: .list)
+                try kept.container?.encode("added later", forKey: .list)
+            }
+        }
+        #expect(try RecordJSONStreamEncoder.encode(KeptPastItsValue()) == nil)
+        #expect(
+            String(decoding: try RecordJSONEncoder().encode(KeptPastItsValue()), as: UTF8.self)
+                == #"{"list":{"name":"inner"},"outer":{"list":"added later","name":"inner"}}"#
+        )
+        #expect(try RecordJSONStreamEncoder.encode(Nested()) == nil)
+        #expect(try RecordJSONStreamEncoder.encode(Twice()) == nil)
+        #expect(try RecordJSONStreamEncoder.encode(SingleTwice()) == nil)
+        let text = { (data: Data) in String(decoding: data, as: UTF8.self) }
+        #expect(text(try RecordJSONEncoder().encode(Nested())) == #"{"list":[1],"name":"n","outer":{"name":"later"}}"#)
+        #expect(text(try RecordJSONEncoder().encode(Twice())) == #"{"a":2,"b":1}"#)
+        #expect(text(try RecordJSONEncoder().encode(SingleTwice())) == #""second""#)
+    }
+
     @Test func everyRecordOfTheScenarioRoundTripsThroughTheStore() async throws {
         let store = InMemoryStore()
         let records = Records(store: store, clock: .fixed(.fixture("2025-06-02")))

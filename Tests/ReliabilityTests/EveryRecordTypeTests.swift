@@ -264,6 +264,34 @@ struct EveryRecordTypeTests {
         #expect(try await original.snapshot() == before)
     }
 
+    /// Every record of every type is written to the bytes the tree of nodes writes, and in one pass
+    /// but for the one type whose encoding asks for a nested container (a learning product's
+    /// audiences, an enum with values).
+    @Test func everyRecordTypeIsWrittenInOnePassAsTheTreeWritesIt() async throws {
+        let store = InMemoryStore()
+        try await EveryRecordType.fill(store)
+        let snapshot = try await store.snapshot()
+        var throughTree = Set<RecordType>()
+        func check<Record: StorableRecord>(_: Record.Type) throws -> Int {
+            let stored = snapshot.records.filter { $0.type == Record.recordType }
+            for record in stored {
+                let value = try RecordCoder.decode(Record.self, from: record).value
+                let tree = try RecordJSONEncoder(alwaysThroughTree: true).encode(value)
+                #expect(record.payload == tree, "\(record.reference)")
+                if let onePass = try RecordJSONStreamEncoder.encode(value) {
+                    #expect(Data(onePass) == tree, "\(record.reference)")
+                } else {
+                    throughTree.insert(record.type)
+                }
+            }
+            return stored.count
+        }
+        var checked = 0
+        for type in EveryRecordType.types { checked += try check(type) }
+        #expect(checked == snapshot.records.count)
+        #expect(throughTree == [LearningProduct.recordType])
+    }
+
     private func keys(of type: any StorableRecord.Type, in payload: Data) throws -> Set<String> {
         func walk<Record: StorableRecord>(_: Record.Type) throws -> Set<String> {
             let decoder = KeyRecordingDecoder()

@@ -8,12 +8,23 @@ package import Foundation
 /// defaults, `Data` is written as Base64, `URL` as its absolute string, `Decimal` as a number and
 /// `Date` as its own `Codable` form (seconds since the reference date); a non-finite number is an
 /// error. Keys are sorted (in Swift's string order), so the same value always gives the same bytes.
+///
+/// A value is written in one pass as its `encode(to:)` hands its values over
+/// (`RecordJSONStreamEncoder`); one whose encoding asks for what a single pass cannot write (a
+/// nested container, a super encoder, a container asked for twice) is written through a tree of
+/// nodes instead, to the same bytes.
 package struct RecordJSONEncoder {
+    /// Whether every value is written through the tree, as the one-pass writer is tested against.
+    package var alwaysThroughTree: Bool
+
     /// Creates the encoder.
-    package init() {}
+    package init(alwaysThroughTree: Bool = false) {
+        self.alwaysThroughTree = alwaysThroughTree
+    }
 
     /// The value as JSON.
     package func encode<Value: Encodable>(_ value: Value) throws -> Data {
+        if !alwaysThroughTree, let bytes = try RecordJSONStreamEncoder.encode(value) { return Data(bytes) }
         let root = try JSONNode.encoding(value, path: CodingPath(parent: nil, key: nil))
         var writer = JSONWriter()
         writer.bytes.reserveCapacity(256)
@@ -74,7 +85,7 @@ private final class JSONObject {
 }
 
 /// The path to a value, kept as a chain and turned into an array only for an error.
-private final class CodingPath {
+final class CodingPath {
     let parent: CodingPath?
     let key: (any CodingKey)?
 
@@ -100,10 +111,10 @@ private final class JSONArray {
     var values: [JSONNode] = []
 }
 
-private struct JSONWriter {
+struct JSONWriter {
     var bytes: [UInt8] = []
 
-    mutating func write(_ node: JSONNode) throws {
+    fileprivate mutating func write(_ node: JSONNode) throws {
         switch node {
         case .null: bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
         case .bool(let flag): bytes.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
