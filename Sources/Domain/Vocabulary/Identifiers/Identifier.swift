@@ -76,17 +76,12 @@ public struct Identifier<Kind: IdentifierKind>: RawRepresentable, Hashable, Comp
 
     static func problem(with text: String) -> String? {
         if text.isEmpty { return "is empty; expected 1 to \(maximumLength) characters from A-Z a-z 0-9 - _ . :" }
-        var count = 0
-        for byte in text.utf8 {
-            count += 1
-            let allowed =
-                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x3A
-            if !allowed {
-                return "contains a character that is not allowed; expected only A-Z a-z 0-9 - _ . :"
-            }
-        }
-        if count > maximumLength { return "is \(count) characters long; expected at most \(maximumLength)" }
+        let utf8 = text.utf8
+        let allAllowed =
+            utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isIdentifierByte) }
+            ?? utf8.allSatisfy(isIdentifierByte)
+        if !allAllowed { return "contains a character that is not allowed; expected only A-Z a-z 0-9 - _ . :" }
+        if utf8.count > maximumLength { return "is \(utf8.count) characters long; expected at most \(maximumLength)" }
         return nil
     }
 }
@@ -126,4 +121,17 @@ extension Identifier: Codable {
 public enum AnyRecordKind: IdentifierKind, Sendable {
     /// The noun used in messages.
     public static var noun: String { "record" }
+}
+
+/// Whether a byte is one an identifier may hold.
+///
+/// A-Z a-z 0-9 - _ . :, one bit each in two masks (bytes below 64, and 64 to 127): every record
+/// read checks every identifier it holds.
+@inline(__always)
+private func isIdentifierByte(_ byte: UInt8) -> Bool {
+    let belowSixtyFour: UInt64 = 0x07FF_6000_0000_0000
+    let sixtyFourAndAbove: UInt64 = 0x07FF_FFFE_87FF_FFFE
+    if byte < 64 { return (belowSixtyFour &>> UInt64(byte)) & 1 == 1 }
+    if byte < 128 { return (sixtyFourAndAbove &>> UInt64(byte &- 64)) & 1 == 1 }
+    return false
 }
