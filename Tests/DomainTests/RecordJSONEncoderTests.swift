@@ -145,15 +145,22 @@ struct RecordJSONEncoderTests {
                 try container.encode("second")
             }
         }
-        final class Kept: @unchecked Sendable { var container: KeyedEncodingContainer<Nested.Keys>? }
+        final class Kept: @unchecked Sendable {
+            var container: KeyedEncodingContainer<Nested.Keys>?
+            var encoder: (any Encoder)?
+        }
         struct Keeping: Encodable {
             let kept: Kept
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: Nested.Keys.self)
                 try container.encode("inner", forKey: .name)
                 kept.container = container
+                kept.encoder = encoder
             }
         }
+        let keptEncoder = Kept()
+        #expect(try RecordJSONStreamEncoder.encode(Keeping(kept: keptEncoder)) == Array(#"{"name":"inner"}"#.utf8))
+        #expect(keptEncoder.encoder?.codingPath.isEmpty == true)
         struct KeptPastItsValue: Encodable {
             func encode(to encoder: any Encoder) throws {
                 let kept = Kept()

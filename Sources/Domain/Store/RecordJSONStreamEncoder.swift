@@ -110,7 +110,8 @@ private final class JSONStream {
 
     /// The coding path to the innermost value open, and on to `key` within it.
     func codingPath(through frame: Int, then key: (any CodingKey)? = nil) -> [any CodingKey] {
-        var path = frames.pointee[...min(frame, frames.pointee.count - 1)].compactMap(\.key)
+        let open = frames.pointee.count
+        var path = open == 0 ? [] : frames.pointee[...min(frame, open - 1)].compactMap(\.key)
         if let key { path.append(key) }
         return path
     }
