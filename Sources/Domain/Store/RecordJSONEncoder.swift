@@ -71,7 +71,7 @@ private enum JSONNode {
                 EncodingError.Context(codingPath: path.keys, debugDescription: "\(value) is not a JSON number")
             )
         }
-        if value == value.rounded(), abs(value) < 1e15 { return .number(String(Int64(value))) }
+        if let integer = value.payloadInteger { return .number(String(integer)) }
         return .number(value.description)
     }
 }
@@ -381,4 +381,10 @@ private struct AnyKey: CodingKey {
 
     init?(stringValue: String) { self.init(stringValue) }
     init?(intValue: Int) { self.init(index: intValue) }
+}
+
+extension Double {
+    /// The integer a finite number is written as in a payload (`3` for `3.0`), or `nil` when it is
+    /// written as Swift describes it: one rule for the one-pass writer and the tree.
+    var payloadInteger: Int64? { self == rounded() && abs(self) < 1e15 ? Int64(self) : nil }
 }
