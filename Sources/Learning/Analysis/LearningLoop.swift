@@ -82,46 +82,66 @@ public struct LearningChain: Hashable, Sendable {
         products: [LearningProduct],
         impact: [ImpactRecord]
     ) -> [LearningChain] {
-        let counts = SlotCounts(recommendations: recommendations, streams: streams, actions: actions, impact: impact)
+        let counts = SourceCounts(recommendations: recommendations, streams: streams, actions: actions, impact: impact)
         var issuedFrom: [RecordReference: Int] = [:]
         for product in products where product.issuedOn != nil {
             for source in product.drawsOn { issuedFrom[source, default: 0] += 1 }
         }
-        var sources: [RecordReference: (title: String, kind: Recommendation.Source.Kind)] = [:]
-        var learned: Set<RecordReference> = []
+        // Each source once, as an entry: reviews first (a later review of the same reference
+        // renaming it, as the last word), then the sources only recommendations name.
+        var entries: [(source: RecordReference, title: String, kind: Recommendation.Source.Kind, learned: Bool)] = []
+        var reviewed: [RecordReference: Int] = [:]
         for review in reviews {
-            sources[review.reference] = (review.title, .review)
-            if review[.reportToPartners] != nil || review[.rapidReviewSent] != nil || review.status != .open {
-                learned.insert(review.reference)
+            let learned =
+                review[.reportToPartners] != nil || review[.rapidReviewSent] != nil || review.status != .open
+            if let entry = reviewed[review.reference] {
+                entries[entry].title = review.title
+                entries[entry].learned = entries[entry].learned || learned
+            } else {
+                reviewed[review.reference] = entries.count
+                entries.append((review.reference, review.title, .review, learned))
             }
         }
-        for (source, positions) in counts.bySource where sources[source] == nil {
-            let first = recommendations[positions[0]].source
-            sources[source] = (first.title, first.kind)
-            learned.insert(source)
+        for (source, first) in zip(counts.sources, counts.firstPositions) where reviewed[source] == nil {
+            let named = recommendations[first].source
+            entries.append((source, named.title, named.kind, true))
         }
-        return sources.keys.sorted().map { source in
-            var chain = counts.chain(of: source, in: recommendations)
-            chain.kind = sources[source]?.kind ?? .other
-            chain.title = sources[source]?.title ?? source.description
-            chain.productsIssued = issuedFrom[source] ?? 0
-            if learned.contains(source) { chain.present.insert(.learning) }
+        // Positions are sorted, not the entries, so no entry is moved while they are ordered.
+        return entries.indices.sorted { entries[$0].source < entries[$1].source }.map { position in
+            let entry = entries[position]
+            var chain = counts.chain(of: entry.source)
+            chain.kind = entry.kind
+            chain.title = entry.title
+            chain.productsIssued = issuedFrom[entry.source] ?? 0
+            if entry.learned { chain.present.insert(.learning) }
             return chain
         }
     }
 
-    /// What is counted about each recommendation, by slot.
+    /// What is counted about each source's recommendations, in one pass over each list.
     ///
-    /// Each recommendation id is looked up once to find its slot (the first position it holds), and
-    /// everything counted about it goes in arrays by slot. Counted by position, not grouped: a national tracker has hundreds of thousands
-    /// of recommendations and actions.
-    private struct SlotCounts {
-        var slots: [Int] = []
-        var bySource: [RecordReference: [Int]] = [:]
-        var placed: [Bool]
-        var actionCounts: [Int]
-        var completedCounts: [Int]
-        var changed: [Bool]
+    /// Each recommendation is joined to its first position by ``RecommendationPositions`` and to its
+    /// source's number, and everything counted goes in arrays by position or by source: a national
+    /// tracker has hundreds of thousands of recommendations and actions, and dictionaries keyed by
+    /// their ids were most of this view's report time.
+    private struct SourceCounts {
+        /// The sources recommendations name, in the order first named.
+        var sources: [RecordReference] = []
+        /// The position of each source's first recommendation.
+        var firstPositions: [Int] = []
+        private var numbers: [RecordReference: Int] = [:]
+        private var tallies: [Tally] = []
+
+        /// What is counted about one source's recommendations.
+        private struct Tally {
+            var made = 0
+            var inStreams = 0
+            var withImpact = 0
+            var closed = 0
+            var withActions = 0
+            var actions = 0
+            var completed = 0
+        }
 
         init(
             recommendations: [Recommendation],
@@ -129,73 +149,81 @@ public struct LearningChain: Hashable, Sendable {
             actions: [TrackedActionSummary],
             impact: [ImpactRecord]
         ) {
-            var slotOf: [Recommendation.ID: Int] = [:]
-            slotOf.reserveCapacity(recommendations.count)
-            slots.reserveCapacity(recommendations.count)
-            for (position, recommendation) in recommendations.enumerated() {
-                let slot = slotOf[recommendation.id] ?? position
-                if slot == position { slotOf[recommendation.id] = position }
-                slots.append(slot)
-                if let source = recommendation.source.record { bySource[source, default: []].append(position) }
-            }
-            placed = [Bool](repeating: false, count: recommendations.count)
+            var positions = RecommendationPositions(recommendations)
+            var placed = [Bool](repeating: false, count: recommendations.count)
             for stream in streams {
                 for member in stream.members {
-                    if let slot = slotOf[member.recommendation] { placed[slot] = true }
+                    if let slot = positions.position(of: member.recommendation) { placed[slot] = true }
                 }
             }
-            actionCounts = [Int](repeating: 0, count: recommendations.count)
-            completedCounts = [Int](repeating: 0, count: recommendations.count)
+            var actionCounts = [(count: Int32, completed: Int32)](repeating: (0, 0), count: recommendations.count)
             for action in actions {
-                guard let slot = slotOf[action.recommendation] else { continue }
-                actionCounts[slot] += 1
-                if action.status.isComplete { completedCounts[slot] += 1 }
+                guard let slot = positions.position(of: action.recommendation) else { continue }
+                actionCounts[slot].count += 1
+                if action.status.isComplete { actionCounts[slot].completed += 1 }
             }
-            changed = [Bool](repeating: false, count: recommendations.count)
+            var changed = [Bool](repeating: false, count: recommendations.count)
             for record in impact where record.showsChange {
-                if let slot = slotOf[record.recommendation] { changed[slot] = true }
+                if let slot = positions.position(of: record.recommendation) { changed[slot] = true }
+            }
+            // A source's recommendations are usually next to each other, so its number is looked up
+            // once a run rather than once a recommendation.
+            var last: (source: RecordReference, number: Int)?
+            for (position, recommendation) in recommendations.enumerated() {
+                guard let source = recommendation.source.record else { continue }
+                let number: Int
+                if let last, last.source == source {
+                    number = last.number
+                } else {
+                    number = self.number(of: source, first: position)
+                    last = (source, number)
+                }
+                let slot = positions.first(position)
+                tallies[number].made += 1
+                if placed[slot] { tallies[number].inStreams += 1 }
+                if changed[slot] { tallies[number].withImpact += 1 }
+                if recommendation.status == .closed { tallies[number].closed += 1 }
+                if actionCounts[slot].count > 0 {
+                    tallies[number].withActions += 1
+                    tallies[number].actions += Int(actionCounts[slot].count)
+                    tallies[number].completed += Int(actionCounts[slot].completed)
+                }
             }
         }
 
+        /// A source's number, given it when it is first named.
+        private mutating func number(of source: RecordReference, first position: Int) -> Int {
+            if let number = numbers[source] { return number }
+            let number = sources.count
+            numbers[source] = number
+            sources.append(source)
+            firstPositions.append(position)
+            tallies.append(Tally())
+            return number
+        }
+
         /// A source's chain as its recommendations count it; the caller names it.
-        func chain(of source: RecordReference, in recommendations: [Recommendation]) -> LearningChain {
-            var made = 0
-            var inStreams = 0
-            var withImpact = 0
-            var closed = 0
-            var withActions = 0
-            var madeActions = (count: 0, completed: 0)
-            for position in bySource[source] ?? [] {
-                let slot = slots[position]
-                made += 1
-                if placed[slot] { inStreams += 1 }
-                if changed[slot] { withImpact += 1 }
-                if recommendations[position].status == .closed { closed += 1 }
-                if actionCounts[slot] > 0 {
-                    withActions += 1
-                    madeActions.count += actionCounts[slot]
-                    madeActions.completed += completedCounts[slot]
-                }
-            }
+        func chain(of source: RecordReference) -> LearningChain {
+            let tally = numbers[source].map { tallies[$0] } ?? Tally()
             var present: Set<Link> = []
-            if made > 0 {
+            if tally.made > 0 {
                 present.insert(.recommendation)
-                if inStreams == made { present.insert(.workStream) }
-                if withActions == made { present.insert(.action) }
-                if withImpact == made { present.insert(.impact) }
-                if closed == made { present.insert(.closed) }
+                if tally.inStreams == tally.made { present.insert(.workStream) }
+                if tally.withActions == tally.made { present.insert(.action) }
+                if tally.withImpact == tally.made { present.insert(.impact) }
+                if tally.closed == tally.made { present.insert(.closed) }
             }
             return LearningChain(
                 kind: .other,
                 source: source,
                 title: source.description,
-                recommendations: made,
-                inWorkStreams: inStreams,
-                actions: madeActions.count,
-                actionsCompleted: madeActions.completed,
+                recommendations: tally.made,
+                inWorkStreams: tally.inStreams,
+                actions: tally.actions,
+                actionsCompleted: tally.completed,
                 productsIssued: 0,
-                withImpact: withImpact,
-                closed: closed,
+                withImpact: tally.withImpact,
+                closed: tally.closed,
                 present: present
             )
         }

@@ -148,22 +148,30 @@ struct LearningSections {
         // a national tracker has hundreds of thousands of each, and grouping copies of them was
         // most of this section's time.
         var byStream: [String: StreamTally] = [:]
+        // An action's stream is usually its neighbour's, so its tally is found once a run.
+        var run: (stream: String, tally: StreamTally)?
         for action in state.actions {
-            byStream[action.workStream?.rawValue ?? "", default: StreamTally()].count(action.effectiveStatus(on: day))
+            let stream = action.workStream?.rawValue ?? ""
+            if run?.stream != stream {
+                if let held = run { byStream[held.stream, default: StreamTally()].add(held.tally) }
+                run = (stream, StreamTally())
+            }
+            run?.tally.count(action.effectiveStatus(on: day))
         }
-        var sourceKinds: [Recommendation.ID: Recommendation.Source.Kind] = [:]
-        sourceKinds.reserveCapacity(state.recommendations.count)
-        for recommendation in state.recommendations where sourceKinds[recommendation.id] == nil {
-            sourceKinds[recommendation.id] = recommendation.source.kind
-        }
+        if let held = run { byStream[held.stream, default: StreamTally()].add(held.tally) }
+        var positions = RecommendationPositions(state.recommendations)
         var tiles: [RAGTile] = []
         var rows: [[ReportCell]] = []
         for stream in state.streams.sorted(by: { $0.title < $1.title }) {
             let tally = byStream[stream.id.rawValue] ?? StreamTally()
             let (overdue, atRisk, completed) = (tally.overdue, tally.atRisk, tally.completed)
             let rag: RAG = overdue > 0 ? .red : (atRisk > 0 ? .amber : .green)
-            let sources = Set(stream.members.compactMap { sourceKinds[$0.recommendation] })
-                .sorted { $0.rawValue < $1.rawValue }.map(\.plural)
+            let sources = Set(
+                stream.members.compactMap { positions.position(of: $0.recommendation) }.map {
+                    state.recommendations[$0].source.kind
+                }
+            )
+            .sorted { $0.rawValue < $1.rawValue }.map(\.plural)
             tiles.append(
                 RAGTile(
                     label: stream.title,
@@ -336,14 +344,17 @@ struct LearningSections {
 
     /// The chains still open, and the first link each is missing.
     private func openChains(_ chains: [LearningChain]) -> ReportBlock? {
-        let open = chains.filter { $0.brokenAt != nil && $0.recommendations > 0 }
-        guard !open.isEmpty else { return nil }
-        let shown = open.sorted { ($0.kind.rawValue, $0.title) < ($1.kind.rawValue, $1.title) }.prefix(40)
+        func isOpen(_ chain: LearningChain) -> Bool { chain.brokenAt != nil && chain.recommendations > 0 }
+        let openCount = chains.count(where: isOpen)
+        guard openCount > 0 else { return nil }
+        let shown = chains.positions(ofFirst: 40, where: isOpen) {
+            ($0.kind.rawValue, $0.title) < ($1.kind.rawValue, $1.title)
+        }.map { chains[$0] }
         return
             .table(
                 TableBlock(
                     caption: "Chains still open, and the first link missing"
-                        + (open.count > shown.count ? " (the first \(shown.count) of \(open.count))" : ""),
+                        + (openCount > shown.count ? " (the first \(shown.count) of \(openCount))" : ""),
                     columns: [
                         .init("Kind"), .init("Source"), .init("Recommendations", numeric: true),
                         .init("In a work stream", numeric: true), .init("Actions done"),
@@ -399,6 +410,13 @@ private struct StreamTally {
     var completed = 0
     var atRisk = 0
     var overdue = 0
+
+    mutating func add(_ other: StreamTally) {
+        actions += other.actions
+        completed += other.completed
+        atRisk += other.atRisk
+        overdue += other.overdue
+    }
 
     mutating func count(_ status: TrackedAction.Status) {
         actions += 1
