@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// A whole type's projection is read from a store that pages a page at a time, each page decoded
-/// before the next is read, and gives what a whole read gives.
+/// while the next is read, and gives what a whole read gives.
 struct PagedReadTests {
     let made = TrackedActionPayloadDecodingTests()
 
@@ -35,6 +35,26 @@ struct PagedReadTests {
             #expect(sizes.dropLast().allSatisfy { $0 == size })
         }
         #expect(whole.count == 40)
+    }
+
+    @Test func theNextPageIsAskedForWhileAPageIsRead() async throws {
+        let store = try await storeOfActions(20)
+        var askedWhileReading: [Int] = []
+        _ = try await RecordCoder.readPaged(RecordQuery(TrackedAction.recordType), from: store, pageSize: 8) { page in
+            let asked = store.calls.withLock { $0.paged }
+            // Waits (a bounded while) for the store to be asked for the page after this one, which
+            // a reader that took turns with the store would never see.
+            var waited = 0
+            while page.count == 8, store.calls.withLock({ $0.paged }) == asked, waited < 2_000 {
+                try await Task.sleep(for: .milliseconds(5))
+                waited += 1
+            }
+            askedWhileReading.append(store.calls.withLock { $0.paged } - asked)
+            return page
+        }
+        // Pages of 8, 8 and 4: the store is asked for the second and third while the first and
+        // second are read; the last, short, asks for nothing after it.
+        #expect(askedWhileReading == [1, 1, 0])
     }
 
     @Test func aViewPagesAWholeTypeAndReadsAFilteredOneWhole() async throws {
