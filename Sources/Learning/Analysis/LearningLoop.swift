@@ -82,7 +82,36 @@ public struct LearningChain: Hashable, Sendable {
         products: [LearningProduct],
         impact: [ImpactRecord]
     ) -> [LearningChain] {
-        let counts = SourceCounts(recommendations: recommendations, streams: streams, actions: actions, impact: impact)
+        chains(
+            positions: RecommendationPositions(recommendations),
+            reviews: reviews,
+            recommendations: recommendations,
+            streams: streams,
+            actions: actions,
+            products: products,
+            impact: impact
+        )
+    }
+
+    /// Follows the chains with the recommendations' positions already found, as a report's
+    /// sections share them.
+    static func chains(
+        positions: RecommendationPositions,
+        reviews: [Review],
+        recommendations: [Recommendation],
+        streams: [WorkStream],
+        actions: [TrackedActionSummary],
+        products: [LearningProduct],
+        impact: [ImpactRecord]
+    ) -> [LearningChain] {
+        precondition(positions.count == recommendations.count, "positions found for these recommendations")
+        let counts = SourceCounts(
+            positions: positions,
+            recommendations: recommendations,
+            streams: streams,
+            actions: actions,
+            impact: impact
+        )
         var issuedFrom: [RecordReference: Int] = [:]
         for product in products where product.issuedOn != nil {
             for source in product.drawsOn { issuedFrom[source, default: 0] += 1 }
@@ -144,12 +173,13 @@ public struct LearningChain: Hashable, Sendable {
         }
 
         init(
+            positions: RecommendationPositions,
             recommendations: [Recommendation],
             streams: [WorkStream],
             actions: [TrackedActionSummary],
             impact: [ImpactRecord]
         ) {
-            var positions = RecommendationPositions(recommendations)
+            var positions = positions
             var placed = [Bool](repeating: false, count: recommendations.count)
             for stream in streams {
                 for member in stream.members {

@@ -40,6 +40,9 @@ struct RecommendationPositions {
         }
     }
 
+    /// How many recommendations it indexes.
+    var count: Int { recommendations.count }
+
     /// The first position of the recommendation at a position's id.
     func first(_ position: Int) -> Int { Int(firsts[position]) }
 

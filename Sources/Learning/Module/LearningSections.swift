@@ -40,9 +40,11 @@ struct LearningSections {
         sections.append(reviews(state, day: day, calendar: view.calendar))
         if let decisions = reviewDecisions(state) { sections.append(decisions) }
         if let contributions = reviewContributions(state, day: day) { sections.append(contributions) }
-        sections.append(tracker(state, day: day))
+        // One table of the recommendations' positions serves the tracker and the loop.
+        let positions = RecommendationPositions(state.recommendations)
+        sections.append(tracker(state, day: day, positions: positions))
         sections.append(dissemination(state, period: request.period))
-        sections.append(loop(state))
+        sections.append(loop(state, positions: positions))
         if let overdue = overdue(state, day: day) { sections.append(overdue) }
         // The whole tracker, every chain of the loop, every overdue action and the places taken by
         // agency are detail behind the findings and the programme.
@@ -143,7 +145,7 @@ struct LearningSections {
         )
     }
 
-    func tracker(_ state: LearningState, day: Day) -> ReportSection {
+    func tracker(_ state: LearningState, day: Day, positions: RecommendationPositions? = nil) -> ReportSection {
         // Counted in one pass over the tracker, and each recommendation's source kind mapped once:
         // a national tracker has hundreds of thousands of each, and grouping copies of them was
         // most of this section's time.
@@ -159,7 +161,7 @@ struct LearningSections {
             run?.tally.count(action.effectiveStatus(on: day))
         }
         if let held = run { byStream[held.stream, default: StreamTally()].add(held.tally) }
-        var positions = RecommendationPositions(state.recommendations)
+        var positions = positions ?? RecommendationPositions(state.recommendations)
         var tiles: [RAGTile] = []
         var rows: [[ReportCell]] = []
         for stream in state.streams.sorted(by: { $0.title < $1.title }) {
@@ -260,8 +262,9 @@ struct LearningSections {
         )
     }
 
-    private func loop(_ state: LearningState) -> ReportSection {
+    private func loop(_ state: LearningState, positions: RecommendationPositions) -> ReportSection {
         let chains = LearningChain.chains(
+            positions: positions,
             reviews: state.reviews,
             recommendations: state.recommendations,
             streams: state.streams,
