@@ -22,10 +22,18 @@ import Foundation
     /// memory of its own: reading a node takes no exclusivity check and no retain of an array.
     let nodes: UnsafeMutableBufferPointer<Node>
 
+    /// Texts read lately, in slots chosen by a hash of their bytes: a text read again (an agency's
+    /// lead, a source's title, a template's wording, the payload after payload a decoder reads)
+    /// shares the storage of the one before rather than allocating its own. A national tracker's
+    /// records repeat most of their longer texts, and each copy cost an allocation and its memory.
+    private let recentTexts: UnsafeMutableBufferPointer<String?>
+
     /// A document with room for payloads of up to `capacity` bytes, to be filled by ``load(_:)``.
     init(capacity: Int) {
         bytes = .allocate(capacity: capacity + 1)
         nodes = .allocate(capacity: capacity + 1)
+        recentTexts = .allocate(capacity: 512)
+        recentTexts.initialize(repeating: nil)
     }
 
     /// The most payload bytes the document has room for.
@@ -45,12 +53,14 @@ import Foundation
     deinit {
         bytes.deallocate()
         nodes.deallocate()
+        _ = recentTexts.deinitialize()
+        recentTexts.deallocate()
     }
 
     func string(_ index: Int) throws -> String {
         let node = nodes[index]
         switch node.kind {
-        case .string: return try Self.text(raw(node))
+        case .string: return try sharedText(raw(node))
         case .escapedString: return try Self.unescape(raw(node))
         default: throw RecordDecodingDeclined()
         }
@@ -227,6 +237,34 @@ extension RecordJSONDocument {
     }
 
     /// Text from bytes: ASCII, the common case, needs no validation.
+    /// The text of unescaped bytes, the storage of the last equal text read into its slot when
+    /// there is one. Texts of 15 bytes or fewer are held inside the `String` itself and need none.
+    private func sharedText(_ text: UnsafeBufferPointer<UInt8>) throws -> String {
+        guard text.count > 15 else { return try Self.text(text) }
+        let slot = Int(truncatingIfNeeded: Self.textHash(text)) & (recentTexts.count - 1)
+        if let held = recentTexts[slot],
+            held.utf8.withContiguousStorageIfAvailable({
+                $0.count == text.count && memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0
+            }) == true
+        {
+            return held
+        }
+        let made = try Self.text(text)
+        recentTexts[slot] = made
+        return made
+    }
+
+    /// A hash of a text's length, its first sixteen bytes and its last eight (it has more than
+    /// fifteen): enough to tell texts apart in a few hundred slots, and the same cost for any length.
+    private static func textHash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(text)
+        func mixed(_ hash: UInt64, _ offset: Int) -> UInt64 {
+            let product = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            return product ^ (product >> 32)
+        }
+        return mixed(mixed(mixed(UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15, 0), 8), raw.count - 8)
+    }
+
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
         var ascii = true
         for byte in bytes where byte >= 0x80 {
