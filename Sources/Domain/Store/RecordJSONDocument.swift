@@ -22,10 +22,12 @@ import Foundation
     /// memory of its own: reading a node takes no exclusivity check and no retain of an array.
     let nodes: UnsafeMutableBufferPointer<Node>
 
-    /// Texts read lately, in slots chosen by a hash of their bytes: a text read again (an agency's
-    /// lead, a source's title, a template's wording, the payload after payload a decoder reads)
-    /// shares the storage of the one before rather than allocating its own. A national tracker's
-    /// records repeat most of their longer texts, and each copy cost an allocation and its memory.
+    /// Texts read lately, in slots chosen by a hash of their bytes.
+    ///
+    /// A text read again (an agency's lead, a source's title, a template's wording, in the payload
+    /// after payload a decoder reads) shares the storage of the one before rather than allocating
+    /// its own: a national tracker's records repeat most of their longer texts, and each copy cost
+    /// an allocation and its memory.
     private let recentTexts: UnsafeMutableBufferPointer<String?>
 
     /// A document with room for payloads of up to `capacity` bytes, to be filled by ``load(_:)``.
@@ -236,9 +238,10 @@ extension RecordJSONDocument {
         UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.start + node.count)])
     }
 
-    /// Text from bytes: ASCII, the common case, needs no validation.
-    /// The text of unescaped bytes, the storage of the last equal text read into its slot when
-    /// there is one. Texts of 15 bytes or fewer are held inside the `String` itself and need none.
+    /// The text of unescaped bytes, sharing the storage of an equal text read before.
+    ///
+    /// The storage is the last equal text read into its slot, when there is one. Texts of 15 bytes
+    /// or fewer are held inside the `String` itself and need none.
     private func sharedText(_ text: UnsafeBufferPointer<UInt8>) throws -> String {
         guard text.count > 15 else { return try Self.text(text) }
         let slot = Int(truncatingIfNeeded: Self.textHash(text)) & (recentTexts.count - 1)
@@ -265,6 +268,7 @@ extension RecordJSONDocument {
         return mixed(mixed(mixed(UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15, 0), 8), raw.count - 8)
     }
 
+    /// Text from bytes: ASCII, the common case, needs no validation.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
         var ascii = true
         for byte in bytes where byte >= 0x80 {
