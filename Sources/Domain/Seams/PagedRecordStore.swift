@@ -1,8 +1,8 @@
 /// A store that hands over the records of a query a page at a time, so that a reader of a large
-/// type holds one page of payloads at a time rather than every one of them.
+/// type holds two pages of payloads at a time rather than every one of them.
 ///
 /// A view reads a whole type's projection (`view.records(TrackedActionSummary.self, RecordFilter())`)
-/// from a store that conforms page by page, decoding each page before the next is read: a national tracker's
+/// from a store that conforms page by page, decoding each page while the store reads the next: a national tracker's
 /// 826,894 actions are 536 MB of payloads, which a whole read holds at once beside the decoded
 /// summaries. A store that does not conform is read whole, as before. The SQLite store and the
 /// PostgreSQL adapter conform; ``InMemoryStore`` does not, as paging it would save nothing: it holds
