@@ -54,3 +54,53 @@ struct TrackerJoinTests {
         Recommendation(id: id, source: .init(.audit, title: "An audit"), text: "t", raisedOn: .fixture("2025-01-01"))
     }
 }
+
+/// The stalled-work-stream rule tallies a run of one stream's actions at a time; held here to each
+/// stream's open actions and latest day counted action by action, with streams interleaved.
+struct WorkStreamStalledTallyTests {
+    @Test(arguments: 0..<10)
+    func interleavedStreamsAreTalliedAsEachActionAlone(seed: Int) async throws {
+        var random = RepeatableRandom(seed: UInt64(seed) &+ 0x57A11)
+        let store = InMemoryStore()
+        let records = Records(store: store)
+        let streams: [WorkStream] = ["ws-a", "ws-b", "ws-c"].map {
+            WorkStream(id: WorkStream.ID(rawValue: $0)!, theme: .neglect, title: $0.uppercased())
+        }
+        for stream in streams { _ = try await records.save(stream, version: 0, by: .system) }
+        var actions: [TrackedAction] = []
+        for number in 0..<Int.random(in: 1...40, using: &random) {
+            var action = TrackedAction(
+                id: TrackedAction.ID(rawValue: "act-\(number)")!,
+                recommendation: "rec",
+                text: "t",
+                lead: "l",
+                startOn: Day.fixture("2025-01-01").adding(days: Int.random(in: 0...200, using: &random)),
+                dueOn: .fixture("2026-01-01")
+            )
+            action.workStream = Bool.random(using: &random) ? streams.randomElement(using: &random)!.id : nil
+            action.status = TrackedAction.Status.allCases.randomElement(using: &random)!
+            actions.append(action)
+            _ = try await records.save(action, version: 0, by: .system)
+        }
+        let day = Day.fixture("2025-10-01")
+        let found = try await WorkStreamStalledRule(months: 3).evaluate(in: AssuranceView(store: store), on: day)
+        let expected = streams.compactMap { stream -> String? in
+            let own = actions.filter { $0.workStream == stream.id }
+            let open = own.filter { !$0.status.isComplete }.count
+            guard open > 0, let last = own.map(\.startOn).max(), last.adding(months: 3) <= day else { return nil }
+            return "\(stream.id.rawValue): \(open) open, since \(last)"
+        }
+        #expect(
+            found.map { "\($0.key): \(openAndSince($0.message))" } == expected,
+            "streams: \(actions.map { $0.workStream?.rawValue ?? "-" })"
+        )
+    }
+
+    /// "… has 3 open actions and no progress update since 2025-05-01." as "3 open, since 2025-05-01".
+    private func openAndSince(_ message: String) -> String {
+        let words = message.split(separator: " ")
+        let open = words[words.firstIndex(of: "has")! + 1]
+        let since = words.last!.dropLast()
+        return "\(open) open, since \(since)"
+    }
+}

@@ -33,16 +33,25 @@ public struct WorkStreamStalledRule: AssuranceRule {
     public func evaluate(in view: AssuranceView, on day: Day) async throws -> [FindingDraft] {
         let state = try await LearningState.load(view)
         // Each stream's open actions and latest update, in one pass over the tracker (not grouped
-        // copies of every action: a national tracker holds hundreds of thousands).
+        // copies of every action: a national tracker holds hundreds of thousands), a run of one
+        // stream's actions at a time, as the store's order keeps them together.
         var byStream: [WorkStream.ID: (open: Int, last: Day?)] = [:]
+        func add(_ run: (stream: WorkStream.ID, open: Int, last: Day)) {
+            let held = byStream[run.stream] ?? (0, nil)
+            byStream[run.stream] = (held.open + run.open, max(held.last ?? run.last, run.last))
+        }
+        var run: (stream: WorkStream.ID, open: Int, last: Day)?
         for action in state.actions {
             guard let stream = action.workStream else { continue }
-            var held = byStream[stream] ?? (0, nil)
-            if !action.status.isComplete { held.open += 1 }
             let updated = action.lastUpdated ?? action.startOn
-            held.last = max(held.last ?? updated, updated)
-            byStream[stream] = held
+            if let held = run, held.stream != stream {
+                add(held)
+                run = nil
+            }
+            let open = action.status.isComplete ? 0 : 1
+            run = run.map { ($0.stream, $0.open + open, max($0.last, updated)) } ?? (stream, open, updated)
         }
+        if let run { add(run) }
         return state.streams.compactMap { stream in
             guard let held = byStream[stream.id], held.open > 0 else { return nil }
             let open = held.open
