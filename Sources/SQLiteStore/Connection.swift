@@ -192,6 +192,18 @@ struct Statement {
         last = made
         return made
     }
+    /// A column's text as its UTF-8 bytes in SQLite's row buffer, valid until the next step.
+    func textBytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        let pointer = sqlite3_column_text(handle, column)
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    /// A column's blob as its bytes in SQLite's row buffer, valid until the next step.
+    func blobBytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        let pointer = sqlite3_column_blob(handle, column)
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     func blob(_ column: Int32) -> Data {
         let count = Int(sqlite3_column_bytes(handle, column))
         guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return Data() }

@@ -66,15 +66,7 @@ extension SQLiteStore {
 
     private func read(_ query: RecordQuery, after id: Identifier<AnyRecordKind>?, limit: Int?) throws -> [StoredRecord]
     {
-        let (sql, texts) = Self.selection(query, after: id)
-        let statement = try connection.statement(limit == nil ? sql : sql + " LIMIT ?")
-        for (offset, text) in texts.enumerated() { statement.bind(Int32(offset + 1), text) }
-        var next = Int32(texts.count + 1)
-        if let due = query.filter.dueOnOrBefore {
-            statement.bind(next, due.daysSinceEpoch)
-            next += 1
-        }
-        if let limit { statement.bind(next, limit) }
+        let statement = try prepare(query, columns: Self.recordColumns, after: id, limit: limit)
         defer { statement.reset() }
         var result: [StoredRecord] = []
         if let limit { result.reserveCapacity(min(limit, 65_536)) }
@@ -85,10 +77,57 @@ extension SQLiteStore {
         return result
     }
 
+    /// Fills a page with the ids, versions and payloads of a query's rows after an id, in id order,
+    /// at most `limit` (none for a limit below 1): the rows of ``records(matching:after:limit:)``,
+    /// copied from SQLite's row buffers into the page's with no value made for any of them.
+    package func readPayloads(
+        matching query: RecordQuery,
+        after id: Identifier<AnyRecordKind>?,
+        limit: Int,
+        into page: RecordPayloadPage
+    ) async throws {
+        let statement = try prepare(
+            query,
+            columns: "id, version, schema_version, payload",
+            after: id,
+            limit: max(limit, 0)
+        )
+        defer { statement.reset() }
+        page.removeAll(type: query.type)
+        while try statement.step(while: "querying \(query.type)") {
+            page.append(
+                id: statement.textBytes(0),
+                version: statement.int(1),
+                schemaVersion: statement.int(2),
+                payload: statement.blobBytes(3)
+            )
+        }
+    }
+
+    /// The prepared statement that selects columns of a query's records after an id, its parameters bound.
+    private func prepare(
+        _ query: RecordQuery,
+        columns: String,
+        after id: Identifier<AnyRecordKind>?,
+        limit: Int?
+    ) throws -> Statement {
+        let (sql, texts) = Self.selection(query, columns: columns, after: id)
+        let statement = try connection.statement(limit == nil ? sql : sql + " LIMIT ?")
+        for (offset, text) in texts.enumerated() { statement.bind(Int32(offset + 1), text) }
+        var next = Int32(texts.count + 1)
+        if let due = query.filter.dueOnOrBefore {
+            statement.bind(next, due.daysSinceEpoch)
+            next += 1
+        }
+        if let limit { statement.bind(next, limit) }
+        return statement
+    }
+
     /// The statement that selects a query's records, with its text parameters in order (a due day,
     /// when the filter has one, is the parameter after them).
     static func selection(
         _ query: RecordQuery,
+        columns: String = recordColumns,
         after id: Identifier<AnyRecordKind>? = nil
     ) -> (sql: String, texts: [String]) {
         var clauses = ["type = ?"]
@@ -109,7 +148,7 @@ extension SQLiteStore {
             clauses.append("id > ?")
             texts.append(id.rawValue)
         }
-        var sql = "SELECT \(recordColumns) FROM records\(indexHint(filter)) WHERE "
+        var sql = "SELECT \(columns) FROM records\(indexHint(filter)) WHERE "
         sql += clauses.joined(separator: " AND ")
         if filter.dueOnOrBefore != nil { sql += " AND due_day IS NOT NULL AND due_day <= ?" }
         sql += " ORDER BY id"

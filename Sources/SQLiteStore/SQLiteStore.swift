@@ -13,7 +13,7 @@ import Foundation
 /// Opening a file that is not one of ours, or is damaged, throws `DomainError.Code.notOurDatabase`
 /// or `DomainError.Code.corruptDatabase` and changes nothing. Opening a database written by a newer
 /// version of the package throws `DomainError.Code.schemaTooNew`.
-public actor SQLiteStore: PagedRecordStore {
+public actor SQLiteStore: PayloadPagedRecordStore {
     /// How the store trades durability for speed and checks the file it opens.
     public struct Options: Hashable, Sendable {
         /// SQLite's `synchronous` setting.

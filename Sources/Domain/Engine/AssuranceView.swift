@@ -97,6 +97,14 @@ public final class AssuranceView: Sendable {
         if let decoded {
             let (values, versions) = try await decoded.decodeAll(type, from: try await store.records(matching: query))
             held = DecodedRecords(values: values, versions: versions)
+        } else if let paged = store as? any PayloadPagedRecordStore {
+            // Without a cache to fill, nothing needs every payload at once: a page at a time.
+            var versions: [Int] = []
+            let values = try await RecordCoder.readPayloadPages(query, from: paged) { page in
+                versions.append(contentsOf: page.versions)
+                return try await RecordCoder.decodeConcurrently(type, from: page)
+            }
+            held = DecodedRecords(values: values, versions: versions)
         } else if let paged = store as? any PagedRecordStore {
             // Without a cache to fill, nothing needs every payload at once: a page at a time.
             var versions: [Int] = []
@@ -143,6 +151,11 @@ public final class AssuranceView: Sendable {
         // A whole type is read a page at a time where the store can: its payloads are then held a
         // page at a time. A filtered read names a few of an owner's records through an index, and
         // paging it would search the index again for each page.
+        if let paged = store as? any PayloadPagedRecordStore, filter == RecordFilter() {
+            return try await RecordCoder.readPayloadPages(query, from: paged) {
+                try await RecordCoder.decodeConcurrently(projection, from: $0)
+            }
+        }
         if let paged = store as? any PagedRecordStore, filter == RecordFilter() {
             return try await RecordCoder.readPaged(query, from: paged) {
                 try await RecordCoder.decodeConcurrently(projection, from: $0)

@@ -82,40 +82,49 @@ package enum RecordCoder {
         _ stored: [StoredRecord],
         _ read: @escaping @Sendable (StoredRecord, RecordJSONDecoder) throws -> Value
     ) async throws -> [Value] {
+        try await inChunks(count: stored.count) { try read(stored[$0], $1) }
+    }
+
+    /// Reads rows `0..<count` in order, in chunks across the cores when there are many, each chunk
+    /// with a decoder of its own.
+    static func inChunks<Value: Sendable>(
+        count: Int,
+        _ read: @escaping @Sendable (Int, RecordJSONDecoder) throws -> Value
+    ) async throws -> [Value] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard stored.count >= 2048, cores > 1 else {
+        guard count >= 2048, cores > 1 else {
             let decoder = RecordJSONDecoder()
             var values: [Value] = []
-            values.reserveCapacity(stored.count)
-            for record in stored { values.append(try read(record, decoder)) }
+            values.reserveCapacity(count)
+            for row in 0..<count { values.append(try read(row, decoder)) }
             return values
         }
         // Chunks of 1,024, at most one a core at a time, so that the memory in flight stays small
         // however many records there are.
         let chunk = 1024
-        var chunks: [[Value]] = Array(repeating: [], count: (stored.count + chunk - 1) / chunk)
+        var chunks: [[Value]] = Array(repeating: [], count: (count + chunk - 1) / chunk)
         try await withThrowingTaskGroup(of: (Int, [Value]).self) { group in
             var next = 0
             func addChunk() {
                 let start = next
-                let part = stored[start..<min(start + chunk, stored.count)]
+                let part = start..<min(start + chunk, count)
                 next += chunk
                 group.addTask {
                     let decoder = RecordJSONDecoder()
                     var values: [Value] = []
                     values.reserveCapacity(part.count)
-                    for record in part { values.append(try read(record, decoder)) }
+                    for row in part { values.append(try read(row, decoder)) }
                     return (start / chunk, values)
                 }
             }
-            while next < stored.count, next < cores * chunk { addChunk() }
+            while next < count, next < cores * chunk { addChunk() }
             while let (position, values) = try await group.next() {
                 chunks[position] = values
-                if next < stored.count { addChunk() }
+                if next < count { addChunk() }
             }
         }
         var values: [Value] = []
-        values.reserveCapacity(stored.count)
+        values.reserveCapacity(count)
         for position in chunks.indices {
             values.append(contentsOf: chunks[position])
             chunks[position] = []

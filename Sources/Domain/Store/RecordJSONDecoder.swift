@@ -22,10 +22,10 @@ package struct RecordJSONDecoder {
     private final class Scratch {
         var document: RecordJSONDocument?
 
-        func document(for data: Data) -> RecordJSONDocument {
-            if let document, document.capacity >= data.count { return document }
+        func document(for count: Int) -> RecordJSONDocument {
+            if let document, document.capacity >= count { return document }
             // Room to spare, so that payloads a little longer than the last do not each reallocate.
-            let made = RecordJSONDocument(capacity: max(data.count * 2, 4096))
+            let made = RecordJSONDocument(capacity: max(count * 2, 4096))
             document = made
             return made
         }
@@ -46,8 +46,23 @@ package struct RecordJSONDecoder {
 
     /// The fast path alone, which throws where the public method would hand the payload to Foundation.
     package func decodeWithoutFallback<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
-        let document = scratch.document(for: data)
-        try document.load(data)
+        try data.withUnsafeBytes { try decodeWithoutFallback(type, fromBytes: $0) }
+    }
+
+    /// Decodes a value from JSON bytes held elsewhere, such as a store's page of payloads.
+    ///
+    /// - Throws: Foundation's `DecodingError` where the payload does not decode.
+    package func decode<Value: Decodable>(_ type: Value.Type, fromBytes bytes: UnsafeRawBufferPointer) throws -> Value {
+        if let value = try? decodeWithoutFallback(type, fromBytes: bytes) { return value }
+        return try JSONDecoder().decode(type, from: Data(bytes))
+    }
+
+    private func decodeWithoutFallback<Value: Decodable>(
+        _ type: Value.Type,
+        fromBytes bytes: UnsafeRawBufferPointer
+    ) throws -> Value {
+        let document = scratch.document(for: bytes.count)
+        try document.load(bytes)
         // The decoders hold the document unowned, to spare a retain and release on every value.
         return try withExtendedLifetime(document) {
             if let readable = type as? any RecordPayloadDecodable.Type {

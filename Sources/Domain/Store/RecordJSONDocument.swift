@@ -44,11 +44,17 @@ import Foundation
     /// Parses a payload in place of the one before, reusing the memory: a decoder reads a store's
     /// records one after another, and each had allocated a byte copy, a growing node array and a
     /// node buffer of its own.
-    func load(_ data: Data) throws {
-        precondition(data.count <= capacity, "a payload larger than the document's room")
-        data.copyBytes(to: bytes.baseAddress!, count: data.count)
-        bytes[data.count] = 0
-        var parser = RecordJSONParser(bytes: UnsafeBufferPointer(bytes), length: data.count, nodes: nodes.baseAddress!)
+    func load(_ payload: UnsafeRawBufferPointer) throws {
+        precondition(payload.count <= capacity, "a payload larger than the document's room")
+        if let base = payload.baseAddress {
+            bytes.baseAddress!.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: payload.count)
+        }
+        bytes[payload.count] = 0
+        var parser = RecordJSONParser(
+            bytes: UnsafeBufferPointer(bytes),
+            length: payload.count,
+            nodes: nodes.baseAddress!
+        )
         try parser.parseDocument()
     }
 
