@@ -40,11 +40,13 @@ struct LearningSections {
         sections.append(reviews(state, day: day, calendar: view.calendar))
         if let decisions = reviewDecisions(state) { sections.append(decisions) }
         if let contributions = reviewContributions(state, day: day) { sections.append(contributions) }
-        // One table of the recommendations' positions serves the tracker and the loop.
+        // One table of the recommendations' positions serves the tracker and the loop, which count
+        // apart, each over every action, on two cores where there are two.
         let positions = RecommendationPositions(state.recommendations)
+        async let loopSection = loop(state, positions: positions)
         sections.append(tracker(state, day: day, positions: positions))
         sections.append(dissemination(state, period: request.period))
-        sections.append(loop(state, positions: positions))
+        sections.append(await loopSection)
         if let overdue = overdue(state, day: day) { sections.append(overdue) }
         // The whole tracker, every chain of the loop, every overdue action and the places taken by
         // agency are detail behind the findings and the programme.
