@@ -7,7 +7,7 @@ extension RecordCoder {
     package static func readPayloadPages<Value>(
         _ query: RecordQuery,
         from store: any PayloadPagedRecordStore,
-        pageSize: Int = 65_536,
+        pageSize: Int = 16_384,
         _ read: (RecordPayloadPage) async throws -> [Value]
     ) async throws -> [Value] {
         precondition(pageSize > 0, "a page holds at least one record")
