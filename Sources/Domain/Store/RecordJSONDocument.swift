@@ -47,7 +47,7 @@ import Foundation
     func load(_ payload: UnsafeRawBufferPointer) throws {
         precondition(payload.count <= capacity, "a payload larger than the document's room")
         if let base = payload.baseAddress {
-            bytes.baseAddress!.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: payload.count)
+            UnsafeMutableRawPointer(bytes.baseAddress!).copyMemory(from: base, byteCount: payload.count)
         }
         bytes[payload.count] = 0
         var parser = RecordJSONParser(
