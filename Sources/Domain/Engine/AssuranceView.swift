@@ -97,21 +97,9 @@ public final class AssuranceView: Sendable {
         if let decoded {
             let (values, versions) = try await decoded.decodeAll(type, from: try await store.records(matching: query))
             held = DecodedRecords(values: values, versions: versions)
-        } else if let paged = store as? any PayloadPagedRecordStore {
-            // Without a cache to fill, nothing needs every payload at once: a page at a time.
-            var versions: [Int] = []
-            let values = try await RecordCoder.readPayloadPages(query, from: paged) { page in
-                versions.append(contentsOf: page.versions)
-                return try await RecordCoder.decodeConcurrently(type, from: page)
-            }
-            held = DecodedRecords(values: values, versions: versions)
         } else if let paged = store as? any PagedRecordStore {
             // Without a cache to fill, nothing needs every payload at once: a page at a time.
-            var versions: [Int] = []
-            let values = try await RecordCoder.readPaged(query, from: paged) { page in
-                versions.append(contentsOf: page.map(\.version))
-                return try await RecordCoder.decodeConcurrently(type, from: page).values
-            }
+            let (values, versions) = try await RecordCoder.readWhole(type, query, from: paged)
             held = DecodedRecords(values: values, versions: versions)
         } else {
             let (values, versions) = try await RecordCoder.decodeConcurrently(
@@ -151,15 +139,8 @@ public final class AssuranceView: Sendable {
         // A whole type is read a page at a time where the store can: its payloads are then held a
         // page at a time. A filtered read names a few of an owner's records through an index, and
         // paging it would search the index again for each page.
-        if let paged = store as? any PayloadPagedRecordStore, filter == RecordFilter() {
-            return try await RecordCoder.readPayloadPages(query, from: paged) {
-                try await RecordCoder.decodeConcurrently(projection, from: $0)
-            }
-        }
         if let paged = store as? any PagedRecordStore, filter == RecordFilter() {
-            return try await RecordCoder.readPaged(query, from: paged) {
-                try await RecordCoder.decodeConcurrently(projection, from: $0)
-            }
+            return try await RecordCoder.readWhole(projection, query, from: paged)
         }
         return try await RecordCoder.decodeConcurrently(projection, from: try await store.records(matching: query))
     }

@@ -1,4 +1,39 @@
 extension RecordCoder {
+    /// Every record a query matches, with its version, read a page at a time: as pages of payload
+    /// bytes where the store offers them, as pages of stored records otherwise.
+    package static func readWhole<Record: StorableRecord>(
+        _ type: Record.Type,
+        _ query: RecordQuery,
+        from store: any PagedRecordStore
+    ) async throws -> (values: [Record], versions: [Int]) {
+        var versions: [Int] = []
+        guard let payloads = store as? any PayloadPagedRecordStore else {
+            let values = try await readPaged(query, from: store) { page in
+                versions.append(contentsOf: page.map(\.version))
+                return try await decodeConcurrently(type, from: page).values
+            }
+            return (values, versions)
+        }
+        let values = try await readPayloadPages(query, from: payloads) { page in
+            versions.append(contentsOf: page.versions)
+            return try await decodeConcurrently(type, from: page)
+        }
+        return (values, versions)
+    }
+
+    /// Part of every record a query matches, read a page at a time as whole records are read by the
+    /// method before.
+    package static func readWhole<Projection: RecordProjection>(
+        _ projection: Projection.Type,
+        _ query: RecordQuery,
+        from store: any PagedRecordStore
+    ) async throws -> [Projection] {
+        guard let payloads = store as? any PayloadPagedRecordStore else {
+            return try await readPaged(query, from: store) { try await decodeConcurrently(projection, from: $0) }
+        }
+        return try await readPayloadPages(query, from: payloads) { try await decodeConcurrently(projection, from: $0) }
+    }
+
     /// Records read from a store a page of payloads at a time, each page read by `read` while the
     /// store fills the other, so that two pages' memory serves the whole read.
     ///
