@@ -137,7 +137,7 @@ struct DocumentationExamplesTests {
                 )
             }
         }
-        #expect(checked == 56, "the documents hold \(checked) Swift examples")
+        #expect(checked == 57, "the documents hold \(checked) Swift examples")
     }
 
     /// The checker itself: a quote matches across formatting, an edited quote does not.

@@ -74,31 +74,46 @@ struct TrackedActionPayloadDecodingTests {
         }
     }
 
+    func recommendation(_ number: Int) -> Recommendation {
+        var recommendation = Recommendation(
+            id: Recommendation.ID(rawValue: "rec-\(number)")!,
+            source: Recommendation.Source(
+                Recommendation.Source.Kind.allCases[number % Recommendation.Source.Kind.allCases.count],
+                record: number % 2 == 0
+                    ? RecordReference(type: "learning.review", id: Identifier(rawValue: "rev-\(number)")!) : nil,
+                title: "Review \(number) — “quoted”"
+            ),
+            text: "Strengthen the voice of the child\n",
+            ownerAgency: number % 3 == 0 ? "police" : nil,
+            themes: number % 2 == 0 ? [Theme(rawValue: "voice-of-the-child"), Theme(rawValue: "neglect")] : [],
+            raisedOn: .fixture("2025-01-06"),
+            dueOn: number % 4 == 0 ? .fixture("2025-12-31") : nil
+        )
+        if number % 3 == 1 {
+            recommendation.status = .closed
+            recommendation.closedOn = .fixture("2025-11-30")
+            recommendation.closingNote = "Re-audit shows the change"
+        }
+        return recommendation
+    }
+
     @Test func recommendationsReadWhatDecodableReads() throws {
         for number in 0..<6 {
-            var recommendation = Recommendation(
-                id: Recommendation.ID(rawValue: "rec-\(number)")!,
-                source: Recommendation.Source(
-                    Recommendation.Source.Kind.allCases[number % Recommendation.Source.Kind.allCases.count],
-                    record: number % 2 == 0
-                        ? RecordReference(type: "learning.review", id: Identifier(rawValue: "rev-\(number)")!) : nil,
-                    title: "Review \(number) — “quoted”"
-                ),
-                text: "Strengthen the voice of the child\n",
-                ownerAgency: number % 3 == 0 ? "police" : nil,
-                themes: number % 2 == 0 ? [Theme(rawValue: "voice-of-the-child"), Theme(rawValue: "neglect")] : [],
-                raisedOn: .fixture("2025-01-06"),
-                dueOn: number % 4 == 0 ? .fixture("2025-12-31") : nil
-            )
-            if number % 3 == 1 {
-                recommendation.status = .closed
-                recommendation.closedOn = .fixture("2025-11-30")
-                recommendation.closingNote = "Re-audit shows the change"
-            }
-            try PayloadDecodingCheck.readsWhatDecodableReads(recommendation)
+            try PayloadDecodingCheck.readsWhatDecodableReads(recommendation(number))
         }
         let refused =
             #"{"id":"rec-1","raisedOn":"2025-01-06","source":{"kind":"rumour","title":"t"},"status":"open","text":"t","themes":[]}"#
         try PayloadDecodingCheck.refusesAsFoundationDoes(Recommendation.self, payload: Data(refused.utf8))
+    }
+
+    /// Actions, their updates, origins and evidence, and recommendations write their own payloads
+    /// (`RecordPayloadEncodable`); the bytes must be `Encodable`'s, every optional present and absent.
+    @Test func writingItselfGivesWhatEncodableGives() throws {
+        for number in 0..<30 {
+            try PayloadEncodingCheck.writesWhatEncodableWrites(action(number))
+        }
+        for number in 0..<12 {
+            try PayloadEncodingCheck.writesWhatEncodableWrites(recommendation(number))
+        }
     }
 }

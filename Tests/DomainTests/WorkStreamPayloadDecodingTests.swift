@@ -36,6 +36,12 @@ struct WorkStreamPayloadDecodingTests {
         }
     }
 
+    @Test func writingItselfGivesWhatEncodableGives() throws {
+        for number in 0..<15 {
+            try PayloadEncodingCheck.writesWhatEncodableWrites(stream(number))
+        }
+    }
+
     @Test func aPayloadWithoutPrioritiesReadsAsBeforePriorities() throws {
         let read = try RecordJSONDecoder().decodeWithoutFallback(
             WorkStream.self,

@@ -79,6 +79,16 @@ struct AssessmentPayloadDecodingTests {
         }
     }
 
+    /// Assessments, their responses, actions, progress, challenges and evidence write their own payloads
+    /// (`RecordPayloadEncodable`); the bytes must be `Encodable`'s.
+    @Test(arguments: 0..<4)
+    func writingItselfGivesWhatEncodableGives(_ seed: Int) throws {
+        var random = RepeatableRandom(seed: UInt64(seed) &+ 11)
+        for number in 0..<100 {
+            try PayloadEncodingCheck.writesWhatEncodableWrites(assessment(&random, number: number))
+        }
+    }
+
     /// Keys in any order, explicit nulls for optionals and keys the type does not know, as an older
     /// or hand-edited payload may have them.
     @Test func nullsUnknownKeysAndAnyKeyOrderReadAsDecodableReadsThem() throws {

@@ -9,7 +9,8 @@ package import Foundation
 /// `Date` as its own `Codable` form (seconds since the reference date); a non-finite number is an
 /// error. Keys are sorted (in Swift's string order), so the same value always gives the same bytes.
 ///
-/// A value is written in one pass as its `encode(to:)` hands its values over
+/// A value whose type writes itself (``RecordPayloadEncodable``) is written by its own writer; any
+/// other is written in one pass as its `encode(to:)` hands its values over
 /// (`RecordJSONStreamEncoder`); one whose encoding asks for what a single pass cannot write (a
 /// nested container, a super encoder, a container asked for twice) is written through a tree of
 /// nodes instead, to the same bytes.
@@ -24,7 +25,12 @@ package struct RecordJSONEncoder {
 
     /// The value as JSON.
     package func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        if !alwaysThroughTree, let bytes = try RecordJSONStreamEncoder.encode(value) { return Data(bytes) }
+        if !alwaysThroughTree {
+            if let writing = value as? any RecordPayloadEncodable, let bytes = RecordPayloadWriting.bytes(of: writing) {
+                return Data(bytes)
+            }
+            if let bytes = try RecordJSONStreamEncoder.encode(value) { return Data(bytes) }
+        }
         let root = try JSONNode.encoding(value, path: CodingPath(parent: nil, key: nil))
         var writer = JSONWriter()
         writer.bytes.reserveCapacity(256)
@@ -111,8 +117,8 @@ private final class JSONArray {
     var values: [JSONNode] = []
 }
 
-struct JSONWriter {
-    var bytes: [UInt8] = []
+@usableFromInline struct JSONWriter: Sendable {
+    @usableFromInline var bytes: [UInt8] = []
 
     fileprivate mutating func write(_ node: JSONNode) throws {
         switch node {

@@ -40,6 +40,14 @@ extension RecordReference: RecordPayloadDecodable {
     }
 }
 
+extension RecordReference: RecordPayloadEncodable {
+    /// Writes a reference's payload, as its synthesized `encode(to:)` writes it.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.id("id", id)
+        try payload.raw("type", type)
+    }
+}
+
 /// A value that names another record: an id whose kind is a record type.
 ///
 /// Tables check that what a row names exists: a meeting's group, an agency's locality.

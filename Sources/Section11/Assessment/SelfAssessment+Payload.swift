@@ -72,3 +72,76 @@ extension AssessmentAction.Progress: RecordPayloadDecodable {
         text = try payload.string("text")
     }
 }
+
+// A partnership's import writes its assessments in their hundreds, each with a response for every
+// criterion; these write the members their synthesized `encode(to:)` writes, in sorted order.
+// `AssessmentPayloadDecodingTests` holds their bytes to `Encodable`'s.
+
+extension SelfAssessment: RecordPayloadEncodable {
+    /// Writes an assessment's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.id("agency", agency)
+        try payload.id("cycle", cycle)
+        try payload.id("id", id)
+        try payload.array("responses", responses)
+        try payload.id("standardSet", standardSet)
+        try payload.raw("status", status)
+        try payload.array("steps", steps)
+    }
+}
+
+extension SelfAssessment.Step: RecordPayloadEncodable {
+    /// Writes a step's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.id("by", by)
+        try payload.day("on", on)
+        try payload.stringIfPresent("reason", reason)
+        try payload.raw("status", status)
+    }
+}
+
+extension CriterionResponse: RecordPayloadEncodable {
+    /// Writes a response's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.arrayIfPresent("actions", actions)
+        try payload.stringIfPresent("areasForImprovement", areasForImprovement)
+        try payload.boolIfPresent("carriedForward", carriedForward)
+        try payload.arrayIfPresent("challenges", challenges)
+        try payload.raw("criterion", criterion)
+        try payload.arrayIfPresent("evidence", evidence)
+        try payload.rawIfPresent("moderatedRating", moderatedRating)
+        try payload.stringIfPresent("narrative", narrative)
+        try payload.rawIfPresent("selfRating", selfRating)
+    }
+}
+
+extension CriterionResponse.Challenge: RecordPayloadEncodable {
+    /// Writes a challenge's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.id("by", by)
+        try payload.day("on", on)
+        try payload.string("text", text)
+    }
+}
+
+extension AssessmentAction: RecordPayloadEncodable {
+    /// Writes an action's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.dayIfPresent("completedOn", completedOn)
+        try payload.day("dueOn", dueOn)
+        try payload.string("id", id)
+        try payload.string("owner", owner)
+        try payload.arrayIfPresent("progress", progress)
+        try payload.string("text", text)
+        try payload.idIfPresent("tracked", tracked)
+    }
+}
+
+extension AssessmentAction.Progress: RecordPayloadEncodable {
+    /// Writes a progress note's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.arrayIfPresent("evidence", evidence)
+        try payload.day("on", on)
+        try payload.string("text", text)
+    }
+}

@@ -51,3 +51,14 @@ extension EvidenceReference: RecordPayloadDecodable {
         title = try payload.string("title")
     }
 }
+
+extension EvidenceReference: RecordPayloadEncodable {
+    /// Writes a reference's payload, as its synthesized `encode(to:)` writes it.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.dayIfPresent("addedOn", addedOn)
+        try payload.raw("kind", kind)
+        try payload.stringIfPresent("location", location)
+        try payload.objectIfPresent("record", record)
+        try payload.string("title", title)
+    }
+}

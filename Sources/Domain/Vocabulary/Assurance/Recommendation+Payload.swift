@@ -26,3 +26,28 @@ extension Recommendation.Source: RecordPayloadDecodable {
         title = try payload.string("title")
     }
 }
+
+extension Recommendation: RecordPayloadEncodable {
+    /// Writes a recommendation's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.dayIfPresent("closedOn", closedOn)
+        try payload.stringIfPresent("closingNote", closingNote)
+        try payload.dayIfPresent("dueOn", dueOn)
+        try payload.id("id", id)
+        try payload.idIfPresent("ownerAgency", ownerAgency)
+        try payload.day("raisedOn", raisedOn)
+        try payload.object("source", source)
+        try payload.raw("status", status)
+        try payload.string("text", text)
+        try payload.rawArray("themes", themes)
+    }
+}
+
+extension Recommendation.Source: RecordPayloadEncodable {
+    /// Writes a source's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.raw("kind", kind)
+        try payload.objectIfPresent("record", record)
+        try payload.string("title", title)
+    }
+}

@@ -38,3 +38,43 @@ extension TrackedAction.Update: RecordPayloadDecodable {
         text = try payload.string("text")
     }
 }
+
+// Every partnership's import writes its actions in their thousands; these write the members their synthesized
+// `encode(to:)` writes, in sorted order. `TrackedActionPayloadDecodingTests` holds their bytes to `Encodable`'s.
+
+extension TrackedAction: RecordPayloadEncodable {
+    /// Writes an action's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.dayIfPresent("completedOn", completedOn)
+        try payload.arrayIfPresent("completionEvidence", completionEvidence)
+        try payload.day("dueOn", dueOn)
+        try payload.id("id", id)
+        try payload.string("lead", lead)
+        try payload.objectIfPresent("origin", origin)
+        try payload.idIfPresent("ownerAgency", ownerAgency)
+        try payload.id("recommendation", recommendation)
+        try payload.day("startOn", startOn)
+        try payload.raw("status", status)
+        try payload.string("text", text)
+        try payload.array("updates", updates)
+        try payload.idIfPresent("workStream", workStream)
+    }
+}
+
+extension TrackedAction.Origin: RecordPayloadEncodable {
+    /// Writes an origin's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.stringIfPresent("detail", detail)
+        try payload.object("record", record)
+    }
+}
+
+extension TrackedAction.Update: RecordPayloadEncodable {
+    /// Writes an update's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.id("by", by)
+        try payload.day("on", on)
+        try payload.raw("status", status)
+        try payload.string("text", text)
+    }
+}

@@ -21,3 +21,24 @@ extension WorkStream.Member: RecordPayloadDecodable {
         recommendation = try payload.id(Recommendation.self, "recommendation")
     }
 }
+
+extension WorkStream: RecordPayloadEncodable {
+    /// Writes a work stream's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.id("id", id)
+        try payload.idIfPresent("leadAgency", leadAgency)
+        try payload.array("members", members)
+        try payload.rawArrayIfPresent("priorities", priorities)
+        try payload.raw("theme", theme)
+        try payload.string("title", title)
+    }
+}
+
+extension WorkStream.Member: RecordPayloadEncodable {
+    /// Writes a member's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.bool("confirmed", confirmed)
+        try payload.raw("match", match)
+        try payload.id("recommendation", recommendation)
+    }
+}
