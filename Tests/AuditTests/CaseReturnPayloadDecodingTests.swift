@@ -37,6 +37,15 @@ struct CaseReturnPayloadDecodingTests {
         }
     }
 
+    /// Case returns, cases and grades write their own payloads (`RecordPayloadEncodable`); the bytes must
+    /// be `Encodable`'s, dictionaries' members in the same order.
+    @Test func writingItselfGivesWhatEncodableGives() throws {
+        for number in 0..<20 {
+            try PayloadEncodingCheck.writesWhatEncodableWrites(caseReturn(number))
+            try PayloadEncodingCheck.writesWhatEncodableWrites(auditCase(number))
+        }
+    }
+
     @Test func whatTheReaderRefusesFoundationDecides() throws {
         let text = String(decoding: try RecordJSONEncoder().encode(caseReturn(1)), as: UTF8.self)
         let broken = [

@@ -43,3 +43,46 @@ extension Grade: RecordPayloadDecodable {
         rationale = try payload.string("rationale")
     }
 }
+
+// A partnership's import writes its case returns in their hundreds; these write the members their synthesized
+// `encode(to:)` writes, in sorted order. `CaseReturnPayloadDecodingTests` holds their bytes to `Encodable`'s.
+
+extension CaseReturn: RecordPayloadEncodable {
+    /// Writes a case return's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.id("agency", agency)
+        try payload.rawDictionary("answers", answers)
+        try payload.stringIfPresent("areasForDevelopment", areasForDevelopment)
+        try payload.id("audit", audit)
+        try payload.id("auditCase", auditCase)
+        try payload.day("dueOn", dueOn)
+        try payload.stringIfPresent("goodPractice", goodPractice)
+        try payload.dictionary("grades", grades)
+        try payload.id("id", id)
+        try payload.strings("recommendations", recommendations)
+        try payload.raw("status", status)
+        try payload.dayIfPresent("submittedOn", submittedOn)
+    }
+}
+
+extension AuditCase: RecordPayloadEncodable {
+    /// Writes an audit case's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.rawArray("agencies", agencies)
+        try payload.id("audit", audit)
+        try payload.raw("caseReference", caseReference)
+        try payload.id("id", id)
+        try payload.stringIfPresent("moderationNotes", moderationNotes)
+        try payload.objectIfPresent("overall", overall)
+        try payload.dictionaryIfPresent("sectionGrades", sectionGrades)
+        try payload.raw("selection", selection)
+    }
+}
+
+extension Grade: RecordPayloadEncodable {
+    /// Writes a grade's payload.
+    public func write(payload: inout RecordObjectWriter) throws {
+        try payload.raw("level", level)
+        try payload.string("rationale", rationale)
+    }
+}

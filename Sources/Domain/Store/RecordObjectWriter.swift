@@ -212,6 +212,65 @@ public struct RecordObjectWriter: ~Copyable {
         try rawArray(key, values)
     }
 
+    /// An array of strings.
+    public mutating func strings(_ key: StaticString, _ values: [String]) throws {
+        try self.key(key)
+        output.pointee.bytes.append(0x5B)
+        for (index, value) in values.enumerated() {
+            if index > 0 { output.pointee.bytes.append(0x2C) }
+            text(value)
+        }
+        output.pointee.bytes.append(0x5D)
+    }
+
+    /// A dictionary keyed by texts or codes, as `Dictionary` codes it: an object whose members are
+    /// named by the keys (in sorted order) and hold values coded as their raw texts.
+    @inlinable public mutating func rawDictionary<Key: CodingKeyRepresentable & Hashable, Value: RawRepresentable>(
+        _ key: StaticString,
+        _ values: [Key: Value]
+    ) throws where Value.RawValue == String {
+        try self.key(key)
+        writeMembers(values.map { ($0.key.codingKey.stringValue, $0.value) }) { text($0.rawValue) }
+    }
+
+    /// A dictionary keyed by texts or codes, as `Dictionary` codes it: an object whose members are
+    /// named by the keys (in sorted order) and hold values that write themselves.
+    @inlinable public mutating func dictionary<Key: CodingKeyRepresentable & Hashable, Value: RecordPayloadEncodable>(
+        _ key: StaticString,
+        _ values: [Key: Value]
+    ) throws {
+        try self.key(key)
+        try writeMembers(values.map { ($0.key.codingKey.stringValue, $0.value) }) { value in
+            try Self.writeObject(value, to: output)
+        }
+    }
+
+    /// An optional dictionary of values that write themselves, left out when `nil`.
+    @inlinable
+    public mutating func dictionaryIfPresent<
+        Key: CodingKeyRepresentable & Hashable,
+        Value: RecordPayloadEncodable
+    >(_ key: StaticString, _ values: [Key: Value]?) throws {
+        guard let values else { return }
+        try dictionary(key, values)
+    }
+
+    /// Writes an object of named members in the order `Dictionary`'s coded form takes in the store:
+    /// sorted by name.
+    @usableFromInline func writeMembers<Value>(
+        _ members: [(name: String, value: Value)],
+        _ write: (Value) throws -> Void
+    ) rethrows {
+        output.pointee.bytes.append(0x7B)
+        for (index, member) in members.sorted(by: { $0.name < $1.name }).enumerated() {
+            if index > 0 { output.pointee.bytes.append(0x2C) }
+            text(member.name)
+            output.pointee.bytes.append(0x3A)
+            try write(member.value)
+        }
+        output.pointee.bytes.append(0x7D)
+    }
+
     /// A value that writes itself.
     @inlinable public mutating func object<Value: RecordPayloadEncodable>(_ key: StaticString, _ value: Value) throws {
         try self.key(key)
