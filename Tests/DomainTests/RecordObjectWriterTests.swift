@@ -31,6 +31,16 @@ struct RecordObjectWriterTests {
         }
     }
 
+    struct Pair: Codable, Equatable, RecordPayloadEncodable {
+        var a: Int
+        var b: [String]
+
+        func write(payload: inout RecordObjectWriter) throws {
+            try payload.int("a", a)
+            try payload.strings("b", b)
+        }
+    }
+
     func note(_ number: Int) -> Note {
         Note(
             author: "Lead — “quoted”\t\\",
@@ -46,6 +56,11 @@ struct RecordObjectWriterTests {
         for number in 0..<24 {
             try PayloadEncodingCheck.writesWhatEncodableWrites(note(number))
         }
+    }
+
+    @Test func oneCharacterKeysAndListsOfTextsAreWrittenAsEncodableWritesThem() throws {
+        try PayloadEncodingCheck.writesWhatEncodableWrites(Pair(a: -12, b: ["x", "“y”\n", ""]))
+        try PayloadEncodingCheck.writesWhatEncodableWrites(Pair(a: 0, b: []))
     }
 
     @Test func keysOutOfOrderOrRepeatedAreLeftToEncodable() throws {

@@ -70,29 +70,26 @@ public struct RecordObjectWriter: ~Copyable {
     }
 
     /// Writes a member's key, after a comma when it is not the first; a key that does not follow the one
-    /// before in sorted order declines.
+    /// before in sorted order declines, as does one that JSON would need to escape.
     @usableFromInline mutating func key(_ key: StaticString) throws {
-        let count = key.utf8CodeUnitCount
-        let start = key.utf8Start
-        for index in 0..<count {
-            let byte = start[index]
-            guard byte >= 0x20, byte != 0x22, byte != 0x5C, byte < 0x80 else { throw RecordEncodingDeclined() }
+        // A one-character literal may be held as a scalar rather than bytes; `withUTF8Buffer` reads both.
+        let plain = key.withUTF8Buffer { name in
+            !name.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 }
         }
+        guard plain else { throw RecordEncodingDeclined() }
         if let previous = previousKey {
             guard Self.precedes(previous, key) else { throw RecordEncodingDeclined() }
             output.pointee.bytes.append(0x2C)
         }
         previousKey = key
         output.pointee.bytes.append(0x22)
-        output.pointee.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+        key.withUTF8Buffer { output.pointee.bytes.append(contentsOf: $0) }
         output.pointee.bytes.append(contentsOf: [0x22, 0x3A])
     }
 
     /// Whether one ASCII key sorts strictly before another, as Swift orders their strings.
     private static func precedes(_ left: StaticString, _ right: StaticString) -> Bool {
-        let shorter = min(left.utf8CodeUnitCount, right.utf8CodeUnitCount)
-        let order = memcmp(left.utf8Start, right.utf8Start, shorter)
-        return order < 0 || (order == 0 && left.utf8CodeUnitCount < right.utf8CodeUnitCount)
+        left.withUTF8Buffer { left in right.withUTF8Buffer { left.lexicographicallyPrecedes($0) } }
     }
 
     @usableFromInline func text(_ value: String) { output.pointee.writeString(value) }
