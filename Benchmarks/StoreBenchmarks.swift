@@ -206,7 +206,7 @@ func codecBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
     guard
         harness.wantsAny([
             "codec.encode-records", "codec.foundation-encode-records", "codec.decode-records",
-            "codec.foundation-decode-records",
+            "codec.foundation-decode-records", "store.seal-records",
         ])
     else {
         return
@@ -222,6 +222,15 @@ func codecBenchmarks(_ harness: Harness, workspace: Workspace) async throws {
         note: String(format: "Section 11 assessments, %.1f MB of JSON: the store's encoder", Double(bytes) / 1e6)
     ) {
         for assessment in assessments { _ = try RecordJSONEncoder().encode(assessment) }
+    }
+    try await harness.measure(
+        "store.seal-records",
+        items: assessments.count,
+        unit: "records",
+        runs: 9,
+        note: String(format: "the change log's SHA-256 content digest of each, %.1f MB", Double(bytes) / 1e6)
+    ) {
+        for record in stored { _ = ChangeLogChain.contentDigest(of: record) }
     }
     let foundation = JSONEncoder()
     foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
